@@ -1,0 +1,135 @@
+/**
+ * Diagnostics: every problem the validators find, with a stable code. Codes are part of the public API
+ * (CI pipelines grep for them); never rename one, only add.
+ */
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** The resource the problem concerns, as a path into the document: `peerings[gz-bj]`, `routes[3]`. */
+  readonly resource: string;
+  /** What is wrong, naming the values. */
+  readonly message: string;
+  /** What to do about it. */
+  readonly fix: string;
+}
+
+/** The catalogue: code, severity and a one-line description (rendered into the README's table). */
+export const DIAGNOSTIC_CODES = {
+  INVALID_DOCUMENT: { severity: "error", summary: "The document does not match the topology schema." },
+  INVALID_CIDR: {
+    severity: "error",
+    summary: "A CIDR block or IP address cannot be parsed, or has host bits set.",
+  },
+  UNKNOWN_REFERENCE: {
+    severity: "error",
+    summary: "A VPC, peering or route table id that is referenced is not declared.",
+  },
+  SELF_PEERING: { severity: "error", summary: "A peering connects a VPC to itself." },
+  DUPLICATE_PEERING: {
+    severity: "error",
+    summary: "More than one peering for the same pair of VPCs, in either direction.",
+  },
+  CROSS_CLOUD_PEERING: {
+    severity: "error",
+    summary: "A peering joins VPCs of two different clouds, which no cloud supports.",
+  },
+  CIDR_OVERLAP: { severity: "error", summary: "A CIDR of one peered VPC overlaps a CIDR of the other." },
+  PEER_CIDR_CONFLICT: {
+    severity: "error",
+    summary: "A VPC has two cross-region peerings whose peer VPCs overlap each other (Tencent, seed 000).",
+  },
+  PEERING_LIMIT_EXCEEDED: { severity: "error", summary: "More than 10 peerings on one VPC." },
+  INVALID_BANDWIDTH: {
+    severity: "error",
+    summary: "Bandwidth missing or outside what the cloud accepts (Tencent tiers, Baidu positive integer).",
+  },
+  BANDWIDTH_NOT_SETTABLE: {
+    severity: "warning",
+    summary: "Bandwidth given where the cloud ignores it (Tencent same-region, Huawei).",
+  },
+  INVALID_CHARGE_TYPE: {
+    severity: "error",
+    summary: "Charge type or service level not offered by the cloud for this peering.",
+  },
+  INVALID_NAME: { severity: "error", summary: "Peering name too long (Tencent: 60) or out of 1-64 (Huawei)." },
+  ROUTE_NOT_ON_PEERING: {
+    severity: "error",
+    summary: "A route's VPC is not one of the two VPCs of the peering it points at.",
+  },
+  TRANSITIVE_ROUTE: {
+    severity: "error",
+    summary: "A route sends traffic for a third VPC through a peering; peering is never transitive.",
+  },
+  ROUTE_DESTINATION_NOT_IN_PEER: {
+    severity: "error",
+    summary: "A route's destination is not inside the peer VPC's CIDRs (Tencent CidrNotInPeerVpc).",
+  },
+  ROUTE_CONFLICT: {
+    severity: "error",
+    summary: "Two routes in one route table share a destination, or a destination overlaps the route's own VPC.",
+  },
+  BANDWIDTH_POLICY_INVALID: {
+    severity: "error",
+    summary: "A per-IP limit whose IP is outside its VPC, that exceeds the peering bandwidth, or is unsupported.",
+  },
+  MISSING_RETURN_ROUTE: {
+    severity: "warning",
+    summary: "A route from A through a peering has no route in B back through the same peering.",
+  },
+  PEERING_UNUSED: { severity: "warning", summary: "A peering that no route on either side uses." },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function diagnostic(
+  code: DiagnosticCode,
+  resource: string,
+  message: string,
+  fix: string,
+): Diagnostic {
+  return { code, severity: DIAGNOSTIC_CODES[code].severity, resource, message, fix };
+}
+
+/**
+ * Sorts into a deterministic order: errors first, then by resource kind in document order
+ * (vpcs, peerings, routes, bandwidthPolicies), then by resource, code and message.
+ */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(compareDiagnostics);
+}
+
+const KIND_ORDER = ["document", "vpcs", "peerings", "routes", "bandwidthPolicies"];
+
+function kindRank(resource: string): number {
+  const kind = resource.split(/[[.]/, 1)[0] ?? "";
+  const rank = KIND_ORDER.indexOf(kind);
+  return rank === -1 ? KIND_ORDER.length : rank;
+}
+
+/** Compares `routes[3]` and `routes[12]` by their index numerically, everything else as text. */
+function compareResources(a: string, b: string): number {
+  const ia = /^\w+\[(\d+)\]/.exec(a);
+  const ib = /^\w+\[(\d+)\]/.exec(b);
+  if (ia && ib && a.split("[", 1)[0] === b.split("[", 1)[0]) {
+    const diff = Number(ia[1]) - Number(ib[1]);
+    if (diff !== 0) return diff;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.severity !== b.severity) return a.severity === "error" ? -1 : 1;
+  const kind = kindRank(a.resource) - kindRank(b.resource);
+  if (kind !== 0) return kind;
+  const resource = compareResources(a.resource, b.resource);
+  if (resource !== 0) return resource;
+  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === "error");
+}

@@ -1,0 +1,13 @@
+/**
+ * peerlink core: pure functions, no I/O. The topology model, the plan-time validators, reachability, cost and
+ * graph rendering, shared by the CLI, the Pulumi resources and the CDKTF constructs.
+ */
+export * from "./cidr.js";
+export * from "./cloud-rules.js";
+export * from "./diagnostics.js";
+export * from "./errors.js";
+export * from "./load-document.js";
+export * from "./topology.js";
+export * from "./topology-schema.js";
+export * from "./validate.js";
+export { RULES, type Rule } from "./validators/index.js";

@@ -1,0 +1,80 @@
+/**
+ * The topology document: what the YAML/JSON file holds and what the Pulumi and CDKTF front ends build in code.
+ * Objects are strict, so a misspelt key (`peerVPC`) is an error instead of a silently ignored field.
+ */
+import { z } from "zod";
+
+/** Wire strings of the clouds, as their APIs and Terraform providers spell them. */
+export const CLOUDS = ["tencentcloud", "huaweicloud", "baiducloud"] as const;
+export type Cloud = (typeof CLOUDS)[number];
+
+/**
+ * Tencent charge types (API 3.0 `ChargeType`): daily peak, monthly 95th percentile (seed 000 "计费模式").
+ * Baidu `billing.paymentTiming` (seed 001): Postpaid, Prepaid.
+ */
+export const CHARGE_TYPES = ["POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95", "Postpaid", "Prepaid"] as const;
+export type ChargeType = (typeof CHARGE_TYPES)[number];
+
+/** Tencent service levels (seed 000 "白金、金、银"; API `QosLevel` PT/AU/AG). */
+export const SERVICE_LEVELS = ["platinum", "gold", "silver"] as const;
+export type ServiceLevel = (typeof SERVICE_LEVELS)[number];
+
+const id = z.string().min(1, "must be a non-empty string");
+/** Account ids are numeric on Tencent (uin); YAML users often leave them unquoted. */
+const account = z.union([z.string().min(1), z.number().int().nonnegative()]).transform((v) => String(v));
+
+export const vpcSchema = z.strictObject({
+  id,
+  cloud: z.enum(CLOUDS),
+  region: z.string().min(1),
+  account,
+  cidrs: z.array(z.string()).min(1, "a VPC needs at least one CIDR block"),
+  /** Extra route tables; every VPC also has its main table, which routes use when `routeTable` is omitted. */
+  routeTables: z.array(id).optional(),
+  name: z.string().optional(),
+});
+
+export const peeringSchema = z.strictObject({
+  id,
+  /** @default the peering's id */
+  name: z.string().optional(),
+  description: z.string().optional(),
+  vpc: id,
+  peerVpc: id,
+  bandwidthMbps: z.number().optional(),
+  chargeType: z.enum(CHARGE_TYPES).optional(),
+  serviceLevel: z.enum(SERVICE_LEVELS).optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+});
+
+export const routeSchema = z.strictObject({
+  vpc: id,
+  /** @default the VPC's main route table */
+  routeTable: id.optional(),
+  destination: z.string(),
+  peering: id,
+  description: z.string().optional(),
+});
+
+export const bandwidthPolicySchema = z.strictObject({
+  peering: id,
+  /** The VPC the IP belongs to. @default the peering's requester VPC (`vpc`) */
+  vpc: id.optional(),
+  ip: z.string(),
+  limitMbps: z.number().positive(),
+});
+
+export const topologySchema = z.strictObject({
+  vpcs: z.array(vpcSchema).default([]),
+  peerings: z.array(peeringSchema).default([]),
+  routes: z.array(routeSchema).default([]),
+  bandwidthPolicies: z.array(bandwidthPolicySchema).default([]),
+});
+
+export type VpcSpec = z.infer<typeof vpcSchema>;
+export type PeeringSpec = z.infer<typeof peeringSchema>;
+export type RouteSpec = z.infer<typeof routeSchema>;
+export type BandwidthPolicySpec = z.infer<typeof bandwidthPolicySchema>;
+export type TopologyDocument = z.infer<typeof topologySchema>;
+/** What a front end may pass: the same shape with defaults and the account coercion not yet applied. */
+export type TopologyInput = z.input<typeof topologySchema>;

@@ -1,0 +1,315 @@
+/**
+ * Resolution: from the schema-checked document to a model with parsed CIDRs and references followed, plus the
+ * structural diagnostics found on the way (INVALID_CIDR, UNKNOWN_REFERENCE, duplicate ids). Rules run on this
+ * model and skip whatever could not be resolved, so one typo produces one diagnostic, not a cascade.
+ */
+import { type Cidr, CidrCache, parseIp } from "./cidr.js";
+import { type Diagnostic, diagnostic } from "./diagnostics.js";
+import type {
+  BandwidthPolicySpec,
+  Cloud,
+  PeeringSpec,
+  RouteSpec,
+  TopologyDocument,
+  VpcSpec,
+} from "./topology-schema.js";
+
+/** The key of a VPC's main route table (routes that omit `routeTable`). */
+export const MAIN_ROUTE_TABLE = "main";
+
+export interface Vpc {
+  readonly spec: VpcSpec;
+  readonly id: string;
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly account: string;
+  readonly resource: string;
+  /** The CIDRs that parsed; invalid ones are reported and left out. */
+  readonly cidrs: readonly Cidr[];
+  readonly routeTables: ReadonlySet<string>;
+}
+
+export interface Peering {
+  readonly spec: PeeringSpec;
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly resource: string;
+  readonly vpc: Vpc;
+  readonly peerVpc: Vpc;
+  readonly crossRegion: boolean;
+  readonly crossAccount: boolean;
+}
+
+export interface Route {
+  readonly spec: RouteSpec;
+  readonly index: number;
+  readonly resource: string;
+  readonly vpc: Vpc;
+  readonly peering: Peering;
+  readonly routeTable: string;
+  readonly destination: Cidr;
+  /** The other side of the peering as seen from this route's VPC (undefined if the VPC is not on it). */
+  readonly peerVpc: Vpc | undefined;
+}
+
+export interface BandwidthPolicy {
+  readonly spec: BandwidthPolicySpec;
+  readonly index: number;
+  readonly resource: string;
+  readonly peering: Peering;
+  readonly vpc: Vpc;
+  readonly ip: Cidr;
+}
+
+export interface Topology {
+  readonly document: TopologyDocument;
+  readonly vpcs: readonly Vpc[];
+  readonly vpcById: ReadonlyMap<string, Vpc>;
+  /** Peerings whose two VPCs both exist. */
+  readonly peerings: readonly Peering[];
+  readonly peeringById: ReadonlyMap<string, Peering>;
+  /** Routes whose VPC, peering, route table and destination all resolved. */
+  readonly routes: readonly Route[];
+  readonly bandwidthPolicies: readonly BandwidthPolicy[];
+  /** Peerings by VPC id, both directions. */
+  readonly peeringsByVpc: ReadonlyMap<string, readonly Peering[]>;
+  /** Routes by peering id. */
+  readonly routesByPeering: ReadonlyMap<string, readonly Route[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function cidrDiagnostic(
+  resource: string,
+  field: string,
+  text: string,
+  parsed: { reason: "unparsable" | "host-bits-set"; suggestion?: string },
+): Diagnostic {
+  if (parsed.reason === "host-bits-set") {
+    return diagnostic(
+      "INVALID_CIDR",
+      resource,
+      `${field} "${text}" has host bits set; the block's network address is ${parsed.suggestion}.`,
+      `Write "${parsed.suggestion}".`,
+    );
+  }
+  return diagnostic(
+    "INVALID_CIDR",
+    resource,
+    `${field} "${text}" is not a CIDR block.`,
+    "Write an IPv4 or IPv6 block such as 10.0.0.0/16.",
+  );
+}
+
+function unknown(resource: string, field: string, kind: string, value: string, declared: string): Diagnostic {
+  return diagnostic(
+    "UNKNOWN_REFERENCE",
+    resource,
+    `${field} "${value}" names no ${kind} in the document.`,
+    `Declare ${kind} "${value}" under ${declared}, or correct the id.`,
+  );
+}
+
+function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[]): Map<string, Vpc> {
+  const byId = new Map<string, Vpc>();
+  doc.vpcs.forEach((spec, index) => {
+    const resource = `vpcs[${spec.id}]`;
+    if (byId.has(spec.id)) {
+      out.push(
+        diagnostic(
+          "INVALID_DOCUMENT",
+          `vpcs[${index}]`,
+          `VPC id "${spec.id}" is declared more than once.`,
+          "Give every VPC a unique id.",
+        ),
+      );
+      return;
+    }
+    const cidrs: Cidr[] = [];
+    spec.cidrs.forEach((text, i) => {
+      const parsed = cache.parse(text);
+      if (parsed.ok) cidrs.push(parsed.cidr);
+      else out.push(cidrDiagnostic(resource, `cidrs[${i}]`, text, parsed));
+    });
+    byId.set(spec.id, {
+      spec,
+      id: spec.id,
+      cloud: spec.cloud,
+      region: spec.region,
+      account: spec.account,
+      resource,
+      cidrs,
+      routeTables: new Set(spec.routeTables ?? []),
+    });
+  });
+  return byId;
+}
+
+function resolvePeerings(
+  doc: TopologyDocument,
+  vpcById: ReadonlyMap<string, Vpc>,
+  out: Diagnostic[],
+): Map<string, Peering> {
+  const byId = new Map<string, Peering>();
+  const declared = new Set<string>();
+  doc.peerings.forEach((spec, index) => {
+    const resource = `peerings[${spec.id}]`;
+    if (declared.has(spec.id)) {
+      out.push(
+        diagnostic(
+          "INVALID_DOCUMENT",
+          `peerings[${index}]`,
+          `Peering id "${spec.id}" is declared more than once.`,
+          "Give every peering a unique id.",
+        ),
+      );
+      return;
+    }
+    declared.add(spec.id);
+    const vpc = vpcById.get(spec.vpc);
+    const peerVpc = vpcById.get(spec.peerVpc);
+    if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
+    if (!peerVpc) out.push(unknown(resource, "peerVpc", "VPC", spec.peerVpc, "vpcs"));
+    if (!vpc || !peerVpc) return;
+    byId.set(spec.id, {
+      spec,
+      index,
+      id: spec.id,
+      name: spec.name ?? spec.id,
+      resource,
+      vpc,
+      peerVpc,
+      crossRegion: vpc.region !== peerVpc.region,
+      crossAccount: vpc.account !== peerVpc.account,
+    });
+  });
+  return byId;
+}
+
+function resolveRoutes(
+  doc: TopologyDocument,
+  vpcById: ReadonlyMap<string, Vpc>,
+  peeringById: ReadonlyMap<string, Peering>,
+  declaredPeerings: ReadonlySet<string>,
+  cache: CidrCache,
+  out: Diagnostic[],
+): Route[] {
+  const routes: Route[] = [];
+  doc.routes.forEach((spec, index) => {
+    const resource = `routes[${index}]`;
+    const vpc = vpcById.get(spec.vpc);
+    const peering = peeringById.get(spec.peering);
+    let ok = true;
+    if (!vpc) {
+      out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
+      ok = false;
+    }
+    // A peering that was declared but did not resolve has been reported already.
+    if (!peering) {
+      if (!declaredPeerings.has(spec.peering))
+        out.push(unknown(resource, "peering", "peering", spec.peering, "peerings"));
+      ok = false;
+    }
+    const routeTable = spec.routeTable ?? MAIN_ROUTE_TABLE;
+    if (vpc && spec.routeTable !== undefined && !vpc.routeTables.has(spec.routeTable)) {
+      out.push(
+        diagnostic(
+          "UNKNOWN_REFERENCE",
+          resource,
+          `routeTable "${spec.routeTable}" is not a route table of VPC "${vpc.id}".`,
+          `Add "${spec.routeTable}" to vpcs[${vpc.id}].routeTables, or omit routeTable to use the main table.`,
+        ),
+      );
+      ok = false;
+    }
+    const parsed = cache.parse(spec.destination);
+    if (!parsed.ok) {
+      out.push(cidrDiagnostic(resource, "destination", spec.destination, parsed));
+      ok = false;
+    }
+    if (!ok || !vpc || !peering || !parsed.ok) return;
+    const peerVpc =
+      peering.vpc === vpc ? peering.peerVpc : peering.peerVpc === vpc ? peering.vpc : undefined;
+    routes.push({ spec, index, resource, vpc, peering, routeTable, destination: parsed.cidr, peerVpc });
+  });
+  return routes;
+}
+
+function resolvePolicies(
+  doc: TopologyDocument,
+  vpcById: ReadonlyMap<string, Vpc>,
+  peeringById: ReadonlyMap<string, Peering>,
+  declaredPeerings: ReadonlySet<string>,
+  out: Diagnostic[],
+): BandwidthPolicy[] {
+  const policies: BandwidthPolicy[] = [];
+  doc.bandwidthPolicies.forEach((spec, index) => {
+    const resource = `bandwidthPolicies[${index}]`;
+    const peering = peeringById.get(spec.peering);
+    if (!peering) {
+      if (!declaredPeerings.has(spec.peering))
+        out.push(unknown(resource, "peering", "peering", spec.peering, "peerings"));
+      return;
+    }
+    const vpc = spec.vpc === undefined ? peering.vpc : vpcById.get(spec.vpc);
+    if (!vpc) {
+      out.push(unknown(resource, "vpc", "VPC", spec.vpc!, "vpcs"));
+      return;
+    }
+    const ip = parseIp(spec.ip);
+    if (!ip) {
+      out.push(
+        diagnostic(
+          "INVALID_CIDR",
+          resource,
+          `ip "${spec.ip}" is not an IP address.`,
+          "Write a single address such as 10.0.1.5.",
+        ),
+      );
+      return;
+    }
+    policies.push({ spec, index, resource, peering, vpc, ip });
+  });
+  return policies;
+}
+
+/** Builds the model. Pure: the same document always gives the same model and diagnostics. */
+export function resolveTopology(
+  document: TopologyDocument,
+  cache: CidrCache = new CidrCache(),
+): { topology: Topology; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const vpcById = resolveVpcs(document, cache, diagnostics);
+  const peeringById = resolvePeerings(document, vpcById, diagnostics);
+  const declaredPeerings = new Set(document.peerings.map((p) => p.id));
+  const routes = resolveRoutes(document, vpcById, peeringById, declaredPeerings, cache, diagnostics);
+  const bandwidthPolicies = resolvePolicies(document, vpcById, peeringById, declaredPeerings, diagnostics);
+
+  const peeringsByVpc = new Map<string, Peering[]>();
+  for (const peering of peeringById.values()) {
+    push(peeringsByVpc, peering.vpc.id, peering);
+    if (peering.peerVpc !== peering.vpc) push(peeringsByVpc, peering.peerVpc.id, peering);
+  }
+  const routesByPeering = new Map<string, Route[]>();
+  for (const route of routes) push(routesByPeering, route.peering.id, route);
+
+  return {
+    topology: {
+      document,
+      vpcs: [...vpcById.values()],
+      vpcById,
+      peerings: [...peeringById.values()],
+      peeringById,
+      routes,
+      bandwidthPolicies,
+      peeringsByVpc,
+      routesByPeering,
+    },
+    diagnostics,
+  };
+}

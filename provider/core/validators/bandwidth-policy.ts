@@ -1,0 +1,63 @@
+import { contains } from "../cidr.js";
+import { CLOUD_RULES } from "../cloud-rules.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import type { Rule } from "./rule.js";
+
+/**
+ * Per-IP outbound limits on the peering gateway (seed 000 "对等连接网关流控", "设置对等连接流控明细"): the IP
+ * belongs to one side of the peering, the limit fits in the peering's bandwidth, and the cloud offers it.
+ */
+export const checkBandwidthPolicy: Rule = (topology) => {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const policy of topology.bandwidthPolicies) {
+    const { peering, vpc, ip, resource } = policy;
+    const report = (message: string, fix: string) =>
+      out.push(diagnostic("BANDWIDTH_POLICY_INVALID", resource, message, fix));
+    const cloud = peering.vpc.cloud;
+    const support = CLOUD_RULES[cloud].perIpLimits;
+    if (support === "none") {
+      report(
+        `Per-IP limit for ${ip.text} on peering "${peering.id}": ${cloud} offers no per-IP limits on peerings.`,
+        "Remove the policy; limit the peering's bandwidth instead.",
+      );
+      continue;
+    }
+    if (support === "cross-region" && !peering.crossRegion) {
+      report(
+        `Per-IP limit for ${ip.text} on same-region peering "${peering.id}": ${cloud} offers flow control on cross-region peerings only (seed 000).`,
+        "Remove the policy; same-region peerings have no flow control.",
+      );
+      continue;
+    }
+    if (vpc !== peering.vpc && vpc !== peering.peerVpc) {
+      report(
+        `Policy VPC "${vpc.id}" is not a side of peering "${peering.id}" ("${peering.vpc.id}", "${peering.peerVpc.id}").`,
+        `Set vpc to "${peering.vpc.id}" or "${peering.peerVpc.id}".`,
+      );
+      continue;
+    }
+    if (!vpc.cidrs.some((c) => contains(c, ip))) {
+      report(
+        `IP ${ip.text.replace(/\/\d+$/, "")} is not inside VPC "${vpc.id}" (${vpc.cidrs.map((c) => c.text).join(", ")}).`,
+        `Use an address of "${vpc.id}", or set vpc to the side the address belongs to.`,
+      );
+    }
+    const bandwidth = peering.spec.bandwidthMbps;
+    if (bandwidth !== undefined && policy.spec.limitMbps > bandwidth) {
+      report(
+        `limitMbps ${policy.spec.limitMbps} exceeds peering "${peering.id}" bandwidth of ${bandwidth} Mbps.`,
+        `Set limitMbps to at most ${bandwidth}.`,
+      );
+    }
+    const key = `${peering.id}\u0000${ip.text}`;
+    const first = seen.get(key);
+    if (first) {
+      report(
+        `IP ${ip.text.replace(/\/\d+$/, "")} already has a limit on peering "${peering.id}" (${first}).`,
+        "Keep one limit per IP and peering.",
+      );
+    } else seen.set(key, resource);
+  }
+  return out;
+};

@@ -1,0 +1,51 @@
+import { CLOUD_RULES } from "../cloud-rules.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import type { Rule } from "./rule.js";
+
+/** Charge types and service levels per cloud (seed 000 "计费模式" and "产品优势"; seed 001 billing). */
+export const checkChargeType: Rule = (topology) => {
+  const out: Diagnostic[] = [];
+  for (const peering of topology.peerings) {
+    const cloud = peering.vpc.cloud;
+    const rules = CLOUD_RULES[cloud];
+    const { chargeType, serviceLevel } = peering.spec;
+    if (chargeType !== undefined && !rules.chargeTypes.includes(chargeType)) {
+      out.push(
+        diagnostic(
+          "INVALID_CHARGE_TYPE",
+          peering.resource,
+          `Peering "${peering.id}" chargeType ${chargeType} is not offered on ${cloud}.`,
+          rules.chargeTypes.length > 0
+            ? `Use one of ${rules.chargeTypes.join(", ")}.`
+            : `Remove chargeType; ${cloud} peerings have no charge type.`,
+        ),
+      );
+    }
+    if (serviceLevel === undefined) continue;
+    if (!rules.serviceLevels.includes(serviceLevel)) {
+      out.push(
+        diagnostic(
+          "INVALID_CHARGE_TYPE",
+          peering.resource,
+          `Peering "${peering.id}" serviceLevel ${serviceLevel} is not offered on ${cloud}.`,
+          rules.serviceLevels.length > 0
+            ? `Use one of ${rules.serviceLevels.join(", ")}.`
+            : `Remove serviceLevel; ${cloud} peerings have no service levels.`,
+        ),
+      );
+      continue;
+    }
+    const needed = rules.serviceLevelChargeType[serviceLevel];
+    if (needed !== undefined && chargeType !== needed) {
+      out.push(
+        diagnostic(
+          "INVALID_CHARGE_TYPE",
+          peering.resource,
+          `Peering "${peering.id}" serviceLevel ${serviceLevel} needs chargeType ${needed}, but it is ${chargeType ?? "unset (daily peak)"}.`,
+          `Set chargeType: ${needed}, or use serviceLevel gold.`,
+        ),
+      );
+    }
+  }
+  return out;
+};

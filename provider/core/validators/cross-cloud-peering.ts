@@ -1,0 +1,15 @@
+import { diagnostic } from "../diagnostics.js";
+import type { Rule } from "./rule.js";
+
+/** A VPC peering is a feature inside one cloud; no seed offers peering across providers. */
+export const checkCrossCloudPeering: Rule = (topology) =>
+  topology.peerings
+    .filter((p) => p.vpc.cloud !== p.peerVpc.cloud)
+    .map((p) =>
+      diagnostic(
+        "CROSS_CLOUD_PEERING",
+        p.resource,
+        `Peering "${p.id}" joins VPC "${p.vpc.id}" on ${p.vpc.cloud} and VPC "${p.peerVpc.id}" on ${p.peerVpc.cloud}.`,
+        "Peer VPCs of the same cloud; connect clouds with a VPN or a dedicated line instead.",
+      ),
+    );

@@ -1,0 +1,68 @@
+import { type Cidr, compareCidrs } from "../cidr.js";
+import { CLOUD_RULES } from "../cloud-rules.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import type { Peering, Vpc } from "../topology.js";
+import type { Rule } from "./rule.js";
+
+interface Entry {
+  readonly cidr: Cidr;
+  readonly peering: Peering;
+  readonly peer: Vpc;
+}
+
+/**
+ * seed 000 "功能限制" (cross-region column): when one VPC has several cross-region peerings, the peer VPCs'
+ * CIDRs must not overlap each other; same-region peerings do not constrain each other. A sweep over the peers'
+ * blocks sorted by start address finds every conflicting pair of peerings in O(k log k) per VPC.
+ */
+export const checkPeerCidrConflict: Rule = (topology) => {
+  const out: Diagnostic[] = [];
+  for (const vpc of topology.vpcs) {
+    if (!CLOUD_RULES[vpc.cloud].crossRegionPeersDisjoint) continue;
+    const peerings = topology.peeringsByVpc.get(vpc.id);
+    if (!peerings || peerings.length < 2) continue;
+    const entries: Entry[] = [];
+    for (const peering of peerings) {
+      if (!peering.crossRegion) continue;
+      const peer = peering.vpc === vpc ? peering.peerVpc : peering.vpc;
+      for (const cidr of peer.cidrs) entries.push({ cidr, peering, peer });
+    }
+    if (entries.length < 2) continue;
+    entries.sort((a, b) => compareCidrs(a.cidr, b.cidr));
+    const reported = new Set<string>();
+    // `best` reaches furthest; `other` reaches furthest among entries of a different peer than `best`.
+    let best: Entry | undefined;
+    let other: Entry | undefined;
+    for (const entry of entries) {
+      const candidate = best && best.peer !== entry.peer ? best : other;
+      if (
+        candidate &&
+        candidate.cidr.family === entry.cidr.family &&
+        candidate.cidr.end >= entry.cidr.start
+      ) {
+        const [a, b] =
+          candidate.peering.index < entry.peering.index ? [candidate, entry] : [entry, candidate];
+        const key = `${a.peering.id}\u0000${b.peering.id}`;
+        if (!reported.has(key)) {
+          reported.add(key);
+          out.push(
+            diagnostic(
+              "PEER_CIDR_CONFLICT",
+              b.peering.resource,
+              `VPC "${vpc.id}" has cross-region peerings "${a.peering.id}" (to "${a.peer.id}", ${a.cidr.text}) and "${b.peering.id}" (to "${b.peer.id}", ${b.cidr.text}) whose peer CIDRs overlap; on ${vpc.cloud} the cross-region peers of one VPC must be disjoint.`,
+              `Re-address "${b.peer.id}" or "${a.peer.id}" so that ${a.cidr.text} and ${b.cidr.text} are disjoint, or keep only one of the two peerings.`,
+            ),
+          );
+        }
+      }
+      if (!best || best.cidr.family !== entry.cidr.family || entry.cidr.end > best.cidr.end) {
+        if (best && best.peer !== entry.peer && best.cidr.family === entry.cidr.family) other = best;
+        else if (best && best.cidr.family !== entry.cidr.family) other = undefined;
+        best = entry;
+      } else if (entry.peer !== best.peer && (!other || entry.cidr.end > other.cidr.end)) {
+        other = entry;
+      }
+    }
+  }
+  return out;
+};

@@ -1,0 +1,23 @@
+import { CLOUD_RULES } from "../cloud-rules.js";
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import type { Rule } from "./rule.js";
+
+/** seed 000 "每个私有网络支持的对等连接数 10": initiated and accepted peerings count together. */
+export const checkPeeringLimit: Rule = (topology) => {
+  const out: Diagnostic[] = [];
+  for (const vpc of topology.vpcs) {
+    const peerings = topology.peeringsByVpc.get(vpc.id) ?? [];
+    const limit = CLOUD_RULES[vpc.cloud].maxPeeringsPerVpc;
+    if (peerings.length <= limit) continue;
+    const ids = peerings.map((p) => p.id);
+    out.push(
+      diagnostic(
+        "PEERING_LIMIT_EXCEEDED",
+        vpc.resource,
+        `VPC "${vpc.id}" has ${peerings.length} peerings (${ids.join(", ")}); ${vpc.cloud} allows ${limit} per VPC.`,
+        `Remove ${peerings.length - limit} peering(s), or ask the cloud for a higher quota and keep the extra ones out of this VPC until granted.`,
+      ),
+    );
+  }
+  return out;
+};

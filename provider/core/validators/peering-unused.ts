@@ -1,0 +1,15 @@
+import { diagnostic } from "../diagnostics.js";
+import type { Rule } from "./rule.js";
+
+/** seed 000: a peering carries no traffic until routes on both sides point at it. */
+export const checkPeeringUnused: Rule = (topology) =>
+  topology.peerings
+    .filter((p) => p.vpc !== p.peerVpc && !topology.routesByPeering.has(p.id))
+    .map((p) =>
+      diagnostic(
+        "PEERING_UNUSED",
+        p.resource,
+        `Peering "${p.id}" between "${p.vpc.id}" and "${p.peerVpc.id}" has no route on either side, so it carries no traffic.`,
+        `Add routes in "${p.vpc.id}" to ${p.peerVpc.cidrs[0]?.text ?? "the peer's CIDR"} and in "${p.peerVpc.id}" to ${p.vpc.cidrs[0]?.text ?? "the VPC's CIDR"} through "${p.id}", or remove the peering.`,
+      ),
+    );
