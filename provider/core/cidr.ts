@@ -53,7 +53,11 @@ function v6Text(value: bigint): string {
   return ipaddr.IPv6.parse(parts.map((p) => p.toString(16)).join(":")).toString();
 }
 
-function rangeOf(family: IpFamily, address: number | bigint, prefix: number): { start: number | bigint; end: number | bigint } {
+function rangeOf(
+  family: IpFamily,
+  address: number | bigint,
+  prefix: number,
+): { start: number | bigint; end: number | bigint } {
   if (family === 4) {
     const size = 2 ** (V4_BITS - prefix);
     const start = Math.floor((address as number) / size) * size;
@@ -72,13 +76,23 @@ function makeCidr(family: IpFamily, start: number | bigint, prefix: number): Cid
 }
 
 /**
+ * ipaddr.js also accepts inet_aton shorthands ("10.0.0/16", "0x0a.0.0.1"); the clouds accept only four-part
+ * dotted decimal IPv4, so that is required here.
+ */
+function isAddress(text: string): boolean {
+  if (text.includes(":")) return ipaddr.IPv6.isValid(text);
+  return ipaddr.IPv4.isValidFourPartDecimal(text);
+}
+
+/**
  * Parses a CIDR block. A block with host bits set (`10.0.0.1/16`) is refused, because the clouds refuse it too,
  * and the network address is offered as the fix.
  */
 export function parseCidr(text: string): CidrParseResult {
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
-    if (!text.includes("/")) return { ok: false, reason: "unparsable" };
+    const slash = text.indexOf("/");
+    if (slash === -1 || !isAddress(text.slice(0, slash).trim())) return { ok: false, reason: "unparsable" };
     parsed = ipaddr.parseCIDR(text.trim());
   } catch {
     return { ok: false, reason: "unparsable" };
@@ -86,9 +100,7 @@ export function parseCidr(text: string): CidrParseResult {
   const [address, prefix] = parsed;
   const family: IpFamily = address.kind() === "ipv4" ? 4 : 6;
   const value =
-    family === 4
-      ? v4ToNumber((address as ipaddr.IPv4).octets)
-      : v6ToBigInt((address as ipaddr.IPv6).parts);
+    family === 4 ? v4ToNumber((address as ipaddr.IPv4).octets) : v6ToBigInt((address as ipaddr.IPv6).parts);
   const cidr = makeCidr(family, value, prefix);
   if (cidr.start !== value) return { ok: false, reason: "host-bits-set", suggestion: cidr.text };
   return { ok: true, cidr };
@@ -96,7 +108,7 @@ export function parseCidr(text: string): CidrParseResult {
 
 /** Parses a single IP address into a /32 (or /128) block. */
 export function parseIp(text: string): Cidr | undefined {
-  if (!ipaddr.isValid(text.trim())) return undefined;
+  if (!isAddress(text.trim())) return undefined;
   const address = ipaddr.parse(text.trim());
   if (address.kind() === "ipv4") return makeCidr(4, v4ToNumber((address as ipaddr.IPv4).octets), V4_BITS);
   return makeCidr(6, v6ToBigInt((address as ipaddr.IPv6).parts), V6_BITS);

@@ -54,7 +54,10 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "Charge type or service level not offered by the cloud for this peering.",
   },
-  INVALID_NAME: { severity: "error", summary: "Peering name too long (Tencent: 60) or out of 1-64 (Huawei)." },
+  INVALID_NAME: {
+    severity: "error",
+    summary: "Peering name too long (Tencent: 60) or out of 1-64 (Huawei).",
+  },
   ROUTE_NOT_ON_PEERING: {
     severity: "error",
     summary: "A route's VPC is not one of the two VPCs of the peering it points at.",
@@ -69,11 +72,13 @@ export const DIAGNOSTIC_CODES = {
   },
   ROUTE_CONFLICT: {
     severity: "error",
-    summary: "Two routes in one route table share a destination, or a destination overlaps the route's own VPC.",
+    summary:
+      "Two routes in one route table share a destination, or a destination overlaps the route's own VPC.",
   },
   BANDWIDTH_POLICY_INVALID: {
     severity: "error",
-    summary: "A per-IP limit whose IP is outside its VPC, that exceeds the peering bandwidth, or is unsupported.",
+    summary:
+      "A per-IP limit whose IP is outside its VPC, that exceeds the peering bandwidth, or is unsupported.",
   },
   MISSING_RETURN_ROUTE: {
     severity: "warning",
@@ -84,12 +89,7 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
-export function diagnostic(
-  code: DiagnosticCode,
-  resource: string,
-  message: string,
-  fix: string,
-): Diagnostic {
+export function diagnostic(code: DiagnosticCode, resource: string, message: string, fix: string): Diagnostic {
   return { code, severity: DIAGNOSTIC_CODES[code].severity, resource, message, fix };
 }
 

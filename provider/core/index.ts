@@ -7,6 +7,7 @@ export * from "./cloud-rules.js";
 export * from "./diagnostics.js";
 export * from "./errors.js";
 export * from "./load-document.js";
+export * from "./reachability.js";
 export * from "./topology.js";
 export * from "./topology-schema.js";
 export * from "./validate.js";

@@ -233,8 +233,7 @@ function resolveRoutes(
       ok = false;
     }
     if (!ok || !vpc || !peering || !parsed.ok) return;
-    const peerVpc =
-      peering.vpc === vpc ? peering.peerVpc : peering.peerVpc === vpc ? peering.vpc : undefined;
+    const peerVpc = peering.vpc === vpc ? peering.peerVpc : peering.peerVpc === vpc ? peering.vpc : undefined;
     routes.push({ spec, index, resource, vpc, peering, routeTable, destination: parsed.cidr, peerVpc });
   });
   return routes;

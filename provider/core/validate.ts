@@ -4,7 +4,7 @@
  */
 import { CidrCache } from "./cidr.js";
 import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
-import { type Topology, resolveTopology } from "./topology.js";
+import { resolveTopology, type Topology } from "./topology.js";
 import { type TopologyDocument, topologySchema } from "./topology-schema.js";
 import { RULES } from "./validators/index.js";
 
@@ -46,8 +46,7 @@ export function validateDocument(input: unknown): ValidationResult {
   if (!parsed.success) {
     const diagnostics = parsed.error.issues.map((issue) => {
       const path = pathText(issue.path);
-      const got =
-        issue.code === "unrecognized_keys" ? "" : ` (got ${shown(valueAt(input, issue.path))})`;
+      const got = issue.code === "unrecognized_keys" ? "" : ` (got ${shown(valueAt(input, issue.path))})`;
       return diagnostic(
         "INVALID_DOCUMENT",
         path,

@@ -62,6 +62,8 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
 export const checkBandwidth: Rule = (topology) => {
   const out: Diagnostic[] = [];
   for (const peering of topology.peerings) {
+    // A cross-cloud peering is refused outright (CROSS_CLOUD_PEERING); its bandwidth rules would be noise.
+    if (peering.vpc.cloud !== peering.peerVpc.cloud) continue;
     const found = checkPeering(peering);
     if (found) out.push(found);
   }

@@ -6,7 +6,9 @@ import { pairKey } from "./duplicate-peering.js";
 import type { Rule } from "./rule.js";
 
 function peeringBetween(topology: Topology, a: Vpc, b: Vpc): Peering | undefined {
-  return topology.peeringsByVpc.get(a.id)?.find((p) => pairKey(p.vpc.id, p.peerVpc.id) === pairKey(a.id, b.id));
+  return topology.peeringsByVpc
+    .get(a.id)
+    ?.find((p) => pairKey(p.vpc.id, p.peerVpc.id) === pairKey(a.id, b.id));
 }
 
 /**

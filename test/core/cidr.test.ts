@@ -1,0 +1,149 @@
+import fc from "fast-check";
+import ipaddr from "ipaddr.js";
+import { describe, expect, it } from "vitest";
+import {
+  type Cidr,
+  compareCidrs,
+  contains,
+  coveredBy,
+  overlaps,
+  parseCidr,
+  parseIp,
+} from "../../provider/core/cidr.js";
+
+function cidr(text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (!parsed.ok) throw new Error(`bad test CIDR ${text}`);
+  return parsed.cidr;
+}
+
+describe("parseCidr", () => {
+  it.each([
+    ["10.0.0.0/16", 4, 16, 167772160, 167837695],
+    ["0.0.0.0/0", 4, 0, 0, 4294967295],
+    ["255.255.255.255/32", 4, 32, 4294967295, 4294967295],
+    ["192.168.1.0/24", 4, 24, 3232235776, 3232236031],
+    ["10.0.0.0/08", 4, 8, 167772160, 184549375],
+  ])("%s parses to family %i /%i [%i, %i]", (text, family, prefix, start, end) => {
+    const parsed = cidr(text);
+    expect(parsed).toMatchObject({ family, prefix, start, end });
+  });
+
+  it.each([
+    ["2001:db8::/32", "2001:db8::/32"],
+    ["::/0", "::/0"],
+    ["2001:DB8:0:0::/64", "2001:db8::/64"],
+  ])("IPv6 %s parses with bigint bounds and canonical text %s", (text, canonical) => {
+    const parsed = cidr(text);
+    expect(parsed.family).toBe(6);
+    expect(typeof parsed.start).toBe("bigint");
+    expect(parsed.text).toBe(canonical);
+  });
+
+  it.each([
+    ["10.0.0.1/16", "10.0.0.0/16"],
+    ["192.168.1.77/24", "192.168.1.0/24"],
+    ["2001:db8::1/32", "2001:db8::/32"],
+  ])("refuses host bits in %s and suggests %s", (text, suggestion) => {
+    expect(parseCidr(text)).toEqual({ ok: false, reason: "host-bits-set", suggestion });
+  });
+
+  it.each([
+    "10.0.0.0",
+    "10.0.0.0/33",
+    "10.0.0/16",
+    "0x0a.0.0.0/8",
+    "010.0.0.0/8",
+    "",
+    "abc/8",
+    "10.0.0.256/24",
+    "2001:db8::/129",
+  ])("refuses %j as unparsable", (text) => {
+    expect(parseCidr(text)).toEqual({ ok: false, reason: "unparsable" });
+  });
+});
+
+describe("range relations", () => {
+  it.each([
+    ["10.0.0.0/16", "10.0.128.0/17", true],
+    ["10.0.0.0/16", "10.1.0.0/16", false],
+    ["10.0.0.0/8", "10.255.255.255/32", true],
+    ["0.0.0.0/0", "192.168.0.0/16", true],
+    ["10.0.0.0/31", "10.0.0.2/31", false],
+    ["10.0.0.0/16", "2001:db8::/32", false],
+    ["2001:db8::/32", "2001:db8:ffff::/48", true],
+  ])("overlaps(%s, %s) = %s", (a, b, expected) => {
+    expect(overlaps(cidr(a), cidr(b))).toBe(expected);
+    expect(overlaps(cidr(b), cidr(a))).toBe(expected);
+  });
+
+  it("compares numerically, not as strings (10.1 < 10.10; the aws-cdk regression)", () => {
+    const sorted = ["10.10.0.0/16", "10.2.0.0/16", "10.1.0.0/16", "9.0.0.0/8"].map(cidr).sort(compareCidrs);
+    expect(sorted.map((c) => c.text)).toEqual(["9.0.0.0/8", "10.1.0.0/16", "10.2.0.0/16", "10.10.0.0/16"]);
+  });
+
+  it.each([
+    ["10.1.0.0/16", ["10.1.0.0/17", "10.1.128.0/17"], true],
+    ["10.1.0.0/16", ["10.1.0.0/17"], false],
+    ["10.1.0.0/16", ["10.1.128.0/17", "10.1.0.0/17"], true],
+    ["10.1.0.0/16", ["10.1.0.0/17", "10.1.192.0/18"], false],
+    ["10.1.5.0/24", ["10.0.0.0/8"], true],
+  ])("coveredBy(%s, %j) = %s", (inner, blocks, expected) => {
+    expect(coveredBy(cidr(inner), blocks.map(cidr))).toBe(expected);
+  });
+
+  it("parseIp reads single addresses as host blocks", () => {
+    expect(parseIp("10.0.1.5")?.text).toBe("10.0.1.5/32");
+    expect(parseIp("not-an-ip")).toBeUndefined();
+    expect(contains(cidr("10.0.0.0/16"), parseIp("10.0.1.5")!)).toBe(true);
+  });
+});
+
+const arbitraryV4Cidr = fc
+  .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
+  .map(([address, prefix]) => {
+    const size = 2 ** (32 - prefix);
+    const start = Math.floor(address / size) * size;
+    const text = `${start >>> 24}.${(start >>> 16) & 255}.${(start >>> 8) & 255}.${start & 255}/${prefix}`;
+    return text;
+  });
+
+describe("properties", () => {
+  it("two blocks reported as non-overlapping really are disjoint (checked with ipaddr.js)", () => {
+    fc.assert(
+      fc.property(arbitraryV4Cidr, arbitraryV4Cidr, (a, b) => {
+        const ca = cidr(a);
+        const cb = cidr(b);
+        const [aAddr, aLen] = ipaddr.parseCIDR(a);
+        const [bAddr, bLen] = ipaddr.parseCIDR(b);
+        // CIDR blocks are nested or disjoint: they share an address iff one holds the other's first address.
+        const shareIndependently = aAddr.match(bAddr, bLen) || bAddr.match(aAddr, aLen);
+        expect(overlaps(ca, cb)).toBe(shareIndependently);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("contains implies overlaps, and containment both ways means equality", () => {
+    fc.assert(
+      fc.property(arbitraryV4Cidr, arbitraryV4Cidr, (a, b) => {
+        const ca = cidr(a);
+        const cb = cidr(b);
+        if (contains(ca, cb)) expect(overlaps(ca, cb)).toBe(true);
+        if (contains(ca, cb) && contains(cb, ca)) expect(ca.text).toBe(cb.text);
+      }),
+    );
+  });
+
+  it("the host-bits suggestion is itself a valid block containing the written address", () => {
+    fc.assert(
+      fc.property(fc.ipV4(), fc.integer({ min: 0, max: 32 }), (ip, prefix) => {
+        const parsed = parseCidr(`${ip}/${prefix}`);
+        if (parsed.ok) return;
+        expect(parsed.reason).toBe("host-bits-set");
+        const suggested = cidr(parsed.suggestion!);
+        expect(contains(suggested, parseIp(ip)!)).toBe(true);
+      }),
+    );
+  });
+});
