@@ -4,8 +4,10 @@
  */
 export * from "./cidr.js";
 export * from "./cloud-rules.js";
+export * from "./cost/index.js";
 export * from "./diagnostics.js";
 export * from "./errors.js";
+export * from "./graph/index.js";
 export * from "./load-document.js";
 export * from "./reachability.js";
 export * from "./topology.js";

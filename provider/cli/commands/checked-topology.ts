@@ -1,0 +1,27 @@
+import type { Topology } from "../../core/topology.js";
+import { EXIT } from "../exit-codes.js";
+import { formatDiagnosticsText } from "../format-diagnostics.js";
+import { CliExit, readTopology } from "../read-topology.js";
+import { useColour } from "../style.js";
+
+/**
+ * The topology for the commands that describe it (reachability, cost, graph). A document that does not match the
+ * schema cannot be described: exit 1 with the diagnostics. Other errors are summarised on stderr, and the
+ * command describes what was declared, because seeing the consequences of a mistake is part of reviewing it.
+ */
+export function checkedTopology(file: string): Topology {
+  const result = readTopology(file);
+  if (!result.topology) {
+    throw new CliExit(
+      EXIT.invalid,
+      formatDiagnosticsText(file, result.diagnostics, useColour(process.stderr)).trimEnd(),
+    );
+  }
+  const errors = result.diagnostics.filter((d) => d.severity === "error").length;
+  if (errors > 0) {
+    process.stderr.write(
+      `peerlink: ${file} has ${errors} error(s); showing what it declares. Run \`peerlink validate ${file}\` for details.\n`,
+    );
+  }
+  return result.topology;
+}

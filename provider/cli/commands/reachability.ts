@@ -1,0 +1,32 @@
+import { computeReachability } from "../../core/reachability.js";
+import { EXIT } from "../exit-codes.js";
+import { formatTable } from "../format-table.js";
+import { checkedTopology } from "./checked-topology.js";
+
+export interface ReachabilityOptions {
+  readonly format: "text" | "json";
+}
+
+/** `peerlink reachability FILE`: per peering and direction, what is routed and whether replies come back. */
+export function runReachability(file: string, options: ReachabilityOptions): number {
+  const reachability = computeReachability(checkedTopology(file));
+  if (options.format === "json") {
+    process.stdout.write(`${JSON.stringify(reachability, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const rows = reachability.entries.map((e) => [
+    e.from,
+    e.to,
+    e.peering,
+    e.destinations.join(", ") || "(no route)",
+    e.returnPath ? "yes" : "no",
+    e.flows ? "yes" : "no",
+  ]);
+  const flowing = reachability.entries.filter((e) => e.flows).length;
+  process.stdout.write(
+    `${formatTable(["from", "to", "via", "destinations", "return", "flows"], rows)}\n\n` +
+      `${flowing} of ${reachability.entries.length} directions carry traffic. ` +
+      "VPC pairs not listed have no peering: peering is never transitive.\n",
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,47 @@
+import type { Diagnostic } from "../core/diagnostics.js";
+import { paint } from "./style.js";
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** For people: a summary line, then the diagnostics grouped by resource, in the validators' order. */
+export function formatDiagnosticsText(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  colour: boolean,
+): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  if (diagnostics.length === 0) return `${file}: ${paint(colour, "green", "ok")}, no problems found\n`;
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = groups.get(d.resource);
+    if (list) list.push(d);
+    else groups.set(d.resource, [d]);
+  }
+  const lines = [`${file}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`, ""];
+  for (const [resource, list] of groups) {
+    lines.push(paint(colour, "bold", resource));
+    for (const d of list) {
+      const severity =
+        d.severity === "error" ? paint(colour, "red", "error  ") : paint(colour, "yellow", "warning");
+      lines.push(`  ${severity} ${paint(colour, "bold", d.code)} ${d.message}`);
+      lines.push(`          ${paint(colour, "dim", "fix:")} ${d.fix}`);
+    }
+    lines.push("");
+  }
+  return `${lines.join("\n")}`;
+}
+
+/** The stable machine format: `{"ok", "diagnostics": [{"code","severity","resource","message","fix"}]}`. */
+export function formatDiagnosticsJson(ok: boolean, diagnostics: readonly Diagnostic[]): string {
+  const plain = diagnostics.map(({ code, severity, resource, message, fix }) => ({
+    code,
+    severity,
+    resource,
+    message,
+    fix,
+  }));
+  return `${JSON.stringify({ ok, diagnostics: plain }, null, 2)}\n`;
+}

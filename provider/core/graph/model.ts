@@ -1,0 +1,114 @@
+/**
+ * The drawing-neutral view of a topology that both renderers print: which VPCs share a cloud+region box, what
+ * each node and edge says, and which ids they get. Keeping the decisions here means Mermaid and DOT always show
+ * the same picture; the renderers only handle their own syntax and escaping.
+ *
+ * Labels are lists of plain, unescaped lines. Everything is in document order, so the same topology always
+ * draws the same text (diffable in review, cacheable in CI).
+ */
+import { MAIN_ROUTE_TABLE, type Peering, type Route, type Topology, type Vpc } from "../topology.js";
+
+export interface GraphNode {
+  /** Generated id (`v0`, `v1`, ...): user ids may hold spaces, quotes or reserved words like `end`. */
+  readonly key: string;
+  readonly vpc: Vpc;
+  readonly lines: readonly string[];
+}
+
+export interface GraphGroup {
+  /** Generated id (`g0`, `g1`, ...), for the same reason as node keys. */
+  readonly key: string;
+  readonly title: string;
+  readonly nodes: readonly GraphNode[];
+}
+
+export interface PeeringEdge {
+  readonly peering: Peering;
+  readonly from: string;
+  readonly to: string;
+  readonly lines: readonly string[];
+}
+
+/** All routes one VPC sends over one peering, drawn as a single arrow towards the other side. */
+export interface RouteEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly lines: readonly string[];
+}
+
+export interface GraphModel {
+  readonly groups: readonly GraphGroup[];
+  readonly peerings: readonly PeeringEdge[];
+  readonly routes: readonly RouteEdge[];
+}
+
+function nodeLines(vpc: Vpc): string[] {
+  return [vpc.id, ...vpc.cidrs.map((cidr) => cidr.text), `account ${vpc.account}`];
+}
+
+/** Groups VPCs by cloud+region, in the order each group's first VPC appears. */
+function buildGroups(vpcs: readonly Vpc[], keyOf: ReadonlyMap<string, string>): GraphGroup[] {
+  const byRegion = new Map<string, { title: string; nodes: GraphNode[] }>();
+  for (const vpc of vpcs) {
+    const title = `${vpc.cloud} ${vpc.region}`;
+    let group = byRegion.get(title);
+    if (!group) {
+      group = { title, nodes: [] };
+      byRegion.set(title, group);
+    }
+    group.nodes.push({ key: keyOf.get(vpc.id)!, vpc, lines: nodeLines(vpc) });
+  }
+  return [...byRegion.values()].map((group, i) => ({ key: `g${i}`, ...group }));
+}
+
+/** What a user asks first about a peering: what it costs (its cap) and whether two accounts must accept it. */
+function bandwidthText(peering: Peering): string {
+  const mbps = peering.spec.bandwidthMbps;
+  if (mbps !== undefined) return `${mbps} Mbps`;
+  // Same-region peerings have no settable cap; a cross-region one without it is an error the validators report.
+  return peering.crossRegion ? "no bandwidth set" : "same-region";
+}
+
+function peeringLines(peering: Peering): string[] {
+  const title = peering.name === peering.id ? peering.id : `${peering.name} (${peering.id})`;
+  const lines = [title, bandwidthText(peering)];
+  if (peering.crossAccount) lines.push("cross-account");
+  return lines;
+}
+
+function routeLine(route: Route): string {
+  const table = route.routeTable === MAIN_ROUTE_TABLE ? "" : ` (${route.routeTable})`;
+  return `${route.destination.text}${table}`;
+}
+
+/** One edge per (route VPC, peering); routes from a VPC not on the peering have no arrow to draw. */
+function routeEdges(routes: readonly Route[], keyOf: ReadonlyMap<string, string>): RouteEdge[] {
+  const byVpc = new Map<string, { from: string; to: string; lines: Set<string> }>();
+  for (const route of routes) {
+    if (!route.peerVpc) continue;
+    let edge = byVpc.get(route.vpc.id);
+    if (!edge) {
+      edge = { from: keyOf.get(route.vpc.id)!, to: keyOf.get(route.peerVpc.id)!, lines: new Set() };
+      byVpc.set(route.vpc.id, edge);
+    }
+    // A Set drops exact duplicates (same destination, same table), which would only repeat a line.
+    edge.lines.add(routeLine(route));
+  }
+  return [...byVpc.values()].map(({ from, to, lines }) => ({ from, to, lines: [...lines] }));
+}
+
+export function buildGraphModel(topology: Topology): GraphModel {
+  const keyOf = new Map(topology.vpcs.map((vpc, i) => [vpc.id, `v${i}`] as const));
+  const peerings: PeeringEdge[] = [];
+  const routes: RouteEdge[] = [];
+  for (const peering of topology.peerings) {
+    peerings.push({
+      peering,
+      from: keyOf.get(peering.vpc.id)!,
+      to: keyOf.get(peering.peerVpc.id)!,
+      lines: peeringLines(peering),
+    });
+    routes.push(...routeEdges(topology.routesByPeering.get(peering.id) ?? [], keyOf));
+  }
+  return { groups: buildGroups(topology.vpcs, keyOf), peerings, routes };
+}

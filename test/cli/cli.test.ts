@@ -1,0 +1,189 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from "../../provider/core/diagnostics.js";
+import { EXAMPLES, FIXTURES } from "../support/fixtures.js";
+
+/** The CLI under test is the built JavaScript that users run (`npm test` builds first). */
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = join(ROOT, "dist/provider/cli/main.js");
+
+function peerlink(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(() => {
+  // Fails loudly when the build is missing instead of testing stale output.
+  execFileSync(process.execPath, [BIN, "--help"], { cwd: ROOT });
+});
+
+describe("peerlink validate", () => {
+  it.each(Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[])(
+    "produces %s on the document that triggers it",
+    (code) => {
+      const { code: exit, stdout } = peerlink("validate", join(FIXTURES, `${code}.yaml`), "--format", "json");
+      const output = JSON.parse(stdout) as {
+        ok: boolean;
+        diagnostics: { code: string; severity: string; resource: string; message: string; fix: string }[];
+      };
+      const found = output.diagnostics.find((d) => d.code === code);
+      expect(found).toBeDefined();
+      expect(Object.keys(found!).sort()).toEqual(["code", "fix", "message", "resource", "severity"]);
+      const hasError = output.diagnostics.some((d) => d.severity === "error");
+      expect(output.ok).toBe(!hasError);
+      expect(exit).toBe(hasError ? 1 : 0);
+    },
+  );
+
+  it("exits 0 on the example and says so", () => {
+    const { code, stdout } = peerlink("validate", join(EXAMPLES, "two-region-dr.yaml"));
+    expect(code).toBe(0);
+    expect(stdout).toContain("no problems found");
+  });
+
+  it("groups text output by resource and shows the fix, without colour when not a TTY", () => {
+    const { code, stdout } = peerlink("validate", join(FIXTURES, "ROUTE_CONFLICT.yaml"));
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/2 errors, 0 warnings/);
+    expect(stdout).toMatch(/^routes\[1\]\n {2}error {3}ROUTE_CONFLICT /m);
+    expect(stdout).toContain("fix: ");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for ANSI escapes
+    expect(stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it("exits 2 on a missing file and on broken YAML, naming the file", () => {
+    const missing = peerlink("validate", "does-not-exist.yaml");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("does-not-exist.yaml");
+    const dir = mkdtempSync(join(tmpdir(), "peerlink-"));
+    const broken = join(dir, "broken.yaml");
+    writeFileSync(broken, "vpcs: [ { id: a,\n");
+    const bad = peerlink("validate", broken);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("broken.yaml");
+    expect(bad.stderr).toMatch(/line \d+/i);
+  });
+
+  it("exits 2 on a bad option", () => {
+    expect(peerlink("validate", "x.yaml", "--format", "xml").code).toBe(2);
+  });
+
+  it("reads JSON documents too", () => {
+    const dir = mkdtempSync(join(tmpdir(), "peerlink-"));
+    const file = join(dir, "t.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        vpcs: [
+          { id: "a", cloud: "tencentcloud", region: "ap-guangzhou", account: "1", cidrs: ["10.0.0.0/16"] },
+          { id: "b", cloud: "tencentcloud", region: "ap-guangzhou", account: "1", cidrs: ["10.0.0.0/24"] },
+        ],
+        peerings: [{ id: "p", vpc: "a", peerVpc: "b" }],
+      }),
+    );
+    const { code, stdout } = peerlink("validate", file, "--format", "json");
+    expect(code).toBe(1);
+    expect(stdout).toContain('"CIDR_OVERLAP"');
+  });
+});
+
+describe("peerlink reachability", () => {
+  it("lists both directions of the example's peering with destinations and the return path", () => {
+    const { code, stdout } = peerlink(
+      "reachability",
+      join(EXAMPLES, "two-region-dr.yaml"),
+      "--format",
+      "json",
+    );
+    expect(code).toBe(0);
+    const { entries } = JSON.parse(stdout) as {
+      entries: { from: string; to: string; destinations: string[]; flows: boolean }[];
+    };
+    expect(entries.map((e) => [e.from, e.to, e.destinations, e.flows])).toEqual([
+      ["vpc-gz", "vpc-bj", ["10.1.0.0/16", "10.2.0.0/16"], true],
+      ["vpc-bj", "vpc-gz", ["10.0.0.0/16"], true],
+    ]);
+  });
+
+  it("shows one-way routing as not flowing", () => {
+    const { stdout } = peerlink("reachability", join(FIXTURES, "MISSING_RETURN_ROUTE.yaml"));
+    expect(stdout).toMatch(/vpc-a\s+vpc-b\s+a-b\s+10\.1\.0\.0\/16\s+no\s+no/);
+    expect(stdout).toMatch(/vpc-b\s+vpc-a\s+a-b\s+\(no route\)\s+yes\s+no/);
+  });
+
+  it("exits 1 with the diagnostics when the document does not match the schema", () => {
+    const { code, stderr } = peerlink("reachability", join(FIXTURES, "INVALID_DOCUMENT.yaml"));
+    expect(code).toBe(1);
+    expect(stderr).toContain("INVALID_DOCUMENT");
+  });
+});
+
+describe("peerlink cost", () => {
+  const SAMPLES = fileURLToPath(new URL("../fixtures/samples/", import.meta.url));
+
+  it("reproduces seed 000's daily-peak example from 5-minute samples: in 30 / out 20 Mbps -> 360 CNY", () => {
+    const { code, stdout } = peerlink(
+      "cost",
+      join(SAMPLES, "seed-daily-example.yaml"),
+      "--samples",
+      join(SAMPLES, "seed-daily-example.csv"),
+      "--format",
+      "json",
+    );
+    expect(code).toBe(0);
+    const estimate = JSON.parse(stdout) as {
+      totalPerDay: number;
+      peerings: { billedMbps: number; basis: string }[];
+    };
+    expect(estimate.peerings[0]).toMatchObject({ billedMbps: 30, basis: "samples" });
+    expect(estimate.totalPerDay).toBe(360);
+  });
+
+  it("prices the example's planned 200 Mbps monthly-95 link and says what was assumed", () => {
+    const { code, stdout } = peerlink("cost", join(EXAMPLES, "two-region-dr.yaml"));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /gz-bj\s+ap-guangzhou → ap-beijing\s+monthly-95\s+planned\s+200 Mbps\s+165 CNY\/Mbps\/month\s+1100\.00\s+33000\.00/,
+    );
+    expect(stdout).toContain("worst case");
+  });
+
+  it("reports 'contact sales' tiers as unpriced, never a guessed figure", () => {
+    const { stdout } = peerlink("cost", join(EXAMPLES, "two-region-dr.yaml"), "--model", "daily-peak");
+    expect(stdout).toMatch(/gz-bj\s.*unpriced\s+unpriced/);
+    expect(stdout).toContain("contact sales");
+    expect(stdout).toContain("(+1 unpriced)");
+  });
+
+  it("exits 2 on a malformed samples file and names the line", () => {
+    const dir = mkdtempSync(join(tmpdir(), "peerlink-"));
+    const csv = join(dir, "bad.csv");
+    writeFileSync(csv, "time,in_mbps,out_mbps\n2017-03-02T00:00:00+08:00,abc,3\n");
+    const { code, stderr } = peerlink("cost", join(EXAMPLES, "two-region-dr.yaml"), "--samples", csv);
+    expect(code).toBe(2);
+    expect(stderr).toContain("INVALID_SAMPLES");
+    expect(stderr).toMatch(/line 2/);
+  });
+});
+
+describe("peerlink graph", () => {
+  it.each([
+    ["mermaid", /^flowchart LR\n/, /subgraph/],
+    ["dot", /^digraph "peerlink" \{/, /cluster_g1/],
+  ])("draws the example as %s", (format, start, cluster) => {
+    const { code, stdout } = peerlink("graph", join(EXAMPLES, "two-region-dr.yaml"), "--format", format);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(start);
+    expect(stdout).toMatch(cluster);
+    expect(stdout).toContain("200 Mbps");
+    expect(stdout.endsWith("\n")).toBe(true);
+  });
+});
