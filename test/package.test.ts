@@ -1,0 +1,38 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+describe("the published package", () => {
+  it("resolves `peerlink` through package.json exports to the built JavaScript", () => {
+    // Node resolves a package's own name through its exports (self-reference), as a consumer's import would.
+    const script = `
+      const core = await import("peerlink");
+      const url = import.meta.resolve("peerlink");
+      const r = core.validateDocument({ vpcs: [{ id: "a", cloud: "tencentcloud", region: "r", account: "1", cidrs: ["10.0.0.1/8"] }] });
+      console.log(JSON.stringify({ url, codes: r.diagnostics.map((d) => d.code) }));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    const { url, codes } = JSON.parse(out) as { url: string; codes: string[] };
+    expect(url).toMatch(/\/dist\/provider\/core\/index\.js$/);
+    expect(codes).toEqual(["INVALID_CIDR"]);
+  });
+
+  it("packs the built JavaScript, its type declarations and the bin, not the sources or tests", () => {
+    const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    const files = (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(files).toContain("dist/provider/core/index.js");
+    expect(files).toContain("dist/provider/core/index.d.ts");
+    expect(files).toContain("dist/provider/cli/main.js");
+    expect(files.some((f) => f.startsWith("test/") || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toBe(
+      false,
+    );
+  });
+});
