@@ -59,6 +59,18 @@ describe("peerlink validate", () => {
     expect(stdout).not.toMatch(/\u001b\[/);
   });
 
+  // util-linux `script` gives the CLI a pseudo-terminal, as a person's shell would.
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.runIf(hasScript)("colours the text output on a terminal, unless NO_COLOR is set", () => {
+    const command = `${process.execPath} ${BIN} validate ${join(FIXTURES, "MISSING_RETURN_ROUTE.yaml")}`;
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env }).stdout;
+    const { NO_COLOR: _, ...withoutNoColor } = process.env;
+    expect(run({ ...withoutNoColor, TERM: "xterm" })).toContain("\u001b[33mwarning");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for ANSI escapes
+    expect(run({ ...process.env, TERM: "xterm", NO_COLOR: "1" })).not.toMatch(/\u001b\[/);
+  });
+
   it("exits 2 on a missing file and on broken YAML, naming the file", () => {
     const missing = peerlink("validate", "does-not-exist.yaml");
     expect(missing.code).toBe(2);
