@@ -85,10 +85,62 @@ function isAddress(text: string): boolean {
 }
 
 /**
+ * The common case, canonical dotted-quad IPv4 `a.b.c.d/p`, read straight from the character codes. ipaddr.js
+ * spends about 10 µs per block (it tries every format it knows), which made parsing 60% of validating a
+ * 100k-VPC topology; this reads the same strings in well under 1 µs. Anything it does not recognise exactly
+ * (IPv6, leading zeros, out-of-range parts, spaces) returns undefined and goes through ipaddr.js, so the accepted
+ * language is unchanged: the property tests compare both paths.
+ */
+function parseCanonicalV4(text: string): { value: number; prefix: number } | undefined {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  const length = text.length;
+  let i = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return undefined; // leading zero
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else if (c === 46 /* . */ || c === 47 /* / */) {
+      if (digits === 0) return undefined;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      if (c === 47) break;
+      if (++dots > 3) return undefined;
+    } else return undefined;
+  }
+  if (dots !== 3 || i === length) return undefined;
+  let prefix = 0;
+  let prefixDigits = 0;
+  for (i++; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57 || ++prefixDigits > 2) return undefined;
+    prefix = prefix * 10 + (c - 48);
+  }
+  if (prefixDigits === 0 || prefix > V4_BITS) return undefined;
+  return { value, prefix };
+}
+
+/**
  * Parses a CIDR block. A block with host bits set (`10.0.0.1/16`) is refused, because the clouds refuse it too,
  * and the network address is offered as the fix.
  */
 export function parseCidr(text: string): CidrParseResult {
+  const fast = parseCanonicalV4(text);
+  if (fast) {
+    const cidr = makeCidr(4, fast.value, fast.prefix);
+    if (cidr.start !== fast.value) return { ok: false, reason: "host-bits-set", suggestion: cidr.text };
+    return { ok: true, cidr };
+  }
+  return parseCidrSlow(text);
+}
+
+/** The general path through ipaddr.js: IPv6, and every IPv4 spelling the fast path does not take. */
+export function parseCidrSlow(text: string): CidrParseResult {
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     const slash = text.indexOf("/");

@@ -26,7 +26,7 @@ export interface Vpc {
   readonly resource: string;
   /** The CIDRs that parsed; invalid ones are reported and left out. */
   readonly cidrs: readonly Cidr[];
-  readonly routeTables: ReadonlySet<string>;
+  readonly routeTables: readonly string[];
 }
 
 export interface Peering {
@@ -115,10 +115,60 @@ function unknown(resource: string, field: string, kind: string, value: string, d
   );
 }
 
+const NO_TABLES: readonly string[] = Object.freeze([]);
+
+/** Resource paths are built when a diagnostic needs them, not stored as one more string per object. */
+class ResolvedVpc implements Vpc {
+  readonly id: string;
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly account: string;
+  readonly routeTables: readonly string[];
+
+  constructor(
+    readonly spec: VpcSpec,
+    readonly cidrs: readonly Cidr[],
+  ) {
+    this.id = spec.id;
+    this.cloud = spec.cloud;
+    this.region = spec.region;
+    this.account = spec.account;
+    this.routeTables = spec.routeTables ?? NO_TABLES;
+  }
+
+  get resource(): string {
+    return `vpcs[${this.id}]`;
+  }
+}
+
+class ResolvedPeering implements Peering {
+  readonly id: string;
+  readonly name: string;
+  readonly crossRegion: boolean;
+  readonly crossAccount: boolean;
+
+  constructor(
+    readonly spec: PeeringSpec,
+    readonly index: number,
+    readonly vpc: Vpc,
+    readonly peerVpc: Vpc,
+  ) {
+    this.id = spec.id;
+    this.name = spec.name ?? spec.id;
+    this.crossRegion = vpc.region !== peerVpc.region;
+    this.crossAccount = vpc.account !== peerVpc.account;
+  }
+
+  get resource(): string {
+    return `peerings[${this.id}]`;
+  }
+}
+
 function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[]): Map<string, Vpc> {
   const byId = new Map<string, Vpc>();
-  doc.vpcs.forEach((spec, index) => {
-    const resource = `vpcs[${spec.id}]`;
+  const specs = doc.vpcs;
+  for (let index = 0; index < specs.length; index++) {
+    const spec = specs[index]!;
     if (byId.has(spec.id)) {
       out.push(
         diagnostic(
@@ -128,25 +178,17 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
           "Give every VPC a unique id.",
         ),
       );
-      return;
+      continue;
     }
     const cidrs: Cidr[] = [];
-    spec.cidrs.forEach((text, i) => {
+    for (let i = 0; i < spec.cidrs.length; i++) {
+      const text = spec.cidrs[i]!;
       const parsed = cache.parse(text);
       if (parsed.ok) cidrs.push(parsed.cidr);
-      else out.push(cidrDiagnostic(resource, `cidrs[${i}]`, text, parsed));
-    });
-    byId.set(spec.id, {
-      spec,
-      id: spec.id,
-      cloud: spec.cloud,
-      region: spec.region,
-      account: spec.account,
-      resource,
-      cidrs,
-      routeTables: new Set(spec.routeTables ?? []),
-    });
-  });
+      else out.push(cidrDiagnostic(`vpcs[${spec.id}]`, `cidrs[${i}]`, text, parsed));
+    }
+    byId.set(spec.id, new ResolvedVpc(spec, cidrs));
+  }
   return byId;
 }
 
@@ -154,11 +196,12 @@ function resolvePeerings(
   doc: TopologyDocument,
   vpcById: ReadonlyMap<string, Vpc>,
   out: Diagnostic[],
-): Map<string, Peering> {
+): { byId: Map<string, Peering>; declared: Set<string> } {
   const byId = new Map<string, Peering>();
   const declared = new Set<string>();
-  doc.peerings.forEach((spec, index) => {
-    const resource = `peerings[${spec.id}]`;
+  const specs = doc.peerings;
+  for (let index = 0; index < specs.length; index++) {
+    const spec = specs[index]!;
     if (declared.has(spec.id)) {
       out.push(
         diagnostic(
@@ -168,27 +211,20 @@ function resolvePeerings(
           "Give every peering a unique id.",
         ),
       );
-      return;
+      continue;
     }
     declared.add(spec.id);
     const vpc = vpcById.get(spec.vpc);
     const peerVpc = vpcById.get(spec.peerVpc);
+    if (vpc && peerVpc) {
+      byId.set(spec.id, new ResolvedPeering(spec, index, vpc, peerVpc));
+      continue;
+    }
+    const resource = `peerings[${spec.id}]`;
     if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
     if (!peerVpc) out.push(unknown(resource, "peerVpc", "VPC", spec.peerVpc, "vpcs"));
-    if (!vpc || !peerVpc) return;
-    byId.set(spec.id, {
-      spec,
-      index,
-      id: spec.id,
-      name: spec.name ?? spec.id,
-      resource,
-      vpc,
-      peerVpc,
-      crossRegion: vpc.region !== peerVpc.region,
-      crossAccount: vpc.account !== peerVpc.account,
-    });
-  });
-  return byId;
+  }
+  return { byId, declared };
 }
 
 function resolveRoutes(
@@ -200,43 +236,72 @@ function resolveRoutes(
   out: Diagnostic[],
 ): Route[] {
   const routes: Route[] = [];
-  doc.routes.forEach((spec, index) => {
-    const resource = `routes[${index}]`;
+  const specs = doc.routes;
+  for (let index = 0; index < specs.length; index++) {
+    const spec = specs[index]!;
     const vpc = vpcById.get(spec.vpc);
     const peering = peeringById.get(spec.peering);
-    let ok = true;
-    if (!vpc) {
-      out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
-      ok = false;
+    const parsed = cache.parse(spec.destination);
+    const knownTable = spec.routeTable === undefined || (vpc?.routeTables.includes(spec.routeTable) ?? true);
+    if (vpc && peering && parsed.ok && knownTable) {
+      const peerVpc =
+        peering.vpc === vpc ? peering.peerVpc : peering.peerVpc === vpc ? peering.vpc : undefined;
+      routes.push(
+        new ResolvedRoute(
+          spec,
+          index,
+          vpc,
+          peering,
+          spec.routeTable ?? MAIN_ROUTE_TABLE,
+          parsed.cidr,
+          peerVpc,
+        ),
+      );
+      continue;
     }
+    // The slow path, for broken routes only: say everything that is wrong with this one.
+    const resource = routeResource(index);
+    if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
     // A peering that was declared but did not resolve has been reported already.
-    if (!peering) {
-      if (!declaredPeerings.has(spec.peering))
-        out.push(unknown(resource, "peering", "peering", spec.peering, "peerings"));
-      ok = false;
-    }
-    const routeTable = spec.routeTable ?? MAIN_ROUTE_TABLE;
-    if (vpc && spec.routeTable !== undefined && !vpc.routeTables.has(spec.routeTable)) {
+    if (!peering && !declaredPeerings.has(spec.peering))
+      out.push(unknown(resource, "peering", "peering", spec.peering, "peerings"));
+    if (!knownTable) {
       out.push(
         diagnostic(
           "UNKNOWN_REFERENCE",
           resource,
-          `routeTable "${spec.routeTable}" is not a route table of VPC "${vpc.id}".`,
-          `Add "${spec.routeTable}" to vpcs[${vpc.id}].routeTables, or omit routeTable to use the main table.`,
+          `routeTable "${spec.routeTable}" is not a route table of VPC "${vpc!.id}".`,
+          `Add "${spec.routeTable}" to vpcs[${vpc!.id}].routeTables, or omit routeTable to use the main table.`,
         ),
       );
-      ok = false;
     }
-    const parsed = cache.parse(spec.destination);
-    if (!parsed.ok) {
-      out.push(cidrDiagnostic(resource, "destination", spec.destination, parsed));
-      ok = false;
-    }
-    if (!ok || !vpc || !peering || !parsed.ok) return;
-    const peerVpc = peering.vpc === vpc ? peering.peerVpc : peering.peerVpc === vpc ? peering.vpc : undefined;
-    routes.push({ spec, index, resource, vpc, peering, routeTable, destination: parsed.cidr, peerVpc });
-  });
+    if (!parsed.ok) out.push(cidrDiagnostic(resource, "destination", spec.destination, parsed));
+  }
   return routes;
+}
+
+function routeResource(index: number): string {
+  return `routes[${index}]`;
+}
+
+/**
+ * Routes are the most numerous objects (8 per VPC in large meshes), so their resource path is computed when a
+ * diagnostic needs it instead of being stored as one more string per route.
+ */
+class ResolvedRoute implements Route {
+  constructor(
+    readonly spec: RouteSpec,
+    readonly index: number,
+    readonly vpc: Vpc,
+    readonly peering: Peering,
+    readonly routeTable: string,
+    readonly destination: Cidr,
+    readonly peerVpc: Vpc | undefined,
+  ) {}
+
+  get resource(): string {
+    return routeResource(this.index);
+  }
 }
 
 function resolvePolicies(
@@ -284,8 +349,7 @@ export function resolveTopology(
 ): { topology: Topology; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const vpcById = resolveVpcs(document, cache, diagnostics);
-  const peeringById = resolvePeerings(document, vpcById, diagnostics);
-  const declaredPeerings = new Set(document.peerings.map((p) => p.id));
+  const { byId: peeringById, declared: declaredPeerings } = resolvePeerings(document, vpcById, diagnostics);
   const routes = resolveRoutes(document, vpcById, peeringById, declaredPeerings, cache, diagnostics);
   const bandwidthPolicies = resolvePolicies(document, vpcById, peeringById, declaredPeerings, diagnostics);
 
@@ -294,8 +358,15 @@ export function resolveTopology(
     push(peeringsByVpc, peering.vpc.id, peering);
     if (peering.peerVpc !== peering.vpc) push(peeringsByVpc, peering.peerVpc.id, peering);
   }
+  // Grouped by the peering's document index first: one Map entry per peering instead of a look-up per route.
+  const grouped: Route[][] = [];
+  for (const route of routes) {
+    const list = grouped[route.peering.index];
+    if (list) list.push(route);
+    else grouped[route.peering.index] = [route];
+  }
   const routesByPeering = new Map<string, Route[]>();
-  for (const route of routes) push(routesByPeering, route.peering.id, route);
+  for (const list of grouped) if (list) routesByPeering.set(list[0]!.peering.id, list);
 
   return {
     topology: {

@@ -8,6 +8,7 @@ import {
   coveredBy,
   overlaps,
   parseCidr,
+  parseCidrSlow,
   parseIp,
 } from "../../provider/core/cidr.js";
 
@@ -121,6 +122,28 @@ describe("properties", () => {
         expect(overlaps(ca, cb)).toBe(shareIndependently);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("the IPv4 fast path accepts and refuses exactly what the ipaddr.js path does", () => {
+    const octet = fc.oneof(
+      fc.integer({ min: 0, max: 300 }).map(String),
+      fc.constantFrom("00", "01", "007", "", "x", " 1"),
+    );
+    const prefix = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map(String),
+      fc.constantFrom("", "08", "008", "-1", "1a"),
+    );
+    const text = fc.oneof(
+      fc.tuple(octet, octet, octet, octet, prefix).map(([a, b, c, d, p]) => `${a}.${b}.${c}.${d}/${p}`),
+      fc.tuple(octet, octet, octet, prefix).map(([a, b, c, p]) => `${a}.${b}.${c}/${p}`),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseCidr(t)).toEqual(parseCidrSlow(t));
+      }),
+      { numRuns: 5000 },
     );
   });
 
