@@ -65,10 +65,11 @@ describe("peerlink validate", () => {
     const command = `${process.execPath} ${BIN} validate ${join(FIXTURES, "MISSING_RETURN_ROUTE.yaml")}`;
     const run = (env: NodeJS.ProcessEnv) =>
       spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env }).stdout;
-    const { NO_COLOR: _, ...withoutNoColor } = process.env;
+    // A person's terminal: Node's own colour detection (used by util.styleText) turns colour off under CI=...
+    const { NO_COLOR: _, CI: __, ...withoutNoColor } = process.env;
     expect(run({ ...withoutNoColor, TERM: "xterm" })).toContain("\u001b[33mwarning");
     // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for ANSI escapes
-    expect(run({ ...process.env, TERM: "xterm", NO_COLOR: "1" })).not.toMatch(/\u001b\[/);
+    expect(run({ ...withoutNoColor, TERM: "xterm", NO_COLOR: "1" })).not.toMatch(/\u001b\[/);
   });
 
   it("exits 2 on a missing file and on broken YAML, naming the file", () => {
