@@ -27,10 +27,8 @@ function readSamples(file: string) {
     return parseSamplesCsv(text);
   } catch (error) {
     if (error instanceof PeerlinkError) {
-      throw new CliExit(
-        EXIT.unreadable,
-        `peerlink: ${file}: ${error.code} ${error.message}\n  fix: ${error.fix}`,
-      );
+      // Cost errors carry their fix inside the message (see cost/samples.ts), so it is printed once.
+      throw new CliExit(EXIT.unreadable, `peerlink: ${file}: ${error.code} ${error.message}`);
     }
     throw error;
   }
@@ -48,7 +46,7 @@ export function runCost(file: string, options: CostOptions): number {
     });
   } catch (error) {
     if (error instanceof PeerlinkError) {
-      throw new CliExit(EXIT.invalid, `peerlink: ${error.code} ${error.message}\n  fix: ${error.fix}`);
+      throw new CliExit(EXIT.invalid, `peerlink: ${error.code} ${error.message}`);
     }
     throw error;
   }
