@@ -14,15 +14,19 @@ export class CliExit extends Error {
   }
 }
 
-/** Reads and validates a topology file; unreadable files end the command with exit code 2. */
-export function readTopology(file: string): ValidationResult {
-  let text: string;
+/** Reads a text file the user named; a file that cannot be read ends the command with exit code 2. */
+export function readTextFile(file: string, what = ""): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new CliExit(EXIT.unreadable, `peerlink: cannot read ${file}: ${reason}`);
+    throw new CliExit(EXIT.unreadable, `peerlink: cannot read ${what}${file}: ${reason}`);
   }
+}
+
+/** Reads and validates a topology file; unreadable files end the command with exit code 2. */
+export function readTopology(file: string): ValidationResult {
+  const text = readTextFile(file);
   try {
     return validateDocument(parseTopologyText(text, file));
   } catch (error) {

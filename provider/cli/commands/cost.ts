@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
 import { type CostModel, estimateCost, parseSamplesCsv } from "../../core/cost/index.js";
 import { PeerlinkError } from "../../core/errors.js";
 import { EXIT } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
-import { CliExit } from "../read-topology.js";
+import { CliExit, readTextFile } from "../read-topology.js";
 import { checkedTopology } from "./checked-topology.js";
 
 export interface CostOptions {
@@ -17,12 +16,7 @@ function money(value: number | undefined): string {
 }
 
 function readSamples(file: string) {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new CliExit(EXIT.unreadable, `peerlink: cannot read samples file ${file}`);
-  }
+  const text = readTextFile(file, "samples file ");
   try {
     return parseSamplesCsv(text);
   } catch (error) {
