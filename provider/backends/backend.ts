@@ -1,0 +1,222 @@
+/**
+ * The Backend interface: what every peerlink resource calls to create, read, update and delete real things.
+ * Cloud-neutral and async. A `Backend` object is a session bound to one account: the caller's identity comes
+ * from the credentials it was opened with (a Tencent uin, a Huawei tenant, a Baidu account), never from an
+ * argument, exactly as the clouds authorize calls.
+ *
+ * Implementations: `local` (the embedded SQLite state engine, ./local/), and the cloud backends over their wire
+ * protocols (tencentcloud, huaweicloud, baiducloud).
+ */
+import type { ChargeType, Cloud, ServiceLevel } from "../core/index.js";
+
+/**
+ * Peering states. Wire names differ per cloud (Huawei PENDING_ACCEPTANCE, Baidu "consulting"/"active"...);
+ * backends translate. CREATING and ACCEPTING are transient phases some clouds show while a task runs (Tencent
+ * returns a taskId from the cross-region create, seed 003); callers wait them out.
+ */
+export const PEERING_STATUSES = [
+  "CREATING",
+  "PENDING",
+  "ACCEPTING",
+  "ACTIVE",
+  "REJECTED",
+  "EXPIRED",
+  "DELETED",
+] as const;
+export type PeeringStatus = (typeof PEERING_STATUSES)[number];
+
+/** What a backend supports; front ends consult this instead of assuming (and fail early with a coded error). */
+export interface BackendCapabilities {
+  /** Per-IP outbound bandwidth limits on a peering (Tencent "流量控制", seed 000). */
+  readonly perIpBandwidthLimits: boolean;
+  /** Changing a peering's bandwidth after creation (Tencent ModifyVpcPeeringConnection, Baidu resize). */
+  readonly bandwidthResize: boolean;
+  /** Re-enabling an expired peering (Tencent EnableVpcPeeringConnection, seed 000 API list). */
+  readonly reenableExpired: boolean;
+  /** Private DNS synchronization across the peering (Baidu openPeerConnSyncDns, seed 001). */
+  readonly dnsSync: boolean;
+  /** Idempotent create with a client token (Baidu clientToken, seed 001). */
+  readonly clientToken: boolean;
+  /** Peering names are mutable. */
+  readonly renamePeering: boolean;
+}
+
+export interface RouteTableInfo {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly name: string;
+  /** Every VPC has exactly one main (default) route table. */
+  readonly main: boolean;
+}
+
+export interface VpcInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly account: string;
+  readonly cidrs: readonly string[];
+  readonly routeTables: readonly RouteTableInfo[];
+  readonly tags: Readonly<Record<string, string>>;
+  readonly createdAt: string;
+}
+
+export interface CreateVpcInput {
+  readonly name: string;
+  readonly region: string;
+  /** Primary CIDR first, then secondary CIDRs. */
+  readonly cidrs: readonly string[];
+  /** @default the backend's default cloud ("tencentcloud" for the local backend) */
+  readonly cloud?: Cloud;
+  /** Names of extra route tables created with the VPC, besides the main one. */
+  readonly routeTables?: readonly string[];
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface PeeringInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly cloud: Cloud;
+  /** The requester side. */
+  readonly vpcId: string;
+  readonly region: string;
+  readonly account: string;
+  /** The accepter side. */
+  readonly peerVpcId: string;
+  readonly peerRegion: string;
+  readonly peerAccount: string;
+  readonly status: PeeringStatus;
+  readonly bandwidthMbps: number | undefined;
+  readonly chargeType: ChargeType | undefined;
+  readonly serviceLevel: ServiceLevel | undefined;
+  readonly dnsSync: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** When a PENDING request expires (7 days after creation, seeds 000 and 001). */
+  readonly expiresAt: string | undefined;
+}
+
+export interface CreatePeeringInput {
+  readonly vpcId: string;
+  readonly peerVpcId: string;
+  /** The accepter's account. @default the caller's account */
+  readonly peerAccount?: string;
+  /** Must match the peer VPC's region when given. @default the peer VPC's region */
+  readonly peerRegion?: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly bandwidthMbps?: number;
+  readonly chargeType?: ChargeType;
+  readonly serviceLevel?: ServiceLevel;
+  readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Idempotency token (ASCII, at most 64 characters; Baidu clientToken, seed 001): the same token with the same
+   * parameters returns the peering created the first time; with different parameters it is an error.
+   */
+  readonly clientToken?: string;
+}
+
+export interface ModifyPeeringInput {
+  readonly name?: string;
+  readonly description?: string;
+  readonly bandwidthMbps?: number;
+  readonly chargeType?: ChargeType;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface PeeringFilter {
+  /** Peerings where this VPC is either side. */
+  readonly vpcId?: string;
+  readonly status?: readonly PeeringStatus[];
+  readonly name?: string;
+  readonly ids?: readonly string[];
+}
+
+export interface Page {
+  /** @default 0 */
+  readonly offset?: number;
+  /** @default 100 */
+  readonly limit?: number;
+}
+
+export interface PageResult<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+export interface RouteInfo {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly routeTableId: string;
+  readonly destination: string;
+  readonly peeringId: string;
+  readonly description: string;
+  readonly createdAt: string;
+}
+
+export interface CreateRouteInput {
+  readonly vpcId: string;
+  /** @default the VPC's main route table */
+  readonly routeTableId?: string;
+  readonly destination: string;
+  /** The next hop: a peering of `vpcId`, ACTIVE. */
+  readonly peeringId: string;
+  readonly description?: string;
+}
+
+export interface BandwidthLimitInfo {
+  readonly peeringId: string;
+  /** The VPC the IP belongs to (a side of the peering). */
+  readonly vpcId: string;
+  readonly ip: string;
+  readonly limitMbps: number;
+}
+
+export interface SetBandwidthLimitInput {
+  /** @default the requester VPC of the peering */
+  readonly vpcId?: string;
+  readonly ip: string;
+  readonly limitMbps: number;
+}
+
+export interface Backend {
+  /** "local", "tencentcloud", ... */
+  readonly kind: string;
+  /** The account every call is made as. */
+  readonly account: string;
+  capabilities(): BackendCapabilities;
+
+  createVpc(input: CreateVpcInput): Promise<VpcInfo>;
+  describeVpc(id: string): Promise<VpcInfo>;
+  /** The caller's VPCs. */
+  listVpcs(): Promise<readonly VpcInfo[]>;
+  /** Refused while the VPC is a side of a live peering (delete the peering first). */
+  deleteVpc(id: string): Promise<void>;
+  createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo>;
+  listRouteTables(vpcId: string): Promise<readonly RouteTableInfo[]>;
+
+  createPeering(input: CreatePeeringInput): Promise<PeeringInfo>;
+  /** Deleted and rejected peerings stay visible. */
+  describePeering(id: string): Promise<PeeringInfo>;
+  listPeerings(filter?: PeeringFilter, page?: Page): Promise<PageResult<PeeringInfo>>;
+  acceptPeering(id: string): Promise<PeeringInfo>;
+  rejectPeering(id: string): Promise<PeeringInfo>;
+  modifyPeering(id: string, changes: ModifyPeeringInput): Promise<PeeringInfo>;
+  /** Re-enable an EXPIRED request: it is PENDING again for another 7 days. */
+  enablePeering(id: string): Promise<PeeringInfo>;
+  /** Either side; removes every route through the peering on both sides. */
+  deletePeering(id: string): Promise<void>;
+
+  createRoute(input: CreateRouteInput): Promise<RouteInfo>;
+  deleteRoute(id: string): Promise<void>;
+  listRoutes(routeTableId: string): Promise<readonly RouteInfo[]>;
+
+  setBandwidthLimit(peeringId: string, input: SetBandwidthLimitInput): Promise<BandwidthLimitInfo>;
+  listBandwidthLimits(peeringId: string): Promise<readonly BandwidthLimitInfo[]>;
+  removeBandwidthLimit(peeringId: string, ip: string): Promise<void>;
+
+  /** Release connections and files. The object is unusable afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,102 @@
+/**
+ * Backend errors: one class, a stable peerlink `code` (documented in the README) plus the cloud's own error code
+ * (`cloudCode`), so that a caller can branch on either and a user can search the cloud's docs for the latter.
+ */
+import { type DiagnosticCode, PeerlinkError } from "../core/index.js";
+
+/** Codes only backends raise (the refusals that mirror a plan-time rule reuse its diagnostic code). */
+export const BACKEND_ERROR_CODES = {
+  NOT_FOUND: "The VPC, route table, peering, route or limit does not exist, or the caller cannot see it.",
+  PERMISSION_DENIED: "The caller's account may not do this (not a side of the peering, or not the accepter).",
+  INVALID_STATE_TRANSITION:
+    "The peering's state does not allow the operation (e.g. accepting an ACTIVE one).",
+  PEERING_NOT_ACTIVE: "A route or limit needs an ACTIVE peering.",
+  VPC_IN_USE: "A VPC cannot be deleted while it is a side of a live peering.",
+  IDEMPOTENCY_CONFLICT: "A client token was reused with different parameters.",
+  INVALID_PARAMETER: "A parameter is malformed or out of range.",
+  UNSUPPORTED_OPERATION: "The backend or cloud does not offer this operation.",
+  AUTH_FAILED: "The credentials were refused.",
+  THROTTLED: "The cloud's rate limit was hit (retried with backoff before surfacing).",
+  BACKEND_UNAVAILABLE: "The backend failed or could not be reached (retried before surfacing).",
+  TIMEOUT: "Waiting for a target state took longer than the timeout.",
+} as const;
+export type BackendErrorCode = keyof typeof BACKEND_ERROR_CODES;
+
+/** Every code a backend error may carry. */
+export type BackendCode = BackendErrorCode | DiagnosticCode;
+
+export interface BackendErrorOptions {
+  readonly cloudCode: string;
+  readonly resource?: string;
+  readonly value?: string;
+  readonly fix?: string;
+  readonly cause?: unknown;
+  /** Throttling and transient server errors; never client errors. */
+  readonly retryable?: boolean;
+  readonly requestId?: string;
+  readonly httpStatus?: number;
+}
+
+export class BackendError extends PeerlinkError {
+  override readonly name = "BackendError";
+  declare readonly code: BackendCode;
+  readonly cloudCode: string;
+  readonly retryable: boolean;
+  readonly requestId: string | undefined;
+  readonly httpStatus: number | undefined;
+
+  constructor(code: BackendCode, message: string, options: BackendErrorOptions) {
+    super(code, options.fix ? `${message} Fix: ${options.fix}` : message, options);
+    this.cloudCode = options.cloudCode;
+    this.retryable = options.retryable ?? false;
+    this.requestId = options.requestId;
+    this.httpStatus = options.httpStatus;
+  }
+}
+
+export function isBackendError(error: unknown, code?: BackendCode): error is BackendError {
+  return error instanceof BackendError && (code === undefined || error.code === code);
+}
+
+/**
+ * The cloud code the local backend reports for each peerlink code. The local engine speaks Tencent Cloud API 3.0
+ * names (the richest catalogue, and the one the clouds' Terraform users search for); the emulator's Huawei and
+ * Baidu handlers translate onto their own. Names are from the official SDK's list (tencentcloud-sdk-python-vpc
+ * 3.1.193, tencentcloud/vpc/v20170312/errorcodes.py).
+ */
+export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
+  NOT_FOUND: "ResourceNotFound",
+  PERMISSION_DENIED: "UnsupportedOperation.VpcPeerPurviewError",
+  INVALID_STATE_TRANSITION: "UnsupportedOperation.VpcPeerInvalidStateChange",
+  PEERING_NOT_ACTIVE: "UnsupportedOperation.InvalidState",
+  VPC_IN_USE: "ResourceInUse",
+  IDEMPOTENCY_CONFLICT: "InvalidParameterConflict",
+  INVALID_PARAMETER: "InvalidParameterValue",
+  UNSUPPORTED_OPERATION: "UnsupportedOperation",
+  AUTH_FAILED: "AuthFailure",
+  THROTTLED: "RequestLimitExceeded",
+  BACKEND_UNAVAILABLE: "InternalError",
+  TIMEOUT: "Timeout",
+  INVALID_DOCUMENT: "InvalidParameter",
+  INVALID_CIDR: "InvalidParameterValue.Malformed",
+  UNKNOWN_REFERENCE: "ResourceNotFound",
+  SELF_PEERING: "InvalidParameterValue",
+  DUPLICATE_PEERING: "UnsupportedOperation.VpcPeerAlreadyExist",
+  CROSS_CLOUD_PEERING: "UnsupportedOperation",
+  CIDR_OVERLAP: "UnsupportedOperation.VpcPeerCidrConflict",
+  // "对等连接本端VPC与对端VPC存在CIDR冲突,或一端与已建立的对等连接某一端冲突" (errorcodes.py).
+  PEER_CIDR_CONFLICT: "UnauthorizedOperation.VpcPeerCidrConflict",
+  PEERING_LIMIT_EXCEEDED: "LimitExceeded.VpcPeerTotalLimitExceeded",
+  INVALID_BANDWIDTH: "InvalidParameterValue.Range",
+  BANDWIDTH_NOT_SETTABLE: "InvalidParameterValue",
+  INVALID_CHARGE_TYPE: "InvalidParameterValue",
+  INVALID_NAME: "InvalidParameterValue.TooLong",
+  ROUTE_NOT_ON_PEERING: "InvalidParameterValue",
+  TRANSITIVE_ROUTE: "InvalidParameterValue.CidrNotInPeerVpc",
+  ROUTE_DESTINATION_NOT_IN_PEER: "InvalidParameterValue.CidrNotInPeerVpc",
+  // Refined per case by the route code: VpcCidrConflict (own CIDR), Duplicate, EcmpWithUserRoute.
+  ROUTE_CONFLICT: "InvalidParameterValue.Duplicate",
+  BANDWIDTH_POLICY_INVALID: "InvalidParameterValue",
+  MISSING_RETURN_ROUTE: "InvalidParameterValue",
+  PEERING_UNUSED: "InvalidParameterValue",
+};

@@ -1,0 +1,13 @@
+/** `peerlink/backends`: the Backend interface, its errors, and the embedded local backend. */
+export * from "./backend.js";
+export * from "./clock.js";
+export * from "./errors.js";
+export {
+  LocalBackend,
+  LocalStateEngine,
+  type LocalStateOptions,
+  openLocalBackend,
+} from "./local/local-backend.js";
+export { MIGRATIONS, SCHEMA_VERSION } from "./local/migrations.js";
+export { PENDING_TTL_MS, type PeeringAction, TRANSITIONS } from "./local/peering-state-machine.js";
+export { DEFAULT_STATE_FILE, resolveStatePath } from "./local/state-path.js";
