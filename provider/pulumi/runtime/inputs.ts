@@ -1,0 +1,92 @@
+/**
+ * Turning what the Pulumi engine hands a dynamic provider into typed inputs, and problems into CheckFailures.
+ * During preview, values that depend on resources not yet created arrive as the engine's unknown sentinel: they
+ * are skipped, never guessed.
+ */
+import type { z } from "zod";
+
+/** The engine's placeholder for a value not known until apply (@pulumi/pulumi runtime/rpc.js `unknownValue`). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const PROVIDER_KEY = "__provider";
+
+export interface CheckFailure {
+  readonly property: string;
+  readonly reason: string;
+}
+
+export function isUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(isUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(isUnknown);
+  return false;
+}
+
+/** The inputs without the serialized provider and with unknown values removed (so zod sees them as absent). */
+export function knownInputs(raw: Record<string, unknown>): {
+  known: Record<string, unknown>;
+  unknown: Set<string>;
+} {
+  const known: Record<string, unknown> = {};
+  const unknown = new Set<string>();
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === PROVIDER_KEY) continue;
+    if (isUnknown(value)) unknown.add(key);
+    else known[key] = value;
+  }
+  return { known, unknown };
+}
+
+/**
+ * Validates inputs with zod, one failure per offending property (Pulumi prints them all). A property whose value
+ * is unknown cannot fail: its absence is not an error yet.
+ */
+export function parseInputs<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, unknown>,
+  resource: string,
+): { inputs: z.output<S> | undefined; failures: CheckFailure[]; unknown: Set<string> } {
+  const { known, unknown } = knownInputs(raw);
+  const parsed = schema.safeParse(known);
+  if (parsed.success) return { inputs: parsed.data, failures: [], unknown };
+  const failures: CheckFailure[] = [];
+  for (const issue of parsed.error.issues) {
+    const property = issue.path.map(String).join(".") || "(inputs)";
+    const top = String(issue.path[0] ?? "");
+    if (unknown.has(top)) continue;
+    const keys = issue.code === "unrecognized_keys" ? ` ${issue.keys.join(", ")}` : "";
+    failures.push({
+      property,
+      reason: `INVALID_DOCUMENT: ${resource} ${property}: ${issue.message}${keys}. Fix: correct ${property} (see the README's Pulumi section).`,
+    });
+  }
+  return { inputs: undefined, failures, unknown };
+}
+
+/** A coded failure for one property: `CODE: message Fix: ...`. */
+export function failure(property: string, code: string, message: string, fix: string): CheckFailure {
+  return { property, reason: `${code}: ${message} Fix: ${fix}` };
+}
+
+export function stripProvider(raw: Record<string, unknown>): Record<string, unknown> {
+  const { __provider: _, ...rest } = raw;
+  return rest;
+}
+
+/** The stored props minus the outputs peerlink added: the inputs again, for read and delete. */
+export function pickInputs(
+  props: Record<string, unknown>,
+  outputKeys: readonly string[],
+): Record<string, unknown> {
+  const rest = stripProvider(props);
+  for (const key of outputKeys) delete rest[key];
+  return rest;
+}
+
+/** Drops undefined values (the Backend inputs are exact optional properties). */
+export function optional<T extends Record<string, unknown>>(
+  values: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,307 @@
+/**
+ * The Peering resource's provider implementation. Lives apart from the serialized provider object, which only
+ * loads this module by package name (so `__provider` stays a few hundred bytes).
+ */
+import { z } from "zod";
+import type { Backend, PeeringInfo } from "../../backends/backend.js";
+import { isBackendError } from "../../backends/errors.js";
+import {
+  CHARGE_TYPES,
+  type DiagnosticCode,
+  type PeeringSpec,
+  SERVICE_LEVELS,
+  type TopologyDocument,
+  type VpcSpec,
+  validateTopology,
+} from "../../core/index.js";
+import { type Connection, connectionSchema, openBackend } from "./connection.js";
+import { diffResource } from "./diff.js";
+import { isGone } from "./errors.js";
+import { type CheckFailure, failure, optional, parseInputs, pickInputs, stripProvider } from "./inputs.js";
+import { waitForPeering } from "./wait.js";
+
+export const peeringInputsSchema = z.strictObject({
+  connection: connectionSchema.default({ kind: "local" }),
+  vpcId: z.string().min(1),
+  peerVpcId: z.string().min(1),
+  peerRegion: z.string().min(1).optional(),
+  peerAccount: z.string().min(1).optional(),
+  name: z.string(),
+  description: z.string().optional(),
+  bandwidthMbps: z.number().int().positive().optional(),
+  chargeType: z.enum(CHARGE_TYPES).optional(),
+  serviceLevel: z.enum(SERVICE_LEVELS).optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+  /** The peer VPC's CIDRs, for plan-time checks when the peer VPC belongs to another account (not visible). */
+  peerVpcCidrs: z.array(z.string()).optional(),
+  /** Adopt this existing peering instead of creating one (dynamic providers cannot `pulumi import`). */
+  existingId: z.string().min(1).optional(),
+  timeoutSeconds: z.number().positive().default(600),
+});
+export type PeeringInputs = z.output<typeof peeringInputsSchema>;
+
+const REPLACE_KEYS = ["vpcId", "peerVpcId", "peerRegion", "peerAccount", "serviceLevel", "existingId"];
+const OUTPUT_KEYS = [
+  "peeringId",
+  "status",
+  "account",
+  "region",
+  "accepterAccount",
+  "accepterRegion",
+  "crossRegion",
+  "crossAccount",
+];
+
+/** Which input a refusal is about, so Pulumi prints it against the right property. */
+const PROPERTY_OF: Partial<Record<DiagnosticCode, string>> = {
+  SELF_PEERING: "peerVpcId",
+  DUPLICATE_PEERING: "peerVpcId",
+  CROSS_CLOUD_PEERING: "peerVpcId",
+  CIDR_OVERLAP: "peerVpcId",
+  PEER_CIDR_CONFLICT: "peerVpcId",
+  PEERING_LIMIT_EXCEEDED: "vpcId",
+  INVALID_BANDWIDTH: "bandwidthMbps",
+  INVALID_CHARGE_TYPE: "chargeType",
+  INVALID_NAME: "name",
+  INVALID_CIDR: "peerVpcCidrs",
+};
+
+const PLACEHOLDER_PREFIX = "fd00:706c:";
+
+/**
+ * A VPC the caller cannot see (another account's) still counts for the per-VPC limit: it gets a unique CIDR from
+ * the IPv6 unique-local range, which overlaps nothing a user declares.
+ */
+function placeholderVpc(id: string, index: number, like: VpcSpec): VpcSpec {
+  return { ...like, id, cidrs: [`${PLACEHOLDER_PREFIX}${index.toString(16)}::/64`], routeTables: [] };
+}
+
+async function visibleVpc(backend: Backend, id: string): Promise<VpcSpec | undefined> {
+  try {
+    const vpc = await backend.describeVpc(id);
+    return { id: vpc.id, cloud: vpc.cloud, region: vpc.region, account: vpc.account, cidrs: [...vpc.cidrs] };
+  } catch (error) {
+    if (isGone(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The core validators against the live backend: the VPC as it is, its other live peerings, the peer's CIDRs (from
+ * the backend when visible, else from `peerVpcCidrs`), and this peering added last. Only problems concerning
+ * this peering (or the per-VPC limit of its two VPCs) become failures.
+ */
+export async function liveCheck(
+  inputs: PeeringInputs,
+  replacing: string | undefined,
+): Promise<CheckFailure[]> {
+  const backend = await openBackend(inputs.connection);
+  const vpc = await visibleVpc(backend, inputs.vpcId);
+  if (!vpc) {
+    return [
+      failure(
+        "vpcId",
+        "NOT_FOUND",
+        `VPC "${inputs.vpcId}" does not exist in account "${backend.account}".`,
+        "Check vpcId and the connection's account.",
+      ),
+    ];
+  }
+  const peerAccount = inputs.peerAccount ?? backend.account;
+  let peer = peerAccount === backend.account ? await visibleVpc(backend, inputs.peerVpcId) : undefined;
+  if (!peer && inputs.peerVpcCidrs) {
+    peer = {
+      id: inputs.peerVpcId,
+      cloud: vpc.cloud,
+      region: inputs.peerRegion ?? vpc.region,
+      account: peerAccount,
+      cidrs: inputs.peerVpcCidrs,
+    };
+  }
+  if (!peer && peerAccount === backend.account) {
+    return [
+      failure(
+        "peerVpcId",
+        "NOT_FOUND",
+        `Peer VPC "${inputs.peerVpcId}" does not exist in account "${peerAccount}".`,
+        "Check peerVpcId; for another account's VPC also set peerAccount.",
+      ),
+    ];
+  }
+  const document: TopologyDocument = { vpcs: [vpc], peerings: [], routes: [], bandwidthPolicies: [] };
+  const known = new Map<string, VpcSpec>([[vpc.id, vpc]]);
+  if (peer) known.set(peer.id, peer);
+  const existing = await backend.listPeerings({ vpcId: vpc.id }, { limit: 1000 });
+  const live = existing.items.filter(
+    (p: PeeringInfo) => p.status !== "DELETED" && p.status !== "REJECTED" && p.id !== replacing,
+  );
+  for (const p of live) {
+    const otherId = p.vpcId === vpc.id ? p.peerVpcId : p.vpcId;
+    if (!known.has(otherId)) {
+      const seen = await visibleVpc(backend, otherId);
+      known.set(otherId, seen ?? placeholderVpc(otherId, known.size, vpc));
+    }
+  }
+  for (const spec of known.values()) if (spec !== vpc) document.vpcs.push(spec);
+  for (const p of live) document.peerings.push(specOf(p.id, p.name, p.vpcId, p.peerVpcId, p));
+  const candidateId = replacing ?? "(new peering)";
+  // Without the peer's CIDRs only the requester-side rules can run: the peer is a placeholder.
+  if (!peer)
+    document.vpcs.push(placeholderVpc(inputs.peerVpcId, known.size + 1, { ...vpc, account: peerAccount }));
+  document.peerings.push(specOf(candidateId, inputs.name, vpc.id, inputs.peerVpcId, inputs));
+  const own = `peerings[${candidateId}]`;
+  const sides = new Set([`vpcs[${vpc.id}]`, `vpcs[${inputs.peerVpcId}]`]);
+  return validateTopology(document)
+    .diagnostics.filter(
+      (d) =>
+        d.severity === "error" &&
+        (d.resource === own || (d.code === "PEERING_LIMIT_EXCEEDED" && sides.has(d.resource))),
+    )
+    .map((d) =>
+      failure(PROPERTY_OF[d.code] ?? "name", d.code, d.message.replaceAll(own, "this peering"), d.fix),
+    );
+}
+
+function specOf(
+  id: string,
+  name: string,
+  vpc: string,
+  peerVpc: string,
+  values: {
+    bandwidthMbps?: number | undefined;
+    chargeType?: PeeringSpec["chargeType"];
+    serviceLevel?: PeeringSpec["serviceLevel"];
+  },
+): PeeringSpec {
+  const spec: PeeringSpec = { id, name, vpc, peerVpc };
+  if (values.bandwidthMbps !== undefined) spec.bandwidthMbps = values.bandwidthMbps;
+  if (values.chargeType !== undefined) spec.chargeType = values.chargeType;
+  if (values.serviceLevel !== undefined) spec.serviceLevel = values.serviceLevel;
+  return spec;
+}
+
+function outputs(inputs: PeeringInputs, peering: PeeringInfo) {
+  return {
+    ...inputs,
+    peeringId: peering.id,
+    status: peering.status,
+    account: peering.account,
+    region: peering.region,
+    accepterAccount: peering.peerAccount,
+    accepterRegion: peering.peerRegion,
+    crossRegion: peering.region !== peering.peerRegion,
+    crossAccount: peering.account !== peering.peerAccount,
+  };
+}
+
+export const peering = {
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const { inputs, failures, unknown } = parseInputs(peeringInputsSchema, news, "Peering");
+    if (!inputs || failures.length > 0 || unknown.size > 0) return { inputs: news, failures };
+    const replacing = typeof olds.peeringId === "string" ? olds.peeringId : (inputs.existingId ?? undefined);
+    return { inputs, failures: await liveCheck(inputs, replacing) };
+  },
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const result = diffResource(olds, news, REPLACE_KEYS, {
+      deleteBeforeReplace: true,
+      outputKeys: OUTPUT_KEYS,
+    });
+    // A peering rejected, expired or deleted out of band (seen by refresh) can only be requested anew.
+    const dead = olds.status === "REJECTED" || olds.status === "EXPIRED" || olds.status === "DELETED";
+    if (dead)
+      return {
+        ...result,
+        changes: true,
+        replaces: [...result.replaces, "status"],
+        deleteBeforeReplace: true,
+      };
+    return result;
+  },
+
+  async create(raw: Record<string, unknown>) {
+    const inputs = peeringInputsSchema.parse(stripProvider(raw));
+    const backend = await openBackend(inputs.connection);
+    let created: PeeringInfo;
+    if (inputs.existingId) {
+      created = await backend.describePeering(inputs.existingId);
+      assertAdoptable(created, inputs);
+    } else {
+      created = await backend.createPeering({
+        vpcId: inputs.vpcId,
+        peerVpcId: inputs.peerVpcId,
+        name: inputs.name,
+        ...optional({
+          peerAccount: inputs.peerAccount,
+          peerRegion: inputs.peerRegion,
+          description: inputs.description,
+          bandwidthMbps: inputs.bandwidthMbps,
+          chargeType: inputs.chargeType,
+          serviceLevel: inputs.serviceLevel,
+          tags: inputs.tags,
+        }),
+      });
+    }
+    // Same account: ACTIVE. Cross account: PENDING until the PeeringAcceptance (another resource) accepts it.
+    const settled = await waitForPeering(backend, created.id, ["PENDING", "ACTIVE"], {
+      timeoutMs: inputs.timeoutSeconds * 1000,
+    });
+    return { id: settled.id, outs: outputs(inputs, settled) };
+  },
+
+  async read(id: string, props: Record<string, unknown>) {
+    const inputs = peeringInputsSchema.parse(pickInputs(props, OUTPUT_KEYS));
+    const backend = await openBackend(inputs.connection);
+    try {
+      const current = await backend.describePeering(id);
+      if (current.status === "DELETED") return {};
+      return {
+        id,
+        props: {
+          ...outputs(inputs, current),
+          name: current.name,
+          bandwidthMbps: current.bandwidthMbps,
+          chargeType: current.chargeType,
+        },
+      };
+    } catch (error) {
+      if (isGone(error)) return {};
+      throw error;
+    }
+  },
+
+  async update(id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const inputs = peeringInputsSchema.parse(stripProvider(news));
+    const backend = await openBackend(inputs.connection);
+    const updated = await backend.modifyPeering(id, {
+      name: inputs.name,
+      ...optional({
+        description: inputs.description,
+        bandwidthMbps: inputs.bandwidthMbps,
+        chargeType: inputs.chargeType,
+        tags: inputs.tags,
+      }),
+    });
+    return { outs: outputs(inputs, updated) };
+  },
+
+  async delete(id: string, props: Record<string, unknown>) {
+    const inputs = peeringInputsSchema.parse(pickInputs(props, OUTPUT_KEYS));
+    const backend = await openBackend(inputs.connection);
+    try {
+      await backend.deletePeering(id);
+    } catch (error) {
+      if (isGone(error) || isBackendError(error, "INVALID_STATE_TRANSITION")) return;
+      throw error;
+    }
+  },
+};
+
+function assertAdoptable(found: PeeringInfo, inputs: PeeringInputs): void {
+  const pair = new Set([found.vpcId, found.peerVpcId]);
+  if (!pair.has(inputs.vpcId) || !pair.has(inputs.peerVpcId) || found.status === "DELETED") {
+    throw new Error(
+      `existingId "${inputs.existingId}" is peering ${found.vpcId} ↔ ${found.peerVpcId} (${found.status}), not ${inputs.vpcId} ↔ ${inputs.peerVpcId}. Fix: set existingId to the peering that joins these VPCs, or drop it to create one.`,
+    );
+  }
+}

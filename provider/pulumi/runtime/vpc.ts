@@ -1,0 +1,93 @@
+/** The Vpc resource's provider implementation (so examples and tests are self-contained; adopt with existingId). */
+import { z } from "zod";
+import type { VpcInfo } from "../../backends/backend.js";
+import { CLOUDS } from "../../core/index.js";
+import { connectionSchema, openBackend } from "./connection.js";
+import { diffResource } from "./diff.js";
+import { isGone } from "./errors.js";
+import { parseInputs, pickInputs, stripProvider } from "./inputs.js";
+
+export const vpcInputsSchema = z.strictObject({
+  connection: connectionSchema.default({ kind: "local" }),
+  name: z.string().min(1),
+  region: z.string().min(1),
+  cidrs: z.array(z.string()).min(1),
+  cloud: z.enum(CLOUDS).optional(),
+  routeTables: z.array(z.string().min(1)).optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+  existingId: z.string().min(1).optional(),
+});
+export type VpcInputs = z.output<typeof vpcInputsSchema>;
+
+const OUTPUT_KEYS = ["vpcId", "account", "mainRouteTableId", "routeTableIds"];
+
+function outputs(inputs: VpcInputs, vpc: VpcInfo) {
+  return {
+    ...inputs,
+    vpcId: vpc.id,
+    account: vpc.account,
+    mainRouteTableId: vpc.routeTables.find((t) => t.main)?.id ?? "",
+    routeTableIds: Object.fromEntries(vpc.routeTables.map((t) => [t.name, t.id])),
+  };
+}
+
+export const vpc = {
+  async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
+    const { inputs, failures } = parseInputs(vpcInputsSchema, news, "Vpc");
+    return { inputs: inputs ?? news, failures };
+  },
+
+  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    // The local backend and the clouds cannot change a VPC's blocks or route tables in place here: replace.
+    return diffResource(olds, news, ["name", "region", "cidrs", "cloud", "routeTables", "existingId"], {
+      outputKeys: OUTPUT_KEYS,
+    });
+  },
+
+  async create(raw: Record<string, unknown>) {
+    const inputs = vpcInputsSchema.parse(stripProvider(raw));
+    const backend = await openBackend(inputs.connection);
+    const created = inputs.existingId
+      ? await backend.describeVpc(inputs.existingId)
+      : await backend.createVpc({
+          name: inputs.name,
+          region: inputs.region,
+          cidrs: inputs.cidrs,
+          ...(inputs.cloud ? { cloud: inputs.cloud } : {}),
+          ...(inputs.routeTables ? { routeTables: inputs.routeTables } : {}),
+          ...(inputs.tags ? { tags: inputs.tags } : {}),
+        });
+    return { id: created.id, outs: outputs(inputs, created) };
+  },
+
+  async read(id: string, props: Record<string, unknown>) {
+    const inputs = vpcInputsSchema.parse(pickInputs(props, OUTPUT_KEYS));
+    const backend = await openBackend(inputs.connection);
+    try {
+      const current = await backend.describeVpc(id);
+      return { id, props: { ...outputs(inputs, current), cidrs: [...current.cidrs] } };
+    } catch (error) {
+      if (isGone(error)) return {};
+      throw error;
+    }
+  },
+
+  async update(_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) {
+    // Only tags and credentials reach here; the local backend keeps VPC tags immutable, so record them.
+    const inputs = vpcInputsSchema.parse(stripProvider(news));
+    const backend = await openBackend(inputs.connection);
+    return { outs: outputs(inputs, await backend.describeVpc(String(_olds.vpcId))) };
+  },
+
+  async delete(id: string, props: Record<string, unknown>) {
+    const inputs = vpcInputsSchema.parse(pickInputs(props, OUTPUT_KEYS));
+    // An adopted VPC is left alone: peerlink did not create it.
+    if (inputs.existingId) return;
+    const backend = await openBackend(inputs.connection);
+    try {
+      await backend.deleteVpc(id);
+    } catch (error) {
+      if (!isGone(error)) throw error;
+    }
+  },
+};
