@@ -20,9 +20,10 @@ export interface OpenDatabaseOptions {
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: options.busyTimeoutMs ?? 30_000 });
+  const timeoutMs = options.busyTimeoutMs ?? 30_000;
+  const db = new Database(file, { timeout: timeoutMs });
   try {
-    db.pragma("journal_mode = WAL");
+    enableWal(db, timeoutMs);
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
     migrate(db, file);
@@ -31,6 +32,29 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     throw error;
   }
   return db;
+}
+
+/**
+ * Fix (found by test/backends/local/concurrency.test.ts, several processes opening a new file at once): switching
+ * a new file to WAL writes its header under an exclusive lock, and when another connection holds the file's
+ * RESERVED lock (another process doing the same switch) SQLite answers SQLITE_BUSY at once, without calling the
+ * busy handler (it would deadlock), so `busyTimeoutMs` did not apply and the open failed with "database is
+ * locked". Retry with a short blocking back-off until the same timeout has passed. A file already in WAL mode
+ * succeeds on the first try.
+ */
+function enableWal(db: Db, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 50)) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? "";
+      if (!code.startsWith("SQLITE_BUSY") || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, waitMs);
+    }
+  }
 }
 
 function migrate(db: Db, file: string): void {

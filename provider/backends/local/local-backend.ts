@@ -100,15 +100,28 @@ function pairOf(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
+/**
+ * Keys sorted at every depth and undefined fields dropped, so that equal parameters give equal text. (Fix: only
+ * the top-level keys used to be sorted, so the same tags in another insertion order were a "different request"
+ * and a retry got IDEMPOTENCY_CONFLICT.)
+ */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => [k, canonical(v)]),
+  );
+}
+
 function fingerprint(account: string, input: CreatePeeringInput): string {
   const { clientToken: _, ...rest } = input;
   const normalized = { ...rest, peerAccount: input.peerAccount ?? account };
-  const sorted = Object.fromEntries(
-    Object.entries(normalized)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
-  return createHash("sha256").update(JSON.stringify(sorted)).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(normalized)))
+    .digest("hex");
 }
 
 const STATE_FIX: Partial<Record<PeeringStatus, string>> = {
@@ -279,6 +292,34 @@ export class LocalBackend implements Backend {
     document.vpcs.push({ id, cloud, region: input.region, account: this.account, cidrs });
     const refused = refusal(document, () => true);
     if (refused) throw refused;
+    // Fix: the core schema's "a VPC needs at least one CIDR block" and the clouds' refusal of a secondary CIDR that
+    // overlaps another CIDR of the same VPC were not checked (validateTopology skips the schema and has no
+    // intra-VPC rule), so a VPC without CIDRs or with 10.0.0.0/16 + 10.0.1.0/24 was stored.
+    if (cidrs.length === 0) {
+      fail("INVALID_PARAMETER", `VPC "${input.name}" has no CIDR block.`, {
+        resource: `vpc ${input.name}`,
+        fix: "Give the primary CIDR first, e.g. 10.0.0.0/16, then any secondary CIDRs.",
+        cloudCode: "MissingParameter",
+      });
+    }
+    for (let i = 0; i < cidrs.length; i++) {
+      for (let j = i + 1; j < cidrs.length; j++) {
+        const left = parseCidr(cidrs[i]!);
+        const right = parseCidr(cidrs[j]!);
+        if (left.ok && right.ok && overlaps(left.cidr, right.cidr)) {
+          fail(
+            "INVALID_CIDR",
+            `VPC "${input.name}" CIDR ${right.cidr.text} overlaps its own CIDR ${left.cidr.text}; the CIDRs of one VPC must be disjoint.`,
+            {
+              resource: `vpc ${input.name}`,
+              value: right.cidr.text,
+              fix: `Remove ${right.cidr.text}, or use a secondary block disjoint from ${left.cidr.text}.`,
+              cloudCode: "InvalidParameterValue.VpcCidrConflict",
+            },
+          );
+        }
+      }
+    }
     return this.engine.write((now) => {
       this.engine
         .statement(
@@ -350,7 +391,15 @@ export class LocalBackend implements Backend {
       const exists = this.engine
         .statement("SELECT 1 FROM route_tables WHERE vpc_id = ? AND name = ?")
         .get(vpcId, name);
-      if (exists || !name) {
+      // Fix: an empty name used to be reported as "already has a route table named """.
+      if (!name) {
+        fail("INVALID_PARAMETER", `A route table of VPC "${vpcId}" needs a name.`, {
+          resource: `vpc ${vpcId}`,
+          fix: "Give the route table a non-empty name.",
+          cloudCode: "MissingParameter",
+        });
+      }
+      if (exists) {
         fail("INVALID_PARAMETER", `VPC "${vpcId}" already has a route table named "${name}".`, {
           resource: `vpc ${vpcId}`,
           value: name,
@@ -752,8 +801,24 @@ export class LocalBackend implements Backend {
           },
         );
       }
+      // Fix: the core schema's `limitMbps: positive` was never checked (validateTopology skips the schema), so 0
+      // and negative limits were stored, and NaN surfaced as a raw SQLite NOT NULL error.
+      if (!Number.isFinite(input.limitMbps) || input.limitMbps <= 0) {
+        fail(
+          "INVALID_PARAMETER",
+          `Per-IP limit for ${input.ip} on peering "${peeringId}": limitMbps ${input.limitMbps} is not a positive number.`,
+          {
+            resource: `peering ${peeringId}`,
+            value: String(input.limitMbps),
+            fix: "Set limitMbps to a positive number of Mbps, at most the peering's bandwidth.",
+            cloudCode: "InvalidParameterValue.Range",
+          },
+        );
+      }
       const vpcId = input.vpcId ?? peering.vpc_id;
-      const document = this.#documentOf([peering], [peering.vpc_id, peering.peer_vpc_id]);
+      // Fix: the named VPC joins the document, so that a VPC which is not a side gets the core rule's "not a side
+      // of peering" refusal instead of UNKNOWN_REFERENCE "names no VPC in the document".
+      const document = this.#documentOf([peering], [peering.vpc_id, peering.peer_vpc_id, vpcId]);
       const others = (
         this.engine
           .statement("SELECT * FROM bandwidth_limits WHERE peering_id = ?")
