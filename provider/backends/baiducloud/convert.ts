@@ -1,0 +1,70 @@
+/** Baidu wire objects onto the Backend interface's objects. */
+import type { ChargeType } from "../../core/index.js";
+import type { PeeringInfo, RouteInfo, VpcInfo } from "../backend.js";
+import { PENDING_TTL_MS } from "../local/peering-state-machine.js";
+import { fromBaiduStatus } from "./peering-status.js";
+import type { WirePeerConn, WireRouteRule, WireVpc } from "./wire-types.js";
+
+export function isoOf(baiduTime: string | undefined): string {
+  const parsed = baiduTime ? Date.parse(baiduTime) : Number.NaN;
+  return Number.isNaN(parsed) ? new Date(0).toISOString() : new Date(parsed).toISOString();
+}
+
+export function vpcOf(v: WireVpc, region: string, account: string, routeTableId: string): VpcInfo {
+  return {
+    id: v.vpcId,
+    name: v.name,
+    cloud: "baiducloud",
+    region,
+    account,
+    cidrs: [v.cidr, ...(v.secondaryCidr ?? [])],
+    // Baidu gives each VPC one route table ("Query route table" by vpcId).
+    routeTables: [{ id: routeTableId, vpcId: v.vpcId, name: "main", main: true }],
+    tags: Object.fromEntries((v.tags ?? []).map((t) => [t.tagKey, t.tagValue])),
+    createdAt: isoOf(v.createdTime),
+  };
+}
+
+/** Back to the requester's point of view from either side's view (see the emulator's render.ts). */
+export function peeringOf(p: WirePeerConn, account: string): PeeringInfo {
+  const initiator = p.role === "initiator";
+  const status = fromBaiduStatus(p.status) ?? "PENDING";
+  const createdAt = isoOf(p.createdTime);
+  const other = p.peerAccountId || account;
+  return {
+    id: p.peerConnId,
+    name: p.localIfName ?? "",
+    description: p.description ?? "",
+    cloud: "baiducloud",
+    vpcId: initiator ? p.localVpcId : p.peerVpcId,
+    region: initiator ? p.localRegion : p.peerRegion,
+    account: initiator ? account : other,
+    peerVpcId: initiator ? p.peerVpcId : p.localVpcId,
+    peerRegion: initiator ? p.peerRegion : p.localRegion,
+    peerAccount: initiator ? other : account,
+    status,
+    bandwidthMbps: p.bandwithInMbp,
+    chargeType: (p.paymentTiming as ChargeType | undefined) ?? undefined,
+    serviceLevel: undefined,
+    dnsSync: p.dnsStatus === "open",
+    tags: {},
+    createdAt,
+    updatedAt: createdAt,
+    // seed 001: "7-day negotiation timeout".
+    expiresAt:
+      status === "PENDING" ? new Date(Date.parse(createdAt) + PENDING_TTL_MS).toISOString() : undefined,
+  };
+}
+
+/** Baidu route rules carry no creation time; the epoch stands in for "unknown". */
+export function routeOf(r: WireRouteRule, vpcId: string): RouteInfo {
+  return {
+    id: r.routeRuleId,
+    vpcId,
+    routeTableId: r.routeTableId,
+    destination: r.destinationAddress,
+    peeringId: r.nexthopId,
+    description: r.description ?? "",
+    createdAt: new Date(0).toISOString(),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Baidu AI Cloud error codes ↔ peerlink codes: one table, used by the emulator's Baidu handler to render refusals
+ * and by the baiducloud backend to parse them back. Baidu answers every error as `{"requestId", "code",
+ * "message"}` with the HTTP status (VPC API reference, "Common Headers and Error Responses",
+ * intl.cloud.baidu.com/doc/VPC/s/sjwvyuhe7-en).
+ *
+ * Documented codes used (BCE common error codes, same page and the authentication reference
+ * intl.cloud.baidu.com/doc/Reference/s/Bjz3uz3qj-en): AccessDenied 403, InappropriateJSON 400 (a required item
+ * missing or of the wrong type), MalformedJSON 400, InternalError 500, InvalidAccessKeyId 403,
+ * InvalidHTTPAuthHeader 400, SignatureDoesNotMatch 400, RequestExpired 400, IdempotentParameterMismatch 403, and
+ * NoSuchObject 404 (the page's own example). Baidu publishes no VPC-specific catalogue for peer connections and
+ * route rules; those codes below are the emulator's own, in the same PascalCase style, and marked so.
+ */
+import type { BackendCode } from "../errors.js";
+
+export interface BaiduErrorSpec {
+  readonly status: number;
+  readonly code: string;
+}
+
+const bad = (code: string): BaiduErrorSpec => ({ status: 400, code });
+const conflict = (code: string): BaiduErrorSpec => ({ status: 409, code });
+
+export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
+  NOT_FOUND: { status: 404, code: "NoSuchObject" },
+  PERMISSION_DENIED: { status: 403, code: "AccessDenied" },
+  IDEMPOTENCY_CONFLICT: { status: 403, code: "IdempotentParameterMismatch" },
+  INVALID_PARAMETER: bad("InappropriateJSON"),
+  INVALID_DOCUMENT: bad("InappropriateJSON"),
+  AUTH_FAILED: { status: 400, code: "SignatureDoesNotMatch" },
+  BACKEND_UNAVAILABLE: { status: 500, code: "InternalError" },
+  // Emulator-chosen (see the file comment).
+  THROTTLED: { status: 429, code: "TooManyRequests" },
+  TIMEOUT: { status: 504, code: "GatewayTimeout" },
+  UNSUPPORTED_OPERATION: bad("UnsupportedOperation"),
+  INVALID_STATE_TRANSITION: conflict("PeerConnStatusConflict"),
+  PEERING_NOT_ACTIVE: conflict("PeerConnNotActive"),
+  VPC_IN_USE: conflict("VpcInUse"),
+  INVALID_CIDR: bad("InvalidCidr"),
+  UNKNOWN_REFERENCE: { status: 404, code: "NoSuchObject" },
+  SELF_PEERING: bad("PeerConnSameVpc"),
+  DUPLICATE_PEERING: conflict("PeerConnAlreadyExists"),
+  CROSS_CLOUD_PEERING: bad("PeerConnCrossCloud"),
+  CIDR_OVERLAP: bad("PeerConnCidrConflict"),
+  PEER_CIDR_CONFLICT: bad("PeerConnPeerCidrConflict"),
+  PEERING_LIMIT_EXCEEDED: conflict("PeerConnQuotaExceeded"),
+  INVALID_BANDWIDTH: bad("PeerConnInvalidBandwidth"),
+  BANDWIDTH_NOT_SETTABLE: bad("PeerConnBandwidthNotSettable"),
+  INVALID_CHARGE_TYPE: bad("InvalidPaymentTiming"),
+  INVALID_NAME: bad("InvalidName"),
+  ROUTE_NOT_ON_PEERING: bad("RouteRuleNotOnPeerConn"),
+  TRANSITIVE_ROUTE: bad("RouteRuleTransitive"),
+  ROUTE_DESTINATION_NOT_IN_PEER: bad("RouteRuleDestinationNotInPeer"),
+  ROUTE_CONFLICT: conflict("RouteRuleConflict"),
+  BANDWIDTH_POLICY_INVALID: bad("InappropriateJSON"),
+  MISSING_RETURN_ROUTE: bad("InappropriateJSON"),
+  PEERING_UNUSED: bad("InappropriateJSON"),
+};
+
+/** Codes several peerlink codes share, or that only the gateway sends: parsed back to the general one. */
+const PREFERRED: Readonly<Record<string, BackendCode>> = {
+  NoSuchObject: "NOT_FOUND",
+  InappropriateJSON: "INVALID_PARAMETER",
+  MalformedJSON: "INVALID_PARAMETER",
+  InvalidURI: "INVALID_PARAMETER",
+  InvalidHTTPRequest: "INVALID_PARAMETER",
+  InvalidAccessKeyId: "AUTH_FAILED",
+  InvalidHTTPAuthHeader: "AUTH_FAILED",
+  SignatureDoesNotMatch: "AUTH_FAILED",
+  RequestExpired: "AUTH_FAILED",
+  QualifyNotPass: "PERMISSION_DENIED",
+  OptInRequired: "PERMISSION_DENIED",
+};
+
+const REVERSE = new Map<string, BackendCode>();
+for (const [code, spec] of Object.entries(BAIDU_ERRORS) as [BackendCode, BaiduErrorSpec][]) {
+  if (!REVERSE.has(spec.code)) REVERSE.set(spec.code, code);
+}
+for (const [cloudCode, code] of Object.entries(PREFERRED)) REVERSE.set(cloudCode, code);
+
+export function peerlinkCodeOf(cloudCode: string | undefined, httpStatus: number): BackendCode {
+  const known = cloudCode === undefined ? undefined : REVERSE.get(cloudCode);
+  if (known) return known;
+  if (httpStatus === 401) return "AUTH_FAILED";
+  if (httpStatus === 403) return "PERMISSION_DENIED";
+  if (httpStatus === 404) return "NOT_FOUND";
+  if (httpStatus === 409) return "INVALID_STATE_TRANSITION";
+  if (httpStatus === 429) return "THROTTLED";
+  if (httpStatus >= 500) return "BACKEND_UNAVAILABLE";
+  return "INVALID_PARAMETER";
+}
+
+export function isRetryableStatus(httpStatus: number): boolean {
+  return httpStatus === 429 || httpStatus >= 500;
+}

@@ -1,0 +1,80 @@
+/** Huawei wire objects onto the Backend interface's objects. */
+import type { PeeringInfo, RouteInfo, RouteTableInfo, VpcInfo } from "../backend.js";
+import { PENDING_TTL_MS } from "../local/peering-state-machine.js";
+import { fromHuaweiStatus } from "./peering-status.js";
+import type { WirePeering, WireRoute, WireRouteTable, WireVpc } from "./wire-types.js";
+
+/** Huawei's "yyyy-MM-ddTHH:mm:ss" (UTC, API reference "Creating a VPC Peering Connection") → ISO 8601. */
+export function isoOf(huaweiTime: string | undefined): string {
+  if (!huaweiTime) return new Date(0).toISOString();
+  const parsed = Date.parse(/Z|[+-]\d\d:?\d\d$/.test(huaweiTime) ? huaweiTime : `${huaweiTime}Z`);
+  return Number.isNaN(parsed) ? huaweiTime : new Date(parsed).toISOString();
+}
+
+export function routeTableOf(t: WireRouteTable): RouteTableInfo {
+  return { id: t.id, vpcId: t.vpc_id, name: t.name, main: t.default };
+}
+
+export function vpcOf(
+  v: WireVpc,
+  region: string,
+  account: string,
+  tables: readonly WireRouteTable[],
+): VpcInfo {
+  return {
+    id: v.id,
+    name: v.name,
+    cloud: "huaweicloud",
+    region,
+    account: v.tenant_id ?? account,
+    cidrs: v.cidr ? [v.cidr] : [],
+    routeTables: tables.filter((t) => t.vpc_id === v.id).map(routeTableOf),
+    tags: {},
+    createdAt: isoOf(v.created_at),
+  };
+}
+
+export function peeringOf(p: WirePeering, region: string): PeeringInfo {
+  // A status Huawei does not document reads as PENDING: not usable, not final.
+  const status = fromHuaweiStatus(p.status) ?? "PENDING";
+  const createdAt = isoOf(p.created_at);
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description ?? "",
+    cloud: "huaweicloud",
+    vpcId: p.request_vpc_info.vpc_id,
+    region,
+    account: p.request_vpc_info.tenant_id,
+    peerVpcId: p.accept_vpc_info.vpc_id,
+    // Huawei VPC peerings are regional: both sides are in the endpoint's region (seed 004 has no region field).
+    peerRegion: region,
+    peerAccount: p.accept_vpc_info.tenant_id,
+    status,
+    bandwidthMbps: undefined,
+    chargeType: undefined,
+    serviceLevel: undefined,
+    dnsSync: false,
+    tags: {},
+    createdAt,
+    updatedAt: isoOf(p.updated_at ?? p.created_at),
+    // Huawei shows no expiry; the 7-day rule (seeds 000, 001) gives it.
+    expiresAt:
+      status === "PENDING" ? new Date(Date.parse(createdAt) + PENDING_TTL_MS).toISOString() : undefined,
+  };
+}
+
+/** Huawei routes carry no creation time; the epoch stands in for "unknown". */
+const UNKNOWN_TIME = new Date(0).toISOString();
+
+export function routeOf(r: WireRoute, routeTableId: string): RouteInfo {
+  return {
+    id: r.id,
+    vpcId: r.vpc_id,
+    routeTableId,
+    destination: r.destination,
+    peeringId: r.nexthop,
+    description: "",
+    createdAt: UNKNOWN_TIME,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Huawei Cloud error codes ↔ peerlink codes: one table, used by the emulator's Huawei handler to render refusals
+ * and by the huaweicloud backend to parse them back.
+ *
+ * Huawei answers in three shapes, by which layer refuses:
+ * - the API gateway (signature, throttling): `{"error_msg", "error_code": "APIGW.0301", "request_id"}` (Huawei
+ *   "API Request Signing Guide", FAQ "Common Errors Related to IAM Authentication Information": APIGW.0301
+ *   "Incorrect IAM authentication information: verify aksk signature fail", HTTP 401; APIGW.0308 "The throttling
+ *   threshold has been reached", HTTP 429);
+ * - the VPC service's own v1 APIs (`/v1/{project_id}/vpcs`): `{"code": "VPC.0003", "message": "..."}` with the codes
+ *   of the VPC API reference, section "Error Codes" (vpc_api_0003; the same table is in opentelekomcloud/docs
+ *   doc/source/vpc/api-reference/error-codes.md): VPC.0003 VPC does not exist (404), VPC.0101 Param is invalid
+ *   (400), VPC.0114 quota (409), VPC.0007 urlTenantId is not equal tokenTenantId (400), VPC.0111 Database Error
+ *   (500);
+ * - the Neutron-style v2.0 APIs (`/v2.0/vpc/peerings`, `/v2.0/vpc/routes`): `{"NeutronError": {"type", "message",
+ *   "detail"}}`. The VPC error-code page explicitly excludes these ("excluding native OpenStack APIs") and Huawei
+ *   publishes no type catalogue for peerings, so the `type` names below are the emulator's own, in Neutron's
+ *   `<Resource><Problem>` naming style; the generic ones (NotFound, PolicyNotAuthorized, OverQuota, BadRequest,
+ *   HTTPInternalServerError) are the names OpenStack Neutron itself sends.
+ *
+ * The backend also understands responses it cannot match exactly, by HTTP status (see `peerlinkCodeOf`).
+ */
+import type { BackendCode } from "../errors.js";
+
+export interface HuaweiErrorSpec {
+  readonly status: number;
+  /** `NeutronError.type` on the v2.0 APIs. */
+  readonly neutronType: string;
+  /** `code` on the v1 APIs. */
+  readonly vpcCode: string;
+}
+
+const bad = (neutronType: string): HuaweiErrorSpec => ({ status: 400, neutronType, vpcCode: "VPC.0101" });
+const conflict = (neutronType: string): HuaweiErrorSpec => ({
+  status: 409,
+  neutronType,
+  vpcCode: "VPC.0101",
+});
+
+export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
+  NOT_FOUND: { status: 404, neutronType: "NotFound", vpcCode: "VPC.0003" },
+  PERMISSION_DENIED: { status: 403, neutronType: "PolicyNotAuthorized", vpcCode: "VPC.2701" },
+  INVALID_STATE_TRANSITION: conflict("PeeringStatusConflict"),
+  PEERING_NOT_ACTIVE: conflict("PeeringNotActive"),
+  // Huawei documents 409 refusals for a VPC that still contains things (VPC.0104 subnets ... VPC.0120 extension
+  // routes); it has none for peerings, so the emulator answers 409 with the extension-routes code (a peering's
+  // routes are the VPC's extra routes).
+  VPC_IN_USE: { status: 409, neutronType: "VpcInUse", vpcCode: "VPC.0120" },
+  IDEMPOTENCY_CONFLICT: conflict("IdempotencyConflict"),
+  INVALID_PARAMETER: bad("BadRequest"),
+  UNSUPPORTED_OPERATION: bad("NotSupported"),
+  AUTH_FAILED: { status: 401, neutronType: "NotAuthenticated", vpcCode: "APIGW.0301" },
+  THROTTLED: { status: 429, neutronType: "OverLimit", vpcCode: "APIGW.0308" },
+  BACKEND_UNAVAILABLE: { status: 500, neutronType: "HTTPInternalServerError", vpcCode: "VPC.0111" },
+  TIMEOUT: { status: 504, neutronType: "Timeout", vpcCode: "VPC.0111" },
+  INVALID_DOCUMENT: bad("BadRequest"),
+  INVALID_CIDR: bad("InvalidCidr"),
+  UNKNOWN_REFERENCE: { status: 404, neutronType: "NotFound", vpcCode: "VPC.0003" },
+  SELF_PEERING: bad("PeeringSameVpc"),
+  DUPLICATE_PEERING: conflict("PeeringExists"),
+  CROSS_CLOUD_PEERING: bad("PeeringCrossCloud"),
+  CIDR_OVERLAP: bad("PeeringCidrOverlap"),
+  PEER_CIDR_CONFLICT: bad("PeeringPeerCidrConflict"),
+  // Neutron's quota refusal: "Quota exceeded for resources: ['peering']" (VPC.0114 uses the same wording for VPCs).
+  PEERING_LIMIT_EXCEEDED: { status: 409, neutronType: "OverQuota", vpcCode: "VPC.0114" },
+  INVALID_BANDWIDTH: bad("InvalidBandwidth"),
+  BANDWIDTH_NOT_SETTABLE: bad("BandwidthNotSettable"),
+  INVALID_CHARGE_TYPE: bad("InvalidChargeType"),
+  INVALID_NAME: bad("InvalidName"),
+  ROUTE_NOT_ON_PEERING: bad("RouteNotOnPeering"),
+  TRANSITIVE_ROUTE: bad("RouteTransitive"),
+  ROUTE_DESTINATION_NOT_IN_PEER: bad("RouteDestinationNotInPeer"),
+  ROUTE_CONFLICT: conflict("RouteConflict"),
+  BANDWIDTH_POLICY_INVALID: bad("BandwidthPolicyInvalid"),
+  MISSING_RETURN_ROUTE: bad("MissingReturnRoute"),
+  PEERING_UNUSED: bad("PeeringUnused"),
+};
+
+/** The API gateway's own codes (see the file comment). */
+export const HUAWEI_GATEWAY = {
+  AUTH: { status: 401, code: "APIGW.0301" },
+  THROTTLE: { status: 429, code: "APIGW.0308" },
+} as const;
+
+/** Codes several peerlink codes share; parsing them back picks the general one. */
+const PREFERRED: Readonly<Record<string, BackendCode>> = {
+  NotFound: "NOT_FOUND",
+  BadRequest: "INVALID_PARAMETER",
+  "VPC.0003": "NOT_FOUND",
+  "VPC.0101": "INVALID_PARAMETER",
+  "VPC.0111": "BACKEND_UNAVAILABLE",
+  "VPC.0007": "PERMISSION_DENIED",
+  "APIGW.0301": "AUTH_FAILED",
+  "APIGW.0308": "THROTTLED",
+  // Generic Neutron names a real endpoint may send.
+  Conflict: "INVALID_STATE_TRANSITION",
+  InUse: "VPC_IN_USE",
+  InvalidInput: "INVALID_PARAMETER",
+  NotAuthorized: "PERMISSION_DENIED",
+};
+
+const REVERSE = new Map<string, BackendCode>();
+for (const [code, spec] of Object.entries(HUAWEI_ERRORS) as [BackendCode, HuaweiErrorSpec][]) {
+  if (!REVERSE.has(spec.neutronType)) REVERSE.set(spec.neutronType, code);
+  if (!REVERSE.has(spec.vpcCode)) REVERSE.set(spec.vpcCode, code);
+}
+for (const [cloudCode, code] of Object.entries(PREFERRED)) REVERSE.set(cloudCode, code);
+
+/** The peerlink code for a Huawei cloud code, falling back on the HTTP status. */
+export function peerlinkCodeOf(cloudCode: string | undefined, httpStatus: number): BackendCode {
+  const known = cloudCode === undefined ? undefined : REVERSE.get(cloudCode);
+  if (known) return known;
+  if (httpStatus === 401) return "AUTH_FAILED";
+  if (httpStatus === 403) return "PERMISSION_DENIED";
+  if (httpStatus === 404) return "NOT_FOUND";
+  if (httpStatus === 409) return "INVALID_STATE_TRANSITION";
+  if (httpStatus === 429) return "THROTTLED";
+  if (httpStatus >= 500) return "BACKEND_UNAVAILABLE";
+  return "INVALID_PARAMETER";
+}
+
+/** Throttling and server errors are worth retrying; client errors never are. */
+export function isRetryableStatus(httpStatus: number): boolean {
+  return httpStatus === 429 || httpStatus >= 500;
+}

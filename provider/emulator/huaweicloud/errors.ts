@@ -1,0 +1,60 @@
+/**
+ * Huawei's error bodies, by the layer that refuses (see provider/backends/huaweicloud/error-codes.ts for the
+ * sources): the API gateway `{"error_msg", "error_code", "request_id"}`, the v1 VPC APIs `{"code", "message"}`, the
+ * Neutron-style v2.0 APIs `{"NeutronError": {"type", "message", "detail"}}`.
+ */
+import type { BackendCode, BackendError } from "../../backends/errors.js";
+import { HUAWEI_ERRORS, HUAWEI_GATEWAY } from "../../backends/huaweicloud/error-codes.js";
+import type { EmulatorResponse } from "../protocol.js";
+
+/** Which error shape an API answers in. */
+export type ApiFamily = "v1" | "v2.0";
+
+function json(status: number, body: unknown, requestId: string): EmulatorResponse {
+  return {
+    status,
+    headers: { "content-type": "application/json;charset=UTF-8", "x-request-id": requestId },
+    body: JSON.stringify(body),
+  };
+}
+
+export function gatewayError(
+  kind: keyof typeof HUAWEI_GATEWAY,
+  message: string,
+  requestId: string,
+): EmulatorResponse {
+  const spec = HUAWEI_GATEWAY[kind];
+  return json(spec.status, { error_msg: message, error_code: spec.code, request_id: requestId }, requestId);
+}
+
+export function apiError(
+  family: ApiFamily,
+  code: BackendCode,
+  message: string,
+  requestId: string,
+  status?: number,
+): EmulatorResponse {
+  const spec = HUAWEI_ERRORS[code];
+  if (family === "v1") return json(status ?? spec.status, { code: spec.vpcCode, message }, requestId);
+  return json(
+    status ?? spec.status,
+    { NeutronError: { type: spec.neutronType, message, detail: "" } },
+    requestId,
+  );
+}
+
+/** A refusal of the state engine, in this API's shape (the message keeps the engine's fix). */
+export function renderBackendError(
+  family: ApiFamily,
+  error: BackendError,
+  requestId: string,
+): EmulatorResponse {
+  return apiError(family, error.code, error.message, requestId);
+}
+
+/** A project id (path or X-Project-Id) other than the signer's: VPC.0007 on v1, a policy refusal on v2.0. */
+export function tenantMismatch(family: ApiFamily, requestId: string): EmulatorResponse {
+  const message = "urlTenantId is not equal tokenTenantId";
+  if (family === "v1") return json(400, { code: "VPC.0007", message }, requestId);
+  return json(403, { NeutronError: { type: "PolicyNotAuthorized", message, detail: "" } }, requestId);
+}

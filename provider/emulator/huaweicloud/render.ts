@@ -1,0 +1,71 @@
+/**
+ * Huawei's wire objects, with the field names of the official SDK's models (@huaweicloud/huaweicloud-sdk-vpc
+ * 3.1.173 v2/model: Vpc, VpcPeering, VpcInfo, VpcRoute, RouteTableListResp, RouteTableResp, RouteTableRoute) and the
+ * VPC API reference (timestamps "yyyy-MM-ddTHH:mm:ss" in UTC; "Creating a VPC Peering Connection",
+ * opentelekomcloud/docs doc/source/vpc/api-reference/creating-a-vpc-peering-connection.md).
+ */
+import type { PeeringInfo, RouteInfo, RouteTableInfo, VpcInfo } from "../../backends/backend.js";
+import { toHuaweiStatus } from "../../backends/huaweicloud/peering-status.js";
+
+/** ISO 8601 → Huawei's "yyyy-MM-ddTHH:mm:ss" (UTC, no zone, no fraction). */
+export function huaweiTime(iso: string): string {
+  return iso.slice(0, 19);
+}
+
+export function renderVpc(vpc: VpcInfo, routes: readonly RouteInfo[]) {
+  return {
+    id: vpc.id,
+    name: vpc.name,
+    cidr: vpc.cidrs[0] ?? "",
+    description: "",
+    // v1 `routes` are the VPC's own routes (destination / nexthop) in its default table.
+    routes: routes.map((r) => ({ destination: r.destination, nexthop: r.peeringId })),
+    status: "OK",
+    enterprise_project_id: "0",
+    tenant_id: vpc.account,
+    created_at: huaweiTime(vpc.createdAt),
+    updated_at: huaweiTime(vpc.createdAt),
+  };
+}
+
+export function renderPeering(p: PeeringInfo) {
+  return {
+    id: p.id,
+    name: p.name,
+    status: toHuaweiStatus(p.status),
+    request_vpc_info: { vpc_id: p.vpcId, tenant_id: p.account },
+    accept_vpc_info: { vpc_id: p.peerVpcId, tenant_id: p.peerAccount },
+    description: p.description,
+    created_at: huaweiTime(p.createdAt),
+    updated_at: huaweiTime(p.updatedAt),
+  };
+}
+
+export function renderRoute(r: RouteInfo, tenantId: string) {
+  return {
+    id: r.id,
+    destination: r.destination,
+    nexthop: r.peeringId,
+    type: "peering",
+    vpc_id: r.vpcId,
+    tenant_id: tenantId,
+  };
+}
+
+export function renderRouteTable(t: RouteTableInfo, tenantId: string, createdAt: string) {
+  return {
+    id: t.id,
+    name: t.name,
+    default: t.main,
+    subnets: [],
+    tenant_id: tenantId,
+    vpc_id: t.vpcId,
+    description: "",
+    created_at: huaweiTime(createdAt),
+    updated_at: huaweiTime(createdAt),
+  };
+}
+
+export function renderRouteTableRoute(r: RouteInfo) {
+  return { type: "peering", destination: r.destination, nexthop: r.peeringId, description: r.description };
+}
