@@ -5,3 +5,4 @@ export { Peering, type PeeringArgs } from "./peering.js";
 export { PeeringAcceptance, type PeeringAcceptanceArgs } from "./peering-acceptance.js";
 export { RouteRule, type RouteRuleArgs } from "./route-rule.js";
 export { Vpc, type VpcArgs } from "./vpc.js";
+export * from "./components/index.js";

@@ -1,0 +1,59 @@
+/**
+ * The steps every DR component takes, in the pulumi-awsx order: validate the planned topology (throws before any
+ * resource exists), compute the child specs, create the children, and gather the outputs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { describeTopology, type TopologyDescription } from "../../core/dr/describe-plan.js";
+import type { DrPlan } from "../../core/dr/site.js";
+import type { Reachability } from "../../core/reachability.js";
+import { type ChildNaming, type ChildSpecs, getChildSpecs } from "./child-specs.js";
+import { type CreatedChildren, createChildren, type DrResourceOptions } from "./create-children.js";
+import { type DrCostSummary, type ReachabilityMatrix, reportPlan } from "./plan-report.js";
+import type { ResolvedSite } from "./site.js";
+
+export interface BuiltDr {
+  readonly plan: DrPlan;
+  readonly specs: ChildSpecs;
+  readonly children: CreatedChildren;
+  readonly description: TopologyDescription;
+  readonly reachability: pulumi.Output<Reachability>;
+  readonly reachabilityMatrix: pulumi.Output<ReachabilityMatrix>;
+  readonly costEstimate: pulumi.Output<DrCostSummary>;
+  readonly estimatedDailyCost: pulumi.Output<number | "unpriced">;
+}
+
+export function buildDr(
+  parent: pulumi.ComponentResource,
+  name: string,
+  plan: DrPlan,
+  sites: readonly ResolvedSite[],
+  naming: Omit<ChildNaming, "prefix">,
+  options: DrResourceOptions,
+): BuiltDr {
+  const report = reportPlan(plan, name);
+  for (const w of report.warnings)
+    pulumi.log.warn(`[${w.resource}] ${w.code} ${w.message} Fix: ${w.fix}`, parent);
+  const specs = getChildSpecs(plan, { prefix: name, ...naming });
+  const children = createChildren(parent, specs, sites, options);
+  return {
+    plan,
+    specs,
+    children,
+    description: describeTopology(plan),
+    reachability: pulumi.output(report.reachability),
+    reachabilityMatrix: pulumi.output(report.matrix),
+    costEstimate: pulumi.output(report.cost),
+    estimatedDailyCost: pulumi.output(report.cost.perDay),
+  };
+}
+
+/** The outputs every DR component registers. */
+export function commonOutputs(built: BuiltDr): pulumi.Inputs {
+  return {
+    reachability: built.reachability,
+    reachabilityMatrix: built.reachabilityMatrix,
+    costEstimate: built.costEstimate,
+    estimatedDailyCost: built.estimatedDailyCost,
+    routes: built.description.routes,
+  };
+}

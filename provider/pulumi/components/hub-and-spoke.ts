@@ -1,0 +1,130 @@
+/**
+ * Hub and spoke: shared services in a hub VPC, each spoke peered with the hub. Spokes reach each other only
+ * through direct peerings (`meshSpokes`), never through the hub: peering is not transitive (seed 000
+ * "对等连接互通性不传递"). `routeSpokesThroughHub` plans those routes as asked and the core refuses every one of
+ * them with TRANSITIVE_ROUTE, at construction, before anything is created. The topology comes from
+ * planHubAndSpoke, as for the CDKTF construct.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { PeeringStatus } from "../../backends/backend.js";
+import type { TopologyDescription } from "../../core/dr/describe-plan.js";
+import { hubPeeringId, planHubAndSpoke, spokePeeringId } from "../../core/dr/hub-and-spoke.js";
+import type { DrPlan } from "../../core/dr/site.js";
+import { PeerlinkError } from "../../core/errors.js";
+import type { Reachability } from "../../core/reachability.js";
+import type { ChargeType, ServiceLevel } from "../../core/topology-schema.js";
+import type { Peering } from "../peering.js";
+import type { PeeringAcceptance } from "../peering-acceptance.js";
+import type { RouteRule } from "../route-rule.js";
+import { buildDr, commonOutputs } from "./build-dr.js";
+import type { DrResourceOptions } from "./create-children.js";
+import type { DrCostSummary, ReachabilityMatrix } from "./plan-report.js";
+import { type DrSiteArgs, resolveSite } from "./site.js";
+
+export interface HubAndSpokeArgs extends DrResourceOptions {
+  readonly hub: DrSiteArgs;
+  /** Spokes by a short key (letters, digits, `-`, `_`), used in resource and peering names. */
+  readonly spokes: Readonly<Record<string, DrSiteArgs>>;
+  /**
+   * Prefix of the peering names: `<name>-hub-<spoke>`, `<name>-<spoke>-<spoke>`.
+   * @default the component's name
+   */
+  readonly peeringNamePrefix?: string;
+  /**
+   * Peer every pair of spokes directly, with routes both ways: the way for spokes to reach each other.
+   * @default false
+   */
+  readonly meshSpokes?: boolean;
+  /**
+   * Route spokes to each other through the hub. Peering is not transitive, so this always fails with
+   * TRANSITIVE_ROUTE; it exists so that a template asking for it is refused loudly. Use `meshSpokes`.
+   * @default false
+   */
+  readonly routeSpokesThroughHub?: boolean;
+  /** For cross-region peerings (and all peerings on Baidu). @default none */
+  readonly bandwidthMbps?: number;
+  /** @default the cloud's default */
+  readonly chargeType?: ChargeType;
+  /** @default the cloud's default */
+  readonly serviceLevel?: ServiceLevel;
+}
+
+export class HubAndSpoke extends pulumi.ComponentResource {
+  /** Hub peerings by spoke key. */
+  readonly hubPeerings: ReadonlyMap<string, Peering>;
+  /** With meshSpokes: spoke peerings by `<a>-<b>` (keys in declaration order). */
+  readonly spokePeerings: ReadonlyMap<string, Peering>;
+  /** By peering name, for the cross-account peerings only. */
+  readonly acceptances: ReadonlyMap<string, PeeringAcceptance>;
+  readonly routes: readonly RouteRule[];
+  /** Peering ids by peering name (`<name>-hub-<spoke>`, `<name>-<a>-<b>`). */
+  readonly peeringIds: pulumi.Output<Record<string, string>>;
+  /** Statuses by peering name (the acceptance's for cross-account peerings). */
+  readonly statuses: pulumi.Output<Record<string, PeeringStatus>>;
+  readonly reachability: pulumi.Output<Reachability>;
+  readonly reachabilityMatrix: pulumi.Output<ReachabilityMatrix>;
+  readonly costEstimate: pulumi.Output<DrCostSummary>;
+  readonly estimatedDailyCost: pulumi.Output<number | "unpriced">;
+  readonly plan: DrPlan;
+  readonly description: TopologyDescription;
+
+  constructor(name: string, args: HubAndSpokeArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("peerlink:index:HubAndSpoke", name, {}, opts);
+    const prefix = args.peeringNamePrefix ?? name;
+    const keys = Object.keys(args.spokes);
+    const bad = keys.filter((k) => !/^[A-Za-z0-9_-]+$/.test(k));
+    if (bad.length > 0)
+      throw new PeerlinkError(
+        "INVALID_SPOKE_KEY",
+        `[${name}] Spoke keys ${bad.map((k) => `"${k}"`).join(", ")} are not plain names.`,
+        { resource: name, value: bad.join(", "), fix: "Use letters, digits, - and _ only." },
+      );
+    const hub = resolveSite(args.hub, "hub", name);
+    const spokes = new Map(keys.map((k) => [k, resolveSite(args.spokes[k]!, k, name)]));
+    const plan = planHubAndSpoke({
+      name: prefix,
+      hub: hub.drSite,
+      spokes: Object.fromEntries([...spokes].map(([k, s]) => [k, s.drSite])),
+      meshSpokes: args.meshSpokes ?? false,
+      routeSpokesThroughHub: args.routeSpokesThroughHub ?? false,
+      ...(args.bandwidthMbps !== undefined ? { bandwidthMbps: args.bandwidthMbps } : {}),
+      ...(args.chargeType !== undefined ? { chargeType: args.chargeType } : {}),
+      ...(args.serviceLevel !== undefined ? { serviceLevel: args.serviceLevel } : {}),
+    });
+    const keyOf = new Map<string, string>();
+    for (const k of keys) keyOf.set(hubPeeringId(prefix, k), `hub-${k}`);
+    for (let i = 0; i < keys.length; i++)
+      for (let j = i + 1; j < keys.length; j++)
+        keyOf.set(spokePeeringId(prefix, keys[i]!, keys[j]!), `${keys[i]}-${keys[j]}`);
+    const built = buildDr(
+      this,
+      name,
+      plan,
+      [hub, ...spokes.values()],
+      { peeringKey: (id) => keyOf.get(id)! },
+      args,
+    );
+    const { peerings, acceptances, statuses } = built.children;
+    this.hubPeerings = new Map(keys.map((k) => [k, peerings.get(hubPeeringId(prefix, k))!]));
+    const mesh = new Map<string, Peering>();
+    for (let i = 0; i < keys.length; i++)
+      for (let j = i + 1; j < keys.length; j++) {
+        const p = peerings.get(spokePeeringId(prefix, keys[i]!, keys[j]!));
+        if (p) mesh.set(`${keys[i]}-${keys[j]}`, p);
+      }
+    this.spokePeerings = mesh;
+    this.acceptances = acceptances;
+    this.routes = built.children.routes;
+    this.peeringIds = pulumi.output(Object.fromEntries([...peerings].map(([id, p]) => [id, p.peeringId])));
+    this.statuses = pulumi.output(Object.fromEntries(statuses)) as pulumi.Output<
+      Record<string, PeeringStatus>
+    >;
+    this.reachability = built.reachability;
+    this.reachabilityMatrix = built.reachabilityMatrix;
+    this.costEstimate = built.costEstimate;
+    this.estimatedDailyCost = built.estimatedDailyCost;
+    this.plan = built.plan;
+    this.description = built.description;
+    this.registerOutputs({ peeringIds: this.peeringIds, statuses: this.statuses, ...commonOutputs(built) });
+  }
+}

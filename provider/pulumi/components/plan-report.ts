@@ -1,0 +1,109 @@
+/**
+ * What a DR component checks and reports at construction, on the plain plan: the whole topology through the core
+ * validators (errors throw, every one of them at once), the reachability matrix and the estimated cost. Pure: no
+ * Pulumi, so the components only decide where the results go (an exception, `pulumi.log.warn`, outputs).
+ */
+import type { CostEstimate } from "../../core/cost/estimate.js";
+import { estimateCost } from "../../core/cost/estimate.js";
+import type { Diagnostic } from "../../core/diagnostics.js";
+import type { DrPlan } from "../../core/dr/site.js";
+import { TopologyValidationError } from "../../core/errors.js";
+import { computeReachability, type Reachability } from "../../core/reachability.js";
+import type { Topology } from "../../core/topology.js";
+import type { TopologyInput } from "../../core/topology-schema.js";
+import { validateDocument } from "../../core/validate.js";
+
+/** The plan as a topology document, as `peerlink validate` would read it. */
+export function planToTopology(plan: DrPlan): TopologyInput {
+  return {
+    vpcs: plan.vpcs,
+    peerings: plan.peerings,
+    routes: plan.routes,
+    bandwidthPolicies: plan.bandwidthPolicies,
+  };
+}
+
+/**
+ * Validates the plan; throws TopologyValidationError with every diagnostic when there is an error, with each
+ * resource prefixed by the component name (`[payments-dr/peerings[payments-dr]] CIDR_OVERLAP ...`).
+ * Returns the resolved topology and the warnings.
+ */
+export function validatePlan(
+  plan: DrPlan,
+  componentName: string,
+): { topology: Topology; warnings: Diagnostic[] } {
+  const result = validateDocument(planToTopology(plan));
+  const named = result.diagnostics.map((d) => ({ ...d, resource: `${componentName}/${d.resource}` }));
+  if (!result.ok || !result.topology) throw new TopologyValidationError(named);
+  return { topology: result.topology, warnings: named.filter((d) => d.severity === "warning") };
+}
+
+/** For each VPC, whether traffic flows to each VPC it is peered with (a route there and one back). */
+export type ReachabilityMatrix = Record<string, Record<string, boolean>>;
+
+export function reachabilityMatrix(reachability: Reachability): ReachabilityMatrix {
+  const matrix: ReachabilityMatrix = {};
+  for (const vpc of reachability.vpcs) matrix[vpc] = {};
+  for (const entry of reachability.entries) {
+    const row = matrix[entry.from] ?? {};
+    matrix[entry.from] = row;
+    row[entry.to] = (row[entry.to] ?? false) || entry.flows;
+  }
+  return matrix;
+}
+
+/** The cost of a component's peerings, from the planned bandwidth caps (seed 000 Tencent prices). */
+export interface DrCostSummary {
+  readonly currency: CostEstimate["currency"];
+  /**
+   * CNY per day, the sum over the peerings; "unpriced" when any peering has no price (a total without it would
+   * understate), e.g. every Huawei or Baidu peering, or a Tencent peering without bandwidth.
+   */
+  readonly perDay: number | "unpriced";
+  /** CNY per 30-day month, or "unpriced" as perDay. */
+  readonly perMonth: number | "unpriced";
+  /** Peerings without a price, by the planner's peering id, with the reason. */
+  readonly unpriced: Readonly<Record<string, string>>;
+  /** One line per peering: `<id>: <perDay> CNY/day (<model>, <basis>)` or `<id>: unpriced (<reason>)`. */
+  readonly lines: readonly string[];
+}
+
+export function summarizeCost(estimate: CostEstimate): DrCostSummary {
+  const unpriced: Record<string, string> = {};
+  const lines: string[] = [];
+  for (const p of estimate.peerings) {
+    if (!p.priced) {
+      unpriced[p.peering] = p.reason ?? "no price";
+      lines.push(`${p.peering}: unpriced (${p.reason ?? "no price"})`);
+    } else lines.push(`${p.peering}: ${p.perDay} ${estimate.currency}/day (${p.model}, ${p.basis})`);
+  }
+  const any = estimate.unpriced.length > 0;
+  return {
+    currency: estimate.currency,
+    perDay: any ? "unpriced" : estimate.totalPerDay,
+    perMonth: any ? "unpriced" : estimate.totalPerMonth,
+    unpriced,
+    lines,
+  };
+}
+
+export interface PlanReport {
+  readonly topology: Topology;
+  readonly warnings: readonly Diagnostic[];
+  readonly reachability: Reachability;
+  readonly matrix: ReachabilityMatrix;
+  readonly cost: DrCostSummary;
+}
+
+/** Validate (throws on errors), then reachability and cost of the plan. */
+export function reportPlan(plan: DrPlan, componentName: string): PlanReport {
+  const { topology, warnings } = validatePlan(plan, componentName);
+  const reachability = computeReachability(topology);
+  return {
+    topology,
+    warnings,
+    reachability,
+    matrix: reachabilityMatrix(reachability),
+    cost: summarizeCost(estimateCost(topology)),
+  };
+}

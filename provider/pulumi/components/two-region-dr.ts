@@ -1,0 +1,102 @@
+/**
+ * Cross-region disaster recovery (seed 000 "跨地域容灾"; journey 1): one peering between production and the
+ * standby, routes on both sides for every route table and CIDR, an acceptance when the accounts differ, optional
+ * per-IP limits. The topology comes from planTwoRegionDr, the planner the CDKTF TwoRegionDr construct uses too.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { PeeringStatus } from "../../backends/backend.js";
+import type { TopologyDescription } from "../../core/dr/describe-plan.js";
+import type { DrPlan } from "../../core/dr/site.js";
+import { type DrBandwidthLimit, planTwoRegionDr } from "../../core/dr/two-region-dr.js";
+import type { Reachability } from "../../core/reachability.js";
+import type { ChargeType, ServiceLevel } from "../../core/topology-schema.js";
+import type { BandwidthPolicy } from "../bandwidth-policy.js";
+import type { Peering } from "../peering.js";
+import type { PeeringAcceptance } from "../peering-acceptance.js";
+import type { RouteRule } from "../route-rule.js";
+import { buildDr, commonOutputs } from "./build-dr.js";
+import type { DrResourceOptions } from "./create-children.js";
+import type { DrCostSummary, ReachabilityMatrix } from "./plan-report.js";
+import { type DrSiteArgs, resolveSite } from "./site.js";
+
+export interface TwoRegionDrArgs extends DrResourceOptions {
+  /** Production: the requester, which creates the peering and (on Tencent) pays for it (seed 000). */
+  readonly primary: DrSiteArgs;
+  /** The warm standby in the DR region: the accepter. */
+  readonly standby: DrSiteArgs;
+  /**
+   * The peering's name on the cloud, and its id in the topology.
+   * @default the component's name
+   */
+  readonly peeringName?: string;
+  /**
+   * Bandwidth cap in Mbps. Tencent cross-region: 10/20/50/100/200/500/1000 (seed 000); Baidu: required.
+   * @default none (the cloud's default; Baidu then fails validation with INVALID_BANDWIDTH)
+   */
+  readonly bandwidthMbps?: number;
+  /**
+   * Tencent POSTPAID_BY_DAY_MAX (daily peak) or POSTPAID_BY_MONTH_95 (monthly 95th percentile); Baidu Postpaid or
+   * Prepaid.
+   * @default the cloud's default (Tencent daily peak)
+   */
+  readonly chargeType?: ChargeType;
+  /** Tencent platinum, gold or silver. @default the cloud's default */
+  readonly serviceLevel?: ServiceLevel;
+  /**
+   * Per-IP outbound limits on the peering (Tencent cross-region, seed 000); one BandwidthPolicy holds them all.
+   * @default [] (no BandwidthPolicy)
+   */
+  readonly bandwidthPolicies?: readonly DrBandwidthLimit[];
+}
+
+export class TwoRegionDr extends pulumi.ComponentResource {
+  readonly peering: Peering;
+  /** Only when the two sites' accounts differ. */
+  readonly acceptance: PeeringAcceptance | undefined;
+  readonly routes: readonly RouteRule[];
+  readonly bandwidthPolicy: BandwidthPolicy | undefined;
+  readonly peeringId: pulumi.Output<string>;
+  /** ACTIVE once created (same account) or accepted (cross account). */
+  readonly status: pulumi.Output<PeeringStatus>;
+  /** Both directions of the peering: destinations, route tables, whether traffic flows. */
+  readonly reachability: pulumi.Output<Reachability>;
+  /** `matrix[from][to]`: traffic flows from `from` to `to` (a route there and one back). */
+  readonly reachabilityMatrix: pulumi.Output<ReachabilityMatrix>;
+  readonly costEstimate: pulumi.Output<DrCostSummary>;
+  /** CNY per day from the planned bandwidth (Tencent prices, seed 000), or "unpriced". */
+  readonly estimatedDailyCost: pulumi.Output<number | "unpriced">;
+  /** The planned topology (plain values), as the CDKTF construct plans it for the same inputs. */
+  readonly plan: DrPlan;
+  /** The peerings and routes, named by VPC pair: `vpc [table] destination via requester -> accepter`. */
+  readonly description: TopologyDescription;
+
+  constructor(name: string, args: TwoRegionDrArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("peerlink:index:TwoRegionDr", name, {}, opts);
+    const primary = resolveSite(args.primary, "primary", name);
+    const standby = resolveSite(args.standby, "standby", name);
+    const peeringName = args.peeringName ?? name;
+    const plan = planTwoRegionDr({
+      name: peeringName,
+      primary: primary.drSite,
+      standby: standby.drSite,
+      ...(args.bandwidthMbps !== undefined ? { bandwidthMbps: args.bandwidthMbps } : {}),
+      ...(args.chargeType !== undefined ? { chargeType: args.chargeType } : {}),
+      ...(args.serviceLevel !== undefined ? { serviceLevel: args.serviceLevel } : {}),
+      ...(args.bandwidthPolicies !== undefined ? { bandwidthPolicies: args.bandwidthPolicies } : {}),
+    });
+    const built = buildDr(this, name, plan, [primary, standby], { peeringKey: () => "peering" }, args);
+    this.peering = built.children.peerings.get(peeringName)!;
+    this.acceptance = built.children.acceptances.get(peeringName);
+    this.routes = built.children.routes;
+    this.bandwidthPolicy = built.children.bandwidthPolicies[0];
+    this.peeringId = this.peering.peeringId;
+    this.status = built.children.statuses.get(peeringName)!;
+    this.reachability = built.reachability;
+    this.reachabilityMatrix = built.reachabilityMatrix;
+    this.costEstimate = built.costEstimate;
+    this.estimatedDailyCost = built.estimatedDailyCost;
+    this.plan = built.plan;
+    this.description = built.description;
+    this.registerOutputs({ peeringId: this.peeringId, status: this.status, ...commonOutputs(built) });
+  }
+}
