@@ -1,4 +1,7 @@
-/** `peerlink/backends`: the Backend interface, its errors, and the embedded local backend. */
+/**
+ * `peerlink/backends`: the Backend interface, its errors, the embedded local backend, the cloud backends and
+ * their shared machinery (retry, pacing, waiting, credentials).
+ */
 export * from "./backend.js";
 export * from "./clock.js";
 export * from "./errors.js";
@@ -11,3 +14,9 @@ export {
 export { MIGRATIONS, SCHEMA_VERSION } from "./local/migrations.js";
 export { PENDING_TTL_MS, type PeeringAction, TRANSITIONS } from "./local/peering-state-machine.js";
 export { DEFAULT_STATE_FILE, resolveStatePath } from "./local/state-path.js";
+export * from "./shared/index.js";
+export {
+  openTencentCloudBackend,
+  TencentCloudBackend,
+  type TencentCloudBackendOptions,
+} from "./tencentcloud/index.js";

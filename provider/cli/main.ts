@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import type { CostModel } from "../core/cost/index.js";
 import { GRAPH_FORMATS, type GraphFormat } from "../core/graph/index.js";
 import { runCost } from "./commands/cost.js";
+import { DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_STATE_DIR, runEmulator } from "./commands/emulator.js";
 import { runGraph } from "./commands/graph.js";
 import { runReachability } from "./commands/reachability.js";
 import { runValidate } from "./commands/validate.js";
@@ -74,6 +75,27 @@ export function buildProgram(): Command {
     .argument("<file>", "topology file (YAML or JSON)")
     .addOption(new Option("--format <format>", "diagram language").choices(GRAPH_FORMATS).default("mermaid"))
     .action((file: string, options: { format: GraphFormat }) => run(() => runGraph(file, options)));
+
+  program
+    .command("emulator")
+    .description("serve the Tencent, Huawei and Baidu VPC APIs on 127.0.0.1 over a local state file")
+    .option("--port <n>", "port (0 picks a free one)", String(DEFAULT_EMULATOR_PORT))
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option("--state <dir>", "directory of the state file state.db", DEFAULT_EMULATOR_STATE_DIR)
+    .option(
+      "--accounts <file>",
+      'accounts: {"accounts": [{"id", "secretId", "secretKey"}]} (default: two demo accounts)',
+    )
+    .option("--no-rate-limit", "turn off the clouds' per-account rate limits")
+    .action(async (options: Parameters<typeof runEmulator>[0]) => {
+      try {
+        process.exitCode = await runEmulator(options);
+      } catch (error) {
+        if (!(error instanceof CliExit)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        process.exitCode = error.exitCode;
+      }
+    });
 
   return program;
 }

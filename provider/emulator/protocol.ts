@@ -4,9 +4,10 @@
  * one cloud's wire format: it recognises its requests, verifies the signature, maps parameters onto a Backend
  * session of the signing account, and renders responses and errors exactly as that cloud does.
  */
-import type { Cloud } from "../core/index.js";
+
 import type { Clock } from "../backends/clock.js";
 import type { LocalStateEngine } from "../backends/local/local-backend.js";
+import type { Cloud } from "../core/index.js";
 
 export interface EmulatorAccount {
   /** Tencent uin, Huawei tenant/project id, Baidu account id. */

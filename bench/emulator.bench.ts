@@ -1,0 +1,641 @@
+/**
+ * The emulator and the tencentcloud backend over loopback.
+ *
+ * 1. Peering lifecycle throughput: create (cross-account), accept by the peer account, describe, delete.
+ *    - raw: hand-signed TC3 requests over a keep-alive node:http agent (4 requests per lifecycle), the cheapest
+ *      client there is, so the figure is the emulator's own cost;
+ *    - backend: the same lifecycle through TencentCloudBackend (official CommonClient, error mapping; 7 requests
+ *      per lifecycle, because createPeering, acceptPeering and deletePeering describe the result), pacing and
+ *      rate limits off so that the emulator, not the limit, is measured. Its overhead is the time per
+ *      lifecycle against raw.
+ *    Each sequentially (one lifecycle at a time: latency) and with 8 concurrent workers (throughput), each run on
+ *    a fresh emulator with a fresh state file; median of RUNS runs.
+ * 2. 190 peerings with routes on both sides through the backend against the emulator with its default rate limit
+ *    (20 requests/s per account and action) and the backend's pacing on, against the floor the limit sets: per
+ *    phase, the most-called action's calls / 20 per second, summed over the phases (VPCs, peerings, routes).
+ *    The issue asks for a 20-VPC full mesh, but that gives every VPC 19 peerings, and Tencent allows 10 per VPC
+ *    (LimitExceeded.VpcPeerTotalLimitExceeded, enforced by the emulator as by the cloud). The same 190 peerings
+ *    fit the quota as 38 VPCs each peered with its 10 nearest neighbours on a ring (offsets 1..5): the densest
+ *    mesh the quota allows. One run (it takes the floor's ~12 s).
+ * 3. moto's server (EC2 emulator, from PyPI, in .tools/moto) doing the equivalent EC2 lifecycle (create, accept,
+ *    describe, delete) over loopback, when it is installed there; otherwise the row says why it is missing.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { Agent, request as httpRequest } from "node:http";
+import { createServer as createNetServer } from "node:net";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Backend } from "../provider/backends/backend.js";
+import { TencentCloudBackend } from "../provider/backends/tencentcloud/tencentcloud-backend.js";
+import type { EmulatorAccount, ProtocolHandler } from "../provider/emulator/protocol.js";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../provider/emulator/server.js";
+import { tencentcloudHandler } from "../provider/emulator/tencentcloud/handler.js";
+import { tc3AuthorizationHeader } from "../provider/emulator/tencentcloud/tc3-signature.js";
+import {
+  type Bench,
+  type BenchContext,
+  type BenchReport,
+  formatMs,
+  machine,
+  markdownTable,
+  median,
+  type Table,
+  textTable,
+} from "./lib/harness.js";
+
+const RUNS = 3;
+const LIFECYCLES = 150;
+const WORKERS = 8;
+const MESH_VPCS = 38;
+/** VPC i peers with i+1 .. i+5 (mod 38): 190 peerings, 10 per VPC. */
+const MESH_OFFSETS = [1, 2, 3, 4, 5];
+const RATE = 20;
+const REGION = "ap-guangzhou";
+const MOTO_DIR = fileURLToPath(new URL("../.tools/moto/", import.meta.url));
+
+const ALICE: EmulatorAccount = {
+  id: "100001",
+  secretId: "AKIDbenchAlice0000000000000000000001",
+  secretKey: "benchAliceSecret000000000000000001",
+};
+const BOB: EmulatorAccount = {
+  id: "100002",
+  secretId: "AKIDbenchBob000000000000000000000002",
+  secretKey: "benchBobSecret00000000000000000002",
+};
+
+// ---------------------------------------------------------------- emulator with request counting
+
+interface Counted {
+  readonly emulator: RunningEmulator;
+  /** Requests per action since the start. */
+  readonly counts: Map<string, number>;
+  throttled: number;
+  close(): Promise<void>;
+}
+
+async function countedEmulator(
+  options: Omit<EmulatorOptions, "port" | "stateDir" | "accounts" | "handlers">,
+): Promise<Counted> {
+  const dir = mkdtempSync(join(tmpdir(), "peerlink-bench-"));
+  const counts = new Map<string, number>();
+  const state = { throttled: 0 };
+  const counting: ProtocolHandler = {
+    ...tencentcloudHandler,
+    async handle(request, context) {
+      const action = request.headers["x-tc-action"] ?? "";
+      counts.set(action, (counts.get(action) ?? 0) + 1);
+      const response = await tencentcloudHandler.handle(request, context);
+      if (response.body.includes('"RequestLimitExceeded"')) state.throttled++;
+      return response;
+    },
+  };
+  const emulator = await startEmulator({
+    ...options,
+    port: 0,
+    stateDir: dir,
+    accounts: [ALICE, BOB],
+    handlers: [counting],
+  });
+  return {
+    emulator,
+    counts,
+    get throttled() {
+      return state.throttled;
+    },
+    async close() {
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+
+// ---------------------------------------------------------------- the raw client
+
+// biome-ignore lint/suspicious/noExplicitAny: API answers are untyped JSON.
+type Json = any;
+
+class RawTencentClient {
+  readonly #url: URL;
+  readonly #account: EmulatorAccount;
+  readonly #agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+  constructor(url: string, account: EmulatorAccount) {
+    this.#url = new URL(url);
+    this.#account = account;
+  }
+
+  call(action: string, params: Record<string, unknown>): Promise<Json> {
+    const body = JSON.stringify(params);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const authorization = tc3AuthorizationHeader({
+      secretId: this.#account.secretId,
+      secretKey: this.#account.secretKey,
+      timestamp,
+      service: "vpc",
+      method: "POST",
+      path: "/",
+      query: "",
+      host: this.#url.hostname,
+      contentType: "application/json",
+      payload: body,
+    });
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          agent: this.#agent,
+          host: this.#url.hostname,
+          port: this.#url.port,
+          method: "POST",
+          path: "/",
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            authorization,
+            "x-tc-action": action,
+            "x-tc-version": "2017-03-12",
+            "x-tc-region": REGION,
+            "x-tc-timestamp": String(timestamp),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            const parsed = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Json;
+            if (parsed.Response.Error) reject(new Error(`${action}: ${parsed.Response.Error.Code}`));
+            else resolve(parsed.Response);
+          });
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+}
+
+// ---------------------------------------------------------------- lifecycle cases
+
+interface Pair {
+  readonly vpc: string;
+  readonly peerVpc: string;
+}
+
+type Lifecycle = (pair: Pair, i: number) => Promise<void>;
+
+interface LifecycleSetup {
+  readonly pairs: Pair[];
+  readonly lifecycle: Lifecycle;
+  close(): void | Promise<void>;
+}
+
+async function rawSetup(url: string, workers: number): Promise<LifecycleSetup> {
+  const alice = new RawTencentClient(url, ALICE);
+  const bob = new RawTencentClient(url, BOB);
+  const pairs: Pair[] = [];
+  for (let w = 0; w < workers; w++) {
+    const a = await alice.call("CreateVpc", { VpcName: `raw-a${w}`, CidrBlock: `10.${2 * w}.0.0/16` });
+    const b = await bob.call("CreateVpc", { VpcName: `raw-b${w}`, CidrBlock: `10.${2 * w + 1}.0.0/16` });
+    pairs.push({ vpc: a.Vpc.VpcId, peerVpc: b.Vpc.VpcId });
+  }
+  return {
+    pairs,
+    async lifecycle(pair, i) {
+      const { PeeringConnectionId: id } = await alice.call("CreateVpcPeeringConnection", {
+        SourceVpcId: pair.vpc,
+        DestinationVpcId: pair.peerVpc,
+        DestinationUin: BOB.id,
+        PeeringConnectionName: `raw-${i}`,
+      });
+      await bob.call("AcceptVpcPeeringConnection", { PeeringConnectionId: id });
+      const described = await alice.call("DescribeVpcPeeringConnections", { PeeringConnectionIds: [id] });
+      if (described.PeerConnectionSet[0].State !== "ACTIVE") throw new Error("raw lifecycle: not ACTIVE");
+      await alice.call("DeleteVpcPeeringConnection", { PeeringConnectionId: id });
+    },
+    close() {
+      alice.close();
+      bob.close();
+    },
+  };
+}
+
+function backendFor(url: string, account: EmulatorAccount, pacing: boolean): TencentCloudBackend {
+  return new TencentCloudBackend({
+    account: account.id,
+    region: REGION,
+    secretId: account.secretId,
+    secretKey: account.secretKey,
+    endpoint: url,
+    env: {},
+    pacing,
+  });
+}
+
+async function backendSetup(url: string, workers: number): Promise<LifecycleSetup> {
+  const alice = backendFor(url, ALICE, false);
+  const bob = backendFor(url, BOB, false);
+  const pairs: Pair[] = [];
+  for (let w = 0; w < workers; w++) {
+    const a = await alice.createVpc({ name: `be-a${w}`, region: REGION, cidrs: [`10.${2 * w}.0.0/16`] });
+    const b = await bob.createVpc({ name: `be-b${w}`, region: REGION, cidrs: [`10.${2 * w + 1}.0.0/16`] });
+    pairs.push({ vpc: a.id, peerVpc: b.id });
+  }
+  return {
+    pairs,
+    async lifecycle(pair, i) {
+      const peering = await alice.createPeering({
+        vpcId: pair.vpc,
+        peerVpcId: pair.peerVpc,
+        peerAccount: BOB.id,
+        name: `be-${i}`,
+      });
+      await bob.acceptPeering(peering.id);
+      if ((await alice.describePeering(peering.id)).status !== "ACTIVE")
+        throw new Error("backend lifecycle: not ACTIVE");
+      await alice.deletePeering(peering.id);
+    },
+    async close() {
+      await alice.close();
+      await bob.close();
+    },
+  };
+}
+
+interface LifecycleResult {
+  readonly ms: number[];
+  readonly requests: number;
+}
+
+/** RUNS runs on fresh emulators (rate limits off); each run LIFECYCLES lifecycles over `workers` workers. */
+async function timeLifecycles(
+  kind: "raw" | "backend",
+  workers: number,
+  log: (line: string) => void,
+): Promise<LifecycleResult> {
+  const ms: number[] = [];
+  let requests = 0;
+  for (let run = 0; run < RUNS + 1; run++) {
+    const counted = await countedEmulator({ rateLimits: false });
+    const setup = await (kind === "raw" ? rawSetup : backendSetup)(counted.emulator.url, workers);
+    try {
+      const before = total(counted.counts);
+      let next = 0;
+      const start = performance.now();
+      await Promise.all(
+        setup.pairs.map(async (pair) => {
+          for (let i = next++; i < LIFECYCLES; i = next++) await setup.lifecycle(pair, i);
+        }),
+      );
+      const elapsed = performance.now() - start;
+      // The first run warms the JIT and the SDK up and is not counted.
+      if (run > 0) {
+        ms.push(elapsed);
+        requests = total(counted.counts) - before;
+      }
+      log(`emulator: ${kind} x${workers} run ${run}: ${formatMs(elapsed)} ms`);
+    } finally {
+      await setup.close();
+      await counted.close();
+    }
+  }
+  return { ms, requests };
+}
+
+// ---------------------------------------------------------------- the mesh
+
+interface MeshResult {
+  readonly ms: number;
+  readonly floorMs: number;
+  readonly phases: { name: string; ms: number; floorMs: number; calls: Record<string, number> }[];
+  readonly throttled: number;
+  readonly requests: number;
+}
+
+async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < items.length; i = next++) await fn(items[i]!);
+    }),
+  );
+}
+
+async function mesh(log: (line: string) => void): Promise<MeshResult> {
+  const counted = await countedEmulator({});
+  const backend: Backend & Pick<TencentCloudBackend, "createRoutes"> = backendFor(
+    counted.emulator.url,
+    ALICE,
+    true,
+  );
+  const phases: MeshResult["phases"] = [];
+  let snapshot = new Map<string, number>();
+  let phaseStart = performance.now();
+  const endPhase = (name: string) => {
+    const calls: Record<string, number> = {};
+    for (const [action, count] of counted.counts) {
+      const delta = count - (snapshot.get(action) ?? 0);
+      if (delta > 0) calls[action] = delta;
+    }
+    snapshot = new Map(counted.counts);
+    const now = performance.now();
+    // The limit is per action, so actions of one phase run side by side: the busiest one sets the floor.
+    const floorMs = (Math.max(...Object.values(calls)) / RATE) * 1000;
+    phases.push({ name, ms: now - phaseStart, floorMs, calls });
+    log(`emulator: mesh ${name}: ${formatMs(now - phaseStart)} ms (floor ${formatMs(floorMs)} ms)`);
+    phaseStart = now;
+  };
+  try {
+    const start = performance.now();
+    const vpcs: { id: string; cidr: string }[] = new Array(MESH_VPCS);
+    await pool([...Array(MESH_VPCS).keys()], 16, async (i) => {
+      const vpc = await backend.createVpc({ name: `mesh-${i}`, region: REGION, cidrs: [`10.${i}.0.0/16`] });
+      vpcs[i] = { id: vpc.id, cidr: vpc.cidrs[0]! };
+    });
+    endPhase(`${MESH_VPCS} VPCs`);
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < MESH_VPCS; i++) for (const k of MESH_OFFSETS) pairs.push([i, (i + k) % MESH_VPCS]);
+    const peerings = new Map<string, string>();
+    await pool(pairs, 16, async ([i, j]) => {
+      const p = await backend.createPeering({
+        vpcId: vpcs[i]!.id,
+        peerVpcId: vpcs[j]!.id,
+        name: `mesh-${i}-${j}`,
+      });
+      peerings.set(`${i}-${j}`, p.id);
+    });
+    endPhase("190 peerings");
+    const routes = pairs.flatMap(([i, j]) => {
+      const peeringId = peerings.get(`${i}-${j}`)!;
+      return [
+        { vpcId: vpcs[i]!.id, destination: vpcs[j]!.cidr, peeringId },
+        { vpcId: vpcs[j]!.id, destination: vpcs[i]!.cidr, peeringId },
+      ];
+    });
+    const created = await backend.createRoutes(routes);
+    endPhase("380 routes (batched)");
+    const ms = performance.now() - start;
+    const listed = await backend.listPeerings({ status: ["ACTIVE"] }, { limit: 1000 });
+    if (listed.total !== 190 || created.length !== 380)
+      throw new Error(`mesh: ${listed.total} peerings, ${created.length} routes`);
+    return {
+      ms,
+      floorMs: phases.reduce((sum, p) => sum + p.floorMs, 0),
+      phases,
+      throttled: counted.throttled,
+      requests: phases.reduce((sum, p) => sum + Object.values(p.calls).reduce((a, b) => a + b, 0), 0),
+    };
+  } finally {
+    await backend.close();
+    await counted.close();
+  }
+}
+
+// ---------------------------------------------------------------- moto
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createNetServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function ec2(agent: Agent, port: number, params: Record<string, string>): Promise<string> {
+  const body = new URLSearchParams({ ...params, Version: "2016-11-15" }).toString();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        agent,
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "content-length": Buffer.byteLength(body),
+          // moto does not verify signatures; it reads the region from the credential scope.
+          authorization:
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0",
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          if ((res.statusCode ?? 500) >= 300)
+            reject(new Error(`moto ${params.Action}: HTTP ${res.statusCode} ${text.slice(0, 200)}`));
+          else resolve(text);
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]+)</${name}>`).exec(xml)?.[1] ?? "";
+
+async function timeMoto(workers: number, log: (line: string) => void): Promise<LifecycleResult | string> {
+  const binary = join(MOTO_DIR, "bin", "moto_server");
+  if (!existsSync(binary))
+    return "not installed: `python3 -m venv .tools/moto && .tools/moto/bin/pip install 'moto[server]'` puts it there";
+  const ms: number[] = [];
+  for (let run = 0; run < RUNS + 1; run++) {
+    const port = await freePort();
+    const child = spawn(binary, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
+    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+    try {
+      for (let i = 0; ; i++) {
+        try {
+          await ec2(agent, port, { Action: "DescribeVpcs" });
+          break;
+        } catch (error) {
+          if (i > 200) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      const pairs: Pair[] = [];
+      for (let w = 0; w < workers; w++) {
+        const a = tag(
+          await ec2(agent, port, { Action: "CreateVpc", CidrBlock: `10.${2 * w}.0.0/16` }),
+          "vpcId",
+        );
+        const b = tag(
+          await ec2(agent, port, { Action: "CreateVpc", CidrBlock: `10.${2 * w + 1}.0.0/16` }),
+          "vpcId",
+        );
+        pairs.push({ vpc: a, peerVpc: b });
+      }
+      let next = 0;
+      const start = performance.now();
+      await Promise.all(
+        pairs.map(async (pair) => {
+          for (let i = next++; i < LIFECYCLES; i = next++) {
+            const id = tag(
+              await ec2(agent, port, {
+                Action: "CreateVpcPeeringConnection",
+                VpcId: pair.vpc,
+                PeerVpcId: pair.peerVpc,
+              }),
+              "vpcPeeringConnectionId",
+            );
+            await ec2(agent, port, { Action: "AcceptVpcPeeringConnection", VpcPeeringConnectionId: id });
+            const described = await ec2(agent, port, {
+              Action: "DescribeVpcPeeringConnections",
+              "VpcPeeringConnectionId.1": id,
+            });
+            if (!described.includes("<code>active</code>")) throw new Error("moto lifecycle: not active");
+            await ec2(agent, port, { Action: "DeleteVpcPeeringConnection", VpcPeeringConnectionId: id });
+          }
+        }),
+      );
+      const elapsed = performance.now() - start;
+      if (run > 0) ms.push(elapsed);
+      log(`emulator: moto x${workers} run ${run}: ${formatMs(elapsed)} ms`);
+    } finally {
+      agent.destroy();
+      child.kill("SIGTERM");
+    }
+  }
+  return { ms, requests: LIFECYCLES * 4 };
+}
+
+// ---------------------------------------------------------------- report
+
+function lifecycleRow(
+  label: string,
+  requestsPerLifecycle: string,
+  result: LifecycleResult | string,
+  raw?: LifecycleResult,
+): string[] {
+  if (typeof result === "string") return [label, requestsPerLifecycle, "", "", "", "", `skipped: ${result}`];
+  const ms = median(result.ms);
+  const perLifecycle = ms / LIFECYCLES;
+  return [
+    label,
+    requestsPerLifecycle,
+    formatMs(perLifecycle),
+    `${((LIFECYCLES / ms) * 1000).toFixed(0)}`,
+    `${((result.requests / ms) * 1000).toFixed(0)}`,
+    raw ? `×${(perLifecycle / (median(raw.ms) / LIFECYCLES)).toFixed(2)}` : "",
+    `${formatMs(Math.min(...result.ms))}–${formatMs(Math.max(...result.ms))} ms per run`,
+  ];
+}
+
+const bench: Bench = {
+  id: "emulator",
+  title: "Emulator and tencentcloud backend over loopback",
+  async run(context: BenchContext): Promise<BenchReport> {
+    const log = context.log;
+    const loadBefore = loadavg()[0]!;
+    const rows: string[][] = [];
+    for (const workers of [1, WORKERS]) {
+      const raw = await timeLifecycles("raw", workers, log);
+      const backend = await timeLifecycles("backend", workers, log);
+      const moto = await timeMoto(workers, log);
+      rows.push(lifecycleRow(`emulator, raw signed HTTP, ${workers} worker(s)`, "4", raw));
+      rows.push(lifecycleRow(`emulator, tencentcloud backend, ${workers} worker(s)`, "7", backend, raw));
+      rows.push(
+        lifecycleRow(
+          `moto_server EC2, raw HTTP, ${workers} worker(s)`,
+          "4",
+          moto,
+          typeof moto === "string" ? undefined : raw,
+        ),
+      );
+    }
+    const lifecycleTable: Table = {
+      header: [
+        "case",
+        "requests / lifecycle",
+        "ms / lifecycle",
+        "lifecycles/s",
+        "requests/s",
+        "× raw emulator",
+        "spread",
+      ],
+      align: ["left", "right", "right", "right", "right", "right", "left"],
+      rows,
+    };
+    const m = await mesh(log);
+    const meshTable: Table = {
+      header: ["phase", "calls by action", "time ms", "floor ms (busiest action / 20 per s)", "× floor"],
+      align: ["left", "left", "right", "right", "right"],
+      rows: [
+        ...m.phases.map((p) => [
+          p.name,
+          Object.entries(p.calls)
+            .map(([a, n]) => `${a} ${n}`)
+            .join(", "),
+          formatMs(p.ms),
+          formatMs(p.floorMs),
+          (p.ms / p.floorMs).toFixed(2),
+        ]),
+        [
+          "total",
+          `${m.requests} requests, ${m.throttled} throttled`,
+          formatMs(m.ms),
+          formatMs(m.floorMs),
+          (m.ms / m.floorMs).toFixed(2),
+        ],
+      ],
+    };
+    const targets = [
+      {
+        label: `mesh within 1.5× the rate-limit floor: ${formatMs(m.ms)} ms vs ${formatMs(m.floorMs)} ms`,
+        met: m.ms < 1.5 * m.floorMs,
+      },
+      { label: `mesh without a single throttling answer (${m.throttled})`, met: m.throttled === 0 },
+    ];
+    const host = machine();
+    const load = `Load average (1 min): ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (other work on the machine slows every row alike).`;
+    const note = `${load} Lifecycle: ${LIFECYCLES} lifecycles per run, median of ${RUNS} runs (after one warm-up run), rate limits and pacing off. Mesh: one run, emulator rate limit on (${RATE}/s per account and action), backend pacing on (95% of the rate, half a second of burst).`;
+    return {
+      text: [
+        host.text,
+        "",
+        note,
+        "",
+        textTable(lifecycleTable),
+        "",
+        textTable(meshTable),
+        "",
+        ...targets.map((t) => `${t.met ? "MET    " : "NOT MET"} ${t.label}`),
+      ].join("\n"),
+      markdown: [
+        host.markdown,
+        "",
+        note,
+        "",
+        "#### Peering lifecycle (create, accept by the peer account, describe, delete)",
+        "",
+        markdownTable(lifecycleTable),
+        "",
+        "#### 190 peerings and 380 routes through the tencentcloud backend against the rate-limited emulator (38 VPCs, 10 peerings each: a 20-VPC full mesh would exceed Tencent's 10 peerings per VPC)",
+        "",
+        markdownTable(meshTable),
+        "",
+        "#### Targets",
+        "",
+        ...targets.map((t) => `- ${t.met ? "✅ met" : "❌ **not met**"}: ${t.label}`),
+      ].join("\n"),
+      targets,
+    };
+  },
+};
+
+export default bench;

@@ -1,0 +1,109 @@
+/** Tencent response models onto the Backend interface's objects. */
+import type { ChargeType, ServiceLevel } from "../../core/index.js";
+import type { PeeringInfo, PeeringStatus, RouteInfo, RouteTableInfo, VpcInfo } from "../backend.js";
+import type { WirePeerConnection, WireRoute, WireRouteTable, WireTag, WireVpc } from "./wire-types.js";
+
+/** PeerConnection.QosLevel "PT、AU、AG" (platinum, gold, silver). */
+export const QOS_LEVEL: Readonly<Record<ServiceLevel, string>> = { platinum: "PT", gold: "AU", silver: "AG" };
+const SERVICE_LEVEL: Readonly<Record<string, ServiceLevel>> = { PT: "platinum", AU: "gold", AG: "silver" };
+
+/**
+ * PeerConnection.State: PENDING, ACTIVE, REJECTED, DELETED, FAILED, EXPIRED, ISOLATED. FAILED and ISOLATED have
+ * no peerlink counterpart that allows traffic or acceptance; they read as EXPIRED (dead, re-create).
+ */
+const STATUS: Readonly<Record<string, PeeringStatus>> = {
+  PENDING: "PENDING",
+  ACTIVE: "ACTIVE",
+  REJECTED: "REJECTED",
+  DELETED: "DELETED",
+  EXPIRED: "EXPIRED",
+  FAILED: "EXPIRED",
+  ISOLATED: "EXPIRED",
+};
+
+export function peeringStatusOf(state: string): PeeringStatus {
+  return STATUS[state] ?? "PENDING";
+}
+
+/** The filter values of `state` for peerlink statuses (CREATING and ACCEPTING show as PENDING on Tencent). */
+export function wireStatesOf(statuses: readonly PeeringStatus[]): string[] {
+  const wire = new Set<string>();
+  for (const status of statuses) {
+    if (status === "CREATING" || status === "ACCEPTING" || status === "PENDING") wire.add("PENDING");
+    else wire.add(status);
+  }
+  return [...wire];
+}
+
+/** "2026-01-01 08:00:00" China Standard Time -> ISO 8601 UTC. */
+export function isoOf(tencentTime: string | undefined): string {
+  if (!tencentTime) return new Date(0).toISOString();
+  const parsed = Date.parse(`${tencentTime.replace(" ", "T")}+08:00`);
+  return Number.isNaN(parsed) ? tencentTime : new Date(parsed).toISOString();
+}
+
+function tagsOf(set: readonly WireTag[] | undefined): Record<string, string> {
+  return Object.fromEntries((set ?? []).map((t) => [t.Key, t.Value]));
+}
+
+export function routeTableOf(table: WireRouteTable): RouteTableInfo {
+  return { id: table.RouteTableId, vpcId: table.VpcId, name: table.RouteTableName, main: table.Main };
+}
+
+export function vpcOf(
+  vpc: WireVpc,
+  region: string,
+  account: string,
+  tables: readonly WireRouteTable[],
+): VpcInfo {
+  return {
+    id: vpc.VpcId,
+    name: vpc.VpcName,
+    cloud: "tencentcloud",
+    region,
+    account,
+    cidrs: [vpc.CidrBlock, ...(vpc.AssistantCidrSet ?? []).map((c) => c.CidrBlock)].filter((c) => c !== ""),
+    routeTables: tables.map(routeTableOf),
+    tags: tagsOf(vpc.TagSet),
+    createdAt: isoOf(vpc.CreatedTime),
+  };
+}
+
+export function peeringOf(p: WirePeerConnection): PeeringInfo {
+  const createdAt = isoOf(p.CreateTime);
+  return {
+    id: p.PeeringConnectionId,
+    name: p.PeeringConnectionName,
+    // Tencent peerings have no description field.
+    description: "",
+    cloud: "tencentcloud",
+    vpcId: p.SourceVpcId,
+    region: p.SourceRegion,
+    account: String(p.SourceUin),
+    peerVpcId: p.DestinationVpcId || p.PeerVpcId,
+    peerRegion: p.DestinationRegion,
+    peerAccount: String(p.DestinationUin),
+    status: peeringStatusOf(p.State),
+    bandwidthMbps: p.Bandwidth ? p.Bandwidth : undefined,
+    chargeType: p.ChargeType ? (p.ChargeType as ChargeType) : undefined,
+    serviceLevel: p.QosLevel ? SERVICE_LEVEL[p.QosLevel] : undefined,
+    dnsSync: false,
+    tags: tagsOf(p.TagSet),
+    createdAt,
+    // The API reports no modification time or expiry.
+    updatedAt: createdAt,
+    expiresAt: undefined,
+  };
+}
+
+export function routeOf(route: WireRoute, vpcId: string): RouteInfo {
+  return {
+    id: route.RouteItemId,
+    vpcId,
+    routeTableId: route.RouteTableId,
+    destination: route.DestinationCidrBlock || route.DestinationIpv6CidrBlock || "",
+    peeringId: route.GatewayId,
+    description: route.RouteDescription ?? "",
+    createdAt: isoOf(route.CreatedTime),
+  };
+}

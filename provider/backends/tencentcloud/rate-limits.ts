@@ -1,0 +1,29 @@
+/**
+ * Tencent's documented request rate: 20 requests/s per account for each VPC peering and route action (issue 4;
+ * each VPC API page states "默认接口请求频率限制：20次/秒"). The backend paces every action at this rate (see
+ * ../shared/pacer.ts); the emulator throttles at the same rate.
+ */
+export const TENCENT_VPC_RATE_PER_SECOND = 20;
+
+export const TENCENT_VPC_ACTIONS = [
+  "CreateVpc",
+  "DescribeVpcs",
+  "DeleteVpc",
+  "CreateRouteTable",
+  "DescribeRouteTables",
+  "CreateRoutes",
+  "DeleteRoutes",
+  "CreateVpcPeeringConnection",
+  "AcceptVpcPeeringConnection",
+  "RejectVpcPeeringConnection",
+  "ModifyVpcPeeringConnection",
+  "DeleteVpcPeeringConnection",
+  "DescribeVpcPeeringConnections",
+] as const;
+export type TencentVpcAction = (typeof TENCENT_VPC_ACTIONS)[number];
+
+export function tencentRateOf(action: string): number | undefined {
+  return (TENCENT_VPC_ACTIONS as readonly string[]).includes(action)
+    ? TENCENT_VPC_RATE_PER_SECOND
+    : undefined;
+}

@@ -1,0 +1,741 @@
+/**
+ * The `tencentcloud` backend: the Backend interface over the Tencent Cloud VPC API (version 2017-03-12, API 3.0,
+ * TC3-HMAC-SHA256) through the official CommonClient. Every call is paced at Tencent's documented rate, retried
+ * with backoff when throttled or transiently failed, and creates are idempotent across lost responses (Tencent's
+ * CreateVpc, CreateVpcPeeringConnection and CreateRoutes take no client token, so a create whose outcome is
+ * unknown is looked up by name / VPC pair / destination before it is retried).
+ *
+ * Regions: Tencent VPCs and route tables are regional, and Describe calls only see the region they are made in.
+ * The backend remembers the region of every VPC and route table it has seen, and otherwise searches `region`
+ * and then `regions`.
+ *
+ * Not offered by this API version (capabilities say so, calls fail with UNSUPPORTED_OPERATION): per-IP bandwidth
+ * limits, re-enabling an expired peering (no EnableVpcPeeringConnection action in tencentcloud-sdk-python-vpc
+ * 3.1.193), descriptions and tag changes on peerings (PeerConnection has no description; tags go through the tag
+ * service), client tokens, secondary CIDRs at VPC creation (CreateAssistantCidr is not wired yet).
+ */
+import type {
+  Backend,
+  BackendCapabilities,
+  BandwidthLimitInfo,
+  CreatePeeringInput,
+  CreateRouteInput,
+  CreateVpcInput,
+  ModifyPeeringInput,
+  Page,
+  PageResult,
+  PeeringFilter,
+  PeeringInfo,
+  PeeringStatus,
+  RouteInfo,
+  RouteTableInfo,
+  VpcInfo,
+} from "../backend.js";
+import { BackendError, isBackendError } from "../errors.js";
+import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
+import { createIdempotently } from "../shared/idempotent-create.js";
+import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
+import { type RetryOptions, withRetry } from "../shared/retry.js";
+import { type WaitForOptions, waitFor } from "../shared/wait-for.js";
+import { TENCENT_VPC_ENDPOINT, TencentApiClient } from "./api-client.js";
+import { peeringOf, QOS_LEVEL, routeOf, routeTableOf, vpcOf, wireStatesOf } from "./convert.js";
+import { tencentRateOf } from "./rate-limits.js";
+import type {
+  CreateRoutesResponse,
+  DescribeRouteTablesResponse,
+  DescribeVpcPeeringConnectionsResponse,
+  DescribeVpcsResponse,
+  WirePeerConnection,
+  WireRoute,
+  WireRouteTable,
+  WireVpc,
+} from "./wire-types.js";
+
+export interface TencentCloudBackendOptions {
+  /** The uin the credentials belong to (every call is made as this account). */
+  readonly account: string;
+  /** The default region: where VPCs are looked for first. @default TENCENTCLOUD_REGION */
+  readonly region?: string;
+  /** Further regions to search for VPCs and route tables not created through this object. */
+  readonly regions?: readonly string[];
+  /** @default TENCENTCLOUD_SECRET_ID */
+  readonly secretId?: string;
+  /** @default TENCENTCLOUD_SECRET_KEY */
+  readonly secretKey?: string;
+  /** "vpc.tencentcloudapi.com" (HTTPS) or a URL, e.g. "http://127.0.0.1:4566" for the emulator. @default TENCENTCLOUD_VPC_ENDPOINT, else "vpc.tencentcloudapi.com" */
+  readonly endpoint?: string;
+  /** @default 6 attempts, 200 ms base, 10 s cap, full jitter */
+  readonly retry?: RetryOptions;
+  /** Client-side pacing at 20 requests/s per action; `false` turns it off. @default true */
+  readonly pacing?: boolean | Omit<PacerOptions, "rateOf">;
+  /** @default 30 */
+  readonly requestTimeoutSeconds?: number;
+  /** @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+const CAPABILITIES: BackendCapabilities = {
+  perIpBandwidthLimits: false,
+  bandwidthResize: true,
+  reenableExpired: false,
+  dnsSync: false,
+  clientToken: false,
+  renamePeering: true,
+};
+
+/** DescribeVpcs / DescribeRouteTables / DescribeVpcPeeringConnections return at most 100 per page. */
+const PAGE = 100;
+const CLOUD_NOT_FOUND = "ResourceNotFound";
+
+function unsupported(what: string, fix: string): never {
+  throw new BackendError("UNSUPPORTED_OPERATION", `Tencent Cloud: ${what}.`, {
+    cloudCode: "UnsupportedOperation",
+    fix,
+  });
+}
+
+function notFound(kind: string, id: string, account: string): BackendError {
+  return new BackendError("NOT_FOUND", `No ${kind} "${id}" is visible to account "${account}".`, {
+    cloudCode: CLOUD_NOT_FOUND,
+    resource: `${kind} ${id}`,
+    value: id,
+    fix: `Check the ${kind} id, the account the credentials belong to, and the regions searched.`,
+  });
+}
+
+const LIVE: ReadonlySet<PeeringStatus> = new Set(["CREATING", "PENDING", "ACCEPTING", "ACTIVE", "EXPIRED"]);
+
+export class TencentCloudBackend implements Backend {
+  readonly kind = "tencentcloud";
+  readonly account: string;
+  readonly region: string;
+  readonly #regions: string[];
+  readonly #api: TencentApiClient;
+  readonly #retry: RetryOptions;
+  readonly #vpcRegion = new Map<string, string>();
+  readonly #tableRegion = new Map<string, { region: string; vpcId: string }>();
+  readonly #routeTable = new Map<string, { tableId: string; routeId: number | undefined }>();
+
+  constructor(options: TencentCloudBackendOptions) {
+    const env = options.env ?? process.env;
+    const credentials: CloudCredentials = resolveCredentials({
+      secretId: options.secretId,
+      secretKey: options.secretKey,
+      idVariables: ["TENCENTCLOUD_SECRET_ID"],
+      keyVariables: ["TENCENTCLOUD_SECRET_KEY"],
+      env,
+      cloudName: "Tencent Cloud",
+    });
+    const region = options.region ?? env.TENCENTCLOUD_REGION;
+    if (!options.account || !region)
+      throw new BackendError(
+        "INVALID_PARAMETER",
+        "The tencentcloud backend needs an account (uin) and a region.",
+        {
+          cloudCode: "MissingParameter",
+          fix: "Pass { account, region } (or set TENCENTCLOUD_REGION).",
+        },
+      );
+    this.account = options.account;
+    this.region = region;
+    this.#regions = [...new Set([region, ...(options.regions ?? [])])];
+    this.#retry = options.retry ?? {};
+    const pacing = options.pacing ?? true;
+    this.#api = new TencentApiClient({
+      credentials,
+      endpoint: options.endpoint ?? env.TENCENTCLOUD_VPC_ENDPOINT ?? TENCENT_VPC_ENDPOINT,
+      pacer:
+        pacing === false
+          ? NO_PACING
+          : new Pacer({ ...(pacing === true ? {} : pacing), rateOf: tencentRateOf }),
+      ...(options.requestTimeoutSeconds !== undefined
+        ? { requestTimeoutSeconds: options.requestTimeoutSeconds }
+        : {}),
+    });
+  }
+
+  capabilities(): BackendCapabilities {
+    return CAPABILITIES;
+  }
+
+  async close(): Promise<void> {
+    this.#api.close();
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** A call that is safe to repeat (reads, and writes whose repetition is detected by `done`). */
+  #call<T>(
+    action: string,
+    params: Record<string, unknown>,
+    region: string,
+    done?: (error: BackendError) => Promise<T | undefined>,
+  ): Promise<T> {
+    return withRetry(async (attempt) => {
+      try {
+        return await this.#api.call<T>(action, params, region);
+      } catch (error) {
+        // A repeated write that fails because the first one (whose answer was lost) already did it.
+        if (attempt > 1 && done && isBackendError(error)) {
+          const result = await done(error);
+          if (result !== undefined) return result;
+        }
+        throw error;
+      }
+    }, this.#retry);
+  }
+
+  #searchRegions(): string[] {
+    return [...new Set([...this.#regions, ...this.#vpcRegion.values()])];
+  }
+
+  async #describeVpcIn(region: string, id: string): Promise<WireVpc | undefined> {
+    const response = await this.#call<DescribeVpcsResponse>("DescribeVpcs", { VpcIds: [id] }, region);
+    return response.VpcSet.find((v) => v.VpcId === id);
+  }
+
+  async #locateVpc(id: string): Promise<{ region: string; vpc: WireVpc }> {
+    const known = this.#vpcRegion.get(id);
+    const regions = known
+      ? [known, ...this.#searchRegions().filter((r) => r !== known)]
+      : this.#searchRegions();
+    for (const region of regions) {
+      const vpc = await this.#describeVpcIn(region, id);
+      if (vpc) {
+        this.#vpcRegion.set(id, region);
+        return { region, vpc };
+      }
+    }
+    throw notFound("VPC", id, this.account);
+  }
+
+  /** The VPC's region: remembered (no call), else looked up. Calls spent on look-ups count against the limit. */
+  async #regionOfVpc(id: string): Promise<string> {
+    return this.#vpcRegion.get(id) ?? (await this.#locateVpc(id)).region;
+  }
+
+  async #tables(
+    region: string,
+    filters: { Name: string; Values: string[] }[] = [],
+    ids?: string[],
+  ): Promise<WireRouteTable[]> {
+    const tables: WireRouteTable[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const response = await this.#call<DescribeRouteTablesResponse>(
+        "DescribeRouteTables",
+        {
+          ...(ids ? { RouteTableIds: ids } : filters.length > 0 ? { Filters: filters } : {}),
+          Offset: String(offset),
+          Limit: String(PAGE),
+        },
+        region,
+      );
+      tables.push(...response.RouteTableSet);
+      if (tables.length >= response.TotalCount || response.RouteTableSet.length === 0) break;
+    }
+    for (const table of tables) this.#rememberTable(table, region);
+    return tables;
+  }
+
+  #rememberTable(table: WireRouteTable, region: string): void {
+    this.#tableRegion.set(table.RouteTableId, { region, vpcId: table.VpcId });
+    for (const route of table.RouteSet ?? [])
+      this.#routeTable.set(route.RouteItemId, { tableId: table.RouteTableId, routeId: route.RouteId });
+  }
+
+  async #locateTable(id: string): Promise<{ region: string; table: WireRouteTable }> {
+    const known = this.#tableRegion.get(id)?.region;
+    const regions = known
+      ? [known, ...this.#searchRegions().filter((r) => r !== known)]
+      : this.#searchRegions();
+    for (const region of regions) {
+      const table = (await this.#tables(region, [], [id])).find((t) => t.RouteTableId === id);
+      if (table) return { region, table };
+    }
+    throw notFound("route table", id, this.account);
+  }
+
+  async #vpcInfo(vpc: WireVpc, region: string): Promise<VpcInfo> {
+    const tables = await this.#tables(region, [{ Name: "vpc-id", Values: [vpc.VpcId] }]);
+    return vpcOf(vpc, region, this.account, tables);
+  }
+
+  // ---------------------------------------------------------------- VPCs and route tables
+
+  async createVpc(input: CreateVpcInput): Promise<VpcInfo> {
+    if (input.cloud !== undefined && input.cloud !== "tencentcloud")
+      throw new BackendError(
+        "INVALID_PARAMETER",
+        `The tencentcloud backend cannot create a ${input.cloud} VPC.`,
+        {
+          cloudCode: "InvalidParameterValue",
+          fix: "Use the backend of that cloud.",
+        },
+      );
+    if (input.cidrs.length !== 1)
+      unsupported(
+        `VPC "${input.name}" has ${input.cidrs.length} CIDRs; CreateVpc takes one CidrBlock (secondary CIDRs are added with CreateAssistantCidr, which this backend does not call yet)`,
+        "Create the VPC with its primary CIDR only.",
+      );
+    const region = input.region;
+    const cidr = input.cidrs[0]!;
+    const tags = Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+    const vpc = await createIdempotently<WireVpc>({
+      create: async () =>
+        (
+          await this.#api.call<{ Vpc: WireVpc }>(
+            "CreateVpc",
+            { VpcName: input.name, CidrBlock: cidr, ...(tags.length > 0 ? { Tags: tags } : {}) },
+            region,
+          )
+        ).Vpc,
+      // A lost CreateVpc answer: the VPC with this name and CIDR, if it was made.
+      findExisting: async () => {
+        const response = await this.#api.call<DescribeVpcsResponse>(
+          "DescribeVpcs",
+          { Filters: [{ Name: "vpc-name", Values: [input.name] }], Limit: String(PAGE) },
+          region,
+        );
+        return response.VpcSet.find((v) => v.VpcName === input.name && v.CidrBlock === cidr);
+      },
+      retry: this.#retry,
+    });
+    this.#vpcRegion.set(vpc.VpcId, region);
+    for (const name of input.routeTables ?? []) await this.#createRouteTableIn(region, vpc.VpcId, name);
+    return this.#vpcInfo(vpc, region);
+  }
+
+  async describeVpc(id: string): Promise<VpcInfo> {
+    const { region, vpc } = await this.#locateVpc(id);
+    return this.#vpcInfo(vpc, region);
+  }
+
+  async listVpcs(): Promise<readonly VpcInfo[]> {
+    const result: VpcInfo[] = [];
+    for (const region of this.#searchRegions()) {
+      const vpcs: WireVpc[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const response = await this.#call<DescribeVpcsResponse>(
+          "DescribeVpcs",
+          { Offset: String(offset), Limit: String(PAGE) },
+          region,
+        );
+        vpcs.push(...response.VpcSet);
+        if (vpcs.length >= response.TotalCount || response.VpcSet.length === 0) break;
+      }
+      if (vpcs.length === 0) continue;
+      const tables = await this.#tables(region);
+      for (const vpc of vpcs) {
+        this.#vpcRegion.set(vpc.VpcId, region);
+        result.push(
+          vpcOf(
+            vpc,
+            region,
+            this.account,
+            tables.filter((t) => t.VpcId === vpc.VpcId),
+          ),
+        );
+      }
+    }
+    return result;
+  }
+
+  async deleteVpc(id: string): Promise<void> {
+    const { region } = await this.#locateVpc(id);
+    await this.#call("DeleteVpc", { VpcId: id }, region, async (error) =>
+      error.code === "NOT_FOUND" ? {} : undefined,
+    );
+    this.#vpcRegion.delete(id);
+  }
+
+  async #createRouteTableIn(region: string, vpcId: string, name: string): Promise<RouteTableInfo> {
+    const findExisting = async () =>
+      (
+        await this.#tables(region, [
+          { Name: "vpc-id", Values: [vpcId] },
+          { Name: "route-table-name", Values: [name] },
+        ])
+      )[0];
+    const table = await createIdempotently<WireRouteTable>({
+      create: async () =>
+        (
+          await this.#api.call<{ RouteTable: WireRouteTable }>(
+            "CreateRouteTable",
+            { VpcId: vpcId, RouteTableName: name },
+            region,
+          )
+        ).RouteTable,
+      findExisting,
+      retry: this.#retry,
+    });
+    this.#rememberTable(table, region);
+    return routeTableOf(table);
+  }
+
+  async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {
+    const region = await this.#regionOfVpc(vpcId);
+    return this.#createRouteTableIn(region, vpcId, name);
+  }
+
+  async listRouteTables(vpcId: string): Promise<readonly RouteTableInfo[]> {
+    const { region } = await this.#locateVpc(vpcId);
+    return (await this.#tables(region, [{ Name: "vpc-id", Values: [vpcId] }])).map(routeTableOf);
+  }
+
+  // ---------------------------------------------------------------- peerings
+
+  async #findPeerings(
+    params: Record<string, unknown>,
+    region = this.region,
+  ): Promise<DescribeVpcPeeringConnectionsResponse> {
+    return this.#call<DescribeVpcPeeringConnectionsResponse>("DescribeVpcPeeringConnections", params, region);
+  }
+
+  async createPeering(input: CreatePeeringInput): Promise<PeeringInfo> {
+    const region = await this.#regionOfVpc(input.vpcId);
+    const peerAccount = input.peerAccount ?? this.account;
+    let peerRegion = input.peerRegion;
+    if (peerRegion === undefined && peerAccount === this.account)
+      peerRegion = await this.#regionOfVpc(input.peerVpcId);
+    if (input.description)
+      unsupported("peering connections have no description", "Leave description empty for Tencent peerings.");
+    const tags = Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+    // CreateVpcPeeringConnectionRequest (models.py): SourceVpcId, PeeringConnectionName, DestinationVpcId,
+    // DestinationUin, DestinationRegion, Bandwidth, Type, ChargeType, QosLevel, Tags. No client token.
+    const params: Record<string, unknown> = {
+      SourceVpcId: input.vpcId,
+      PeeringConnectionName: input.name,
+      DestinationVpcId: input.peerVpcId,
+      DestinationUin: peerAccount,
+      ...(peerRegion !== undefined ? { DestinationRegion: peerRegion } : {}),
+      ...(input.bandwidthMbps !== undefined ? { Bandwidth: input.bandwidthMbps } : {}),
+      ...(input.chargeType !== undefined ? { ChargeType: input.chargeType } : {}),
+      ...(input.serviceLevel !== undefined ? { QosLevel: QOS_LEVEL[input.serviceLevel] } : {}),
+      ...(tags.length > 0 ? { Tags: tags } : {}),
+      Type: "VPC_PEER",
+    };
+    const id = await createIdempotently<string>({
+      create: async () =>
+        (await this.#api.call<{ PeeringConnectionId: string }>("CreateVpcPeeringConnection", params, region))
+          .PeeringConnectionId,
+      // A lost answer: the live peering of this VPC pair with this name, if it was made.
+      findExisting: async () => {
+        const response = await this.#api.call<DescribeVpcPeeringConnectionsResponse>(
+          "DescribeVpcPeeringConnections",
+          {
+            Filters: [
+              { Name: "vpc-id", Values: [input.vpcId] },
+              { Name: "peering-connection-name", Values: [input.name] },
+            ],
+            Offset: 0,
+            Limit: PAGE,
+          },
+          region,
+        );
+        return response.PeerConnectionSet.map(peeringOf).find(
+          (p) =>
+            p.vpcId === input.vpcId &&
+            p.peerVpcId === input.peerVpcId &&
+            p.name === input.name &&
+            LIVE.has(p.status),
+        )?.id;
+      },
+      retry: this.#retry,
+    });
+    return this.#describePeeringIn(id, region);
+  }
+
+  async #describePeeringIn(id: string, region: string): Promise<PeeringInfo> {
+    const response = await this.#findPeerings({ PeeringConnectionIds: [id] }, region);
+    const found = response.PeerConnectionSet.find((p: WirePeerConnection) => p.PeeringConnectionId === id);
+    if (!found) throw notFound("peering", id, this.account);
+    return peeringOf(found);
+  }
+
+  describePeering(id: string): Promise<PeeringInfo> {
+    return this.#describePeeringIn(id, this.region);
+  }
+
+  async listPeerings(filter: PeeringFilter = {}, page: Page = {}): Promise<PageResult<PeeringInfo>> {
+    const offset = page.offset ?? 0;
+    const limit = page.limit ?? 100;
+    if (filter.ids !== undefined) {
+      // PeeringConnectionIds and Filters cannot be combined (DescribeVpcPeeringConnectionsRequest doc): filter here.
+      if (filter.ids.length === 0) return { items: [], total: 0 };
+      const found: PeeringInfo[] = [];
+      for (let i = 0; i < filter.ids.length; i += PAGE) {
+        const response = await this.#findPeerings({
+          PeeringConnectionIds: filter.ids.slice(i, i + PAGE),
+          Limit: PAGE,
+        });
+        found.push(...response.PeerConnectionSet.map(peeringOf));
+      }
+      const wanted = found.filter(
+        (p) =>
+          (filter.vpcId === undefined || p.vpcId === filter.vpcId || p.peerVpcId === filter.vpcId) &&
+          (filter.name === undefined || p.name === filter.name) &&
+          (filter.status === undefined || filter.status.includes(p.status)),
+      );
+      return { items: wanted.slice(offset, offset + limit), total: wanted.length };
+    }
+    const filters = [
+      ...(filter.vpcId !== undefined ? [{ Name: "vpc-id", Values: [filter.vpcId] }] : []),
+      ...(filter.status !== undefined ? [{ Name: "state", Values: wireStatesOf(filter.status) }] : []),
+      ...(filter.name !== undefined ? [{ Name: "peering-connection-name", Values: [filter.name] }] : []),
+    ];
+    const items: PeeringInfo[] = [];
+    let total = 0;
+    for (let at = offset; items.length < limit; ) {
+      const response = await this.#findPeerings({
+        ...(filters.length > 0 ? { Filters: filters } : {}),
+        Offset: at,
+        Limit: Math.min(PAGE, limit - items.length),
+      });
+      total = response.TotalCount;
+      items.push(...response.PeerConnectionSet.map(peeringOf));
+      at += response.PeerConnectionSet.length;
+      if (response.PeerConnectionSet.length === 0 || at >= total) break;
+    }
+    return { items, total };
+  }
+
+  /** A state change whose repetition (after a lost answer) is recognised by the state it leads to. */
+  async #transition(action: string, id: string, reached: PeeringStatus): Promise<PeeringInfo> {
+    await this.#call(action, { PeeringConnectionId: id }, this.region, async (error) => {
+      if (error.code !== "INVALID_STATE_TRANSITION" && error.code !== "NOT_FOUND") return undefined;
+      const now = await this.describePeering(id).catch(() => undefined);
+      return now?.status === reached ? {} : undefined;
+    });
+    return this.describePeering(id);
+  }
+
+  acceptPeering(id: string): Promise<PeeringInfo> {
+    return this.#transition("AcceptVpcPeeringConnection", id, "ACTIVE");
+  }
+
+  rejectPeering(id: string): Promise<PeeringInfo> {
+    return this.#transition("RejectVpcPeeringConnection", id, "REJECTED");
+  }
+
+  async modifyPeering(id: string, changes: ModifyPeeringInput): Promise<PeeringInfo> {
+    if (changes.description !== undefined || changes.tags !== undefined)
+      unsupported(
+        "ModifyVpcPeeringConnection changes only the name, bandwidth and charge type",
+        "Change tags with the Tencent tag service; peerings have no description.",
+      );
+    // ModifyVpcPeeringConnectionRequest: PeeringConnectionId, PeeringConnectionName, Bandwidth, ChargeType.
+    await this.#call(
+      "ModifyVpcPeeringConnection",
+      {
+        PeeringConnectionId: id,
+        ...(changes.name !== undefined ? { PeeringConnectionName: changes.name } : {}),
+        ...(changes.bandwidthMbps !== undefined ? { Bandwidth: changes.bandwidthMbps } : {}),
+        ...(changes.chargeType !== undefined ? { ChargeType: changes.chargeType } : {}),
+      },
+      this.region,
+    );
+    return this.describePeering(id);
+  }
+
+  async enablePeering(id: string): Promise<PeeringInfo> {
+    unsupported(
+      `re-enabling expired peering "${id}" (the VPC API 2017-03-12 has no EnableVpcPeeringConnection action)`,
+      "Delete the expired peering and create a new one.",
+    );
+  }
+
+  async deletePeering(id: string): Promise<void> {
+    // The cloud removes the routes through the peering on both sides; cached route locations that are now
+    // stale only make a later deleteRoute answer NOT_FOUND, which is the truth.
+    await this.#transition("DeleteVpcPeeringConnection", id, "DELETED");
+  }
+
+  /** Polls until the peering reaches `target` (e.g. ACTIVE after the accepter's accept). */
+  waitForPeering(
+    id: string,
+    target: PeeringStatus | readonly PeeringStatus[],
+    options: Omit<WaitForOptions<PeeringStatus>, "description"> = { timeoutMs: 60_000 },
+  ): Promise<PeeringStatus> {
+    return waitFor(async () => (await this.describePeering(id)).status, target, {
+      failOn: ["REJECTED", "DELETED", "EXPIRED"].filter((s) => s !== target) as PeeringStatus[],
+      ...options,
+      description: `peering ${id} to be ${String(target)}`,
+    });
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  async createRoute(input: CreateRouteInput): Promise<RouteInfo> {
+    const [route] = await this.createRoutes([input]);
+    return route!;
+  }
+
+  /**
+   * Creates many routes with one CreateRoutes call per route table (the API takes a list of routes of one table,
+   * CreateRoutesRequest.Routes), so that a mesh's routes cost one call per table instead of one per route. Each
+   * table's batch is all-or-nothing. Returns the routes in the order of `inputs`.
+   */
+  async createRoutes(inputs: readonly CreateRouteInput[]): Promise<readonly RouteInfo[]> {
+    const groups = new Map<string, { vpcId: string; routeTableId: string | undefined; indexes: number[] }>();
+    inputs.forEach((input, index) => {
+      const key = `${input.vpcId}\u0000${input.routeTableId ?? ""}`;
+      const group = groups.get(key) ?? { vpcId: input.vpcId, routeTableId: input.routeTableId, indexes: [] };
+      group.indexes.push(index);
+      groups.set(key, group);
+    });
+    const results: RouteInfo[] = new Array(inputs.length);
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const region = await this.#regionOfVpc(group.vpcId);
+        const tableId = group.routeTableId ?? (await this.#mainTable(region, group.vpcId)).RouteTableId;
+        const batch = group.indexes.map((i) => inputs[i]!);
+        const routes = await this.#createRoutesIn(region, group.vpcId, tableId, batch);
+        group.indexes.forEach((inputIndex, k) => {
+          results[inputIndex] = routes[k]!;
+        });
+      }),
+    );
+    return results;
+  }
+
+  async #mainTable(region: string, vpcId: string): Promise<WireRouteTable> {
+    const tables = await this.#tables(region, [
+      { Name: "vpc-id", Values: [vpcId] },
+      { Name: "association.main", Values: ["true"] },
+    ]);
+    const main = tables.find((t) => t.Main);
+    if (!main) throw notFound("main route table of VPC", vpcId, this.account);
+    return main;
+  }
+
+  async #createRoutesIn(
+    region: string,
+    vpcId: string,
+    tableId: string,
+    batch: readonly CreateRouteInput[],
+  ): Promise<RouteInfo[]> {
+    const pick = (routes: readonly WireRoute[]): RouteInfo[] | undefined => {
+      const picked: RouteInfo[] = [];
+      for (const input of batch) {
+        const route = routes.find(
+          (r) =>
+            (r.DestinationCidrBlock === input.destination ||
+              r.DestinationIpv6CidrBlock === input.destination) &&
+            r.GatewayId === input.peeringId,
+        );
+        if (!route) return undefined;
+        picked.push(routeOf(route, vpcId));
+      }
+      return picked;
+    };
+    // CreateRoutesRequest: RouteTableId, Routes [Route {DestinationCidrBlock, GatewayType, GatewayId, RouteDescription}].
+    const routes = batch.map((input) => ({
+      ...(input.destination.includes(":")
+        ? { DestinationIpv6CidrBlock: input.destination }
+        : { DestinationCidrBlock: input.destination }),
+      GatewayType: "PEERCONNECTION",
+      GatewayId: input.peeringId,
+      ...(input.description ? { RouteDescription: input.description } : {}),
+    }));
+    const created = await createIdempotently<RouteInfo[]>({
+      create: async () => {
+        const response = await this.#api.call<CreateRoutesResponse>(
+          "CreateRoutes",
+          { RouteTableId: tableId, Routes: routes },
+          region,
+        );
+        const table = response.RouteTableSet.find((t) => t.RouteTableId === tableId);
+        if (table) this.#rememberTable(table, region);
+        const picked = table && pick(table.RouteSet ?? []);
+        if (!picked)
+          throw new BackendError(
+            "BACKEND_UNAVAILABLE",
+            "CreateRoutes answered without the routes it created.",
+            {
+              cloudCode: "InternalError",
+              retryable: true,
+            },
+          );
+        return picked;
+      },
+      // A lost answer: the batch is all-or-nothing, so either every route is in the table or none is.
+      findExisting: async () => {
+        const table = (await this.#tables(region, [], [tableId]))[0];
+        return table ? pick(table.RouteSet ?? []) : undefined;
+      },
+      retry: this.#retry,
+    });
+    return created;
+  }
+
+  async deleteRoute(id: string): Promise<void> {
+    await this.deleteRoutes([id]);
+  }
+
+  /** Deletes many routes with one DeleteRoutes call per route table. */
+  async deleteRoutes(ids: readonly string[]): Promise<void> {
+    const byTable = new Map<string, string[]>();
+    for (const id of ids) {
+      const tableId = (await this.#tableOfRoute(id)).tableId;
+      byTable.set(tableId, [...(byTable.get(tableId) ?? []), id]);
+    }
+    for (const [tableId, routeIds] of byTable) {
+      const region = this.#tableRegion.get(tableId)?.region ?? (await this.#locateTable(tableId)).region;
+      // DeleteRoutesRequest.Routes: "仅需使用Route的RouteId字段"; RouteItemId is the string id Route recommends.
+      const routes = routeIds.map((id) => {
+        const routeId = this.#routeTable.get(id)?.routeId;
+        return { RouteItemId: id, ...(routeId ? { RouteId: routeId } : {}) };
+      });
+      await this.#call("DeleteRoutes", { RouteTableId: tableId, Routes: routes }, region, async (error) =>
+        error.code === "NOT_FOUND" ? {} : undefined,
+      );
+      for (const id of routeIds) this.#routeTable.delete(id);
+    }
+  }
+
+  async #tableOfRoute(id: string): Promise<{ tableId: string }> {
+    const known = this.#routeTable.get(id);
+    if (known) return known;
+    for (const region of this.#searchRegions()) {
+      await this.#tables(region);
+      const found = this.#routeTable.get(id);
+      if (found) return found;
+    }
+    throw notFound("route", id, this.account);
+  }
+
+  async listRoutes(routeTableId: string): Promise<readonly RouteInfo[]> {
+    const { table } = await this.#locateTable(routeTableId);
+    return (table.RouteSet ?? [])
+      .filter((r) => r.GatewayType === "PEERCONNECTION")
+      .map((r) => routeOf(r, table.VpcId));
+  }
+
+  // ---------------------------------------------------------------- per-IP bandwidth limits
+
+  async setBandwidthLimit(peeringId: string): Promise<BandwidthLimitInfo> {
+    unsupported(
+      `per-IP bandwidth limits on peering "${peeringId}" are not part of the VPC API 2017-03-12 actions this backend uses`,
+      "Set them in the console.",
+    );
+  }
+
+  async listBandwidthLimits(peeringId: string): Promise<readonly BandwidthLimitInfo[]> {
+    unsupported(
+      `per-IP bandwidth limits on peering "${peeringId}" are not offered by this backend`,
+      "Check capabilities().perIpBandwidthLimits first.",
+    );
+  }
+
+  async removeBandwidthLimit(peeringId: string): Promise<void> {
+    unsupported(
+      `per-IP bandwidth limits on peering "${peeringId}" are not offered by this backend`,
+      "Check capabilities().perIpBandwidthLimits first.",
+    );
+  }
+}
+
+/** Opens a tencentcloud backend (credentials from the options or TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY). */
+export function openTencentCloudBackend(options: TencentCloudBackendOptions): TencentCloudBackend {
+  return new TencentCloudBackend(options);
+}

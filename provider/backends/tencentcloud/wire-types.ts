@@ -1,0 +1,77 @@
+/**
+ * The response models the backend reads, with the field names of the official SDK (tencentcloud-sdk-python-vpc
+ * 3.1.193, tencentcloud/vpc/v20170312/models.py: Vpc, AssistantCidr, Tag, PeerConnection, RouteTable, Route;
+ * the same names as the Node SDK's src/services/vpc/v20170312/vpc_models.ts). Only the fields used are typed.
+ */
+export interface WireTag {
+  readonly Key: string;
+  readonly Value: string;
+}
+
+export interface WireVpc {
+  readonly VpcId: string;
+  readonly VpcName: string;
+  readonly CidrBlock: string;
+  readonly CreatedTime: string;
+  readonly TagSet?: readonly WireTag[];
+  readonly AssistantCidrSet?: readonly { readonly CidrBlock: string }[];
+}
+
+export interface WireRoute {
+  readonly DestinationCidrBlock?: string;
+  readonly DestinationIpv6CidrBlock?: string;
+  readonly GatewayType: string;
+  readonly GatewayId: string;
+  readonly RouteId?: number;
+  readonly RouteItemId: string;
+  readonly RouteDescription?: string;
+  readonly RouteTableId: string;
+  readonly CreatedTime?: string;
+}
+
+export interface WireRouteTable {
+  readonly VpcId: string;
+  readonly RouteTableId: string;
+  readonly RouteTableName: string;
+  readonly Main: boolean;
+  readonly RouteSet?: readonly WireRoute[];
+  readonly CreatedTime?: string;
+}
+
+export interface WirePeerConnection {
+  readonly SourceVpcId: string;
+  readonly PeerVpcId: string;
+  readonly DestinationVpcId?: string;
+  readonly PeeringConnectionId: string;
+  readonly PeeringConnectionName: string;
+  readonly State: string;
+  readonly Bandwidth?: number;
+  readonly SourceRegion: string;
+  readonly DestinationRegion: string;
+  readonly CreateTime: string;
+  readonly ChargeType?: string;
+  readonly SourceUin: number | string;
+  readonly DestinationUin: number | string;
+  readonly TagSet?: readonly WireTag[];
+  readonly QosLevel?: string;
+}
+
+export interface DescribeVpcsResponse {
+  readonly TotalCount: number;
+  readonly VpcSet: readonly WireVpc[];
+}
+
+export interface DescribeRouteTablesResponse {
+  readonly TotalCount: number;
+  readonly RouteTableSet: readonly WireRouteTable[];
+}
+
+export interface DescribeVpcPeeringConnectionsResponse {
+  readonly TotalCount: number;
+  readonly PeerConnectionSet: readonly WirePeerConnection[];
+}
+
+export interface CreateRoutesResponse {
+  readonly TotalCount: number;
+  readonly RouteTableSet: readonly WireRouteTable[];
+}

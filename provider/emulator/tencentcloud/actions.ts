@@ -1,0 +1,431 @@
+/**
+ * The VPC actions of API version 2017-03-12 the emulator speaks, each a thin mapping: read the parameters
+ * (names from tencentcloud-sdk-python-vpc 3.1.193 models.py, e.g. CreateVpcPeeringConnectionRequest), call the
+ * account's Backend session of the local state engine (which enforces every peering and route rule and already
+ * answers with Tencent's codes), render the response model.
+ *
+ * Regions: as on Tencent Cloud, VPCs and route tables live in one region and are only visible to requests made
+ * in that region (X-TC-Region). Peerings are reachable from either side's region, which is what a cross-region
+ * accept (made in the accepter's region) needs.
+ */
+
+import type {
+  Backend,
+  PeeringInfo,
+  PeeringStatus,
+  RouteInfo,
+  RouteTableInfo,
+  VpcInfo,
+} from "../../backends/backend.js";
+import { isBackendError } from "../../backends/errors.js";
+import type { ChargeType, ServiceLevel } from "../../core/index.js";
+import { TencentApiError } from "./api-error.js";
+import type { Params, TencentFilter } from "./params.js";
+import {
+  peeringWire,
+  QOS_LEVELS,
+  routeIdNumber,
+  routeTableWire,
+  routeWire,
+  vpcWire,
+  WIRE_STATE,
+} from "./wire.js";
+
+export interface ActionContext {
+  readonly session: Backend;
+  readonly region: string;
+  readonly account: string;
+}
+
+export interface TencentAction {
+  /** Top-level request parameters (models.py <Action>Request). */
+  readonly parameters: readonly string[];
+  run(params: Params, context: ActionContext): Promise<Record<string, unknown>>;
+}
+
+const CLOUD = "tencentcloud";
+
+function notFound(kind: string, id: string, code = "ResourceNotFound"): TencentApiError {
+  return new TencentApiError(code, `The ${kind} \`${id}\` does not exist.`);
+}
+
+/** A Tencent VPC of the caller in the request's region. */
+async function regionalVpc(context: ActionContext, id: string): Promise<VpcInfo> {
+  const vpc = await context.session.describeVpc(id);
+  if (vpc.cloud !== CLOUD || vpc.region !== context.region) throw notFound("VPC", id);
+  return vpc;
+}
+
+async function regionalVpcs(context: ActionContext): Promise<VpcInfo[]> {
+  return (await context.session.listVpcs()).filter((v) => v.cloud === CLOUD && v.region === context.region);
+}
+
+async function regionalTable(
+  context: ActionContext,
+  id: string,
+): Promise<{ vpc: VpcInfo; table: RouteTableInfo }> {
+  for (const vpc of await regionalVpcs(context)) {
+    const table = vpc.routeTables.find((t) => t.id === id);
+    if (table) return { vpc, table };
+  }
+  throw notFound("route table", id, "InvalidRouteTableId.NotFound");
+}
+
+async function tencentPeering(context: ActionContext, id: string): Promise<PeeringInfo> {
+  const peering = await context.session.describePeering(id);
+  if (peering.cloud !== CLOUD) throw notFound("peering connection", id);
+  return peering;
+}
+
+function applyPage<T>(items: readonly T[], params: Params): { total: number; page: T[] } {
+  const { offset, limit } = params.page();
+  return { total: items.length, page: items.slice(offset, offset + limit) };
+}
+
+function matchesAll<T>(
+  filters: readonly TencentFilter[],
+  item: T,
+  test: (name: string, value: string, item: T) => boolean,
+): boolean {
+  // Filters are ANDed, the values of one filter ORed (models.py Filter doc).
+  return filters.every((f) => f.values.some((value) => test(f.name, value, item)));
+}
+
+function exclusive(params: Params, ids: string, filters = "Filters"): void {
+  if (params.has(ids) && params.has(filters))
+    throw new TencentApiError(
+      "InvalidParameter.Coexist",
+      `\`${ids}\` and \`${filters}\` cannot be given together.`,
+    );
+}
+
+const SERVICE_LEVEL_OF: Readonly<Record<string, ServiceLevel>> = Object.fromEntries(
+  Object.entries(QOS_LEVELS).map(([level, wire]) => [wire, level as ServiceLevel]),
+);
+
+function serviceLevel(params: Params): ServiceLevel | undefined {
+  const wire = params.string("QosLevel");
+  if (wire === undefined || wire === "") return undefined;
+  const level = SERVICE_LEVEL_OF[wire];
+  if (!level)
+    throw new TencentApiError("InvalidParameterValue", `QosLevel \`${wire}\` is not one of PT, AU, AG.`);
+  return level;
+}
+
+const STATES_OF_WIRE = (wire: string): PeeringStatus[] =>
+  (Object.entries(WIRE_STATE) as [PeeringStatus, string][]).filter(([, w]) => w === wire).map(([s]) => s);
+
+async function allPeerings(session: Backend): Promise<PeeringInfo[]> {
+  const items: PeeringInfo[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await session.listPeerings({}, { offset, limit: 1000 });
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0) return items;
+  }
+}
+
+export const ACTIONS: Readonly<Record<string, TencentAction>> = {
+  // ---------------------------------------------------------------- VPCs
+  CreateVpc: {
+    parameters: [
+      "VpcName",
+      "CidrBlock",
+      "StackType",
+      "Ipv6CidrBlock",
+      "AddressType",
+      "EnableMulticast",
+      "DnsServers",
+      "DomainName",
+      "Tags",
+      "EnableRouteVpcPublish",
+      "EnableRouteVpcPublishIpv6",
+    ],
+    async run(params, context) {
+      const name = params.requiredString("VpcName");
+      // CreateVpcRequest.VpcName: "最大长度不能超过60个字节" (at most 60 bytes).
+      if (Buffer.byteLength(name) > 60)
+        throw new TencentApiError("InvalidParameterValue.TooLong", "VpcName is longer than 60 bytes.");
+      const vpc = await context.session.createVpc({
+        name,
+        region: context.region,
+        cidrs: [params.requiredString("CidrBlock")],
+        cloud: CLOUD,
+        tags: params.tags() ?? {},
+      });
+      return { Vpc: vpcWire(vpc) };
+    },
+  },
+
+  DescribeVpcs: {
+    parameters: ["VpcIds", "Filters", "Offset", "Limit"],
+    async run(params, context) {
+      exclusive(params, "VpcIds");
+      const ids = params.stringList("VpcIds");
+      const filters = params.filters(["vpc-name", "is-default", "vpc-id", "cidr-block", "tag-key"], ["tag:"]);
+      let vpcs = await regionalVpcs(context);
+      if (ids) vpcs = vpcs.filter((v) => ids.includes(v.id));
+      vpcs = vpcs.filter((vpc) =>
+        matchesAll(filters, vpc, (name, value) => {
+          if (name === "vpc-name") return vpc.name.includes(value); // "支持模糊查询" (substring match)
+          if (name === "vpc-id") return vpc.id === value;
+          if (name === "cidr-block") return vpc.cidrs[0] === value;
+          if (name === "is-default") return value.toLowerCase() === "false";
+          if (name === "tag-key") return value in vpc.tags;
+          return vpc.tags[name.slice("tag:".length)] === value;
+        }),
+      );
+      const { total, page } = applyPage(vpcs, params);
+      return { TotalCount: total, VpcSet: page.map(vpcWire) };
+    },
+  },
+
+  DeleteVpc: {
+    parameters: ["VpcId"],
+    async run(params, context) {
+      const vpc = await regionalVpc(context, params.requiredString("VpcId"));
+      await context.session.deleteVpc(vpc.id);
+      return {};
+    },
+  },
+
+  // ---------------------------------------------------------------- route tables and routes
+  CreateRouteTable: {
+    parameters: ["VpcId", "RouteTableName", "Tags"],
+    async run(params, context) {
+      const vpc = await regionalVpc(context, params.requiredString("VpcId"));
+      const table = await context.session.createRouteTable(vpc.id, params.requiredString("RouteTableName"));
+      return { RouteTable: routeTableWire(table, vpc, []) };
+    },
+  },
+
+  DescribeRouteTables: {
+    parameters: ["Filters", "RouteTableIds", "Offset", "Limit", "NeedRouterInfo"],
+    async run(params, context) {
+      exclusive(params, "RouteTableIds");
+      const ids = params.stringList("RouteTableIds");
+      const filters = params.filters(["route-table-id", "route-table-name", "vpc-id", "association.main"]);
+      let tables = (await regionalVpcs(context)).flatMap((vpc) =>
+        vpc.routeTables.map((table) => ({ vpc, table })),
+      );
+      if (ids) tables = tables.filter(({ table }) => ids.includes(table.id));
+      tables = tables.filter(({ table }) =>
+        matchesAll(filters, table, (name, value) => {
+          if (name === "route-table-id") return table.id === value;
+          if (name === "route-table-name") return table.name === value;
+          if (name === "vpc-id") return table.vpcId === value;
+          return String(table.main) === value.toLowerCase();
+        }),
+      );
+      const { total, page } = applyPage(tables, params);
+      const rendered = [];
+      for (const { vpc, table } of page)
+        rendered.push(routeTableWire(table, vpc, await context.session.listRoutes(table.id)));
+      return { TotalCount: total, RouteTableSet: rendered };
+    },
+  },
+
+  CreateRoutes: {
+    parameters: ["RouteTableId", "Routes"],
+    async run(params, context) {
+      const { vpc, table } = await regionalTable(context, params.requiredString("RouteTableId"));
+      const routes = params.objectList("Routes");
+      if (!routes || routes.length === 0)
+        throw new TencentApiError(
+          "MissingParameter",
+          "The request is missing a required parameter `Routes`.",
+        );
+      const created: RouteInfo[] = [];
+      try {
+        for (const [i, route] of routes.entries()) {
+          const destination = route.DestinationCidrBlock || route.DestinationIpv6CidrBlock;
+          if (typeof destination !== "string" || destination === "")
+            throw new TencentApiError("MissingParameter", `Routes.${i}.DestinationCidrBlock is missing.`);
+          if (route.GatewayType !== "PEERCONNECTION")
+            throw new TencentApiError(
+              "UnsupportedOperation",
+              `Routes.${i}.GatewayType \`${String(route.GatewayType)}\`: the emulator routes through peering connections only (PEERCONNECTION).`,
+            );
+          if (typeof route.GatewayId !== "string" || route.GatewayId === "")
+            throw new TencentApiError("MissingParameter", `Routes.${i}.GatewayId is missing.`);
+          const peering = await context.session.describePeering(route.GatewayId).catch((error: unknown) => {
+            throw isBackendError(error, "NOT_FOUND")
+              ? notFound("peering connection", String(route.GatewayId))
+              : error;
+          });
+          created.push(
+            await context.session.createRoute({
+              vpcId: vpc.id,
+              routeTableId: table.id,
+              destination,
+              peeringId: peering.id,
+              description: typeof route.RouteDescription === "string" ? route.RouteDescription : "",
+            }),
+          );
+        }
+      } catch (error) {
+        // One call, one outcome: routes of a refused batch are not left behind.
+        for (const route of created) await context.session.deleteRoute(route.id).catch(() => undefined);
+        throw error;
+      }
+      const all = await context.session.listRoutes(table.id);
+      return { TotalCount: created.length, RouteTableSet: [routeTableWire(table, vpc, all)] };
+    },
+  },
+
+  DeleteRoutes: {
+    parameters: ["RouteTableId", "Routes"],
+    async run(params, context) {
+      const { table } = await regionalTable(context, params.requiredString("RouteTableId"));
+      const wanted = params.objectList("Routes");
+      if (!wanted || wanted.length === 0)
+        throw new TencentApiError(
+          "MissingParameter",
+          "The request is missing a required parameter `Routes`.",
+        );
+      const existing = await context.session.listRoutes(table.id);
+      // DeleteRoutesRequest.Routes: "仅需使用Route的RouteId字段"; Route.RouteItemId is the recommended string id.
+      const doomed = wanted.map((w, i) => {
+        const found = existing.find(
+          (r) =>
+            (typeof w.RouteItemId === "string" && r.id === w.RouteItemId) ||
+            (typeof w.RouteId === "number" && w.RouteId !== 0 && routeIdNumber(r.id) === w.RouteId),
+        );
+        if (!found)
+          throw new TencentApiError(
+            "InvalidRouteId.NotFound",
+            `Routes.${i}: no route ${String(w.RouteItemId ?? w.RouteId)} in route table \`${table.id}\`.`,
+          );
+        return found;
+      });
+      for (const route of doomed) await context.session.deleteRoute(route.id);
+      return { RouteSet: doomed.map(routeWire) };
+    },
+  },
+
+  // ---------------------------------------------------------------- peering connections
+  CreateVpcPeeringConnection: {
+    parameters: [
+      "SourceVpcId",
+      "PeeringConnectionName",
+      "DestinationVpcId",
+      "DestinationUin",
+      "DestinationRegion",
+      "Bandwidth",
+      "Type",
+      "ChargeType",
+      "QosLevel",
+      "Tags",
+    ],
+    async run(params, context) {
+      const source = await regionalVpc(context, params.requiredString("SourceVpcId"));
+      const type = params.string("Type");
+      if (type !== undefined && type !== "VPC_PEER")
+        throw new TencentApiError(
+          "UnsupportedOperation",
+          `Type \`${type}\`: the emulator supports VPC_PEER only.`,
+        );
+      const name = params.string("PeeringConnectionName");
+      if (name === undefined)
+        throw new TencentApiError(
+          "MissingParameter",
+          "The request is missing a required parameter `PeeringConnectionName`.",
+        );
+      const peerAccount = params.string("DestinationUin");
+      const peerRegion = params.string("DestinationRegion");
+      const bandwidth = params.int("Bandwidth");
+      const chargeType = params.string("ChargeType");
+      const level = serviceLevel(params);
+      const tags = params.tags();
+      const peering = await context.session.createPeering({
+        vpcId: source.id,
+        peerVpcId: params.requiredString("DestinationVpcId"),
+        name,
+        ...(peerAccount ? { peerAccount } : {}),
+        ...(peerRegion ? { peerRegion } : {}),
+        ...(bandwidth !== undefined ? { bandwidthMbps: bandwidth } : {}),
+        ...(chargeType ? { chargeType: chargeType as ChargeType } : {}),
+        ...(level ? { serviceLevel: level } : {}),
+        ...(tags ? { tags } : {}),
+      });
+      return { PeeringConnectionId: peering.id };
+    },
+  },
+
+  AcceptVpcPeeringConnection: {
+    parameters: ["PeeringConnectionId"],
+    async run(params, context) {
+      const peering = await tencentPeering(context, params.requiredString("PeeringConnectionId"));
+      await context.session.acceptPeering(peering.id);
+      return {};
+    },
+  },
+
+  RejectVpcPeeringConnection: {
+    parameters: ["PeeringConnectionId"],
+    async run(params, context) {
+      const peering = await tencentPeering(context, params.requiredString("PeeringConnectionId"));
+      await context.session.rejectPeering(peering.id);
+      return {};
+    },
+  },
+
+  ModifyVpcPeeringConnection: {
+    parameters: ["PeeringConnectionId", "PeeringConnectionName", "Bandwidth", "ChargeType"],
+    async run(params, context) {
+      const peering = await tencentPeering(context, params.requiredString("PeeringConnectionId"));
+      const name = params.string("PeeringConnectionName");
+      const bandwidth = params.int("Bandwidth");
+      const chargeType = params.string("ChargeType");
+      await context.session.modifyPeering(peering.id, {
+        ...(name !== undefined ? { name } : {}),
+        ...(bandwidth !== undefined ? { bandwidthMbps: bandwidth } : {}),
+        ...(chargeType ? { chargeType: chargeType as ChargeType } : {}),
+      });
+      return {};
+    },
+  },
+
+  DeleteVpcPeeringConnection: {
+    parameters: ["PeeringConnectionId"],
+    async run(params, context) {
+      const peering = await tencentPeering(context, params.requiredString("PeeringConnectionId"));
+      await context.session.deletePeering(peering.id);
+      return {};
+    },
+  },
+
+  DescribeVpcPeeringConnections: {
+    parameters: ["PeeringConnectionIds", "Filters", "Offset", "Limit", "OrderField", "OrderDirection"],
+    async run(params, context) {
+      exclusive(params, "PeeringConnectionIds");
+      const ids = params.stringList("PeeringConnectionIds");
+      const filters = params.filters(["vpc-id", "state", "peering-connection-name"]);
+      const orderField = params.string("OrderField") ?? "CreatedTime";
+      const direction = params.string("OrderDirection") ?? "ASC";
+      if (
+        !["CreatedTime", "PeeringConnectionName"].includes(orderField) ||
+        !["ASC", "DESC"].includes(direction)
+      )
+        throw new TencentApiError(
+          "InvalidParameterValue",
+          "OrderField is CreatedTime or PeeringConnectionName; OrderDirection is ASC or DESC.",
+        );
+      let peerings: PeeringInfo[] = ids
+        ? [...(await context.session.listPeerings({ ids }, { limit: 1000 })).items]
+        : await allPeerings(context.session);
+      peerings = peerings.filter((p) => p.cloud === CLOUD);
+      peerings = peerings.filter((p) =>
+        matchesAll(filters, p, (name, value) => {
+          if (name === "vpc-id") return p.vpcId === value || p.peerVpcId === value;
+          if (name === "state") return STATES_OF_WIRE(value.toUpperCase()).includes(p.status);
+          return p.name === value;
+        }),
+      );
+      if (orderField === "PeeringConnectionName")
+        peerings.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      if (direction === "DESC") peerings.reverse();
+      const { total, page } = applyPage(peerings, params);
+      return { TotalCount: total, PeerConnectionSet: page.map(peeringWire) };
+    },
+  },
+};
