@@ -6,6 +6,7 @@ export * from "./cidr.js";
 export * from "./cloud-rules.js";
 export * from "./cost/index.js";
 export * from "./diagnostics.js";
+export * from "./dr/index.js";
 export * from "./errors.js";
 export * from "./graph/index.js";
 export * from "./load-document.js";

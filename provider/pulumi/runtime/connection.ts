@@ -61,34 +61,66 @@ export async function openBackend(connection: Connection): Promise<Backend> {
   }
 }
 
-type CloudFactory = (connection: Connection) => Backend | Promise<Backend>;
+type CloudFactory = (connection: Connection) => Backend;
 
-/** Cloud backends load on demand, so the local path never pays for the cloud SDKs. */
+/**
+ * Cloud backends load on demand, so the local path never pays for the cloud SDKs. Fields the connection leaves out
+ * fall back to each backend's own environment variables (TENCENTCLOUD_*, HUAWEICLOUD_SDK_* and BAIDUCLOUD_* or BCE_*).
+ */
 async function cloudBackendFactory(kind: Exclude<BackendKind, "local">): Promise<CloudFactory> {
-  const modules: Record<typeof kind, string> = {
-    tencentcloud: "../../backends/tencentcloud/index.js",
-    huaweicloud: "../../backends/huaweicloud/index.js",
-    baiducloud: "../../backends/baiducloud/index.js",
-  };
-  let loaded: { backendFromConnection?: CloudFactory };
-  try {
-    loaded = (await import(modules[kind])) as { backendFromConnection?: CloudFactory };
-  } catch (cause) {
-    throw new BackendError("UNSUPPORTED_OPERATION", `The ${kind} backend is not available in this build.`, {
-      cloudCode: "UnsupportedOperation",
-      fix: 'Use connection kind "local", or upgrade peerlink.',
-      cause,
-    });
+  const defined = <T extends Record<string, unknown>>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  switch (kind) {
+    case "tencentcloud": {
+      const { openTencentCloudBackend } = await import("../../backends/tencentcloud/index.js");
+      return (c) => {
+        const account = c.account ?? process.env.TENCENTCLOUD_UIN;
+        if (!account) {
+          throw new BackendError(
+            "AUTH_FAILED",
+            "A tencentcloud connection needs the account (uin) its credentials belong to.",
+            {
+              cloudCode: "AuthFailure",
+              fix: "Set connection.account (or stack config peerlink:account, or TENCENTCLOUD_UIN).",
+            },
+          );
+        }
+        return openTencentCloudBackend(
+          defined({
+            account,
+            region: c.region,
+            endpoint: c.endpoint,
+            secretId: c.secretId,
+            secretKey: c.secretKey,
+          }),
+        );
+      };
+    }
+    case "huaweicloud": {
+      const { openHuaweiCloudBackend } = await import("../../backends/huaweicloud/index.js");
+      return (c) =>
+        openHuaweiCloudBackend(
+          defined({
+            region: c.region,
+            endpoint: c.endpoint,
+            accessKey: c.secretId,
+            secretKey: c.secretKey,
+            projectId: c.projectId ?? c.account,
+          }),
+        );
+    }
+    case "baiducloud": {
+      const { openBaiduCloudBackend } = await import("../../backends/baiducloud/index.js");
+      return (c) =>
+        openBaiduCloudBackend(
+          defined({
+            region: c.region,
+            endpoint: c.endpoint,
+            accessKey: c.secretId,
+            secretKey: c.secretKey,
+            accountId: c.account,
+          }),
+        );
+    }
   }
-  if (!loaded.backendFromConnection) {
-    throw new BackendError(
-      "UNSUPPORTED_OPERATION",
-      `The ${kind} backend does not accept Pulumi connections yet.`,
-      {
-        cloudCode: "UnsupportedOperation",
-        fix: 'Use connection kind "local".',
-      },
-    );
-  }
-  return loaded.backendFromConnection;
 }

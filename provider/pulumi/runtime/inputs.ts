@@ -4,6 +4,7 @@
  * are skipped, never guessed.
  */
 import type { z } from "zod";
+import { PeerlinkError } from "../../core/index.js";
 
 /** The engine's placeholder for a value not known until apply (@pulumi/pulumi runtime/rpc.js `unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -50,13 +51,24 @@ export function parseInputs<S extends z.ZodType>(
   if (parsed.success) return { inputs: parsed.data, failures: [], unknown };
   const failures: CheckFailure[] = [];
   for (const issue of parsed.error.issues) {
-    const property = issue.path.map(String).join(".") || "(inputs)";
     const top = String(issue.path[0] ?? "");
     if (unknown.has(top)) continue;
-    const keys = issue.code === "unrecognized_keys" ? ` ${issue.keys.join(", ")}` : "";
+    const at = issue.path.map(String);
+    // An unrecognized key is reported against that key (Pulumi prints the property), one failure each.
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const property = [...at, key].join(".");
+        failures.push({
+          property,
+          reason: `INVALID_DOCUMENT: ${resource} ${property}: unknown property. Fix: remove ${property}, or check its spelling (see the README's Pulumi section).`,
+        });
+      }
+      continue;
+    }
+    const property = at.join(".") || "(inputs)";
     failures.push({
       property,
-      reason: `INVALID_DOCUMENT: ${resource} ${property}: ${issue.message}${keys}. Fix: correct ${property} (see the README's Pulumi section).`,
+      reason: `INVALID_DOCUMENT: ${resource} ${property}: ${issue.message}. Fix: correct ${property} (see the README's Pulumi section).`,
     });
   }
   return { inputs: undefined, failures, unknown };
@@ -88,5 +100,65 @@ export function optional<T extends Record<string, unknown>>(
 ): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
+
+/**
+ * What goes back to the engine: undefined dropped at every depth. The provider server converts outputs with
+ * google.protobuf `Struct.fromJavaScript`, which throws "Unexpected struct type." on an undefined value.
+ */
+export function wire<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : wire(v))) as T;
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, wire(v)]),
+  ) as T;
+}
+
+type Props = Record<string, unknown>;
+
+/** One resource's provider implementation, as the serialized provider calls it. */
+export interface ResourceImpl {
+  check(olds: Props, news: Props): Promise<unknown>;
+  diff(id: string, olds: Props, news: Props): Promise<unknown>;
+  create(inputs: Props): Promise<unknown>;
+  read(id: string, props: Props): Promise<unknown>;
+  update(id: string, olds: Props, news: Props): Promise<unknown>;
+  delete(id: string, props: Props): Promise<void>;
+}
+
+/**
+ * The engine shows only an error's message: put the stable code (and the cloud's own, for backend errors) in
+ * front of it, as check failures do (`CIDR_OVERLAP: ... Fix: ...`), so `pulumi up` prints what to search for.
+ */
+export function withCode(error: unknown): unknown {
+  if (!(error instanceof PeerlinkError) || error.message.startsWith(`${error.code}`)) return error;
+  const cloud = (error as { cloudCode?: unknown }).cloudCode;
+  const prefix = typeof cloud === "string" && cloud !== error.code ? `${error.code} (${cloud})` : error.code;
+  error.message = `${prefix}: ${error.message}`;
+  return error;
+}
+
+async function coded<R>(run: () => Promise<R>): Promise<R> {
+  try {
+    return await run();
+  } catch (error) {
+    throw withCode(error);
+  }
+}
+
+/** `impl` with every result the engine stores passed through `wire`, and every error through `withCode`. */
+export function forEngine<T extends ResourceImpl>(impl: T): T {
+  return {
+    ...impl,
+    check: (olds: Props, news: Props) => coded(async () => wire(await impl.check(olds, news))),
+    diff: (id: string, olds: Props, news: Props) => coded(() => impl.diff(id, olds, news)),
+    create: (inputs: Props) => coded(async () => wire(await impl.create(inputs))),
+    read: (id: string, props: Props) => coded(async () => wire(await impl.read(id, props))),
+    update: (id: string, olds: Props, news: Props) =>
+      coded(async () => wire(await impl.update(id, olds, news))),
+    delete: (id: string, props: Props) => coded(() => impl.delete(id, props)),
   };
 }

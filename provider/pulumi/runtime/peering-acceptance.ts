@@ -25,8 +25,9 @@ function outputs(inputs: AcceptanceInputs, peering: PeeringInfo) {
 
 export const peeringAcceptance = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { inputs, failures } = parseInputs(acceptanceInputsSchema, news, "PeeringAcceptance");
-    return { inputs: inputs ?? news, failures };
+    const { inputs, failures, unknown } = parseInputs(acceptanceInputsSchema, news, "PeeringAcceptance");
+    // With unknown values the inputs go back as given: parsed, they would lose those keys or take defaults.
+    return { inputs: inputs && unknown.size === 0 ? inputs : news, failures };
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {

@@ -9,12 +9,13 @@ import {
   CHARGE_TYPES,
   type DiagnosticCode,
   type PeeringSpec,
+  PeerlinkError,
   SERVICE_LEVELS,
   type TopologyDocument,
   type VpcSpec,
   validateTopology,
 } from "../../core/index.js";
-import { type Connection, connectionSchema, openBackend } from "./connection.js";
+import { connectionSchema, openBackend } from "./connection.js";
 import { diffResource } from "./diff.js";
 import { isGone } from "./errors.js";
 import { type CheckFailure, failure, optional, parseInputs, pickInputs, stripProvider } from "./inputs.js";
@@ -87,14 +88,36 @@ async function visibleVpc(backend: Backend, id: string): Promise<VpcSpec | undef
 }
 
 /**
+ * Which live peering this resource already is, so that checking an update does not count it twice. The engine
+ * hands `check` the old *inputs*, never the outputs: the id is unknown there, but the old VPC pair names it.
+ */
+export interface PeeringSelf {
+  /** The adopted peering (existingId), or the id when a caller knows it. */
+  readonly id?: string | undefined;
+  /** The VPC pair of the previous inputs: the live peering joining it is this resource's. */
+  readonly pair?: readonly [string, string] | undefined;
+}
+
+function joins(p: PeeringInfo, pair: readonly [string, string]): boolean {
+  return (p.vpcId === pair[0] && p.peerVpcId === pair[1]) || (p.vpcId === pair[1] && p.peerVpcId === pair[0]);
+}
+
+/** The PeeringSelf of a check: `olds` are the previous inputs (empty on create). */
+function selfOf(olds: Record<string, unknown>, inputs: PeeringInputs): PeeringSelf {
+  if (inputs.existingId) return { id: inputs.existingId };
+  if (typeof olds.peeringId === "string") return { id: olds.peeringId };
+  if (typeof olds.vpcId === "string" && typeof olds.peerVpcId === "string") {
+    return { pair: [olds.vpcId, olds.peerVpcId] };
+  }
+  return {};
+}
+
+/**
  * The core validators against the live backend: the VPC as it is, its other live peerings, the peer's CIDRs (from
  * the backend when visible, else from `peerVpcCidrs`), and this peering added last. Only problems concerning
  * this peering (or the per-VPC limit of its two VPCs) become failures.
  */
-export async function liveCheck(
-  inputs: PeeringInputs,
-  replacing: string | undefined,
-): Promise<CheckFailure[]> {
+export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): Promise<CheckFailure[]> {
   const backend = await openBackend(inputs.connection);
   const vpc = await visibleVpc(backend, inputs.vpcId);
   if (!vpc) {
@@ -132,9 +155,10 @@ export async function liveCheck(
   const known = new Map<string, VpcSpec>([[vpc.id, vpc]]);
   if (peer) known.set(peer.id, peer);
   const existing = await backend.listPeerings({ vpcId: vpc.id }, { limit: 1000 });
-  const live = existing.items.filter(
-    (p: PeeringInfo) => p.status !== "DELETED" && p.status !== "REJECTED" && p.id !== replacing,
-  );
+  const alive = existing.items.filter((p: PeeringInfo) => p.status !== "DELETED" && p.status !== "REJECTED");
+  const pair = self.pair;
+  const replacing = self.id ?? (pair ? alive.find((p) => joins(p, pair))?.id : undefined);
+  const live = alive.filter((p) => p.id !== replacing);
   for (const p of live) {
     const otherId = p.vpcId === vpc.id ? p.peerVpcId : p.vpcId;
     if (!known.has(otherId)) {
@@ -198,8 +222,7 @@ export const peering = {
   async check(olds: Record<string, unknown>, news: Record<string, unknown>) {
     const { inputs, failures, unknown } = parseInputs(peeringInputsSchema, news, "Peering");
     if (!inputs || failures.length > 0 || unknown.size > 0) return { inputs: news, failures };
-    const replacing = typeof olds.peeringId === "string" ? olds.peeringId : (inputs.existingId ?? undefined);
-    return { inputs, failures: await liveCheck(inputs, replacing) };
+    return { inputs, failures: await liveCheck(inputs, selfOf(olds, inputs)) };
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
@@ -300,8 +323,11 @@ export const peering = {
 function assertAdoptable(found: PeeringInfo, inputs: PeeringInputs): void {
   const pair = new Set([found.vpcId, found.peerVpcId]);
   if (!pair.has(inputs.vpcId) || !pair.has(inputs.peerVpcId) || found.status === "DELETED") {
-    throw new Error(
-      `existingId "${inputs.existingId}" is peering ${found.vpcId} ↔ ${found.peerVpcId} (${found.status}), not ${inputs.vpcId} ↔ ${inputs.peerVpcId}. Fix: set existingId to the peering that joins these VPCs, or drop it to create one.`,
+    const fix = "Set existingId to the peering that joins these VPCs, or drop it to create one.";
+    throw new PeerlinkError(
+      "INVALID_PARAMETER",
+      `existingId "${inputs.existingId}" is peering ${found.vpcId} ↔ ${found.peerVpcId} (${found.status}), not ${inputs.vpcId} ↔ ${inputs.peerVpcId}. Fix: ${fix}`,
+      { resource: `peering ${inputs.name}`, value: inputs.existingId, fix },
     );
   }
 }

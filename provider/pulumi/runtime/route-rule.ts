@@ -27,8 +27,9 @@ function outputs(inputs: RouteRuleInputs, route: RouteInfo) {
 
 export const routeRule = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { inputs, failures } = parseInputs(routeRuleInputsSchema, news, "RouteRule");
-    return { inputs: inputs ?? news, failures };
+    const { inputs, failures, unknown } = parseInputs(routeRuleInputsSchema, news, "RouteRule");
+    // With unknown values the inputs go back as given: parsed, they would lose those keys or take defaults.
+    return { inputs: inputs && unknown.size === 0 ? inputs : news, failures };
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {

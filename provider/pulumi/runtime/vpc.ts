@@ -1,7 +1,7 @@
 /** The Vpc resource's provider implementation (so examples and tests are self-contained; adopt with existingId). */
 import { z } from "zod";
 import type { VpcInfo } from "../../backends/backend.js";
-import { CLOUDS } from "../../core/index.js";
+import { CLOUDS, PeerlinkError } from "../../core/index.js";
 import { connectionSchema, openBackend } from "./connection.js";
 import { diffResource } from "./diff.js";
 import { isGone } from "./errors.js";
@@ -33,8 +33,9 @@ function outputs(inputs: VpcInputs, vpc: VpcInfo) {
 
 export const vpc = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const { inputs, failures } = parseInputs(vpcInputsSchema, news, "Vpc");
-    return { inputs: inputs ?? news, failures };
+    const { inputs, failures, unknown } = parseInputs(vpcInputsSchema, news, "Vpc");
+    // With unknown values the inputs go back as given: parsed, they would lose those keys or take defaults.
+    return { inputs: inputs && unknown.size === 0 ? inputs : news, failures };
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
@@ -48,7 +49,7 @@ export const vpc = {
     const inputs = vpcInputsSchema.parse(stripProvider(raw));
     const backend = await openBackend(inputs.connection);
     const created = inputs.existingId
-      ? await backend.describeVpc(inputs.existingId)
+      ? assertAdoptable(await backend.describeVpc(inputs.existingId), inputs)
       : await backend.createVpc({
           name: inputs.name,
           region: inputs.region,
@@ -91,3 +92,18 @@ export const vpc = {
     }
   },
 };
+
+/** An adopted VPC must be the one the program declares: other resources plan against `region` and `cidrs`. */
+function assertAdoptable(found: VpcInfo, inputs: VpcInputs): VpcInfo {
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  if (found.region !== inputs.region || !same(found.cidrs, inputs.cidrs)) {
+    const fix = "Set region and cidrs to the existing VPC's, or point existingId at the VPC you mean.";
+    throw new PeerlinkError(
+      "INVALID_PARAMETER",
+      `existingId "${inputs.existingId}" is a VPC in ${found.region} with ${found.cidrs.join(", ")}, not ${inputs.region} with ${inputs.cidrs.join(", ")}. Fix: ${fix}`,
+      { resource: `vpc ${inputs.name}`, value: inputs.existingId, fix },
+    );
+  }
+  return found;
+}

@@ -1,0 +1,106 @@
+/**
+ * Turns a planner's topology fragment (provider/core/dr) into peerlink constructs, so that the CDKTF DR
+ * constructs and the Pulumi components describe the same topology: the planner decides, this only maps.
+ */
+import { Token } from "cdktf";
+import type { Construct } from "constructs";
+import type { DrPlan, DrSite } from "../../provider/core/dr/site.js";
+import { BandwidthPolicy } from "../bandwidth-policy.js";
+import { Peering } from "../peering.js";
+import { PeeringAcceptance } from "../peering-acceptance.js";
+import { RouteRule } from "../route-rule.js";
+import { type VpcSite, vpcTopologyId } from "../vpc-site.js";
+
+/** The planner's view of a VpcSite: its topology id, and its extra route tables by id. */
+export function toDrSite(site: VpcSite): DrSite {
+  return {
+    vpc: vpcTopologyId(site),
+    cloud: site.cloud,
+    region: site.region,
+    account: site.account,
+    cidrs: site.cidrs,
+    routeTables: site.routeTableIds ?? [],
+  };
+}
+
+export interface BuildOptions {
+  /** The construct id of a planned peering (planner ids may hold user text; construct ids must not hold tokens). */
+  readonly constructId: (plannedId: string) => string;
+  /**
+   * Accept every peering from the accepter's side.
+   * @default true for peerings whose two accounts are known and differ
+   */
+  readonly acceptance?: boolean;
+  /** Per-IP limits are applied outside Terraform (see BandwidthPolicy). @default false */
+  readonly bandwidthPoliciesManagedOutsideTerraform?: boolean;
+}
+
+export interface BuiltPlan {
+  /** By the planner's peering id. */
+  readonly peerings: ReadonlyMap<string, Peering>;
+  readonly acceptances: readonly PeeringAcceptance[];
+  readonly routes: readonly RouteRule[];
+  readonly bandwidthPolicies: readonly BandwidthPolicy[];
+}
+
+function accountsDiffer(a: VpcSite, b: VpcSite): boolean {
+  return !Token.isUnresolved(a.account) && !Token.isUnresolved(b.account) && a.account !== b.account;
+}
+
+export function buildPlan(
+  scope: Construct,
+  plan: DrPlan,
+  sites: readonly VpcSite[],
+  options: BuildOptions,
+): BuiltPlan {
+  const siteById = new Map(sites.map((s) => [vpcTopologyId(s), s]));
+  const site = (id: string): VpcSite => siteById.get(id)!;
+  const peerings = new Map<string, Peering>();
+  const acceptances: PeeringAcceptance[] = [];
+  for (const planned of plan.peerings) {
+    const vpc = site(planned.vpc);
+    const peerVpc = site(planned.peerVpc);
+    const id = options.constructId(planned.id);
+    const peering = new Peering(scope, id, {
+      cloud: vpc.cloud,
+      vpc,
+      peerVpc,
+      name: planned.name ?? planned.id,
+      bandwidthMbps: planned.bandwidthMbps,
+      chargeType: planned.chargeType,
+      serviceLevel: planned.serviceLevel,
+    });
+    peerings.set(planned.id, peering);
+    if (options.acceptance ?? accountsDiffer(vpc, peerVpc))
+      acceptances.push(new PeeringAcceptance(scope, `${id}-acceptance`, { cloud: vpc.cloud, peering }));
+  }
+  const routes: RouteRule[] = [];
+  const counters = new Map<string, number>();
+  for (const planned of plan.routes) {
+    const peering = peerings.get(planned.peering)!;
+    const n = counters.get(planned.peering) ?? 0;
+    counters.set(planned.peering, n + 1);
+    const vpc = site(planned.vpc);
+    routes.push(
+      new RouteRule(scope, `${peering.node.id}-route-${n}`, {
+        cloud: vpc.cloud,
+        vpc,
+        peering,
+        destination: planned.destination,
+        routeTableId: planned.routeTable,
+      }),
+    );
+  }
+  const bandwidthPolicies = plan.bandwidthPolicies.map((planned, i) => {
+    const peering = peerings.get(planned.peering)!;
+    return new BandwidthPolicy(scope, `${peering.node.id}-bandwidth-policy-${i}`, {
+      cloud: peering.cloud,
+      peering,
+      ip: planned.ip,
+      limitMbps: planned.limitMbps,
+      ...(planned.vpc !== undefined ? { vpc: site(planned.vpc) } : {}),
+      managedOutsideTerraform: options.bandwidthPoliciesManagedOutsideTerraform ?? false,
+    });
+  });
+  return { peerings, acceptances, routes, bandwidthPolicies };
+}

@@ -1,0 +1,78 @@
+/**
+ * Hub and spoke: each spoke peered with the hub; spokes peer each other directly only with `meshSpokes`.
+ * Peering is not transitive (seed 000), so `routeSpokesThroughHub` plans the routes as asked and the synth then
+ * fails with TRANSITIVE_ROUTE for each: the core decides, not this construct. The topology comes from
+ * planHubAndSpoke.
+ */
+import { Construct } from "constructs";
+import { hubPeeringId, planHubAndSpoke, spokePeeringId } from "../../provider/core/dr/hub-and-spoke.js";
+import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import { PeerlinkConstructError } from "../errors.js";
+import type { Peering } from "../peering.js";
+import type { VpcSite } from "../vpc-site.js";
+import { type BuiltPlan, buildPlan, toDrSite } from "./build-plan.js";
+
+export interface HubAndSpokeProps {
+  readonly hub: VpcSite;
+  /** Spokes by a short key (letters, digits, `-`, `_`), used in construct ids and peering names. */
+  readonly spokes: Readonly<Record<string, VpcSite>>;
+  /**
+   * Prefix of the peering names: `<name>-hub-<spoke>`, `<name>-<spoke>-<spoke>`.
+   * @default the construct id
+   */
+  readonly name?: string;
+  /** Peer every pair of spokes directly. @default false */
+  readonly meshSpokes?: boolean;
+  /** Route spokes to each other through the hub; always fails with TRANSITIVE_ROUTE. @default false */
+  readonly routeSpokesThroughHub?: boolean;
+  /** For cross-region peerings (and all peerings on Baidu). @default none */
+  readonly bandwidthMbps?: number;
+  /** @default the cloud's default */
+  readonly chargeType?: ChargeType;
+  /** @default the cloud's default */
+  readonly serviceLevel?: ServiceLevel;
+  /** @default true for peerings whose two accounts are known and differ */
+  readonly acceptance?: boolean;
+}
+
+export class HubAndSpoke extends Construct {
+  /** Hub peerings by spoke key. */
+  readonly hubPeerings: ReadonlyMap<string, Peering>;
+  readonly built: BuiltPlan;
+
+  constructor(scope: Construct, id: string, props: HubAndSpokeProps) {
+    super(scope, id);
+    const name = props.name ?? id;
+    const keys = Object.keys(props.spokes);
+    const bad = keys.filter((k) => !/^[A-Za-z0-9_-]+$/.test(k));
+    if (bad.length > 0)
+      throw new PeerlinkConstructError(
+        "INVALID_SPOKE_KEY",
+        `Spoke keys ${bad.map((k) => `"${k}"`).join(", ")} are not plain names.`,
+        {
+          resource: this.node.path,
+          fix: "Use letters, digits, - and _ only.",
+        },
+      );
+    const plan = planHubAndSpoke({
+      name,
+      hub: toDrSite(props.hub),
+      spokes: Object.fromEntries(keys.map((k) => [k, toDrSite(props.spokes[k]!)])),
+      meshSpokes: props.meshSpokes ?? false,
+      routeSpokesThroughHub: props.routeSpokesThroughHub ?? false,
+      ...(props.bandwidthMbps !== undefined ? { bandwidthMbps: props.bandwidthMbps } : {}),
+      ...(props.chargeType !== undefined ? { chargeType: props.chargeType } : {}),
+      ...(props.serviceLevel !== undefined ? { serviceLevel: props.serviceLevel } : {}),
+    });
+    const constructIds = new Map<string, string>();
+    for (const k of keys) constructIds.set(hubPeeringId(name, k), `hub-${k}`);
+    for (let i = 0; i < keys.length; i++)
+      for (let j = i + 1; j < keys.length; j++)
+        constructIds.set(spokePeeringId(name, keys[i]!, keys[j]!), `${keys[i]}-${keys[j]}`);
+    this.built = buildPlan(this, plan, [props.hub, ...keys.map((k) => props.spokes[k]!)], {
+      constructId: (planned) => constructIds.get(planned)!,
+      ...(props.acceptance !== undefined ? { acceptance: props.acceptance } : {}),
+    });
+    this.hubPeerings = new Map(keys.map((k) => [k, this.built.peerings.get(hubPeeringId(name, k))!]));
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Cross-region disaster recovery (seed 000 "跨地域容灾"; journey 1): one peering between production and the
+ * standby, routes on both sides for every route table and CIDR, acceptance when the accounts differ.
+ * The topology comes from planTwoRegionDr, the same planner as the Pulumi component's.
+ */
+import { Construct } from "constructs";
+import type { DrBandwidthLimit } from "../../provider/core/dr/two-region-dr.js";
+import { planTwoRegionDr } from "../../provider/core/dr/two-region-dr.js";
+import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import type { Peering } from "../peering.js";
+import type { VpcSite } from "../vpc-site.js";
+import { type BuiltPlan, buildPlan, toDrSite } from "./build-plan.js";
+
+export interface TwoRegionDrProps {
+  /** Production: the requester (on Tencent, the payer; seed 000). */
+  readonly primary: VpcSite;
+  /** The warm standby in the DR region: the accepter. */
+  readonly standby: VpcSite;
+  /**
+   * The peering's name on the cloud.
+   * @default the construct id
+   */
+  readonly name?: string;
+  /** Tencent cross-region: 10/20/50/100/200/500/1000 Mbps; Baidu: required. @default none */
+  readonly bandwidthMbps?: number;
+  /** @default the cloud's default */
+  readonly chargeType?: ChargeType;
+  /** @default the cloud's default */
+  readonly serviceLevel?: ServiceLevel;
+  /**
+   * Per-IP limits on the peering (validated; see BandwidthPolicy: no provider can synthesize them).
+   * @default []
+   */
+  readonly bandwidthPolicies?: readonly DrBandwidthLimit[];
+  /** @default false */
+  readonly bandwidthPoliciesManagedOutsideTerraform?: boolean;
+  /** @default true when the two accounts are known and differ */
+  readonly acceptance?: boolean;
+}
+
+export class TwoRegionDr extends Construct {
+  readonly peering: Peering;
+  readonly built: BuiltPlan;
+
+  constructor(scope: Construct, id: string, props: TwoRegionDrProps) {
+    super(scope, id);
+    const name = props.name ?? id;
+    const plan = planTwoRegionDr({
+      name,
+      primary: toDrSite(props.primary),
+      standby: toDrSite(props.standby),
+      ...(props.bandwidthMbps !== undefined ? { bandwidthMbps: props.bandwidthMbps } : {}),
+      ...(props.chargeType !== undefined ? { chargeType: props.chargeType } : {}),
+      ...(props.serviceLevel !== undefined ? { serviceLevel: props.serviceLevel } : {}),
+      ...(props.bandwidthPolicies !== undefined ? { bandwidthPolicies: props.bandwidthPolicies } : {}),
+    });
+    this.built = buildPlan(this, plan, [props.primary, props.standby], {
+      constructId: () => "peering",
+      ...(props.acceptance !== undefined ? { acceptance: props.acceptance } : {}),
+      ...(props.bandwidthPoliciesManagedOutsideTerraform !== undefined
+        ? { bandwidthPoliciesManagedOutsideTerraform: props.bandwidthPoliciesManagedOutsideTerraform }
+        : {}),
+    });
+    this.peering = this.built.peerings.get(name)!;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * "Two regions, three centres" (两地三中心; journey 3): production and a same-region backup, plus a remote DR
+ * VPC; three peerings and full-mesh routes, because peering is not transitive (seed 000). The topology comes from
+ * planTwoRegionsThreeCenters. A route added later that sends DR traffic for the backup through production fails
+ * the synth with TRANSITIVE_ROUTE, naming the chain.
+ */
+import { Construct } from "constructs";
+import {
+  planTwoRegionsThreeCenters,
+  THREE_CENTER_LINKS,
+  threeCentersPeeringId,
+} from "../../provider/core/dr/two-regions-three-centers.js";
+import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import type { Peering } from "../peering.js";
+import type { VpcSite } from "../vpc-site.js";
+import { type BuiltPlan, buildPlan, toDrSite } from "./build-plan.js";
+
+export interface TwoRegionsThreeCentersProps {
+  readonly production: VpcSite;
+  /** The backup centre in production's region (same-region peering: free, no bandwidth; seed 000). */
+  readonly backup: VpcSite;
+  /** The remote DR centre. */
+  readonly dr: VpcSite;
+  /**
+   * Prefix of the peering names: `<name>-production-backup`, `<name>-production-dr`, `<name>-backup-dr`.
+   * @default the construct id
+   */
+  readonly name?: string;
+  /** For the cross-region peerings (and same-region ones on Baidu, which requires it). @default none */
+  readonly bandwidthMbps?: number;
+  /** @default the cloud's default */
+  readonly chargeType?: ChargeType;
+  /** @default the cloud's default */
+  readonly serviceLevel?: ServiceLevel;
+  /** @default true for peerings whose two accounts are known and differ */
+  readonly acceptance?: boolean;
+}
+
+export class TwoRegionsThreeCenters extends Construct {
+  /** The three peerings, by role pair. */
+  readonly peerings: {
+    readonly productionBackup: Peering;
+    readonly productionDr: Peering;
+    readonly backupDr: Peering;
+  };
+  readonly built: BuiltPlan;
+
+  constructor(scope: Construct, id: string, props: TwoRegionsThreeCentersProps) {
+    super(scope, id);
+    const name = props.name ?? id;
+    const plan = planTwoRegionsThreeCenters({
+      name,
+      production: toDrSite(props.production),
+      backup: toDrSite(props.backup),
+      dr: toDrSite(props.dr),
+      ...(props.bandwidthMbps !== undefined ? { bandwidthMbps: props.bandwidthMbps } : {}),
+      ...(props.chargeType !== undefined ? { chargeType: props.chargeType } : {}),
+      ...(props.serviceLevel !== undefined ? { serviceLevel: props.serviceLevel } : {}),
+    });
+    const constructIds = new Map(
+      THREE_CENTER_LINKS.map(([a, b]) => [threeCentersPeeringId(name, a, b), `${a}-${b}`]),
+    );
+    this.built = buildPlan(this, plan, [props.production, props.backup, props.dr], {
+      constructId: (planned) => constructIds.get(planned)!,
+      ...(props.acceptance !== undefined ? { acceptance: props.acceptance } : {}),
+    });
+    const get = (a: string, b: string) => this.built.peerings.get(`${name}-${a}-${b}`)!;
+    this.peerings = {
+      productionBackup: get("production", "backup"),
+      productionDr: get("production", "dr"),
+      backupDr: get("backup", "dr"),
+    };
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Builds the one topology of a stack from its peerlink constructs, remembering which construct each document
+ * element came from so that diagnostics can be reported at the construct's path. Values that are unresolved
+ * tokens are never guessed: the element that needs them, and everything that depends on it, is left out.
+ */
+import { Token } from "cdktf";
+import type { IConstruct } from "constructs";
+import type {
+  BandwidthPolicySpec,
+  PeeringSpec,
+  RouteSpec,
+  TopologyInput,
+  VpcSpec,
+} from "../../provider/core/topology-schema.js";
+import type { ConstructProblem } from "../errors.js";
+import { type VpcSite, vpcTopologyId } from "../vpc-site.js";
+
+/** What the builder needs from a construct: where to report, and how to add itself. */
+export interface TopologyMember extends IConstruct {
+  /** Adds this construct's element(s) to the topology. */
+  contribute(builder: TopologyBuilder): void;
+  /** Problems found while building (reported at this construct's path). */
+  addSynthProblem(problem: ConstructProblem): void;
+}
+
+const MEMBER = Symbol.for("peerlink.cdktf.TopologyMember");
+
+export function markMember(construct: TopologyMember): void {
+  Object.defineProperty(construct, MEMBER, { value: true });
+}
+
+export function isMember(x: unknown): x is TopologyMember {
+  return typeof x === "object" && x !== null && MEMBER in x;
+}
+
+/** Names of the fields whose values are unresolved tokens. */
+export function unresolvedFields(fields: Record<string, unknown>): string[] {
+  return Object.entries(fields)
+    .filter(([, value]) => value !== undefined && Token.isUnresolved(value))
+    .map(([name]) => name);
+}
+
+export interface Skipped {
+  readonly member: TopologyMember;
+  readonly reason: string;
+}
+
+export class TopologyBuilder {
+  readonly #vpcs: VpcSpec[] = [];
+  readonly #vpcById = new Map<string, VpcSpec>();
+  /** Site objects already added: the usual case (one VpcSite per VPC, shared by many constructs) is a look-up. */
+  readonly #siteIds = new Map<VpcSite, string | undefined>();
+  readonly #vpcOwner = new Map<string, TopologyMember>();
+  /** VPC ids left out because a value was unresolved (their peerings and routes are left out too). */
+  readonly #unknownVpcs = new Set<string>();
+  readonly #peerings: PeeringSpec[] = [];
+  readonly #peeringOwner: TopologyMember[] = [];
+  readonly #peeringIds = new Map<TopologyMember, string>();
+  readonly #routes: RouteSpec[] = [];
+  readonly #routeOwner: TopologyMember[] = [];
+  readonly #policies: BandwidthPolicySpec[] = [];
+  readonly #policyOwner: TopologyMember[] = [];
+  /** Peerings some of whose routes or policies were left out: their "missing route" warnings are unreliable. */
+  readonly incompletePeerings = new Set<string>();
+  readonly skipped: Skipped[] = [];
+
+  skip(member: TopologyMember, reason: string): void {
+    this.skipped.push({ member, reason });
+  }
+
+  /** Adds (once) the VPC described by `site`; returns its topology id, or undefined when it is left out. */
+  vpc(member: TopologyMember, site: VpcSite, role: string): string | undefined {
+    if (this.#siteIds.has(site)) return this.#siteIds.get(site);
+    const id = this.#addVpc(member, site, role);
+    this.#siteIds.set(site, id);
+    return id;
+  }
+
+  #addVpc(member: TopologyMember, site: VpcSite, role: string): string | undefined {
+    const id = vpcTopologyId(site);
+    if (this.#unknownVpcs.has(id)) return undefined;
+    const unresolved = unresolvedFields({
+      cloud: site.cloud,
+      region: site.region,
+      account: site.account,
+      ...Object.fromEntries(site.cidrs.map((c, i) => [`cidrs[${i}]`, c])),
+    });
+    if (Token.isUnresolved(site.cidrs)) unresolved.push("cidrs");
+    if (unresolved.length > 0) {
+      this.#unknownVpcs.add(id);
+      this.skip(member, `${role} ${unresolved.join(", ")} not known until apply`);
+      return undefined;
+    }
+    const spec: VpcSpec = {
+      id,
+      cloud: site.cloud,
+      region: site.region,
+      account: site.account,
+      cidrs: [...site.cidrs],
+      ...(site.routeTableIds && site.routeTableIds.length > 0
+        ? { routeTables: [...site.routeTableIds] }
+        : {}),
+    };
+    const known = this.#vpcById.get(id);
+    if (!known) {
+      this.#vpcs.push(spec);
+      this.#vpcById.set(id, spec);
+      this.#vpcOwner.set(id, member);
+      return id;
+    }
+    if (JSON.stringify(known) !== JSON.stringify(spec)) {
+      const owner = this.#vpcOwner.get(id)!;
+      member.addSynthProblem({
+        code: "VPC_DECLARATION_CONFLICT",
+        message: `VPC "${id}" (${role}) is described as ${JSON.stringify(spec)}, but ${owner.node.path} describes it as ${JSON.stringify(known)}.`,
+        fix: "Describe each VPC once (one VpcSite object) and use it everywhere, or give different VPCs different names.",
+      });
+    }
+    return id;
+  }
+
+  peering(member: TopologyMember, spec: PeeringSpec, unresolved: readonly string[]): void {
+    if (unresolved.length > 0) {
+      this.skip(member, `${unresolved.join(", ")} not known until apply`);
+      return;
+    }
+    this.#peerings.push(spec);
+    this.#peeringOwner.push(member);
+    this.#peeringIds.set(member, spec.id);
+  }
+
+  /** The topology id of a peering construct that was added, or undefined when it was left out. */
+  peeringIdOf(member: TopologyMember): string | undefined {
+    return this.#peeringIds.get(member);
+  }
+
+  /** Marks a peering whose route or policy was left out. */
+  incomplete(peeringMember: TopologyMember): void {
+    const id = this.#peeringIds.get(peeringMember);
+    if (id !== undefined) this.incompletePeerings.add(id);
+  }
+
+  route(member: TopologyMember, spec: RouteSpec): void {
+    this.#routes.push(spec);
+    this.#routeOwner.push(member);
+  }
+
+  policy(member: TopologyMember, spec: BandwidthPolicySpec): void {
+    this.#policies.push(spec);
+    this.#policyOwner.push(member);
+  }
+
+  document(): TopologyInput {
+    return {
+      vpcs: this.#vpcs,
+      peerings: this.#peerings,
+      routes: this.#routes,
+      bandwidthPolicies: this.#policies,
+    };
+  }
+
+  /**
+   * The construct behind a diagnostic's resource: `vpcs[id]`, `peerings[id]`, `routes[3]`,
+   * `bandwidthPolicies[0]`, or a schema path such as `peerings[2].name`.
+   */
+  ownerOf(resource: string): TopologyMember | undefined {
+    const match = /^(\w+)\[([^\]]*)\]/.exec(resource);
+    if (!match) return undefined;
+    const [, kind, key] = match as unknown as [string, string, string];
+    const index = /^\d+$/.test(key) ? Number(key) : undefined;
+    switch (kind) {
+      case "vpcs":
+        return (
+          this.#vpcOwner.get(key) ??
+          (index === undefined ? undefined : this.#vpcOwner.get(this.#vpcs[index]?.id ?? ""))
+        );
+      case "peerings": {
+        const byId = this.#peerings.findIndex((p) => p.id === key);
+        return this.#peeringOwner[byId !== -1 ? byId : (index ?? -1)];
+      }
+      case "routes":
+        return index === undefined ? undefined : this.#routeOwner[index];
+      case "bandwidthPolicies":
+        return index === undefined ? undefined : this.#policyOwner[index];
+      default:
+        return undefined;
+    }
+  }
+
+  /** The peering id of the route at `resource` (`routes[3]`), for filtering warnings on incomplete peerings. */
+  peeringOfRoute(resource: string): string | undefined {
+    const match = /^routes\[(\d+)\]/.exec(resource);
+    return match ? this.#routes[Number(match[1])]?.peering : undefined;
+  }
+}

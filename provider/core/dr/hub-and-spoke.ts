@@ -1,0 +1,74 @@
+/**
+ * Hub and spoke: shared services in a hub VPC, each spoke peered with the hub. Spokes reach each other only
+ * through direct peerings (`meshSpokes`), never through the hub: peering is not transitive (seed 000
+ * "对等连接互通性不传递"). A request to route spokes through the hub is planned as asked and left to the core,
+ * which reports every such route as TRANSITIVE_ROUTE with the chain; the planner does not re-implement the rule.
+ */
+import {
+  type DrLinkOptions,
+  type DrPlan,
+  type DrSite,
+  distinctVpcs,
+  planPeering,
+  routesBothWays,
+  routesToPeer,
+} from "./site.js";
+
+export interface HubAndSpokeInput extends DrLinkOptions {
+  /** Prefix of the peering ids: `<name>-hub-<spoke>` and, with meshSpokes, `<name>-<spoke>-<spoke>`. */
+  readonly name: string;
+  readonly hub: DrSite;
+  /** Spokes by a short key, used in the peering ids (insertion order is kept). */
+  readonly spokes: Readonly<Record<string, DrSite>>;
+  /**
+   * Peer every pair of spokes directly, with routes both ways.
+   * @default false
+   */
+  readonly meshSpokes?: boolean;
+  /**
+   * Also route each spoke to the other spokes' CIDRs through its hub peering. Peering is not transitive, so this
+   * always fails validation with TRANSITIVE_ROUTE; it exists so that templates asking for it are refused loudly.
+   * @default false
+   */
+  readonly routeSpokesThroughHub?: boolean;
+}
+
+export function hubPeeringId(name: string, spoke: string): string {
+  return `${name}-hub-${spoke}`;
+}
+
+export function spokePeeringId(name: string, a: string, b: string): string {
+  return `${name}-${a}-${b}`;
+}
+
+export function planHubAndSpoke(input: HubAndSpokeInput): DrPlan {
+  const { name, hub } = input;
+  const spokes = Object.entries(input.spokes);
+  const plan: DrPlan = {
+    vpcs: distinctVpcs([hub, ...spokes.map(([, site]) => site)]),
+    peerings: [],
+    routes: [],
+    bandwidthPolicies: [],
+  };
+  for (const [key, spoke] of spokes) {
+    const id = hubPeeringId(name, key);
+    plan.peerings.push(planPeering(id, hub, spoke, input));
+    plan.routes.push(...routesBothWays(hub, spoke, id));
+  }
+  if (input.meshSpokes) {
+    for (let i = 0; i < spokes.length; i++)
+      for (let j = i + 1; j < spokes.length; j++) {
+        const [ka, a] = spokes[i]!;
+        const [kb, b] = spokes[j]!;
+        const id = spokePeeringId(name, ka, kb);
+        plan.peerings.push(planPeering(id, a, b, input));
+        plan.routes.push(...routesBothWays(a, b, id));
+      }
+  }
+  if (input.routeSpokesThroughHub) {
+    for (const [key, spoke] of spokes)
+      for (const [otherKey, other] of spokes)
+        if (otherKey !== key) plan.routes.push(...routesToPeer(spoke, other, hubPeeringId(name, key)));
+  }
+  return plan;
+}

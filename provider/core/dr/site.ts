@@ -1,0 +1,126 @@
+/**
+ * The plain inputs of the DR planners. The planners are shared by the CDKTF constructs and the Pulumi components,
+ * so they take plain data only: no tokens, no Outputs, no construct or resource objects.
+ */
+import { CLOUD_RULES } from "../cloud-rules.js";
+import type {
+  ChargeType,
+  PeeringSpec,
+  RouteSpec,
+  ServiceLevel,
+  TopologyInput,
+  VpcSpec,
+} from "../topology-schema.js";
+
+/** One VPC taking part in a DR topology. */
+export interface DrSite {
+  /** The VPC's id in the topology (a cloud VPC id such as `vpc-2ari9m7h`, or your name for it). */
+  readonly vpc: string;
+  readonly cloud: VpcSpec["cloud"];
+  readonly region: string;
+  /** Tencent uin, Huawei project/tenant, Baidu account. */
+  readonly account: string;
+  /** Primary and secondary CIDR blocks; the peer side gets a route to every one of them. */
+  readonly cidrs: readonly string[];
+  /**
+   * Extra route tables; the main table always gets the routes too.
+   * @default [] (the main table only)
+   */
+  readonly routeTables?: readonly string[];
+}
+
+/** Bandwidth and billing of the planned peerings (seed 000 "带宽", "计费模式"; seed 001 createPeerConn). */
+export interface DrLinkOptions {
+  /**
+   * Bandwidth cap in Mbps. Tencent cross-region: 10, 20, 50, 100, 200, 500 or 1000; Baidu: any positive integer.
+   * @default undefined (the core then reports INVALID_BANDWIDTH where the cloud requires one)
+   */
+  readonly bandwidthMbps?: number;
+  /** @default undefined (Tencent: POSTPAID_BY_DAY_MAX; Baidu: Postpaid) */
+  readonly chargeType?: ChargeType;
+  /** Tencent only. @default undefined (the cloud's default) */
+  readonly serviceLevel?: ServiceLevel;
+}
+
+/** A topology fragment: what every planner returns, ready for `validateDocument` or a front end. */
+export interface DrPlan {
+  readonly vpcs: VpcSpec[];
+  readonly peerings: PeeringSpec[];
+  readonly routes: RouteSpec[];
+  readonly bandwidthPolicies: NonNullable<TopologyInput["bandwidthPolicies"]>;
+}
+
+export function siteToVpc(site: DrSite): VpcSpec {
+  return {
+    id: site.vpc,
+    cloud: site.cloud,
+    region: site.region,
+    account: site.account,
+    cidrs: [...site.cidrs],
+    ...(site.routeTables && site.routeTables.length > 0 ? { routeTables: [...site.routeTables] } : {}),
+  };
+}
+
+/**
+ * A peering between two sites. Bandwidth and billing go on cross-region peerings, and on same-region ones only
+ * where the cloud requires them there too (Baidu, seed 001); Tencent same-region peerings are free and their
+ * bandwidth cannot be set (seed 000 "同地域对等连接带宽无上限，不可修改"). Whether the options suit the cloud is
+ * left to the core validators.
+ */
+export function planPeering(
+  id: string,
+  a: DrSite,
+  b: DrSite,
+  options: DrLinkOptions,
+  name: string = id,
+): PeeringSpec {
+  const carries = a.region !== b.region || CLOUD_RULES[a.cloud].bandwidth.notSettable === "never";
+  return {
+    id,
+    ...(name !== id ? { name } : {}),
+    vpc: a.vpc,
+    peerVpc: b.vpc,
+    ...(carries && options.bandwidthMbps !== undefined ? { bandwidthMbps: options.bandwidthMbps } : {}),
+    ...(carries && options.chargeType !== undefined ? { chargeType: options.chargeType } : {}),
+    ...(carries && options.serviceLevel !== undefined ? { serviceLevel: options.serviceLevel } : {}),
+  };
+}
+
+/** The tables that get routes: the main one (routeTable omitted) and every extra one, in order. */
+export function routeTablesOf(site: DrSite): (string | undefined)[] {
+  return [undefined, ...(site.routeTables ?? [])];
+}
+
+/**
+ * Routes from `from` to every CIDR of `to` through `peering`, in every route table of `from`. Peering is not
+ * transitive (seed 000 "对等连接互通性不传递"), so destinations are only ever the peer's own blocks.
+ */
+export function routesToPeer(from: DrSite, to: DrSite, peering: string): RouteSpec[] {
+  const routes: RouteSpec[] = [];
+  for (const table of routeTablesOf(from))
+    for (const destination of to.cidrs)
+      routes.push({
+        vpc: from.vpc,
+        ...(table === undefined ? {} : { routeTable: table }),
+        destination,
+        peering,
+      });
+  return routes;
+}
+
+/** Routes on both sides of a peering: what makes traffic flow both ways (seed 000: 发包、回包路由). */
+export function routesBothWays(a: DrSite, b: DrSite, peering: string): RouteSpec[] {
+  return [...routesToPeer(a, b, peering), ...routesToPeer(b, a, peering)];
+}
+
+/** Sites in first-seen order, without repeating a VPC that two roles share (the core reports that case). */
+export function distinctVpcs(sites: readonly DrSite[]): VpcSpec[] {
+  const seen = new Set<string>();
+  const out: VpcSpec[] = [];
+  for (const site of sites) {
+    if (seen.has(site.vpc)) continue;
+    seen.add(site.vpc);
+    out.push(siteToVpc(site));
+  }
+  return out;
+}
