@@ -3,8 +3,18 @@
  * their shared machinery (retry, pacing, waiting, credentials).
  */
 export * from "./backend.js";
+export {
+  BaiduCloudBackend,
+  type BaiduCloudBackendOptions,
+  openBaiduCloudBackend,
+} from "./baiducloud/index.js";
 export * from "./clock.js";
 export * from "./errors.js";
+export {
+  HuaweiCloudBackend,
+  type HuaweiCloudBackendOptions,
+  openHuaweiCloudBackend,
+} from "./huaweicloud/index.js";
 export {
   LocalBackend,
   LocalStateEngine,
