@@ -6,191 +6,51 @@
  * `peerlink/pulumi/runtime` by package name from the working directory, and converts every result with
  * google.protobuf `Struct`. Runs against the built package (`npm run build`) and the local backend.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type {
-  CheckResponse,
-  ConfigureResponse,
-  CreateResponse,
-  DiffResponse,
-  ReadResponse,
-  UpdateResponse,
-} from "@pulumi/pulumi/proto/provider_pb.js";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalStateEngine } from "../../provider/backends/index.js";
+import {
+  engineCalls,
+  KINDS,
+  type Kind,
+  type Props,
+  type ProviderServer,
+  ROOT,
+  serializeProviders,
+  startProviderServer,
+  TYPES,
+  UNKNOWN,
+} from "./engine-path-support.js";
 
-type ProviderGrpc = typeof import("@pulumi/pulumi/proto/provider_grpc_pb.js");
-type ProviderPb = typeof import("@pulumi/pulumi/proto/provider_pb.js");
-type StructPb = typeof import("google-protobuf/google/protobuf/struct_pb.js");
-type Grpc = typeof import("@grpc/grpc-js");
-type Props = Record<string, unknown>;
-type Empty = unknown;
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SERVER = "node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js";
-/** Everything from @pulumi/pulumi's own dependency tree, as the engine's server sees it. */
-const fromPulumi = createRequire(join(ROOT, "node_modules/@pulumi/pulumi/package.json"));
-const grpc = fromPulumi("@grpc/grpc-js") as Grpc;
-const { ResourceProviderClient } = fromPulumi("./proto/provider_grpc_pb.js") as ProviderGrpc;
-const pb = fromPulumi("./proto/provider_pb.js") as ProviderPb;
-const { Struct } = fromPulumi("google-protobuf/google/protobuf/struct_pb.js") as StructPb;
-
-const KINDS = ["vpc", "peering", "peeringAcceptance", "routeRule", "bandwidthPolicy"] as const;
-type Kind = (typeof KINDS)[number];
-const TYPES: Record<Kind, string> = {
-  vpc: "Vpc",
-  peering: "Peering",
-  peeringAcceptance: "PeeringAcceptance",
-  routeRule: "RouteRule",
-  bandwidthPolicy: "BandwidthPolicy",
-};
 /** The budget for `__provider`: it is stored in every resource's state. */
 const MAX_PROVIDER_BYTES = 2048;
 const ACCOUNT = "100000000001";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 let dir: string;
 let stateFile: string;
-let server: ChildProcess;
-let client: InstanceType<ProviderGrpc["ResourceProviderClient"]>;
+let server: ProviderServer;
 let providers: Record<Kind, string>;
-let serverLog = "";
-
-/** The first line the server prints is its port; if it dies first, fail with what it said. */
-function portOf(child: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n")[0];
-      if (out.includes("\n") && line) resolve(Number(line.trim()));
-    });
-    child.once("exit", (code) => reject(new Error(`provider server exited (${code}): ${serverLog}`)));
-  });
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "peerlink-engine-path-"));
   stateFile = join(dir, "state.db");
-  const json = execFileSync(process.execPath, ["test/pulumi/serialize-providers.mjs"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  providers = JSON.parse(json) as Record<Kind, string>;
+  providers = serializeProviders();
   const { PEERLINK_ACCOUNT: _, ...env } = process.env;
-  // The engine passes its own address; the dynamic-provider server only needs one argument to be there.
-  server = spawn(process.execPath, [SERVER, "127.0.0.1:1"], {
-    cwd: ROOT,
-    env: { ...env, PEERLINK_STATE: stateFile },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stderr?.on("data", (chunk: Buffer) => {
-    serverLog += chunk.toString();
-  });
-  const port = await portOf(server);
-  client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  server = await startProviderServer({ ...env, PEERLINK_STATE: stateFile });
 });
 
 afterAll(() => {
-  client?.close();
-  server?.kill();
+  server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function urn(kind: Kind, name: string): string {
-  return `urn:pulumi:test::peerlink::pulumi-nodejs:dynamic/peerlink:${TYPES[kind]}::${name}`;
-}
-
-/** One unary call, promisified. */
-function call<Res>(
-  invoke: (callback: (error: Error | null, response: Res) => void) => unknown,
-): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    invoke((error, response) => (error ? reject(error) : resolve(response)));
-  });
-}
-
-const struct = (value: Props) => Struct.fromJavaScript(value as never);
-
-async function check(kind: Kind, name: string, olds: Props, news: Props) {
-  const req = new pb.CheckRequest();
-  req.setUrn(urn(kind, name));
-  req.setOlds(struct(olds));
-  req.setNews(struct({ ...news, __provider: providers[kind] }));
-  const res = await call<CheckResponse>((cb) => client.check(req, cb));
-  return {
-    inputs: res.getInputs()?.toJavaScript() as Props,
-    failures: res.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
-  };
-}
-
-async function create(kind: Kind, name: string, properties: Props) {
-  const req = new pb.CreateRequest();
-  req.setUrn(urn(kind, name));
-  req.setProperties(struct(properties));
-  const res = await call<CreateResponse>((cb) => client.create(req, cb));
-  return { id: res.getId(), outs: res.getProperties()?.toJavaScript() as Props };
-}
-
-/** check with the old inputs, then create with what check returned: the engine's order on `pulumi up`. */
-async function up(kind: Kind, name: string, news: Props, olds: Props = {}) {
-  const checked = await check(kind, name, olds, news);
-  expect(checked.failures).toEqual([]);
-  expect(checked.inputs.__provider).toBe(providers[kind]);
-  return { ...(await create(kind, name, checked.inputs)), inputs: checked.inputs };
-}
-
-async function diff(kind: Kind, name: string, id: string, olds: Props, news: Props) {
-  const req = new pb.DiffRequest();
-  req.setUrn(urn(kind, name));
-  req.setId(id);
-  req.setOlds(struct(olds));
-  req.setNews(struct(news));
-  const res = await call<DiffResponse>((cb) => client.diff(req, cb));
-  const changes = res.getChanges();
-  return {
-    changes:
-      changes === pb.DiffResponse.DiffChanges.DIFF_SOME
-        ? "some"
-        : changes === pb.DiffResponse.DiffChanges.DIFF_NONE
-          ? "none"
-          : "unknown",
-    replaces: res.getReplacesList(),
-    deleteBeforeReplace: res.getDeletebeforereplace(),
-  };
-}
-
-async function read(kind: Kind, name: string, id: string, props: Props) {
-  const req = new pb.ReadRequest();
-  req.setUrn(urn(kind, name));
-  req.setId(id);
-  req.setProperties(struct(props));
-  const res = await call<ReadResponse>((cb) => client.read(req, cb));
-  return { id: res.getId(), props: res.getProperties()?.toJavaScript() as Props };
-}
-
-async function update(kind: Kind, name: string, id: string, olds: Props, news: Props) {
-  const req = new pb.UpdateRequest();
-  req.setUrn(urn(kind, name));
-  req.setId(id);
-  req.setOlds(struct(olds));
-  req.setNews(struct(news));
-  const res = await call<UpdateResponse>((cb) => client.update(req, cb));
-  return res.getProperties()?.toJavaScript() as Props;
-}
-
-async function remove(kind: Kind, name: string, id: string, props: Props): Promise<void> {
-  const req = new pb.DeleteRequest();
-  req.setUrn(urn(kind, name));
-  req.setId(id);
-  req.setProperties(struct(props));
-  await call<Empty>((cb) => client.delete(req, cb));
-}
+const { configure, check, create, up, diff, read, update, remove } = engineCalls(
+  () => server,
+  () => providers,
+);
 
 /** The local backend's SQLite file, read directly. */
 function rows<T>(sql: string, ...params: unknown[]): T[] {
@@ -230,11 +90,7 @@ describe("Configure, Check, Diff, Create, Read, Update, Delete through the provi
   const state: Record<string, { id: string; outs: Props; inputs: Props }> = {};
 
   it("Configure: accepted (the server never asks for secrets)", async () => {
-    const req = new pb.ConfigureRequest();
-    req.setArgs(struct({}));
-    req.setAcceptsecrets(true);
-    req.setAcceptresources(true);
-    const res = await call<ConfigureResponse>((cb) => client.configure(req, cb));
+    const res = await configure();
     expect(res.getAcceptsecrets()).toBe(false);
   });
 
@@ -391,6 +247,6 @@ describe("Configure, Check, Diff, Create, Read, Update, Delete through the provi
       await remove("vpc", name, vpc.id, vpc.outs);
     }
     expect(rows("SELECT id FROM vpcs")).toEqual([]);
-    expect(serverLog).toBe("");
+    expect(server.log()).toBe("");
   });
 });
