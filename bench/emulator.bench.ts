@@ -1,5 +1,5 @@
 /**
- * The emulator and the tencentcloud backend over loopback.
+ * The emulator and the cloud backends (tencentcloud, huaweicloud, baiducloud) over loopback.
  *
  * 1. Peering lifecycle throughput: create (cross-account), accept by the peer account, describe, delete.
  *    - raw: hand-signed TC3 requests over a keep-alive node:http agent (4 requests per lifecycle), the cheapest
@@ -21,6 +21,7 @@
  *    describe, delete) over loopback, when it is installed there; otherwise the row says why it is missing.
  */
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { createServer as createNetServer } from "node:net";
@@ -28,8 +29,18 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Backend } from "../provider/backends/backend.js";
+import { BaiduCloudBackend } from "../provider/backends/baiducloud/baiducloud-backend.js";
+import { bceDate, signBceRequest } from "../provider/backends/baiducloud/bce-signer.js";
+import { HuaweiCloudBackend } from "../provider/backends/huaweicloud/huaweicloud-backend.js";
 import { TencentCloudBackend } from "../provider/backends/tencentcloud/tencentcloud-backend.js";
-import type { EmulatorAccount, ProtocolHandler } from "../provider/emulator/protocol.js";
+import { baiducloudHandler } from "../provider/emulator/baiducloud/handler.js";
+import { huaweicloudHandler } from "../provider/emulator/huaweicloud/handler.js";
+import {
+  canonicalRequest,
+  SDK_SIGNING_ALGORITHM,
+  signature as sdkSignature,
+} from "../provider/emulator/huaweicloud/sdk-hmac-sha256.js";
+import type { EmulatorAccount, EmulatorRequest, ProtocolHandler } from "../provider/emulator/protocol.js";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../provider/emulator/server.js";
 import { tencentcloudHandler } from "../provider/emulator/tencentcloud/handler.js";
 import { tc3AuthorizationHeader } from "../provider/emulator/tencentcloud/tc3-signature.js";
@@ -66,7 +77,43 @@ const BOB: EmulatorAccount = {
   secretKey: "benchBobSecret00000000000000000002",
 };
 
+/** Huawei project ids and Baidu account ids are 32 hex digits. */
+const HEX_ALICE: EmulatorAccount = {
+  id: "0b1c2d3e4f5a4b6c8d7e9f0a1b2c3d41",
+  secretId: "BENCHAKALICE00000001",
+  secretKey: "bench-alice-sk-0123456789",
+};
+const HEX_BOB: EmulatorAccount = {
+  id: "1c2d3e4f5a6b4c7d8e9f0a1b2c3d4e52",
+  secretId: "BENCHAKBOB0000000002",
+  secretKey: "bench-bob-sk-0123456789ab",
+};
+
 // ---------------------------------------------------------------- emulator with request counting
+
+/** A protocol to count requests of: its handler, its two accounts, and how to name a request's action. */
+interface Cloud {
+  readonly handler: ProtocolHandler;
+  readonly accounts: readonly [EmulatorAccount, EmulatorAccount];
+  readonly actionOf: (request: EmulatorRequest) => string;
+  readonly throttled: (body: string) => boolean;
+}
+
+const TENCENT: Cloud = {
+  handler: tencentcloudHandler,
+  accounts: [ALICE, BOB],
+  actionOf: (request) => request.headers["x-tc-action"] ?? "",
+  throttled: (body) => body.includes('"RequestLimitExceeded"'),
+};
+/** REST protocols: only the lifecycle's total is read, so the method and path name the action well enough. */
+const restAction = (request: EmulatorRequest) => `${request.method} ${request.path}`;
+const HUAWEI: Cloud = {
+  handler: huaweicloudHandler,
+  accounts: [HEX_ALICE, HEX_BOB],
+  actionOf: restAction,
+  throttled: () => false,
+};
+const BAIDU: Cloud = { ...HUAWEI, handler: baiducloudHandler };
 
 interface Counted {
   readonly emulator: RunningEmulator;
@@ -78,17 +125,18 @@ interface Counted {
 
 async function countedEmulator(
   options: Omit<EmulatorOptions, "port" | "stateDir" | "accounts" | "handlers">,
+  cloud: Cloud = TENCENT,
 ): Promise<Counted> {
   const dir = mkdtempSync(join(tmpdir(), "peerlink-bench-"));
   const counts = new Map<string, number>();
   const state = { throttled: 0 };
   const counting: ProtocolHandler = {
-    ...tencentcloudHandler,
+    ...cloud.handler,
     async handle(request, context) {
-      const action = request.headers["x-tc-action"] ?? "";
+      const action = cloud.actionOf(request);
       counts.set(action, (counts.get(action) ?? 0) + 1);
-      const response = await tencentcloudHandler.handle(request, context);
-      if (response.body.includes('"RequestLimitExceeded"')) state.throttled++;
+      const response = await cloud.handler.handle(request, context);
+      if (cloud.throttled(response.body)) state.throttled++;
       return response;
     },
   };
@@ -96,7 +144,7 @@ async function countedEmulator(
     ...options,
     port: 0,
     stateDir: dir,
-    accounts: [ALICE, BOB],
+    accounts: cloud.accounts,
     handlers: [counting],
   });
   return {
@@ -182,6 +230,125 @@ class RawTencentClient {
   }
 }
 
+/** One request over a keep-alive agent; the answer's status and text. */
+function rawRequest(
+  agent: Agent,
+  url: URL,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  payload: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers:
+          payload === "" ? headers : { ...headers, "content-length": String(Buffer.byteLength(payload)) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+function jsonOf(what: string, answer: { status: number; text: string }): Json {
+  if (answer.status >= 300) throw new Error(`${what}: HTTP ${answer.status} ${answer.text.slice(0, 200)}`);
+  return answer.text === "" ? {} : JSON.parse(answer.text);
+}
+
+/** Huawei requests signed SDK-HMAC-SHA256 by hand (content-type, host and x-sdk-date signed, as the SDK does). */
+class RawHuaweiClient {
+  readonly #url: URL;
+  readonly #account: EmulatorAccount;
+  readonly #agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+  constructor(url: string, account: EmulatorAccount) {
+    this.#url = new URL(url);
+    this.#account = account;
+  }
+
+  async call(method: string, path: string, body?: unknown): Promise<Json> {
+    const payload = body === undefined ? "" : JSON.stringify(body);
+    const sdkDate = new Date()
+      .toISOString()
+      .replace(/[-:]/g, "")
+      .replace(/\.\d+Z$/, "Z");
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      host: this.#url.host,
+      "x-sdk-date": sdkDate,
+    };
+    const signed = Object.keys(headers);
+    const canonical = canonicalRequest({
+      method,
+      path,
+      query: new URLSearchParams(),
+      headers,
+      body: Buffer.from(payload),
+      signedHeaders: signed,
+    });
+    headers.authorization = `${SDK_SIGNING_ALGORITHM} Access=${this.#account.secretId}, SignedHeaders=${signed.join(";")}, Signature=${sdkSignature(this.#account.secretKey, sdkDate, canonical)}`;
+    return jsonOf(
+      `Huawei ${method} ${path}`,
+      await rawRequest(this.#agent, this.#url, method, path, headers, payload),
+    );
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+}
+
+/** Baidu requests signed bce-auth-v1 with the official SDK's signer (host, content-type and x-bce-date). */
+class RawBaiduClient {
+  readonly #url: URL;
+  readonly #account: EmulatorAccount;
+  readonly #agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+  constructor(url: string, account: EmulatorAccount) {
+    this.#url = new URL(url);
+    this.#account = account;
+  }
+
+  async call(method: string, path: string, params: Record<string, string>, body?: unknown): Promise<Json> {
+    const payload = body === undefined ? "" : JSON.stringify(body);
+    const now = Date.now();
+    const headers: Record<string, string> = {
+      host: this.#url.host,
+      "content-type": "application/json; charset=utf-8",
+      "x-bce-date": bceDate(now),
+    };
+    headers.authorization = signBceRequest(this.#account.secretId, this.#account.secretKey, {
+      method,
+      path,
+      params,
+      headers,
+      timestamp: Math.floor(now / 1000),
+    });
+    const query = new URLSearchParams(params).toString();
+    return jsonOf(
+      `Baidu ${method} ${path}`,
+      await rawRequest(this.#agent, this.#url, method, query ? `${path}?${query}` : path, headers, payload),
+    );
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+}
+
 // ---------------------------------------------------------------- lifecycle cases
 
 interface Pair {
@@ -240,12 +407,27 @@ function backendFor(url: string, account: EmulatorAccount, pacing: boolean): Ten
 }
 
 async function backendSetup(url: string, workers: number): Promise<LifecycleSetup> {
-  const alice = backendFor(url, ALICE, false);
-  const bob = backendFor(url, BOB, false);
+  return backendLifecycle(
+    backendFor(url, ALICE, false),
+    backendFor(url, BOB, false),
+    BOB.id,
+    REGION,
+    workers,
+  );
+}
+
+/** The lifecycle through a Backend: `alice` creates, describes and deletes, `bob` (account `bobId`) accepts. */
+async function backendLifecycle(
+  alice: Backend,
+  bob: Backend,
+  bobId: string,
+  region: string,
+  workers: number,
+): Promise<LifecycleSetup> {
   const pairs: Pair[] = [];
   for (let w = 0; w < workers; w++) {
-    const a = await alice.createVpc({ name: `be-a${w}`, region: REGION, cidrs: [`10.${2 * w}.0.0/16`] });
-    const b = await bob.createVpc({ name: `be-b${w}`, region: REGION, cidrs: [`10.${2 * w + 1}.0.0/16`] });
+    const a = await alice.createVpc({ name: `be-a${w}`, region, cidrs: [`10.${2 * w}.0.0/16`] });
+    const b = await bob.createVpc({ name: `be-b${w}`, region, cidrs: [`10.${2 * w + 1}.0.0/16`] });
     pairs.push({ vpc: a.id, peerVpc: b.id });
   }
   return {
@@ -254,7 +436,7 @@ async function backendSetup(url: string, workers: number): Promise<LifecycleSetu
       const peering = await alice.createPeering({
         vpcId: pair.vpc,
         peerVpcId: pair.peerVpc,
-        peerAccount: BOB.id,
+        peerAccount: bobId,
         name: `be-${i}`,
       });
       await bob.acceptPeering(peering.id);
@@ -269,6 +451,134 @@ async function backendSetup(url: string, workers: number): Promise<LifecycleSetu
   };
 }
 
+const HUAWEI_REGION = "cn-north-4";
+const BAIDU_REGION = "bj";
+
+async function huaweiRawSetup(url: string, workers: number): Promise<LifecycleSetup> {
+  const alice = new RawHuaweiClient(url, HEX_ALICE);
+  const bob = new RawHuaweiClient(url, HEX_BOB);
+  const pairs: Pair[] = [];
+  for (let w = 0; w < workers; w++) {
+    const a = await alice.call("POST", `/v1/${HEX_ALICE.id}/vpcs`, {
+      vpc: { name: `raw-a${w}`, cidr: `10.${2 * w}.0.0/16` },
+    });
+    const b = await bob.call("POST", `/v1/${HEX_BOB.id}/vpcs`, {
+      vpc: { name: `raw-b${w}`, cidr: `10.${2 * w + 1}.0.0/16` },
+    });
+    pairs.push({ vpc: a.vpc.id, peerVpc: b.vpc.id });
+  }
+  return {
+    pairs,
+    async lifecycle(pair, i) {
+      const { peering } = await alice.call("POST", "/v2.0/vpc/peerings", {
+        peering: {
+          name: `raw-${i}`,
+          request_vpc_info: { vpc_id: pair.vpc },
+          accept_vpc_info: { vpc_id: pair.peerVpc, tenant_id: HEX_BOB.id },
+        },
+      });
+      await bob.call("PUT", `/v2.0/vpc/peerings/${peering.id}/accept`);
+      const shown = await alice.call("GET", `/v2.0/vpc/peerings/${peering.id}`);
+      if (shown.peering.status !== "ACTIVE") throw new Error("raw Huawei lifecycle: not ACTIVE");
+      await alice.call("DELETE", `/v2.0/vpc/peerings/${peering.id}`);
+    },
+    close() {
+      alice.close();
+      bob.close();
+    },
+  };
+}
+
+function huaweiBackendSetup(url: string, workers: number): Promise<LifecycleSetup> {
+  const make = (account: EmulatorAccount) =>
+    new HuaweiCloudBackend({
+      endpoint: url,
+      region: HUAWEI_REGION,
+      accessKey: account.secretId,
+      secretKey: account.secretKey,
+      projectId: account.id,
+      env: {},
+    });
+  return backendLifecycle(make(HEX_ALICE), make(HEX_BOB), HEX_BOB.id, HUAWEI_REGION, workers);
+}
+
+async function baiduRawSetup(url: string, workers: number): Promise<LifecycleSetup> {
+  const alice = new RawBaiduClient(url, HEX_ALICE);
+  const bob = new RawBaiduClient(url, HEX_BOB);
+  const token = () => randomUUID();
+  const pairs: Pair[] = [];
+  for (let w = 0; w < workers; w++) {
+    const a = await alice.call(
+      "POST",
+      "/v1/vpc",
+      { clientToken: token() },
+      { name: `raw-a${w}`, cidr: `10.${2 * w}.0.0/16` },
+    );
+    const b = await bob.call(
+      "POST",
+      "/v1/vpc",
+      { clientToken: token() },
+      { name: `raw-b${w}`, cidr: `10.${2 * w + 1}.0.0/16` },
+    );
+    pairs.push({ vpc: a.vpcId, peerVpc: b.vpcId });
+  }
+  return {
+    pairs,
+    async lifecycle(pair, i) {
+      const { peerConnId: id } = await alice.call(
+        "POST",
+        "/v1/peerconn",
+        { clientToken: token() },
+        {
+          bandwidthInMbps: 10,
+          localVpcId: pair.vpc,
+          peerVpcId: pair.peerVpc,
+          peerRegion: BAIDU_REGION,
+          peerAccountId: HEX_BOB.id,
+          localIfName: `raw-${i}`,
+          billing: { paymentTiming: "Postpaid" },
+        },
+      );
+      await bob.call("PUT", `/v1/peerconn/${id}`, { accept: "", clientToken: token() });
+      const shown = await alice.call("GET", `/v1/peerconn/${id}`, {});
+      if (shown.status !== "active") throw new Error("raw Baidu lifecycle: not active");
+      await alice.call("DELETE", `/v1/peerconn/${id}`, { clientToken: token() });
+    },
+    close() {
+      alice.close();
+      bob.close();
+    },
+  };
+}
+
+function baiduBackendSetup(url: string, workers: number): Promise<LifecycleSetup> {
+  const make = (account: EmulatorAccount) =>
+    new BaiduCloudBackend({
+      endpoint: url,
+      region: BAIDU_REGION,
+      accessKey: account.secretId,
+      secretKey: account.secretKey,
+      accountId: account.id,
+      env: {},
+      defaultBandwidthMbps: 10,
+    });
+  return backendLifecycle(make(HEX_ALICE), make(HEX_BOB), HEX_BOB.id, BAIDU_REGION, workers);
+}
+
+type LifecycleKind = "raw" | "backend" | "huawei-raw" | "huawei-backend" | "baidu-raw" | "baidu-backend";
+
+const LIFECYCLE_KINDS: Record<
+  LifecycleKind,
+  { cloud: Cloud; setup: (url: string, workers: number) => Promise<LifecycleSetup> }
+> = {
+  raw: { cloud: TENCENT, setup: rawSetup },
+  backend: { cloud: TENCENT, setup: backendSetup },
+  "huawei-raw": { cloud: HUAWEI, setup: huaweiRawSetup },
+  "huawei-backend": { cloud: HUAWEI, setup: huaweiBackendSetup },
+  "baidu-raw": { cloud: BAIDU, setup: baiduRawSetup },
+  "baidu-backend": { cloud: BAIDU, setup: baiduBackendSetup },
+};
+
 interface LifecycleResult {
   readonly ms: number[];
   readonly requests: number;
@@ -276,15 +586,16 @@ interface LifecycleResult {
 
 /** RUNS runs on fresh emulators (rate limits off); each run LIFECYCLES lifecycles over `workers` workers. */
 async function timeLifecycles(
-  kind: "raw" | "backend",
+  kind: LifecycleKind,
   workers: number,
   log: (line: string) => void,
 ): Promise<LifecycleResult> {
   const ms: number[] = [];
   let requests = 0;
   for (let run = 0; run < RUNS + 1; run++) {
-    const counted = await countedEmulator({ rateLimits: false });
-    const setup = await (kind === "raw" ? rawSetup : backendSetup)(counted.emulator.url, workers);
+    const { cloud, setup: setupFor } = LIFECYCLE_KINDS[kind];
+    const counted = await countedEmulator({ rateLimits: false }, cloud);
+    const setup = await setupFor(counted.emulator.url, workers);
     try {
       const before = total(counted.counts);
       let next = 0;
@@ -516,6 +827,9 @@ async function timeMoto(workers: number, log: (line: string) => void): Promise<L
 
 // ---------------------------------------------------------------- report
 
+/** Requests per lifecycle as counted by the emulator (a backend's describes included). */
+const perLifecycle = (result: LifecycleResult) => String(Math.round(result.requests / LIFECYCLES));
+
 function lifecycleRow(
   label: string,
   requestsPerLifecycle: string,
@@ -538,7 +852,7 @@ function lifecycleRow(
 
 const bench: Bench = {
   id: "emulator",
-  title: "Emulator and tencentcloud backend over loopback",
+  title: "Emulator and cloud backends over loopback",
   async run(context: BenchContext): Promise<BenchReport> {
     const log = context.log;
     const loadBefore = loadavg()[0]!;
@@ -557,6 +871,31 @@ const bench: Bench = {
           typeof moto === "string" ? undefined : raw,
         ),
       );
+      if (workers === 1) {
+        // The other two protocols, sequentially: each backend against raw signed HTTP of its own protocol.
+        for (const [name, cloud] of [
+          ["huaweicloud", "huawei"],
+          ["baiducloud", "baidu"],
+        ] as const) {
+          const cloudRaw = await timeLifecycles(`${cloud}-raw`, 1, log);
+          const cloudBackend = await timeLifecycles(`${cloud}-backend`, 1, log);
+          rows.push(
+            lifecycleRow(
+              `emulator (${name}), raw signed HTTP, 1 worker(s)`,
+              perLifecycle(cloudRaw),
+              cloudRaw,
+            ),
+          );
+          rows.push(
+            lifecycleRow(
+              `emulator, ${name} backend, 1 worker(s)`,
+              perLifecycle(cloudBackend),
+              cloudBackend,
+              cloudRaw,
+            ),
+          );
+        }
+      }
     }
     const lifecycleTable: Table = {
       header: [
@@ -603,7 +942,7 @@ const bench: Bench = {
     ];
     const host = machine();
     const load = `Load average (1 min): ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (other work on the machine slows every row alike).`;
-    const note = `${load} Lifecycle: ${LIFECYCLES} lifecycles per run, median of ${RUNS} runs (after one warm-up run), rate limits and pacing off. Mesh: one run, emulator rate limit on (${RATE}/s per account and action), backend pacing on (95% of the rate, half a second of burst).`;
+    const note = `${load} Lifecycle: ${LIFECYCLES} lifecycles per run, median of ${RUNS} runs (after one warm-up run), rate limits and pacing off; × raw emulator compares each backend with raw signed HTTP of its own protocol (moto: with the Tencent raw row). Mesh: one run, emulator rate limit on (${RATE}/s per account and action), backend pacing on (95% of the rate, half a second of burst).`;
     return {
       text: [
         host.text,
