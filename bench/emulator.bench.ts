@@ -20,7 +20,7 @@
  * 3. moto's server (EC2 emulator, from PyPI, in .tools/moto) doing the equivalent EC2 lifecycle (create, accept,
  *    describe, delete) over loopback, when it is installed there; otherwise the row says why it is missing.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
@@ -760,10 +760,24 @@ function ec2(agent: Agent, port: number, params: Record<string, string>): Promis
 
 const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]+)</${name}>`).exec(xml)?.[1] ?? "";
 
+/** The moto release the figures were taken with; pinned so the reference point does not drift between runs. */
+const MOTO_VERSION = "5.2.5";
+
+/** A venv under .tools/ (git-ignored), so a clean checkout gets the reference point too (about 1.5 min once). */
+function installMoto(log: (line: string) => void): void {
+  log(`emulator: installing moto[server]==${MOTO_VERSION} from PyPI into .tools/moto (once)...`);
+  const venv = spawnSync("python3", ["-m", "venv", MOTO_DIR], { stdio: "inherit" });
+  if (venv.status !== 0) return;
+  spawnSync(join(MOTO_DIR, "bin", "pip"), ["install", "--quiet", `moto[server]==${MOTO_VERSION}`], {
+    stdio: "inherit",
+  });
+}
+
 async function timeMoto(workers: number, log: (line: string) => void): Promise<LifecycleResult | string> {
   const binary = join(MOTO_DIR, "bin", "moto_server");
+  if (!existsSync(binary)) installMoto(log);
   if (!existsSync(binary))
-    return "not installed: `python3 -m venv .tools/moto && .tools/moto/bin/pip install 'moto[server]'` puts it there";
+    return `could not install moto ${MOTO_VERSION} from PyPI into .tools/moto (see the log above); the comparison is skipped`;
   const ms: number[] = [];
   for (let run = 0; run < RUNS + 1; run++) {
     const port = await freePort();
