@@ -24,3 +24,4 @@ export { type Random, seededRandom } from "./seeded-random.js";
 export { realSleep, type Sleep } from "./sleep.js";
 export { monotonicClock, TokenBucket, type TokenBucketOptions } from "./token-bucket.js";
 export { type WaitForOptions, waitFor } from "./wait-for.js";
+export { type WaitForPeeringOptions, waitForPeering } from "./wait-for-peering.js";

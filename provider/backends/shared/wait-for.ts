@@ -11,12 +11,20 @@ export interface WaitForOptions<S> {
   readonly timeoutMs: number;
   /** @default 1000 */
   readonly intervalMs?: number;
+  /** When above `intervalMs`, each wait doubles up to this (fewer calls on long waits). @default intervalMs */
+  readonly maxIntervalMs?: number;
   /** States that will never reach the target (e.g. REJECTED when waiting for ACTIVE): stop at once. */
   readonly failOn?: readonly S[];
   /** What is waited for, for the messages ("peering pcx-1 to be ACTIVE"). */
   readonly description?: string;
   /** The cloud's code for the timeout. @default "Timeout" */
   readonly cloudCode?: string;
+  /** The cloud's code when a `failOn` state is reached. @default cloudCode */
+  readonly failCloudCode?: string;
+  /** The resource waited on, named in the error. */
+  readonly resource?: string;
+  /** What to do, by the state the wait ended in. @default generic advice */
+  readonly fix?: (state: S, outcome: "failed" | "timeout") => string;
   /** @default the system clock */
   readonly clock?: Clock;
   /** @default a real timer */
@@ -30,7 +38,8 @@ export async function waitFor<S>(
 ): Promise<S> {
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
-  const interval = Math.max(1, options.intervalMs ?? 1000);
+  let interval = Math.max(1, options.intervalMs ?? 1000);
+  const maxInterval = Math.max(interval, options.maxIntervalMs ?? interval);
   const reached =
     typeof target === "function"
       ? (target as (state: S) => boolean)
@@ -47,9 +56,12 @@ export async function waitFor<S>(
         "INVALID_STATE_TRANSITION",
         `Waiting for ${what}: it is ${String(state)}, which never leads there.`,
         {
-          cloudCode: options.cloudCode ?? "Timeout",
+          cloudCode: options.failCloudCode ?? options.cloudCode ?? "Timeout",
           value: String(state),
-          fix: "Check why it reached that state; waiting longer will not help.",
+          ...(options.resource === undefined ? {} : { resource: options.resource }),
+          fix:
+            options.fix?.(state, "failed") ??
+            "Check why it reached that state; waiting longer will not help.",
         },
       );
     }
@@ -57,14 +69,18 @@ export async function waitFor<S>(
     if (elapsed >= options.timeoutMs) {
       throw new BackendError(
         "TIMEOUT",
-        `Waited ${Math.round(elapsed)} ms for ${what}; the last state seen was ${String(state)}.`,
+        `Waited ${Math.round(elapsed)} ms for ${what}; it is still ${String(state)}.`,
         {
           cloudCode: options.cloudCode ?? "Timeout",
           value: String(state),
-          fix: "Retry later, or raise the timeout if the cloud is known to be slow.",
+          ...(options.resource === undefined ? {} : { resource: options.resource }),
+          fix:
+            options.fix?.(state, "timeout") ??
+            "Retry later, or raise the timeout if the cloud is known to be slow.",
         },
       );
     }
     await sleep(Math.min(interval, options.timeoutMs - elapsed));
+    interval = Math.min(interval * 2, maxInterval);
   }
 }

@@ -36,7 +36,7 @@ import { type CloudCredentials, resolveCredentials } from "../shared/credentials
 import { createIdempotently } from "../shared/idempotent-create.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
 import { type RetryOptions, withRetry } from "../shared/retry.js";
-import { type WaitForOptions, waitFor } from "../shared/wait-for.js";
+import { type WaitForPeeringOptions, waitForPeering } from "../shared/wait-for-peering.js";
 import { TENCENT_VPC_ENDPOINT, TencentApiClient } from "./api-client.js";
 import { peeringOf, QOS_LEVEL, routeOf, routeTableOf, vpcOf, wireStatesOf } from "./convert.js";
 import { tencentRateOf } from "./rate-limits.js";
@@ -551,16 +551,12 @@ export class TencentCloudBackend implements Backend {
   }
 
   /** Polls until the peering reaches `target` (e.g. ACTIVE after the accepter's accept). */
-  waitForPeering(
+  async waitForPeering(
     id: string,
     target: PeeringStatus | readonly PeeringStatus[],
-    options: Omit<WaitForOptions<PeeringStatus>, "description"> = { timeoutMs: 60_000 },
+    options: WaitForPeeringOptions = { timeoutMs: 60_000 },
   ): Promise<PeeringStatus> {
-    return waitFor(async () => (await this.describePeering(id)).status, target, {
-      failOn: ["REJECTED", "DELETED", "EXPIRED"].filter((s) => s !== target) as PeeringStatus[],
-      ...options,
-      description: `peering ${id} to be ${String(target)}`,
-    });
+    return (await waitForPeering(this, id, target, options)).status;
   }
 
   // ---------------------------------------------------------------- routes
