@@ -3,9 +3,10 @@
  * Arguments from the `Schema:` map of baiducloud/resource_baiducloud_peer_conn_acceptor.go in
  * baidubce/terraform-provider-baiducloud at commit 3bb5b82ffda6c33a8b8b8b965eea844a61b1a386 (v1.23.5).
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import type { Attributes } from "../attributes.js";
 
 export interface BaiducloudPeerConnAcceptorConfig extends TerraformMetaArguments {
   /** `peer_conn_id` (required, force new). */
@@ -18,21 +19,11 @@ export interface BaiducloudPeerConnAcceptorConfig extends TerraformMetaArguments
   readonly dnsSync?: boolean;
 }
 
-export class BaiducloudPeerConnAcceptor extends TerraformResource {
+export class BaiducloudPeerConnAcceptor extends ArgumentResource<BaiducloudPeerConnAcceptorConfig> {
   static readonly tfResourceType = "baiducloud_peer_conn_acceptor";
-  readonly config: BaiducloudPeerConnAcceptorConfig;
 
   constructor(scope: Construct, id: string, config: BaiducloudPeerConnAcceptorConfig) {
-    super(scope, id, {
-      terraformResourceType: BaiducloudPeerConnAcceptor.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "baiducloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
-  }
-
-  get id(): string {
-    return this.getStringAttribute("id");
+    super(scope, id, BaiducloudPeerConnAcceptor.tfResourceType, "baiducloud", config);
   }
 
   /** `status` (computed). */
@@ -40,7 +31,7 @@ export class BaiducloudPeerConnAcceptor extends TerraformResource {
     return this.getStringAttribute("status");
   }
 
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     const c = this.config;
     return {
       peer_conn_id: c.peerConnId,
@@ -48,13 +39,5 @@ export class BaiducloudPeerConnAcceptor extends TerraformResource {
       auto_reject: c.autoReject,
       dns_sync: c.dnsSync,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

@@ -4,9 +4,10 @@
  * 3bb5b82ffda6c33a8b8b8b965eea844a61b1a386 (v1.23.5). `billing` is a map with `payment_timing` and an optional
  * `reservation` map. No tags and no per-IP limit arguments.
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import { type Attributes, defined } from "../attributes.js";
 
 export interface BaiducloudPeerConnBilling {
   /** `payment_timing`: Prepaid or Postpaid (seed 001 billing.paymentTiming). */
@@ -43,22 +44,11 @@ export interface BaiducloudPeerConnConfig extends TerraformMetaArguments {
   readonly dnsSync?: boolean;
 }
 
-export class BaiducloudPeerConn extends TerraformResource {
+export class BaiducloudPeerConn extends ArgumentResource<BaiducloudPeerConnConfig> {
   static readonly tfResourceType = "baiducloud_peer_conn";
-  readonly config: BaiducloudPeerConnConfig;
 
   constructor(scope: Construct, id: string, config: BaiducloudPeerConnConfig) {
-    super(scope, id, {
-      terraformResourceType: BaiducloudPeerConn.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "baiducloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
-  }
-
-  /** The peering id (peerconn-...). */
-  get id(): string {
-    return this.getStringAttribute("id");
+    super(scope, id, BaiducloudPeerConn.tfResourceType, "baiducloud", config);
   }
 
   /** `status` (computed). */
@@ -66,7 +56,7 @@ export class BaiducloudPeerConn extends TerraformResource {
     return this.getStringAttribute("status");
   }
 
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     const c = this.config;
     const reservation = c.billing.reservation;
     return {
@@ -89,13 +79,5 @@ export class BaiducloudPeerConn extends TerraformResource {
       peer_if_name: c.peerIfName,
       dns_sync: c.dnsSync,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

@@ -5,10 +5,9 @@
  * but default to BAIDUCLOUD_ACCESS_KEY / BAIDUCLOUD_SECRET_KEY; prefer the environment, since whatever is set here
  * is written into the synthesized JSON.
  */
-import { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes } from "../attributes.js";
-import { PROVIDER_SOURCES } from "../versions.js";
+import { type Attributes, defined } from "../attributes.js";
+import { CloudProvider } from "../cloud-provider.js";
 
 /** The `assume_role` block: a role of another account. */
 export interface BaiducloudProviderAssumeRole {
@@ -35,33 +34,14 @@ export interface BaiducloudProviderConfig {
   readonly assumeRole?: BaiducloudProviderAssumeRole;
 }
 
-export class BaiducloudProvider extends TerraformProvider {
+export class BaiducloudProvider extends CloudProvider<BaiducloudProviderConfig> {
   static readonly tfResourceType = "baiducloud";
-  readonly config: BaiducloudProviderConfig;
-  #alias: string | undefined;
 
   constructor(scope: Construct, id: string, config: BaiducloudProviderConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: "baiducloud",
-      terraformGeneratorMetadata: {
-        providerName: "baiducloud",
-        providerVersionConstraint: PROVIDER_SOURCES.baiducloud.version,
-      },
-      terraformProviderSource: PROVIDER_SOURCES.baiducloud.source,
-    });
-    this.config = config;
-    this.#alias = config.alias;
+    super(scope, id, "baiducloud", config);
   }
 
-  override get alias(): string | undefined {
-    return this.#alias;
-  }
-
-  override set alias(value: string | undefined) {
-    this.#alias = value;
-  }
-
-  #arguments(): Attributes {
+  protected providerArguments(): Attributes {
     const role = this.config.assumeRole;
     return {
       region: this.config.region,
@@ -77,13 +57,5 @@ export class BaiducloudProvider extends TerraformProvider {
           })
         : undefined,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments(), ["assume_role"]);
   }
 }

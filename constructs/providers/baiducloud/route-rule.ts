@@ -4,9 +4,10 @@
  * peering route `next_hop_type` is `peerConn` (one of the values its ValidateFunc accepts) and `next_hop_id` the
  * peering id. Unlike Tencent and Huawei, a Baidu rule also has a required source block.
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import type { Attributes } from "../attributes.js";
 
 export interface BaiducloudRouteRuleConfig extends TerraformMetaArguments {
   /** `route_table_id` (required, force new). */
@@ -23,24 +24,14 @@ export interface BaiducloudRouteRuleConfig extends TerraformMetaArguments {
   readonly description?: string;
 }
 
-export class BaiducloudRouteRule extends TerraformResource {
+export class BaiducloudRouteRule extends ArgumentResource<BaiducloudRouteRuleConfig> {
   static readonly tfResourceType = "baiducloud_route_rule";
-  readonly config: BaiducloudRouteRuleConfig;
 
   constructor(scope: Construct, id: string, config: BaiducloudRouteRuleConfig) {
-    super(scope, id, {
-      terraformResourceType: BaiducloudRouteRule.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "baiducloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
+    super(scope, id, BaiducloudRouteRule.tfResourceType, "baiducloud", config);
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     const c = this.config;
     return {
       route_table_id: c.routeTableId,
@@ -50,13 +41,5 @@ export class BaiducloudRouteRule extends TerraformResource {
       next_hop_type: c.nextHopType,
       description: c.description,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

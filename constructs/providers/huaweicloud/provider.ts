@@ -4,10 +4,9 @@
  * Credentials are best left to the environment (HW_ACCESS_KEY / HW_SECRET_KEY) or `assumeRole`: whatever is set
  * here is written into the synthesized JSON.
  */
-import { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes } from "../attributes.js";
-import { PROVIDER_SOURCES } from "../versions.js";
+import { type Attributes, defined } from "../attributes.js";
+import { CloudProvider } from "../cloud-provider.js";
 
 /** The `assume_role` block: an agency of another account. */
 export interface HuaweicloudProviderAssumeRole {
@@ -35,33 +34,14 @@ export interface HuaweicloudProviderConfig {
   readonly assumeRole?: HuaweicloudProviderAssumeRole;
 }
 
-export class HuaweicloudProvider extends TerraformProvider {
+export class HuaweicloudProvider extends CloudProvider<HuaweicloudProviderConfig> {
   static readonly tfResourceType = "huaweicloud";
-  readonly config: HuaweicloudProviderConfig;
-  #alias: string | undefined;
 
   constructor(scope: Construct, id: string, config: HuaweicloudProviderConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: "huaweicloud",
-      terraformGeneratorMetadata: {
-        providerName: "huaweicloud",
-        providerVersionConstraint: PROVIDER_SOURCES.huaweicloud.version,
-      },
-      terraformProviderSource: PROVIDER_SOURCES.huaweicloud.source,
-    });
-    this.config = config;
-    this.#alias = config.alias;
+    super(scope, id, "huaweicloud", config);
   }
 
-  override get alias(): string | undefined {
-    return this.#alias;
-  }
-
-  override set alias(value: string | undefined) {
-    this.#alias = value;
-  }
-
-  #arguments(): Attributes {
+  protected providerArguments(): Attributes {
     const role = this.config.assumeRole;
     return {
       region: this.config.region,
@@ -77,13 +57,5 @@ export class HuaweicloudProvider extends TerraformProvider {
           })
         : undefined,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments(), ["assume_role"]);
   }
 }

@@ -4,9 +4,10 @@
  * huaweicloud/services/vpc/resource_huaweicloud_vpc_peering_connection_accepter.go in
  * huaweicloud/terraform-provider-huaweicloud at commit a0345b8dcc818aa80d932ec0802891222b0a22af.
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import type { Attributes } from "../attributes.js";
 
 export interface HuaweicloudVpcPeeringConnectionAccepterConfig extends TerraformMetaArguments {
   /** `region` (optional, force new). @default the provider's region */
@@ -17,21 +18,11 @@ export interface HuaweicloudVpcPeeringConnectionAccepterConfig extends Terraform
   readonly accept?: boolean;
 }
 
-export class HuaweicloudVpcPeeringConnectionAccepter extends TerraformResource {
+export class HuaweicloudVpcPeeringConnectionAccepter extends ArgumentResource<HuaweicloudVpcPeeringConnectionAccepterConfig> {
   static readonly tfResourceType = "huaweicloud_vpc_peering_connection_accepter";
-  readonly config: HuaweicloudVpcPeeringConnectionAccepterConfig;
 
   constructor(scope: Construct, id: string, config: HuaweicloudVpcPeeringConnectionAccepterConfig) {
-    super(scope, id, {
-      terraformResourceType: HuaweicloudVpcPeeringConnectionAccepter.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "huaweicloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
-  }
-
-  get id(): string {
-    return this.getStringAttribute("id");
+    super(scope, id, HuaweicloudVpcPeeringConnectionAccepter.tfResourceType, "huaweicloud", config);
   }
 
   /** `status` (computed). */
@@ -39,16 +30,8 @@ export class HuaweicloudVpcPeeringConnectionAccepter extends TerraformResource {
     return this.getStringAttribute("status");
   }
 
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     const c = this.config;
     return { region: c.region, vpc_peering_connection_id: c.vpcPeeringConnectionId, accept: c.accept };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

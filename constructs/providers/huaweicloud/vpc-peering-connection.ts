@@ -4,9 +4,10 @@
  * huaweicloud/terraform-provider-huaweicloud at commit a0345b8dcc818aa80d932ec0802891222b0a22af. There is one
  * `region` and no peer region: both VPCs are in that region. No bandwidth, billing or tags arguments.
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import type { Attributes } from "../attributes.js";
 
 export interface HuaweicloudVpcPeeringConnectionConfig extends TerraformMetaArguments {
   /** `region` (optional, force new). @default the provider's region */
@@ -23,22 +24,11 @@ export interface HuaweicloudVpcPeeringConnectionConfig extends TerraformMetaArgu
   readonly description?: string;
 }
 
-export class HuaweicloudVpcPeeringConnection extends TerraformResource {
+export class HuaweicloudVpcPeeringConnection extends ArgumentResource<HuaweicloudVpcPeeringConnectionConfig> {
   static readonly tfResourceType = "huaweicloud_vpc_peering_connection";
-  readonly config: HuaweicloudVpcPeeringConnectionConfig;
 
   constructor(scope: Construct, id: string, config: HuaweicloudVpcPeeringConnectionConfig) {
-    super(scope, id, {
-      terraformResourceType: HuaweicloudVpcPeeringConnection.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "huaweicloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
-  }
-
-  /** The peering id. */
-  get id(): string {
-    return this.getStringAttribute("id");
+    super(scope, id, HuaweicloudVpcPeeringConnection.tfResourceType, "huaweicloud", config);
   }
 
   /** `status` (computed): PENDING_ACCEPTANCE, REJECTED, EXPIRED, DELETED or ACTIVE (seed 002). */
@@ -46,7 +36,7 @@ export class HuaweicloudVpcPeeringConnection extends TerraformResource {
     return this.getStringAttribute("status");
   }
 
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     const c = this.config;
     return {
       region: c.region,
@@ -56,13 +46,5 @@ export class HuaweicloudVpcPeeringConnection extends TerraformResource {
       peer_tenant_id: c.peerTenantId,
       description: c.description,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

@@ -4,9 +4,10 @@
  * commit a0345b8dcc818aa80d932ec0802891222b0a22af. For a peering route `type` is `peering` and `nexthop` the
  * peering id (docs/resources/vpc_route.md); without `route_table_id` the route goes to the VPC's default table.
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import type { Attributes } from "../attributes.js";
 
 export interface HuaweicloudVpcRouteConfig extends TerraformMetaArguments {
   /** `region` (optional, force new). @default the provider's region */
@@ -25,24 +26,14 @@ export interface HuaweicloudVpcRouteConfig extends TerraformMetaArguments {
   readonly routeTableId?: string;
 }
 
-export class HuaweicloudVpcRoute extends TerraformResource {
+export class HuaweicloudVpcRoute extends ArgumentResource<HuaweicloudVpcRouteConfig> {
   static readonly tfResourceType = "huaweicloud_vpc_route";
-  readonly config: HuaweicloudVpcRouteConfig;
 
   constructor(scope: Construct, id: string, config: HuaweicloudVpcRouteConfig) {
-    super(scope, id, {
-      terraformResourceType: HuaweicloudVpcRoute.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "huaweicloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
+    super(scope, id, HuaweicloudVpcRoute.tfResourceType, "huaweicloud", config);
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     const c = this.config;
     return {
       region: c.region,
@@ -53,13 +44,5 @@ export class HuaweicloudVpcRoute extends TerraformResource {
       description: c.description,
       route_table_id: c.routeTableId,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

@@ -4,10 +4,9 @@
  * Credentials are best left to the environment (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY), `profile`
  * or `assumeRole`: whatever is set here is written into the synthesized JSON.
  */
-import { TerraformProvider } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes } from "../attributes.js";
-import { PROVIDER_SOURCES } from "../versions.js";
+import { type Attributes, defined } from "../attributes.js";
+import { CloudProvider } from "../cloud-provider.js";
 
 /** The `assume_role` block: a role of another account, the usual way to reach a second account. */
 export interface TencentcloudProviderAssumeRole {
@@ -38,33 +37,14 @@ export interface TencentcloudProviderConfig {
   readonly assumeRole?: TencentcloudProviderAssumeRole;
 }
 
-export class TencentcloudProvider extends TerraformProvider {
+export class TencentcloudProvider extends CloudProvider<TencentcloudProviderConfig> {
   static readonly tfResourceType = "tencentcloud";
-  readonly config: TencentcloudProviderConfig;
-  #alias: string | undefined;
 
   constructor(scope: Construct, id: string, config: TencentcloudProviderConfig = {}) {
-    super(scope, id, {
-      terraformResourceType: "tencentcloud",
-      terraformGeneratorMetadata: {
-        providerName: "tencentcloud",
-        providerVersionConstraint: PROVIDER_SOURCES.tencentcloud.version,
-      },
-      terraformProviderSource: PROVIDER_SOURCES.tencentcloud.source,
-    });
-    this.config = config;
-    this.#alias = config.alias;
+    super(scope, id, "tencentcloud", config);
   }
 
-  override get alias(): string | undefined {
-    return this.#alias;
-  }
-
-  override set alias(value: string | undefined) {
-    this.#alias = value;
-  }
-
-  #arguments(): Attributes {
+  protected providerArguments(): Attributes {
     const role = this.config.assumeRole;
     return {
       region: this.config.region,
@@ -82,13 +62,5 @@ export class TencentcloudProvider extends TerraformProvider {
           })
         : undefined,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments(), ["assume_role"]);
   }
 }

@@ -5,9 +5,10 @@
  * `PEERCONNECTION` and `next_hub` the pcx-... id. There is no VPC argument: the table belongs to one VPC, and the
  * region comes from the provider.
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import type { Attributes } from "../attributes.js";
 
 export interface TencentcloudRouteTableEntryConfig extends TerraformMetaArguments {
   /** `route_table_id` (required, force new). */
@@ -24,21 +25,11 @@ export interface TencentcloudRouteTableEntryConfig extends TerraformMetaArgument
   readonly description?: string;
 }
 
-export class TencentcloudRouteTableEntry extends TerraformResource {
+export class TencentcloudRouteTableEntry extends ArgumentResource<TencentcloudRouteTableEntryConfig> {
   static readonly tfResourceType = "tencentcloud_route_table_entry";
-  readonly config: TencentcloudRouteTableEntryConfig;
 
   constructor(scope: Construct, id: string, config: TencentcloudRouteTableEntryConfig) {
-    super(scope, id, {
-      terraformResourceType: TencentcloudRouteTableEntry.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "tencentcloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
-  }
-
-  get id(): string {
-    return this.getStringAttribute("id");
+    super(scope, id, TencentcloudRouteTableEntry.tfResourceType, "tencentcloud", config);
   }
 
   /** `route_item_id` (computed). */
@@ -46,7 +37,7 @@ export class TencentcloudRouteTableEntry extends TerraformResource {
     return this.getStringAttribute("route_item_id");
   }
 
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     const c = this.config;
     return {
       route_table_id: c.routeTableId,
@@ -56,13 +47,5 @@ export class TencentcloudRouteTableEntry extends TerraformResource {
       disabled: c.disabled,
       description: c.description,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

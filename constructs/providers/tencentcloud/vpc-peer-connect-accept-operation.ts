@@ -5,41 +5,24 @@
  * tencentcloudstack/terraform-provider-tencentcloud at commit f6970a90038400958503a0edab62c6c463baa7b0 (v1.83.25).
  * It must run with a provider of the accepter's account and region.
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import type { Attributes } from "../attributes.js";
 
 export interface TencentcloudVpcPeerConnectAcceptOperationConfig extends TerraformMetaArguments {
   /** `peering_connection_id` (required, force new): the pcx-... id. */
   readonly peeringConnectionId: string;
 }
 
-export class TencentcloudVpcPeerConnectAcceptOperation extends TerraformResource {
+export class TencentcloudVpcPeerConnectAcceptOperation extends ArgumentResource<TencentcloudVpcPeerConnectAcceptOperationConfig> {
   static readonly tfResourceType = "tencentcloud_vpc_peer_connect_accept_operation";
-  readonly config: TencentcloudVpcPeerConnectAcceptOperationConfig;
 
   constructor(scope: Construct, id: string, config: TencentcloudVpcPeerConnectAcceptOperationConfig) {
-    super(scope, id, {
-      terraformResourceType: TencentcloudVpcPeerConnectAcceptOperation.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "tencentcloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
+    super(scope, id, TencentcloudVpcPeerConnectAcceptOperation.tfResourceType, "tencentcloud", config);
   }
 
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     return { peering_connection_id: this.config.peeringConnectionId };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

@@ -4,9 +4,10 @@
  * tencentcloudstack/terraform-provider-tencentcloud at commit f6970a90038400958503a0edab62c6c463baa7b0 (v1.83.25).
  * The resource has no description, tags or per-IP flow-control argument. Its id is the peering id (pcx-...).
  */
-import { type TerraformMetaArguments, TerraformResource } from "cdktf";
+import type { TerraformMetaArguments } from "cdktf";
 import type { Construct } from "constructs";
-import { type Attributes, defined, hclAttributes, metaArguments } from "../attributes.js";
+import { ArgumentResource } from "../argument-resource.js";
+import type { Attributes } from "../attributes.js";
 
 export interface TencentcloudVpcPeerConnectManagerConfig extends TerraformMetaArguments {
   /** `source_vpc_id` (required): the local VPC. */
@@ -29,25 +30,14 @@ export interface TencentcloudVpcPeerConnectManagerConfig extends TerraformMetaAr
   readonly qosLevel?: string;
 }
 
-export class TencentcloudVpcPeerConnectManager extends TerraformResource {
+export class TencentcloudVpcPeerConnectManager extends ArgumentResource<TencentcloudVpcPeerConnectManagerConfig> {
   static readonly tfResourceType = "tencentcloud_vpc_peer_connect_manager";
-  readonly config: TencentcloudVpcPeerConnectManagerConfig;
 
   constructor(scope: Construct, id: string, config: TencentcloudVpcPeerConnectManagerConfig) {
-    super(scope, id, {
-      terraformResourceType: TencentcloudVpcPeerConnectManager.tfResourceType,
-      terraformGeneratorMetadata: { providerName: "tencentcloud" },
-      ...metaArguments(config),
-    });
-    this.config = config;
+    super(scope, id, TencentcloudVpcPeerConnectManager.tfResourceType, "tencentcloud", config);
   }
 
-  /** The peering id (pcx-...). */
-  get id(): string {
-    return this.getStringAttribute("id");
-  }
-
-  #arguments(): Attributes {
+  protected terraformArguments(): Attributes {
     const c = this.config;
     return {
       source_vpc_id: c.sourceVpcId,
@@ -60,13 +50,5 @@ export class TencentcloudVpcPeerConnectManager extends TerraformResource {
       charge_type: c.chargeType,
       qos_level: c.qosLevel,
     };
-  }
-
-  protected override synthesizeAttributes(): Attributes {
-    return defined(this.#arguments());
-  }
-
-  protected override synthesizeHclAttributes(): Attributes {
-    return hclAttributes(this.#arguments());
   }
 }

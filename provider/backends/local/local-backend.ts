@@ -9,6 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
+import { canonicalJson } from "../../core/canonical-json.js";
 import { CLOUDS, type Cloud, type Diagnostic, overlaps, parseCidr } from "../../core/index.js";
 import type {
   Backend,
@@ -100,28 +101,12 @@ function pairOf(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
 
-/**
- * Keys sorted at every depth and undefined fields dropped, so that equal parameters give equal text. (Fix: only
- * the top-level keys used to be sorted, so the same tags in another insertion order were a "different request"
- * and a retry got IDEMPOTENCY_CONFLICT.)
- */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => [k, canonical(v)]),
-  );
-}
-
 function fingerprint(account: string, input: CreatePeeringInput): string {
   const { clientToken: _, ...rest } = input;
   const normalized = { ...rest, peerAccount: input.peerAccount ?? account };
-  return createHash("sha256")
-    .update(JSON.stringify(canonical(normalized)))
-    .digest("hex");
+  // Canonical, so the same tags in another key order are the same request (a retry must not get
+  // IDEMPOTENCY_CONFLICT).
+  return createHash("sha256").update(canonicalJson(normalized)).digest("hex");
 }
 
 const STATE_FIX: Partial<Record<PeeringStatus, string>> = {
@@ -711,7 +696,7 @@ export class LocalBackend implements Backend {
           fix: `Use one of ${tables.map((t) => `"${t.id}" (${t.name})`).join(", ")}, or omit routeTableId for the main table.`,
         });
       }
-      const peering = this.#visiblePeering(input.peeringId);
+      const peering = this.#sidePeering(input.peeringId);
       const status = peeringStatus(peering, now);
       const onPeering = peering.vpc_id === vpc.id || peering.peer_vpc_id === vpc.id;
       if (onPeering && status !== "ACTIVE") {
@@ -941,10 +926,6 @@ export class LocalBackend implements Backend {
       });
     }
     return row;
-  }
-
-  #visiblePeering(id: string): PeeringRow {
-    return this.#sidePeering(id);
   }
 
   #accepterPeering(id: string, action: "accept" | "reject"): PeeringRow {

@@ -1,3 +1,4 @@
+import { canonicalJson } from "../../core/canonical-json.js";
 import { isUnknown } from "./inputs.js";
 
 export interface DiffResult {
@@ -8,20 +9,7 @@ export interface DiffResult {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
-}
-
-function normalize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalize);
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, v]) => [k, normalize(v)]),
-    );
-  }
-  return value;
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /**
