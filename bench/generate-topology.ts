@@ -14,6 +14,8 @@
  * No Math.random: the only randomness is a seeded PRNG (mulberry32), so a given (n, seed) always gives the
  * same document.
  */
+
+import { seededRandom } from "../provider/backends/shared/seeded-random.js";
 import type { PeeringSpec, RouteSpec, TopologyDocument, VpcSpec } from "../provider/core/topology-schema.js";
 
 export const REGION_COUNT = 20;
@@ -23,18 +25,6 @@ export const EXTRA_ROUTE_TABLE = "rt";
 export const BLOCK_PREFIX = 26;
 export const MAX_VPCS = 2 ** (BLOCK_PREFIX - 8);
 const BASE = 10 * 2 ** 24;
-
-/** mulberry32: a tiny 32-bit PRNG, good enough to shuffle deterministically. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function blockText(block: number): string {
   const value = BASE + block * 2 ** (32 - BLOCK_PREFIX);
@@ -51,7 +41,7 @@ export function generateTopology(n: number, seed = 1): GeneratedTopology {
   if (n > MAX_VPCS) throw new RangeError(`n must be at most ${MAX_VPCS} (the /26 blocks of 10.0.0.0/8)`);
 
   // Fisher-Yates over the block numbers 0..n-1.
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const blocks = new Uint32Array(n);
   for (let i = 0; i < n; i++) blocks[i] = i;
   for (let i = n - 1; i > 0; i--) {
