@@ -6,6 +6,7 @@
  */
 import { Construct } from "constructs";
 import { hubPeeringId, planHubAndSpoke, spokePeeringId } from "../../provider/core/dr/hub-and-spoke.js";
+import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
 import { PeerlinkConstructError } from "../errors.js";
 import type { Peering } from "../peering.js";
@@ -60,9 +61,7 @@ export class HubAndSpoke extends Construct {
       spokes: Object.fromEntries(keys.map((k) => [k, toDrSite(props.spokes[k]!)])),
       meshSpokes: props.meshSpokes ?? false,
       routeSpokesThroughHub: props.routeSpokesThroughHub ?? false,
-      ...(props.bandwidthMbps !== undefined ? { bandwidthMbps: props.bandwidthMbps } : {}),
-      ...(props.chargeType !== undefined ? { chargeType: props.chargeType } : {}),
-      ...(props.serviceLevel !== undefined ? { serviceLevel: props.serviceLevel } : {}),
+      ...linkOptionsOf(props),
     });
     const constructIds = new Map<string, string>();
     for (const k of keys) constructIds.set(hubPeeringId(name, k), `hub-${k}`);

@@ -4,6 +4,7 @@
  * The topology comes from planTwoRegionDr, the same planner as the Pulumi component's.
  */
 import { Construct } from "constructs";
+import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import type { DrBandwidthLimit } from "../../provider/core/dr/two-region-dr.js";
 import { planTwoRegionDr } from "../../provider/core/dr/two-region-dr.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
@@ -49,9 +50,7 @@ export class TwoRegionDr extends Construct {
       name,
       primary: toDrSite(props.primary),
       standby: toDrSite(props.standby),
-      ...(props.bandwidthMbps !== undefined ? { bandwidthMbps: props.bandwidthMbps } : {}),
-      ...(props.chargeType !== undefined ? { chargeType: props.chargeType } : {}),
-      ...(props.serviceLevel !== undefined ? { serviceLevel: props.serviceLevel } : {}),
+      ...linkOptionsOf(props),
       ...(props.bandwidthPolicies !== undefined ? { bandwidthPolicies: props.bandwidthPolicies } : {}),
     });
     this.built = buildPlan(this, plan, [props.primary, props.standby], {

@@ -5,6 +5,7 @@
  * the synth with TRANSITIVE_ROUTE, naming the chain.
  */
 import { Construct } from "constructs";
+import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import {
   planTwoRegionsThreeCenters,
   THREE_CENTER_LINKS,
@@ -53,9 +54,7 @@ export class TwoRegionsThreeCenters extends Construct {
       production: toDrSite(props.production),
       backup: toDrSite(props.backup),
       dr: toDrSite(props.dr),
-      ...(props.bandwidthMbps !== undefined ? { bandwidthMbps: props.bandwidthMbps } : {}),
-      ...(props.chargeType !== undefined ? { chargeType: props.chargeType } : {}),
-      ...(props.serviceLevel !== undefined ? { serviceLevel: props.serviceLevel } : {}),
+      ...linkOptionsOf(props),
     });
     const constructIds = new Map(
       THREE_CENTER_LINKS.map(([a, b]) => [threeCentersPeeringId(name, a, b), `${a}-${b}`]),

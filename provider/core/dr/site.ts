@@ -42,6 +42,15 @@ export interface DrLinkOptions {
   readonly serviceLevel?: ServiceLevel;
 }
 
+/** The link options that are set (exact optional properties: an unset option is absent, not undefined). */
+export function linkOptionsOf(options: DrLinkOptions): DrLinkOptions {
+  return {
+    ...(options.bandwidthMbps !== undefined ? { bandwidthMbps: options.bandwidthMbps } : {}),
+    ...(options.chargeType !== undefined ? { chargeType: options.chargeType } : {}),
+    ...(options.serviceLevel !== undefined ? { serviceLevel: options.serviceLevel } : {}),
+  };
+}
+
 /** A topology fragment: what every planner returns, ready for `validateDocument` or a front end. */
 export interface DrPlan {
   readonly vpcs: VpcSpec[];

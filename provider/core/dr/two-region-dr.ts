@@ -8,6 +8,7 @@ import {
   type DrPlan,
   type DrSite,
   distinctVpcs,
+  linkOptionsOf,
   planPeering,
   routesBothWays,
 } from "./site.js";
@@ -44,9 +45,7 @@ export function planTwoRegionDr(input: TwoRegionDrInput): DrPlan {
   // which the core reports (BANDWIDTH_NOT_SETTABLE) instead of the planner hiding it.
   const peering = {
     ...planPeering(name, primary, standby, {}),
-    ...(input.bandwidthMbps !== undefined ? { bandwidthMbps: input.bandwidthMbps } : {}),
-    ...(input.chargeType !== undefined ? { chargeType: input.chargeType } : {}),
-    ...(input.serviceLevel !== undefined ? { serviceLevel: input.serviceLevel } : {}),
+    ...linkOptionsOf(input),
   };
   return {
     vpcs: distinctVpcs([primary, standby]),

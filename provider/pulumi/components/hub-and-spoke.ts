@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import { hubPeeringId, planHubAndSpoke, spokePeeringId } from "../../core/dr/hub-and-spoke.js";
-import type { DrPlan } from "../../core/dr/site.js";
+import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
 import { PeerlinkError } from "../../core/errors.js";
 import type { Reachability } from "../../core/reachability.js";
 import type { ChargeType, ServiceLevel } from "../../core/topology-schema.js";
@@ -87,9 +87,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
       spokes: Object.fromEntries([...spokes].map(([k, s]) => [k, s.drSite])),
       meshSpokes: args.meshSpokes ?? false,
       routeSpokesThroughHub: args.routeSpokesThroughHub ?? false,
-      ...(args.bandwidthMbps !== undefined ? { bandwidthMbps: args.bandwidthMbps } : {}),
-      ...(args.chargeType !== undefined ? { chargeType: args.chargeType } : {}),
-      ...(args.serviceLevel !== undefined ? { serviceLevel: args.serviceLevel } : {}),
+      ...linkOptionsOf(args),
     });
     const keyOf = new Map<string, string>();
     for (const k of keys) keyOf.set(hubPeeringId(prefix, k), `hub-${k}`);

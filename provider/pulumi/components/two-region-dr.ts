@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
-import type { DrPlan } from "../../core/dr/site.js";
+import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
 import { type DrBandwidthLimit, planTwoRegionDr } from "../../core/dr/two-region-dr.js";
 import type { Reachability } from "../../core/reachability.js";
 import type { ChargeType, ServiceLevel } from "../../core/topology-schema.js";
@@ -79,9 +79,7 @@ export class TwoRegionDr extends pulumi.ComponentResource {
       name: peeringName,
       primary: primary.drSite,
       standby: standby.drSite,
-      ...(args.bandwidthMbps !== undefined ? { bandwidthMbps: args.bandwidthMbps } : {}),
-      ...(args.chargeType !== undefined ? { chargeType: args.chargeType } : {}),
-      ...(args.serviceLevel !== undefined ? { serviceLevel: args.serviceLevel } : {}),
+      ...linkOptionsOf(args),
       ...(args.bandwidthPolicies !== undefined ? { bandwidthPolicies: args.bandwidthPolicies } : {}),
     });
     const built = buildDr(this, name, plan, [primary, standby], { peeringKey: () => "peering" }, args);

@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
-import type { DrPlan } from "../../core/dr/site.js";
+import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
 import {
   planTwoRegionsThreeCenters,
   THREE_CENTER_LINKS,
@@ -100,9 +100,7 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
       production: sites.production.drSite,
       backup: sites.backup.drSite,
       dr: sites.dr.drSite,
-      ...(args.bandwidthMbps !== undefined ? { bandwidthMbps: args.bandwidthMbps } : {}),
-      ...(args.chargeType !== undefined ? { chargeType: args.chargeType } : {}),
-      ...(args.serviceLevel !== undefined ? { serviceLevel: args.serviceLevel } : {}),
+      ...linkOptionsOf(args),
     });
     const links = THREE_CENTER_LINKS.map(([a, b]) => ({
       link: `${a}-${b}` as ThreeCentersLink,
