@@ -20,6 +20,7 @@ import type { Backend, PeeringInfo, VpcInfo } from "../../backends/backend.js";
 import { BackendError } from "../../backends/errors.js";
 import type { LocalStateEngine } from "../../backends/local/local-backend.js";
 import type { ChargeType } from "../../core/index.js";
+import { jsonObjectBody } from "../json-body.js";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, ProtocolHandler } from "../protocol.js";
 import { verifyBceRequest } from "./bce-auth-v1.js";
 import { baiduError, baiduErrorOf, baiduResponse } from "./errors.js";
@@ -54,14 +55,8 @@ function regionOf(request: EmulatorRequest): string {
 }
 
 function parseBody(request: EmulatorRequest): Record<string, unknown> {
-  if (request.body.length === 0) return {};
-  try {
-    const parsed: unknown = JSON.parse(request.body.toString("utf8"));
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
-      return parsed as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
+  const body = jsonObjectBody(request);
+  if (body) return body;
   throw new RequestError("INVALID_PARAMETER", "The JSON you provided was not well-formed.", "MalformedJSON");
 }
 

@@ -15,6 +15,7 @@ import { randomUUID } from "node:crypto";
 import type { Backend, PeeringInfo, PeeringStatus, RouteInfo, VpcInfo } from "../../backends/backend.js";
 import { BackendError } from "../../backends/errors.js";
 import { fromHuaweiStatus } from "../../backends/huaweicloud/peering-status.js";
+import { jsonObjectBody } from "../json-body.js";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, ProtocolHandler } from "../protocol.js";
 import { type ApiFamily, apiError, gatewayError, renderBackendError, tenantMismatch } from "./errors.js";
 import { renderPeering, renderRoute, renderRouteTable, renderRouteTableRoute, renderVpc } from "./render.js";
@@ -61,14 +62,8 @@ function ok(status: number, body: unknown, requestId: string): EmulatorResponse 
 }
 
 function parseBody(request: EmulatorRequest): Record<string, unknown> {
-  if (request.body.length === 0) return {};
-  try {
-    const parsed: unknown = JSON.parse(request.body.toString("utf8"));
-    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
-      return parsed as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
+  const body = jsonObjectBody(request);
+  if (body) return body;
   throw new RequestError("INVALID_PARAMETER", "Invalid request body: the body must be a JSON object.");
 }
 
