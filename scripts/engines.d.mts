@@ -1,0 +1,14 @@
+// Types of scripts/engines.mjs, for the e2e tests and the benchmark that import it.
+export const ROOT: string;
+export const BIN_DIR: string;
+export interface EngineReport {
+  source: string;
+  path: string;
+  version: string;
+  seconds?: number;
+}
+export function onPath(name: string, path?: string): string | undefined;
+export function ensureEngines(options?: {
+  only?: Array<"pulumi" | "tofu">;
+}): Promise<{ binDir: string; engines: Record<string, EngineReport> }>;
+export function pulumiEnv(stateDir: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
