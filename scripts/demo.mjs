@@ -1,125 +1,123 @@
 #!/usr/bin/env node
-// The main job (README, first command): validate, show reachability, estimate the cost and draw the two-region
-// DR example with the built CLI exactly as a user runs it, then apply it to the embedded local backend (a fresh
-// state file) through `peerlink/backends`. Running it through the real `pulumi up` is issue #7.
+// The main job (README, first command): `pulumi up` of the two-region DR example (examples/two-region-dr, the
+// root Pulumi.yaml) with the real Pulumi engine, against the embedded local backend, with Pulumi's state in local
+// files. No cloud account, no Pulumi Cloud, nothing downloaded at run time.
+//
+//   npm run demo              ensure the engines, up, show the result, show that a second preview changes nothing
+//   npm run demo -- destroy   destroy the demo's resources and remove its stack
+//
+// Everything the demo keeps lives in .peerlink/demo/ (ignored by git): Pulumi's file state, its home directory and
+// the local backend's SQLite file. The engines come from PATH or .tools/bin (scripts/engines.mjs).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ensureEngines, pulumiEnv, ROOT } from "./engines.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const bin = fileURLToPath(new URL("../dist/provider/cli/main.js", import.meta.url));
-const example = "examples/two-region-dr.yaml";
+const STACK = "demo";
+const stateDir = join(ROOT, ".peerlink", "demo");
+const peerlinkState = join(stateDir, "peerlink.db");
 
-const steps = [
-  ["Validate the topology (plan-time checks, no cloud needed)", ["validate", example]],
-  [
-    "Reachability: what each side routes through the peering, and whether replies come back",
-    ["reachability", example],
-  ],
-  ["Estimated cost (Tencent mainland prices, seed 000)", ["cost", example]],
-  ["Graph (Mermaid, paste into a pull request)", ["graph", example, "--format", "mermaid"]],
-];
+function heading(text) {
+  process.stdout.write(`\n== ${text}\n`);
+}
 
-for (const [title, args] of steps) {
-  process.stdout.write(`\n== ${title}\n$ peerlink ${args.join(" ")}\n\n`);
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: "inherit" });
-  if (result.status !== 0) {
-    process.stderr.write(`\ndemo: \`peerlink ${args.join(" ")}\` exited with ${result.status}\n`);
+/** Runs `pulumi <args>` in the repository root; output goes to the terminal unless `capture`. */
+function pulumi(env, args, { capture = false, allowFailure = false } = {}) {
+  process.stdout.write(`$ pulumi ${args.join(" ")}\n`);
+  const result = spawnSync("pulumi", [...args, "--non-interactive"], {
+    cwd: ROOT,
+    env,
+    stdio: capture ? ["ignore", "pipe", "inherit"] : "inherit",
+    encoding: "utf8",
+  });
+  if (result.error) throw result.error;
+  if (result.status !== 0 && !allowFailure) {
+    process.stderr.write(`\ndemo: \`pulumi ${args.join(" ")}\` exited with ${result.status}\n`);
     process.exit(result.status ?? 1);
   }
+  return result;
 }
-await applyToLocalBackend();
 
-/**
- * Creates the example's VPCs, peerings (accepted by the peer account when it differs), routes and per-IP limits on
- * the local backend, and prints what the backend reports: the same states and refusals the clouds give.
- */
-async function applyToLocalBackend() {
-  const { parseTopologyText, validateDocument } = await import("../dist/provider/core/index.js");
-  const { LocalStateEngine } = await import("../dist/provider/backends/index.js");
-  process.stdout.write("\n== Apply to the embedded local backend (SQLite, no cloud account)\n\n");
-  const { topology } = validateDocument(
-    parseTopologyText(readFileSync(join(root, example), "utf8"), example),
-  );
-  const dir = mkdtempSync(join(tmpdir(), "peerlink-demo-"));
-  const engine = LocalStateEngine.open({ file: join(dir, "state.db") });
-  try {
-    const vpcs = new Map();
-    for (const spec of topology.document.vpcs) {
-      const session = engine.session(spec.account);
-      const vpc = await session.createVpc({
-        name: spec.id,
-        region: spec.region,
-        cidrs: spec.cidrs,
-        cloud: spec.cloud,
-        routeTables: spec.routeTables ?? [],
-      });
-      vpcs.set(spec.id, { vpc, session, tables: new Map(vpc.routeTables.map((t) => [t.name, t.id])) });
-      process.stdout.write(`VPC ${spec.id} -> ${vpc.id} (${spec.region}, account ${spec.account})\n`);
-    }
-    const peerings = new Map();
-    for (const spec of topology.document.peerings) {
-      const from = vpcs.get(spec.vpc);
-      const to = vpcs.get(spec.peerVpc);
-      let peering = await from.session.createPeering({
-        vpcId: from.vpc.id,
-        peerVpcId: to.vpc.id,
-        peerAccount: to.vpc.account,
-        name: spec.name ?? spec.id,
-        ...(spec.bandwidthMbps === undefined ? {} : { bandwidthMbps: spec.bandwidthMbps }),
-        ...(spec.chargeType === undefined ? {} : { chargeType: spec.chargeType }),
-        ...(spec.serviceLevel === undefined ? {} : { serviceLevel: spec.serviceLevel }),
-      });
-      if (peering.status === "PENDING") peering = await to.session.acceptPeering(peering.id);
-      peerings.set(spec.id, peering);
-      process.stdout.write(
-        `Peering ${spec.id} -> ${peering.id}: ${peering.status}, ${peering.bandwidthMbps ?? "-"} Mbps\n`,
-      );
-    }
-    for (const spec of topology.document.routes) {
-      const side = vpcs.get(spec.vpc);
-      const route = await side.session.createRoute({
-        vpcId: side.vpc.id,
-        ...(spec.routeTable === undefined ? {} : { routeTableId: side.tables.get(spec.routeTable) }),
-        destination: spec.destination,
-        peeringId: peerings.get(spec.peering).id,
-      });
-      process.stdout.write(
-        `Route ${spec.vpc} [${spec.routeTable ?? "main"}] ${route.destination} via ${spec.peering}: ${route.id}\n`,
-      );
-    }
-    for (const spec of topology.document.bandwidthPolicies) {
-      const peering = peerings.get(spec.peering);
-      const owner = vpcs.get(spec.vpc ?? topology.peeringById.get(spec.peering).vpc.id);
-      await owner.session.setBandwidthLimit(peering.id, {
-        vpcId: owner.vpc.id,
-        ip: spec.ip,
-        limitMbps: spec.limitMbps,
-      });
-      process.stdout.write(`Per-IP limit ${spec.ip} on ${spec.peering}: ${spec.limitMbps} Mbps\n`);
-    }
-    // The backend refuses what the clouds refuse: a second peering for the same pair.
-    const [first] = topology.document.peerings;
-    const from = vpcs.get(first.vpc);
-    try {
-      await from.session.createPeering({
-        vpcId: from.vpc.id,
-        peerVpcId: vpcs.get(first.peerVpc).vpc.id,
-        name: "again",
-      });
-    } catch (error) {
-      process.stdout.write(
-        `A second peering for the same pair is refused: ${error.code} (${error.cloudCode})\n`,
-      );
-    }
-  } finally {
-    engine.close();
-    rmSync(dir, { recursive: true, force: true });
+function printResult(outputs) {
+  heading("What was built (pulumi stack output)");
+  process.stdout.write(`Peering ${outputs.peeringId}: ${outputs.peeringStatus}\n`);
+  process.stdout.write("Routes (both sides, every route table):\n");
+  for (const route of outputs.routes ?? []) process.stdout.write(`  ${route}\n`);
+
+  process.stdout.write("\nReachability (row reaches column through a peering, with routes both ways):\n");
+  const matrix = outputs.reachability ?? {};
+  const names = Object.keys(matrix).sort();
+  const width = Math.max(4, ...names.map((n) => n.length));
+  process.stdout.write(`  ${"from \\ to".padEnd(width)}  ${names.map((n) => n.padEnd(width)).join("  ")}\n`);
+  for (const from of names) {
+    const cells = names.map((to) => (from === to ? "-" : matrix[from]?.[to] ? "yes" : "no").padEnd(width));
+    process.stdout.write(`  ${from.padEnd(width)}  ${cells.join("  ")}\n`);
   }
+
+  const cost = outputs.costBreakdown;
+  process.stdout.write(`\nEstimated cost: ${outputs.estimatedDailyCostCny} CNY/day`);
+  if (cost?.perMonth !== undefined) process.stdout.write(`, ${cost.perMonth} CNY/month`);
+  process.stdout.write("\n");
+  for (const line of cost?.lines ?? []) process.stdout.write(`  ${line}\n`);
 }
 
-process.stdout.write(
-  "\nDone. Try breaking the example (overlap a CIDR, route through a third VPC) and validate again.\n",
+function howToContinue() {
+  const rel = (p) => relative(process.cwd(), p) || ".";
+  heading("Next");
+  process.stdout.write(
+    [
+      "Destroy everything the demo made:  npm run demo -- destroy",
+      "Or drive the same stack by hand:",
+      `  export PATH="${rel(join(ROOT, ".tools", "bin"))}:$PATH" PULUMI_BACKEND_URL=file://${join(stateDir, "backend")}`,
+      `  export PULUMI_HOME=${join(stateDir, "home")} PULUMI_CONFIG_PASSPHRASE=peerlink-local-state`,
+      `  export PEERLINK_STATE=${peerlinkState}`,
+      `  pulumi stack output --stack ${STACK}; pulumi refresh --stack ${STACK}; pulumi destroy --stack ${STACK}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+const command = process.argv[2] ?? "up";
+if (!["up", "destroy"].includes(command)) {
+  process.stderr.write(`demo: unknown command "${command}" (use: npm run demo [-- destroy])\n`);
+  process.exit(2);
+}
+
+heading("Engines (taken from PATH, else built from the Go module proxy into .tools/bin)");
+const { engines } = await ensureEngines({ only: ["pulumi"] });
+process.stdout.write(`pulumi ${engines.pulumi.version}: ${engines.pulumi.source}\n`);
+
+const env = pulumiEnv(stateDir, { PEERLINK_STATE: peerlinkState });
+
+if (command === "destroy") {
+  const exists =
+    existsSync(join(stateDir, "backend", ".pulumi")) &&
+    pulumi(env, ["stack", "select", STACK], { capture: true, allowFailure: true }).status === 0;
+  if (!exists) {
+    process.stdout.write("Nothing to destroy: the demo's stack does not exist here.\n");
+    process.exit(0);
+  }
+  heading("Destroy the demo stack");
+  pulumi(env, ["destroy", "--yes", "--skip-preview", "--stack", STACK]);
+  pulumi(env, ["stack", "rm", "--yes", STACK]);
+  process.stdout.write("\nThe demo's resources are gone from the local backend and its stack is removed.\n");
+  process.exit(0);
+}
+
+heading("Stack (Pulumi state in local files under .peerlink/demo/, no login)");
+const selected = pulumi(env, ["stack", "select", STACK], { capture: true, allowFailure: true });
+if (selected.status !== 0) pulumi(env, ["stack", "init", STACK]);
+
+heading("pulumi up: the two-region DR example on the embedded local backend");
+pulumi(env, ["up", "--yes", "--skip-preview", "--stack", STACK]);
+
+const outputs = JSON.parse(
+  pulumi(env, ["stack", "output", "--json", "--stack", STACK], { capture: true }).stdout,
 );
+printResult(outputs);
+
+heading("A second preview: nothing to change (it fails if there is)");
+pulumi(env, ["preview", "--expect-no-changes", "--stack", STACK]);
+process.stdout.write("\nNo changes: the state, the program and the backend agree.\n");
+
+howToContinue();
