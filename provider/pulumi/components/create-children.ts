@@ -83,7 +83,9 @@ export function createChildren(
         spec.acceptanceName,
         {
           ...(accepter.connection ? { connection: accepter.connection } : {}),
-          peeringId: peering.peeringId,
+          // The id, not the `peeringId` output: it stays known while preview plans an in-place update of the
+          // peering (a resize, new credentials), so the acceptance and routes do not plan a replacement.
+          peeringId: peering.id,
           ...timeout,
         },
         { parent },
@@ -113,7 +115,7 @@ export function createChildren(
         vpcId: side.vpcId,
         ...(table !== undefined ? { routeTableId: table } : {}),
         destination: spec.destination,
-        peeringId: peeringOf(spec.peering).peeringId,
+        peeringId: peeringOf(spec.peering).id,
         description: spec.description,
         ...timeout,
       },
@@ -127,7 +129,7 @@ export function createChildren(
       spec.resourceName,
       {
         ...(requester.connection ? { connection: requester.connection } : {}),
-        peeringId: peeringOf(spec.peering).peeringId,
+        peeringId: peeringOf(spec.peering).id,
         limits: spec.limits.map((l) => ({ ip: l.ip, limitMbps: l.limitMbps, vpcId: site(l.vpc).vpcId })),
         ...timeout,
       },

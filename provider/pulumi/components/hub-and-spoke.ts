@@ -113,7 +113,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
     this.spokePeerings = mesh;
     this.acceptances = acceptances;
     this.routes = built.children.routes;
-    this.peeringIds = pulumi.output(Object.fromEntries([...peerings].map(([id, p]) => [id, p.peeringId])));
+    this.peeringIds = pulumi.output(Object.fromEntries([...peerings].map(([id, p]) => [id, p.id])));
     this.statuses = pulumi.output(Object.fromEntries(statuses)) as pulumi.Output<
       Record<string, PeeringStatus>
     >;

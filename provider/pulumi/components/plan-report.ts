@@ -24,7 +24,24 @@ export function planToTopology(plan: DrPlan): TopologyInput {
 }
 
 /**
- * Validates the plan; throws TopologyValidationError with every diagnostic when there is an error, with each
+ * A topology refusal as Pulumi shows a user's mistake: the message with every diagnostic, without a stack trace.
+ * `pulumi.RunError.isInstance` recognises errors by the `__pulumiRunError` marker, and the Pulumi runtime then
+ * prints only the message. The stack is cut to the message too: the runtime also renders every uncaught error with
+ * `util.inspect`, which on Node 20.20 spends 30-45 s on a stack through @pulumi/pulumi's frames before it gives up
+ * (measured by test/e2e/pulumi-local.test.ts's plan-time refusal).
+ */
+export class PulumiTopologyValidationError extends TopologyValidationError {
+  readonly __pulumiRunError = true;
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(diagnostics);
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/**
+ * Validates the plan; throws a TopologyValidationError (PulumiTopologyValidationError) with every diagnostic when
+ * there is an error, with each
  * resource prefixed by the component name (`[payments-dr/peerings[payments-dr]] CIDR_OVERLAP ...`).
  * Returns the resolved topology and the warnings.
  */
@@ -34,7 +51,7 @@ export function validatePlan(
 ): { topology: Topology; warnings: Diagnostic[] } {
   const result = validateDocument(planToTopology(plan));
   const named = result.diagnostics.map((d) => ({ ...d, resource: `${componentName}/${d.resource}` }));
-  if (!result.ok || !result.topology) throw new TopologyValidationError(named);
+  if (!result.ok || !result.topology) throw new PulumiTopologyValidationError(named);
   return { topology: result.topology, warnings: named.filter((d) => d.severity === "warning") };
 }
 

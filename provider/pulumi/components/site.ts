@@ -76,7 +76,10 @@ export function routeTableEntries(tables: DrSiteArgs["routeTableIds"]): [string,
 }
 
 export function resolveSite(args: DrSiteArgs, role: string, componentName: string): ResolvedSite {
-  const vpcId = isVpcResource(args.vpc) ? args.vpc.vpcId : args.vpc;
+  // The resource id (the same VPC id) rather than the `vpcId` output: an id stays known while `pulumi preview`
+  // plans an in-place update of the VPC (new credentials, tags), where a dynamic resource's outputs turn unknown
+  // and would make every peering and route of this VPC plan a replacement the update never does.
+  const vpcId = isVpcResource(args.vpc) ? args.vpc.id : args.vpc;
   const name = args.name ?? (typeof args.vpc === "string" ? args.vpc : `${componentName}-${role}`);
   const tables = routeTableEntries(args.routeTableIds);
   return {

@@ -87,7 +87,8 @@ export class TwoRegionDr extends pulumi.ComponentResource {
     this.acceptance = built.children.acceptances.get(peeringName);
     this.routes = built.children.routes;
     this.bandwidthPolicy = built.children.bandwidthPolicies[0];
-    this.peeringId = this.peering.peeringId;
+    // The resource id (the same peering id): it stays known while preview plans an in-place update of the peering.
+    this.peeringId = this.peering.id;
     this.status = built.children.statuses.get(peeringName)!;
     this.reachability = built.reachability;
     this.reachabilityMatrix = built.reachabilityMatrix;

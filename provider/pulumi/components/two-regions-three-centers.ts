@@ -143,9 +143,9 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
     this.routes = built.children.routes;
     const statusOf = (link: ThreeCentersLink) => built.children.statuses.get(idOf(link))!;
     this.peeringIds = pulumi.output({
-      "production-backup": this.peerings.productionBackup.peeringId,
-      "production-dr": this.peerings.productionDr.peeringId,
-      "backup-dr": this.peerings.backupDr.peeringId,
+      "production-backup": this.peerings.productionBackup.id,
+      "production-dr": this.peerings.productionDr.id,
+      "backup-dr": this.peerings.backupDr.id,
     });
     this.statuses = pulumi.output({
       "production-backup": statusOf("production-backup"),

@@ -50,10 +50,12 @@ export async function installMocks(): Promise<Registered[]> {
   const registered: Registered[] = [];
   await pulumi.runtime.setMocks(
     {
-      newResource: (args) => ({
-        id: `${args.name}-id`,
-        state: { ...args.inputs, ...outputsFor(args.type, args.name, args.inputs) },
-      }),
+      newResource: (args) => {
+        const outputs = outputsFor(args.type, args.name, args.inputs);
+        // As the providers do: a VPC's id is its vpcId, a peering's its peeringId.
+        const id = outputs.vpcId ?? outputs.peeringId ?? `${args.name}-id`;
+        return { id: String(id), state: { ...args.inputs, ...outputs } };
+      },
       call: (args) => args.inputs,
     },
     "peerlink",

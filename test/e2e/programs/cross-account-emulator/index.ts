@@ -9,7 +9,10 @@ import { type ConnectionArgs, TwoRegionDr, Vpc } from "peerlink/pulumi";
 const config = new pulumi.Config("peerlinkE2e");
 const endpoint = config.require("endpoint");
 
-function connection(prefix: "alice" | "bob", region: string): { account: string; connection: ConnectionArgs } {
+function connection(
+  prefix: "alice" | "bob",
+  region: string,
+): { account: string; connection: ConnectionArgs } {
   const account = config.require(`${prefix}Account`);
   return {
     account,
@@ -31,8 +34,18 @@ const BOB_CIDR = "10.20.0.0/16";
 const alice = connection("alice", GZ);
 const bob = connection("bob", BJ);
 
-const aliceVpc = new Vpc("alice-gz", { connection: alice.connection, name: "alice-gz", region: GZ, cidrs: [ALICE_CIDR] });
-const bobVpc = new Vpc("bob-bj", { connection: bob.connection, name: "bob-bj", region: BJ, cidrs: [BOB_CIDR] });
+const aliceVpc = new Vpc("alice-gz", {
+  connection: alice.connection,
+  name: "alice-gz",
+  region: GZ,
+  cidrs: [ALICE_CIDR],
+});
+const bobVpc = new Vpc("bob-bj", {
+  connection: bob.connection,
+  name: "bob-bj",
+  region: BJ,
+  cidrs: [BOB_CIDR],
+});
 
 const dr = new TwoRegionDr("alice-to-bob", {
   primary: { vpc: aliceVpc, name: "alice-gz", region: GZ, cidrs: [ALICE_CIDR], ...alice },
@@ -47,8 +60,6 @@ export const bobRouteTableId = bobVpc.mainRouteTableId;
 export const peeringId = dr.peeringId;
 /** The acceptance's view: ACTIVE once bob has accepted. */
 export const peeringStatus = dr.status;
-/** The requester's own view of the peering. */
-export const requesterStatus = dr.peering.status;
 export const acceptanceStatus = dr.acceptance?.status;
 export const plannedRoutes = dr.description.routes;
 /** Each RouteRule as created: its resource name, route id and route table. */
