@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
+    globalSetup: ["test/support/scratch-tmpdir.ts"],
     testTimeout: 60_000,
   },
 });

@@ -8,7 +8,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.test.ts"],
-    globalSetup: ["test/e2e/support/global-setup.ts"],
+    globalSetup: ["test/support/scratch-tmpdir.ts", "test/e2e/support/global-setup.ts"],
     testTimeout: 300_000,
     hookTimeout: 300_000,
     // Each test spawns the engine, the language host, the program and the provider: two files at a time keep
