@@ -22,7 +22,24 @@ type Method = "check" | "diff" | "create" | "read" | "update" | "delete";
 // biome-ignore lint/suspicious/noExplicitAny: each method's result type is checked by the ResourceProvider contract.
 type AnyMethod = (...args: unknown[]) => Promise<any>;
 
+/**
+ * One provider object per kind, shared by every resource of that kind: @pulumi/pulumi caches the serialized text
+ * per provider object (a WeakMap), so a new object per resource would serialize it again for every resource
+ * (closure serialization goes through the V8 inspector: it was most of peerlink's per-resource cost in
+ * `bench/pulumi-engine.bench.ts`).
+ */
+const providers = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
+
 export function dynamicProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
+  let provider = providers.get(kind);
+  if (provider === undefined) {
+    provider = makeProvider(kind);
+    providers.set(kind, provider);
+  }
+  return provider;
+}
+
+function makeProvider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   const run = async (method: Method, args: unknown[]) =>
     (((await import(RUNTIME)) as Runtime)[kind] as Record<Method, AnyMethod>)[method](...args);
   return {
