@@ -156,6 +156,23 @@ const bench: Bench = {
         resources: mesh.resources,
         typePrefix: "pulumi-nodejs:dynamic/peerlink:",
       },
+      // The same two without the file backend's checkpoint after every step (PULUMI_SKIP_CHECKPOINTS): that
+      // write is of the whole state, so its cost grows with the state's size per resource, which is larger for
+      // peerlink's resources (inputs, outputs and the serialized provider) than for the no-op ones.
+      {
+        label: "floor, PULUMI_SKIP_CHECKPOINTS",
+        program: "noop-floor",
+        env: { PEERLINK_BENCH_RESOURCES: String(mesh.resources), PULUMI_SKIP_CHECKPOINTS: "true" },
+        resources: mesh.resources,
+        typePrefix: NOOP_TYPE,
+      },
+      {
+        label: `peerlink mesh, PULUMI_SKIP_CHECKPOINTS`,
+        program: "peerlink-mesh",
+        env: { PEERLINK_BENCH_VPCS: String(mesh.vpcs), PULUMI_SKIP_CHECKPOINTS: "true" },
+        resources: mesh.resources,
+        typePrefix: "pulumi-nodejs:dynamic/peerlink:",
+      },
     ];
     const loadBefore = loadavg()[0]!;
     const rows: Row[] = cases.map((c) => ({ c, samples: [] }));
@@ -168,7 +185,13 @@ const bench: Bench = {
       }
     const loadAfter = loadavg()[0]!;
 
-    const [startup, floor, peerlink] = rows as [Row, Row, Row];
+    const [startup, floor, peerlink, floorNoCheckpoints, peerlinkNoCheckpoints] = rows as [
+      Row,
+      Row,
+      Row,
+      Row,
+      Row,
+    ];
     const startupMs = median(startup.samples);
     const floorMs = median(floor.samples);
     const peerlinkMs = median(peerlink.samples);
@@ -207,7 +230,9 @@ const bench: Bench = {
       `${mesh.peerings.length} cross-region peerings at 100 Mbps and ${mesh.routes} RouteRules (both sides of every ` +
       `peering, main tables): ${n} peerlink resources (${mesh.vpcs} Vpc + ${mesh.peerings.length} Peering + ` +
       `${mesh.routes} RouteRule).`;
-    const headline = `peerlink over the floor: ${formatMs(overhead)} ms per resource (${((peerlinkMs - floorMs) / 1000).toFixed(1)} s for ${n} resources); peerlink ${formatMs(peerlinkMs / n)} ms/resource, floor ${formatMs(floorMs / n)} ms/resource, start-up ${(startupMs / 1000).toFixed(1)} s.`;
+    const overheadNoCheckpoints =
+      (median(peerlinkNoCheckpoints.samples) - median(floorNoCheckpoints.samples)) / n;
+    const headline = `peerlink over the floor: ${formatMs(overhead)} ms per resource (${((peerlinkMs - floorMs) / 1000).toFixed(1)} s for ${n} resources); peerlink ${formatMs(peerlinkMs / n)} ms/resource, floor ${formatMs(floorMs / n)} ms/resource, start-up ${(startupMs / 1000).toFixed(1)} s. Without the per-step checkpoint: ${formatMs(overheadNoCheckpoints)} ms per resource.`;
     const notes = [
       `Topology: ${topology} A full mesh of ${mesh.vpcs} VPCs is refused by the local backend: ${mesh.vpcs - 1} peerings per VPC, over Tencent's limit of 10 (PEERING_LIMIT_EXCEEDED), which the backend enforces.`,
       `Floor: the same number of dynamic resources whose provider's create returns {id, outs: {}}, with no dependencies between them (the mesh has three levels: VPCs, then peerings, then routes). Start-up: the floor program with 0 resources (CLI, language host, tsx, program, stack resource; no provider plugin).`,
