@@ -104,7 +104,7 @@ function cacheRoot() {
 }
 
 function goVersion() {
-  const result = spawnSync("go", ["env", "GOVERSION", "GOOS", "GOARCH"], { encoding: "utf8" });
+  const result = spawnSync("go", ["env", "GOVERSION", "GOOS", "GOARCH"], { encoding: "utf8", env: goEnv() });
   if (result.error || result.status !== 0) {
     throw new Error(
       "engines: `go` is not on PATH. The engines are built from the Go module proxy: install Go 1.26 or later " +
@@ -124,8 +124,11 @@ function buildKey(engine) {
 }
 
 function goEnv() {
+  // Go derives its caches from $HOME; a CI runner may start without it (homedir() falls back to the passwd entry).
+  const home = process.env.HOME ? {} : { HOME: homedir() };
   return {
     ...process.env,
+    ...home,
     // The go.mod files pin the toolchain floor; never download another toolchain.
     GOTOOLCHAIN: "local",
     // The checksum database is unreachable here; go.sum (committed) pins the hash of every module instead, and
