@@ -18,12 +18,11 @@
  * cases take turns (start-up, floor, mesh, start-up, floor, mesh...) so that load on the machine spreads over all
  * of them; each figure is the median of RUNS runs. `npm run bench -- pulumi-engine --sizes=6` runs a 6-VPC mesh.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureEngines, pulumiEnv, ROOT } from "../scripts/engines.mjs";
+import { type CapturedResult, ensureEngines, pulumiEnv, ROOT, runCaptured } from "../scripts/engines.mjs";
 import {
   type Bench,
   type BenchContext,
@@ -52,34 +51,11 @@ interface Case {
   readonly typePrefix: string;
 }
 
-interface CommandResult {
-  code: number;
-  stdout: string;
-  output: string;
+function pulumi(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<CapturedResult> {
+  return runCaptured("pulumi", [...args, "--non-interactive"], { cwd, env });
 }
 
-function pulumi(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", [...args, "--non-interactive"], {
-      cwd,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, output }));
-  });
-}
-
-async function ok(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<CommandResult> {
+async function ok(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<CapturedResult> {
   const result = await pulumi(cwd, env, args);
   if (result.code !== 0)
     throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}:\n${result.output}`);

@@ -7,6 +7,18 @@ export interface EngineReport {
   version: string;
   seconds?: number;
 }
+export interface CapturedResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, in the order they came. */
+  output: string;
+}
+export function runCaptured(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<CapturedResult>;
 export function onPath(name: string, path?: string): string | undefined;
 export function ensureEngines(options?: {
   only?: Array<"pulumi" | "tofu">;

@@ -22,6 +22,8 @@ import {
   mkdirSync,
   readFileSync,
   renameSync,
+  rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { homedir } from "node:os";
@@ -192,7 +194,7 @@ async function buildEngine(name) {
       seconds += took;
     }
     mkdirSync(dirname(cached), { recursive: true });
-    if (existsSync(cached)) spawnSync("rm", ["-rf", cached]);
+    rmSync(cached, { recursive: true, force: true });
     renameSync(staging, cached);
     source = `built from the Go module proxy in ${seconds.toFixed(1)} s`;
   }
@@ -205,6 +207,29 @@ async function buildEngine(name) {
   }
   writeFileSync(stamp, key);
   return { source, seconds };
+}
+
+/**
+ * Runs a command with its output captured (stdout, stderr, and both in the order they came); never throws on a
+ * non-zero exit: the result says. The e2e tests and the benchmark drive the engines through it.
+ */
+export function runCaptured(command, args, { cwd, env = process.env }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output }));
+  });
 }
 
 /** The version line an engine prints. */
@@ -249,7 +274,8 @@ function linkDynamicProviderPlugin() {
   if (!existsSync(script)) return;
   mkdirSync(BIN_DIR, { recursive: true });
   const link = join(BIN_DIR, "pulumi-resource-pulumi-nodejs");
-  spawnSync("ln", ["-sfn", script, link]);
+  rmSync(link, { force: true });
+  symlinkSync(script, link);
 }
 
 /**

@@ -13,7 +13,7 @@ import type {
 } from "../../../provider/backends/tencentcloud/wire-types.js";
 import type { EmulatorAccount } from "../../../provider/emulator/protocol.js";
 import { tencentClient } from "../../emulator/support.js";
-import { type CommandResult, PulumiStack } from "./pulumi.js";
+import { type CommandResult, nameOf, PulumiStack, parseEngineEvents, parsePreview } from "./pulumi.js";
 
 export interface RecordedCommand {
   readonly args: readonly string[];
@@ -41,35 +41,14 @@ export interface EngineRun {
 
 /** Parses the engine events (one JSON object per line) that `pulumi refresh|up|destroy --json` prints. */
 export function engineRun(stdout: string): EngineRun {
-  let summary: Record<string, number> | undefined;
-  const ops: Record<string, string> = {};
-  for (const line of stdout.split("\n")) {
-    if (!line.startsWith("{")) continue;
-    const event = JSON.parse(line) as {
-      resOutputsEvent?: { metadata: { op: string; urn: string } };
-      summaryEvent?: { resourceChanges: Record<string, number> };
-    };
-    if (event.resOutputsEvent) {
-      const { op, urn } = event.resOutputsEvent.metadata;
-      ops[urn.slice(urn.lastIndexOf("::") + 2)] = op;
-    }
-    if (event.summaryEvent) summary = event.summaryEvent.resourceChanges;
-  }
-  if (summary === undefined) throw new Error(`no summary event in pulumi output:\n${stdout}`);
-  return { summary, ops };
+  const { summary, steps } = parseEngineEvents(stdout);
+  return { summary, ops: Object.fromEntries(steps.map((s) => [nameOf(s.urn), s.op])) };
 }
 
 /** What `pulumi preview --json` (one JSON document) plans, in the same shape. */
 export function previewRun(stdout: string): EngineRun {
-  const start = stdout.indexOf("{");
-  if (start < 0) throw new Error(`no JSON in pulumi output:\n${stdout}`);
-  const doc = JSON.parse(stdout.slice(start)) as {
-    steps?: { op: string; urn: string }[];
-    changeSummary?: Record<string, number>;
-  };
-  const ops: Record<string, string> = {};
-  for (const { op, urn } of doc.steps ?? []) ops[urn.slice(urn.lastIndexOf("::") + 2)] = op;
-  return { summary: doc.changeSummary ?? {}, ops };
+  const { summary, steps } = parsePreview(stdout);
+  return { summary, ops: Object.fromEntries(steps.map((s) => [nameOf(s.urn), s.op])) };
 }
 
 /** The resource names a run reports with `op`. */

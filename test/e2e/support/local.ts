@@ -1,13 +1,15 @@
 /**
  * What the local-backend e2e tests need besides the Pulumi harness: short sessions on a stack's SQLite state file
  * (to look at what really exists, and to change it out of band as another tool or a colleague would), and the
- * JSON event stream of `pulumi up/refresh --json`.
+ * example policy pack's directory.
  */
 import { existsSync, lstatSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { LocalBackend, PeeringInfo, RouteInfo, VpcInfo } from "../../../provider/backends/index.js";
 import { LocalStateEngine } from "../../../provider/backends/index.js";
 import { ROOT } from "./pulumi.js";
+
+export { type EngineReport, type EngineStep, nameOf, parseEngineEvents } from "./pulumi.js";
 
 /** Runs `fn` with a session of `account` on the state file, closing the file afterwards (Pulumi runs next). */
 export async function withLocal<T>(
@@ -47,68 +49,6 @@ export async function snapshot(file: string, account: string): Promise<LocalSnap
 /** Peerings that still count (neither DELETED nor REJECTED). */
 export function livePeerings(peerings: readonly PeeringInfo[]): PeeringInfo[] {
   return peerings.filter((p) => p.status !== "DELETED" && p.status !== "REJECTED");
-}
-
-export interface EngineStep {
-  readonly op: string;
-  readonly urn: string;
-  readonly type: string;
-  readonly oldOutputs: Record<string, unknown> | undefined;
-  readonly newOutputs: Record<string, unknown> | undefined;
-}
-
-export interface EngineReport {
-  /** The summary event's resourceChanges: operation -> count. */
-  readonly summary: Record<string, number>;
-  readonly result: string | undefined;
-  /** One per resource whose step finished (resOutputsEvent). */
-  readonly steps: readonly EngineStep[];
-}
-
-interface StepMetadata {
-  op: string;
-  urn: string;
-  type: string;
-  old?: { outputs?: Record<string, unknown> };
-  new?: { outputs?: Record<string, unknown> };
-}
-
-/**
- * `pulumi up --json` and `pulumi refresh --json` print one engine event per line (unlike `preview --json`, one
- * document): the steps come as resOutputsEvent, the counts in the final summaryEvent.
- */
-export function parseEngineEvents(stdout: string): EngineReport {
-  let summary: Record<string, number> | undefined;
-  let result: string | undefined;
-  const steps: EngineStep[] = [];
-  for (const line of stdout.split("\n")) {
-    if (!line.startsWith("{")) continue;
-    const event = JSON.parse(line) as {
-      resOutputsEvent?: { metadata: StepMetadata };
-      summaryEvent?: { resourceChanges?: Record<string, number>; result?: string };
-    };
-    if (event.resOutputsEvent) {
-      const m = event.resOutputsEvent.metadata;
-      steps.push({
-        op: m.op,
-        urn: m.urn,
-        type: m.type,
-        oldOutputs: m.old?.outputs,
-        newOutputs: m.new?.outputs,
-      });
-    }
-    if (event.summaryEvent) {
-      summary = event.summaryEvent.resourceChanges ?? {};
-      result = event.summaryEvent.result;
-    }
-  }
-  if (summary === undefined) throw new Error(`no summary event in pulumi output:\n${stdout}`);
-  return { summary, result, steps };
-}
-
-/** The URN's last segment: the resource's name. */
-export function nameOf(urn: string): string {
-  return urn.slice(urn.lastIndexOf("::") + 2);
 }
 
 /** The example policy pack, with the link `npm install` there would create for its `file:../..` dependency. */

@@ -3,12 +3,17 @@
  * a temporary directory: no cloud, no Pulumi Cloud, no downloads. Every command is `pulumi <args> --non-interactive`
  * with the environment of `pulumiEnv` (scripts/engines.mjs), so what runs here is what `npm run demo` runs.
  */
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ensureEngines, pulumiEnv, ROOT } from "../../../scripts/engines.mjs";
+import {
+  type CapturedResult,
+  ensureEngines,
+  pulumiEnv,
+  ROOT,
+  runCaptured,
+} from "../../../scripts/engines.mjs";
 
 export { ROOT };
 
@@ -17,13 +22,7 @@ export async function pulumiReady(): Promise<void> {
   await ensureEngines({ only: ["pulumi"] });
 }
 
-export interface CommandResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  /** stdout and stderr together, for messages the CLI may print on either. */
-  output: string;
-}
+export type CommandResult = CapturedResult;
 
 /**
  * One stack of one program, with its own state directory. The stack name is unique, so that test files sharing a
@@ -45,25 +44,9 @@ export class PulumiStack {
 
   /** Runs `pulumi <args>` in the program directory. Never throws on a non-zero exit: the result says. */
   run(args: string[], options: { env?: Record<string, string> } = {}): Promise<CommandResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", [...args, "--non-interactive"], {
-        cwd: this.programDir,
-        env: { ...this.env, ...options.env },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      let output = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        stdout += chunk;
-        output += chunk;
-      });
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk;
-        output += chunk;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output }));
+    return runCaptured("pulumi", [...args, "--non-interactive"], {
+      cwd: this.programDir,
+      env: { ...this.env, ...options.env },
     });
   }
 
@@ -123,8 +106,7 @@ export class PulumiStack {
     extra: string[] = [],
   ): Promise<{ summary: Record<string, number>; result: CommandResult }> {
     const result = await this.preview(["--json", ...extra]);
-    const summary = parseJsonSummary(result.stdout);
-    return { summary, result };
+    return { summary: parsePreview(result.stdout).summary, result };
   }
 
   close(): void {
@@ -133,15 +115,83 @@ export class PulumiStack {
   }
 }
 
-/** `pulumi preview --json` prints one JSON document with a `changeSummary`. */
-export function parseJsonSummary(stdout: string): Record<string, number> {
-  const start = stdout.indexOf("{");
-  if (start < 0) throw new Error(`no JSON in pulumi output:\n${stdout}`);
-  const doc = JSON.parse(stdout.slice(start)) as { changeSummary?: Record<string, number> };
-  return doc.changeSummary ?? {};
-}
-
 /** The counts of a summary other than `same`: what a command would change. */
 export function changes(summary: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(summary).filter(([op, n]) => op !== "same" && n > 0));
+}
+
+/** The URN's last segment: the resource's name. */
+export function nameOf(urn: string): string {
+  return urn.slice(urn.lastIndexOf("::") + 2);
+}
+
+export interface EngineStep {
+  readonly op: string;
+  readonly urn: string;
+  readonly type: string;
+  readonly oldOutputs: Record<string, unknown> | undefined;
+  readonly newOutputs: Record<string, unknown> | undefined;
+}
+
+export interface EngineReport {
+  /** The summary event's resourceChanges: operation -> count. */
+  readonly summary: Record<string, number>;
+  readonly result: string | undefined;
+  /** One per resource whose step finished (resOutputsEvent). */
+  readonly steps: readonly EngineStep[];
+}
+
+interface StepMetadata {
+  op: string;
+  urn: string;
+  type: string;
+  old?: { outputs?: Record<string, unknown> };
+  new?: { outputs?: Record<string, unknown> };
+}
+
+/**
+ * `pulumi up|refresh|destroy --json` print one engine event per line (unlike `preview --json`, one document): the
+ * steps come as resOutputsEvent, the counts in the final summaryEvent.
+ */
+export function parseEngineEvents(stdout: string): EngineReport {
+  let summary: Record<string, number> | undefined;
+  let result: string | undefined;
+  const steps: EngineStep[] = [];
+  for (const line of stdout.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const event = JSON.parse(line) as {
+      resOutputsEvent?: { metadata: StepMetadata };
+      summaryEvent?: { resourceChanges?: Record<string, number>; result?: string };
+    };
+    if (event.resOutputsEvent) {
+      const m = event.resOutputsEvent.metadata;
+      steps.push({
+        op: m.op,
+        urn: m.urn,
+        type: m.type,
+        oldOutputs: m.old?.outputs,
+        newOutputs: m.new?.outputs,
+      });
+    }
+    if (event.summaryEvent) {
+      summary = event.summaryEvent.resourceChanges ?? {};
+      result = event.summaryEvent.result;
+    }
+  }
+  if (summary === undefined) throw new Error(`no summary event in pulumi output:\n${stdout}`);
+  return { summary, result, steps };
+}
+
+/** What `pulumi preview --json` (one JSON document) plans: the change summary and one step per resource. */
+export function parsePreview(stdout: string): {
+  summary: Record<string, number>;
+  steps: ReadonlyArray<{ op: string; urn: string }>;
+} {
+  const start = stdout.indexOf("{");
+  if (start < 0) throw new Error(`no JSON in pulumi output:\n${stdout}`);
+  const doc = JSON.parse(stdout.slice(start)) as {
+    steps?: { op: string; urn: string }[];
+    changeSummary?: Record<string, number>;
+  };
+  return { summary: doc.changeSummary ?? {}, steps: doc.steps ?? [] };
 }

@@ -4,10 +4,9 @@
  * its own (TF_CLI_CONFIG_FILE), so what provider installation does is decided here, never by the machine's
  * ~/.terraformrc.
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureEngines, onPath, ROOT } from "../../../scripts/engines.mjs";
+import { ensureEngines, onPath, ROOT, runCaptured } from "../../../scripts/engines.mjs";
 
 export { ROOT };
 
@@ -49,24 +48,9 @@ export function runCommand(
   args: readonly string[],
   options: { cwd: string; env?: Record<string, string> },
 ): Promise<CommandResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk;
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, output: stripAnsi(output) }));
-  });
+  return runCaptured(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env } }).then(
+    ({ code, stdout, output }) => ({ code, stdout, output: stripAnsi(output) }),
+  );
 }
 
 /**
