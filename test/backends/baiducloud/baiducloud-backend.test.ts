@@ -10,6 +10,7 @@ import { baiducloudHandler } from "../../../provider/emulator/baiducloud/handler
 import type { EmulatorAccount } from "../../../provider/emulator/protocol.js";
 import type { RunningEmulator } from "../../../provider/emulator/server.js";
 import { startTestEmulator, TEST_ACCOUNTS } from "../../emulator/support/emulator.js";
+import { PausableClock } from "../../support/pausable-clock.js";
 
 const [A, B] = TEST_ACCOUNTS as [EmulatorAccount, EmulatorAccount];
 const REGION = "bj";
@@ -230,11 +231,13 @@ describe("refusals and credentials", () => {
 
   it("retries throttling until the bucket refills", async () => {
     await emulator.close();
+    const clock = new PausableClock();
     emulator = await startTestEmulator(baiducloudHandler, {
-      rateLimits: { actions: { "baiducloud:ListVpcs": 4 } },
+      rateLimits: { actions: { "baiducloud:ListVpcs": 4 }, clock },
     });
     const patient = backendFor(A, { retry: { baseDelayMs: 300, maxDelayMs: 400, maxAttempts: 8 } });
     for (let i = 0; i < 6; i++) await patient.listVpcs();
+    clock.pause();
     const impatient = backendFor(A, { retry: { maxAttempts: 1 } });
     for (let i = 0; i < 5; i++) await impatient.listVpcs().catch(() => undefined);
     const error = await refusal(impatient.listVpcs());

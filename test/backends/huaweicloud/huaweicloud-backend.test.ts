@@ -10,6 +10,7 @@ import { huaweicloudHandler } from "../../../provider/emulator/huaweicloud/handl
 import type { EmulatorAccount } from "../../../provider/emulator/protocol.js";
 import type { RunningEmulator } from "../../../provider/emulator/server.js";
 import { startTestEmulator, TEST_ACCOUNTS } from "../../emulator/support/emulator.js";
+import { PausableClock } from "../../support/pausable-clock.js";
 
 const [A, B] = TEST_ACCOUNTS as [EmulatorAccount, EmulatorAccount];
 const REGION = "cn-north-4";
@@ -249,11 +250,13 @@ describe("credentials and retries", () => {
 
   it("retries throttling (APIGW.0308) until the bucket refills, and surfaces it when attempts run out", async () => {
     await emulator.close();
+    const clock = new PausableClock();
     emulator = await startTestEmulator(huaweicloudHandler, {
-      rateLimits: { actions: { "huaweicloud:ListVpcs": 5 } },
+      rateLimits: { actions: { "huaweicloud:ListVpcs": 5 }, clock },
     });
     const patient = backendFor(A, { retry: { baseDelayMs: 300, maxDelayMs: 400, maxAttempts: 8 } });
     for (let i = 0; i < 8; i++) await patient.listVpcs();
+    clock.pause();
     const impatient = backendFor(A, { retry: { maxAttempts: 1 } });
     for (let i = 0; i < 6; i++) await impatient.listVpcs().catch(() => undefined);
     const error = await refusal(impatient.listVpcs());

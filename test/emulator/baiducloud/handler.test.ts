@@ -4,6 +4,7 @@
  * release removes the rules, clientToken idempotency, and the refusals with Baidu's error body.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../../provider/backends/clock.js";
 import { baiducloudHandler } from "../../../provider/emulator/baiducloud/handler.js";
 import type { EmulatorAccount } from "../../../provider/emulator/protocol.js";
 import type { RunningEmulator } from "../../../provider/emulator/server.js";
@@ -226,7 +227,8 @@ describe("refusals in Baidu's error body", () => {
   it("throttling answers 429 once an action's rate is spent", async () => {
     await emulator.close();
     emulator = await startTestEmulator(baiducloudHandler, {
-      rateLimits: { actions: { "baiducloud:ListVpcs": 1 } },
+      // A clock that stands still: no refill between the two calls, however slow the machine.
+      rateLimits: { actions: { "baiducloud:ListVpcs": 1 }, clock: new ManualClock(0) },
     });
     const client = bceClient(emulator.url, A);
     expect((await client("GET", "/v1/vpc")).status).toBe(200);

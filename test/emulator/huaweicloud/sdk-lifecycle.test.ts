@@ -31,6 +31,7 @@ import {
   VpcInfo,
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../../provider/backends/clock.js";
 import { huaweicloudHandler } from "../../../provider/emulator/huaweicloud/handler.js";
 import type { EmulatorAccount } from "../../../provider/emulator/protocol.js";
 import type { RunningEmulator } from "../../../provider/emulator/server.js";
@@ -323,7 +324,8 @@ describe("rate limiting", () => {
   it("answers APIGW.0308 with HTTP 429 once an action's rate is spent", async () => {
     await server.close();
     server = await startTestEmulator(huaweicloudHandler, {
-      rateLimits: { actions: { "huaweicloud:ListVpcs": 2 } },
+      // A clock that stands still: no refill between the calls, however slow the machine.
+      rateLimits: { actions: { "huaweicloud:ListVpcs": 2 }, clock: new ManualClock(0) },
     });
     const client = vpcClient(server.url, A);
     await client.listVpcs(new ListVpcsRequest());
