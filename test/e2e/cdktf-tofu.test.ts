@@ -41,7 +41,7 @@ import {
   TENCENTCLOUD_CONSTRAINT,
   TENCENTCLOUD_SOURCE,
   tencentcloudProviderBinary,
-  tofuReady,
+  tofuBinary,
   writeDevOverrideConfig,
   writeMirrorConfig,
 } from "./support/tofu.js";
@@ -90,7 +90,7 @@ let outDir: string;
 let synth: CommandResult;
 
 beforeAll(async () => {
-  tofu = await tofuReady();
+  tofu = tofuBinary();
   work = mkdtempSync(join(tmpdir(), "peerlink-e2e-tofu-"));
   mirrorDir = join(work, "empty-mirror");
   mirrorConfig = writeMirrorConfig(join(work, "mirror.tfrc"), mirrorDir);

@@ -22,7 +22,7 @@ import {
   routeSummary,
   TencentAccountView,
 } from "./support/emulator.js";
-import { changes, pulumiReady, ROOT } from "./support/pulumi.js";
+import { changes, ROOT } from "./support/pulumi.js";
 
 const PROGRAM = join(ROOT, "test/e2e/programs/cross-account-emulator");
 const GZ = "ap-guangzhou";
@@ -81,7 +81,6 @@ let alice: TencentAccountView;
 let bob: TencentAccountView;
 
 beforeAll(async () => {
-  await pulumiReady();
   emulator = await startTestEmulator({ accounts: [ALICE, ALICE_ROTATED, BOB] });
   alice = new TencentAccountView(emulator.url, ALICE, GZ);
   bob = new TencentAccountView(emulator.url, BOB, BJ);

@@ -17,7 +17,7 @@ import {
   snapshot,
   withLocal,
 } from "./support/local.js";
-import { changes, PulumiStack, pulumiReady, ROOT } from "./support/pulumi.js";
+import { changes, PulumiStack, ROOT } from "./support/pulumi.js";
 
 const PROGRAMS = join(ROOT, "test", "e2e", "programs");
 const ROUTE_RULE = "pulumi-nodejs:dynamic/peerlink:RouteRule";
@@ -52,10 +52,6 @@ function namesOf(report: EngineReport, op: string, type?: string): string[] {
     .map((s) => nameOf(s.urn))
     .sort();
 }
-
-beforeAll(async () => {
-  await pulumiReady();
-});
 
 describe("two-region DR example on the local backend: lifecycle, drift, destroy", () => {
   const account = LOCAL_DEFAULT_ACCOUNT;

@@ -7,20 +7,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type CapturedResult,
-  ensureEngines,
-  pulumiEnv,
-  ROOT,
-  runCaptured,
-} from "../../../scripts/engines.mjs";
+import { type CapturedResult, pulumiEnv, ROOT, runCaptured } from "../../../scripts/engines.mjs";
 
 export { ROOT };
-
-/** Builds (or finds) pulumi and its language host once per test file. */
-export async function pulumiReady(): Promise<void> {
-  await ensureEngines({ only: ["pulumi"] });
-}
 
 export type CommandResult = CapturedResult;
 

@@ -6,14 +6,14 @@
  */
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureEngines, onPath, ROOT, runCaptured } from "../../../scripts/engines.mjs";
+import { inject } from "vitest";
+import { onPath, ROOT, runCaptured } from "../../../scripts/engines.mjs";
 
 export { ROOT };
 
-/** Builds (or finds) OpenTofu once per test file; returns the binary scripts/engines.mjs chose. */
-export async function tofuReady(): Promise<string> {
-  const { engines } = await ensureEngines({ only: ["tofu"] });
-  return engines.tofu!.path;
+/** The OpenTofu binary scripts/engines.mjs chose in the run's global setup (test/e2e/support/global-setup.ts). */
+export function tofuBinary(): string {
+  return inject("engines").tofu;
 }
 /** The cdktf CLI of node_modules (cdktf-cli 0.21.0). */
 export const CDKTF = join(ROOT, "node_modules", ".bin", "cdktf");
