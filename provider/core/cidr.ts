@@ -225,3 +225,18 @@ export function firstOverlap(
   for (const a of left) for (const b of right) if (overlaps(a, b)) return { left: a, right: b };
   return undefined;
 }
+
+/**
+ * The first two blocks of one list that overlap, with their positions (`earlier` < `later`), or undefined: the
+ * CIDRs of one VPC must be disjoint. Tencent refuses a secondary CIDR that overlaps the VPC's own CIDRs with
+ * InvalidParameterValue.VpcCidrConflict (CreateAssistantCidr's error list, tencentcloud-sdk-go vpc/v20170312).
+ */
+export function firstSelfOverlap(
+  blocks: readonly Cidr[],
+): { earlier: number; later: number; left: Cidr; right: Cidr } | undefined {
+  for (let later = 1; later < blocks.length; later++)
+    for (let earlier = 0; earlier < later; earlier++)
+      if (overlaps(blocks[earlier]!, blocks[later]!))
+        return { earlier, later, left: blocks[earlier]!, right: blocks[later]! };
+  return undefined;
+}

@@ -21,7 +21,8 @@ export const DIAGNOSTIC_CODES = {
   INVALID_DOCUMENT: { severity: "error", summary: "The document does not match the topology schema." },
   INVALID_CIDR: {
     severity: "error",
-    summary: "A CIDR block or IP address cannot be parsed, or has host bits set.",
+    summary:
+      "A CIDR block or IP address cannot be parsed or has host bits set, or two CIDRs of one VPC overlap.",
   },
   UNKNOWN_REFERENCE: {
     severity: "error",

@@ -3,7 +3,7 @@
  * structural diagnostics found on the way (INVALID_CIDR, UNKNOWN_REFERENCE, duplicate ids). Rules run on this
  * model and skip whatever could not be resolved, so one typo produces one diagnostic, not a cascade.
  */
-import { type Cidr, CidrCache, parseIp } from "./cidr.js";
+import { type Cidr, CidrCache, firstSelfOverlap, parseIp } from "./cidr.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import type {
   BandwidthPolicySpec,
@@ -106,6 +106,21 @@ function cidrDiagnostic(
   );
 }
 
+function ownOverlapDiagnostic(
+  resource: string,
+  own: { earlier: number; later: number; left: Cidr; right: Cidr },
+  positions: readonly number[],
+): Diagnostic {
+  const later = `cidrs[${positions[own.later]}]`;
+  const earlier = `cidrs[${positions[own.earlier]}]`;
+  return diagnostic(
+    "INVALID_CIDR",
+    resource,
+    `${later} "${own.right.text}" overlaps ${earlier} "${own.left.text}" of the same VPC; the CIDRs of one VPC must be disjoint.`,
+    `Remove ${own.right.text}, or use a secondary block disjoint from ${own.left.text}.`,
+  );
+}
+
 function unknown(resource: string, field: string, kind: string, value: string, declared: string): Diagnostic {
   return diagnostic(
     "UNKNOWN_REFERENCE",
@@ -181,12 +196,17 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
       continue;
     }
     const cidrs: Cidr[] = [];
+    const positions: number[] = [];
     for (let i = 0; i < spec.cidrs.length; i++) {
       const text = spec.cidrs[i]!;
       const parsed = cache.parse(text);
-      if (parsed.ok) cidrs.push(parsed.cidr);
-      else out.push(cidrDiagnostic(`vpcs[${spec.id}]`, `cidrs[${i}]`, text, parsed));
+      if (parsed.ok) {
+        cidrs.push(parsed.cidr);
+        positions.push(i);
+      } else out.push(cidrDiagnostic(`vpcs[${spec.id}]`, `cidrs[${i}]`, text, parsed));
     }
+    const own = firstSelfOverlap(cidrs);
+    if (own) out.push(ownOverlapDiagnostic(`vpcs[${spec.id}]`, own, positions));
     byId.set(spec.id, new ResolvedVpc(spec, cidrs));
   }
   return byId;

@@ -10,7 +10,14 @@
 import { createHash } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { canonicalJson } from "../../core/canonical-json.js";
-import { CLOUDS, type Cloud, type Diagnostic, overlaps, parseCidr } from "../../core/index.js";
+import {
+  CLOUDS,
+  type Cloud,
+  type Diagnostic,
+  firstSelfOverlap,
+  overlaps,
+  parseCidr,
+} from "../../core/index.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -273,13 +280,6 @@ export class LocalBackend implements Backend {
       const parsed = parseCidr(text);
       return parsed.ok ? parsed.cidr.text : text;
     });
-    const document = emptyDocument();
-    document.vpcs.push({ id, cloud, region: input.region, account: this.account, cidrs });
-    const refused = refusal(document, () => true);
-    if (refused) throw refused;
-    // Fix: the core schema's "a VPC needs at least one CIDR block" and the clouds' refusal of a secondary CIDR that
-    // overlaps another CIDR of the same VPC were not checked (validateTopology skips the schema and has no
-    // intra-VPC rule), so a VPC without CIDRs or with 10.0.0.0/16 + 10.0.1.0/24 was stored.
     if (cidrs.length === 0) {
       fail("INVALID_PARAMETER", `VPC "${input.name}" has no CIDR block.`, {
         resource: `vpc ${input.name}`,
@@ -287,24 +287,26 @@ export class LocalBackend implements Backend {
         cloudCode: "MissingParameter",
       });
     }
-    for (let i = 0; i < cidrs.length; i++) {
-      for (let j = i + 1; j < cidrs.length; j++) {
-        const left = parseCidr(cidrs[i]!);
-        const right = parseCidr(cidrs[j]!);
-        if (left.ok && right.ok && overlaps(left.cidr, right.cidr)) {
-          fail(
-            "INVALID_CIDR",
-            `VPC "${input.name}" CIDR ${right.cidr.text} overlaps its own CIDR ${left.cidr.text}; the CIDRs of one VPC must be disjoint.`,
-            {
-              resource: `vpc ${input.name}`,
-              value: right.cidr.text,
-              fix: `Remove ${right.cidr.text}, or use a secondary block disjoint from ${left.cidr.text}.`,
-              cloudCode: "InvalidParameterValue.VpcCidrConflict",
-            },
-          );
-        }
-      }
+    // Before the core validators, which report the same overlap as INVALID_CIDR too: the cloud answers it with its
+    // own code (core/cidr.ts firstSelfOverlap).
+    const parsedCidrs = cidrs.map((text) => parseCidr(text)).flatMap((p) => (p.ok ? [p.cidr] : []));
+    const own = parsedCidrs.length === cidrs.length ? firstSelfOverlap(parsedCidrs) : undefined;
+    if (own) {
+      fail(
+        "INVALID_CIDR",
+        `VPC "${input.name}" CIDR ${own.right.text} overlaps its own CIDR ${own.left.text}; the CIDRs of one VPC must be disjoint.`,
+        {
+          resource: `vpc ${input.name}`,
+          value: own.right.text,
+          fix: `Remove ${own.right.text}, or use a secondary block disjoint from ${own.left.text}.`,
+          cloudCode: "InvalidParameterValue.VpcCidrConflict",
+        },
+      );
     }
+    const document = emptyDocument();
+    document.vpcs.push({ id, cloud, region: input.region, account: this.account, cidrs });
+    const refused = refusal(document, () => true);
+    if (refused) throw refused;
     return this.engine.write((now) => {
       this.engine
         .statement(

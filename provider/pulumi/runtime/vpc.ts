@@ -1,11 +1,11 @@
 /** The Vpc resource's provider implementation (so examples and tests are self-contained; adopt with existingId). */
 import { z } from "zod";
 import type { VpcInfo } from "../../backends/backend.js";
-import { CLOUDS, PeerlinkError } from "../../core/index.js";
+import { CLOUDS, PeerlinkError, validateDocument } from "../../core/index.js";
 import { connectionSchema, openBackend } from "./connection.js";
 import { diffResource } from "./diff.js";
 import { isGone } from "./errors.js";
-import { parseInputs, pickInputs, stripProvider } from "./inputs.js";
+import { type CheckFailure, failure, isUnknown, parseInputs, pickInputs, stripProvider } from "./inputs.js";
 
 export const vpcInputsSchema = z.strictObject({
   connection: connectionSchema.default({ kind: "local" }),
@@ -34,6 +34,7 @@ function outputs(inputs: VpcInputs, vpc: VpcInfo) {
 export const vpc = {
   async check(_olds: Record<string, unknown>, news: Record<string, unknown>) {
     const { inputs, failures, unknown } = parseInputs(vpcInputsSchema, news, "Vpc");
+    if (inputs && !unknown.has("cidrs")) failures.push(...cidrFailures(inputs));
     // With unknown values the inputs go back as given: parsed, they would lose those keys or take defaults.
     return { inputs: inputs && unknown.size === 0 ? inputs : news, failures };
   },
@@ -92,6 +93,24 @@ export const vpc = {
     }
   },
 };
+
+/**
+ * The VPC's own blocks, checked by the core at plan time (INVALID_CIDR: unparsable, host bits set, or two blocks of
+ * the VPC overlapping), so `pulumi preview` fails on them instead of the create. A list with an unknown element
+ * waits for the create (without that element the positions in the messages would be wrong).
+ */
+function cidrFailures(inputs: VpcInputs): CheckFailure[] {
+  if (inputs.cidrs.some(isUnknown)) return [];
+  const cidrs = inputs.cidrs;
+  const { diagnostics } = validateDocument({
+    vpcs: [
+      { id: inputs.name, cloud: inputs.cloud ?? "tencentcloud", region: inputs.region, account: "0", cidrs },
+    ],
+  });
+  return diagnostics
+    .filter((d) => d.code === "INVALID_CIDR")
+    .map((d) => failure("cidrs", d.code, `Vpc "${inputs.name}" ${d.message}`, d.fix));
+}
 
 /** An adopted VPC must be the one the program declares: other resources plan against `region` and `cidrs`. */
 function assertAdoptable(found: VpcInfo, inputs: VpcInputs): VpcInfo {

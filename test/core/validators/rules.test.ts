@@ -49,6 +49,34 @@ describe("CIDR_OVERLAP", () => {
   });
 });
 
+describe("INVALID_CIDR: the CIDRs of one VPC must be disjoint (Tencent CreateAssistantCidr: VpcCidrConflict)", () => {
+  it("names both blocks, their positions and the VPC, and is found before anything is created", () => {
+    const doc: TopologyInput = { vpcs: [vpc("gz", ["10.0.0.0/16", "172.16.0.0/16", "10.0.1.0/24"])] };
+    expect(codes(doc)).toEqual(["INVALID_CIDR vpcs[gz]"]);
+    const [text] = messages(doc, "INVALID_CIDR");
+    expect(text).toContain('cidrs[2] "10.0.1.0/24" overlaps cidrs[0] "10.0.0.0/16"');
+    expect(text).toContain("Remove 10.0.1.0/24");
+  });
+
+  it.each([
+    [["10.0.0.0/16", "10.1.0.0/16"], false],
+    [["10.1.0.0/17", "10.1.128.0/17"], false],
+    [["10.0.0.0/16", "10.0.0.0/16"], true],
+    [["10.0.0.0/8", "10.200.0.0/16"], true],
+    [["2001:db8::/48", "10.0.0.0/16", "2001:db8:0:1::/64"], true],
+  ])("%j overlap: %s", (cidrs, overlap) => {
+    expect(codes({ vpcs: [vpc("a", cidrs)] }).includes("INVALID_CIDR vpcs[a]")).toBe(overlap);
+  });
+
+  it("counts positions in the document, past a block that does not parse", () => {
+    const [, second] = messages(
+      { vpcs: [vpc("a", ["10.0.0.0/16", "garbage", "10.0.4.0/22"])] },
+      "INVALID_CIDR",
+    );
+    expect(second).toContain('cidrs[2] "10.0.4.0/22" overlaps cidrs[0] "10.0.0.0/16"');
+  });
+});
+
 describe("PEER_CIDR_CONFLICT (seed 000: cross-region peers of one VPC must be disjoint)", () => {
   const hub = vpc("hub", "10.0.0.0/16");
   const peers = (regionB: string, regionC: string, cloud = "tencentcloud" as const) => ({

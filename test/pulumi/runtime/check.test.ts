@@ -146,6 +146,39 @@ describe("unknown values (preview) are skipped, never guessed", () => {
   });
 });
 
+describe("Vpc: its own CIDR blocks are checked at plan time (core INVALID_CIDR)", () => {
+  it.each([
+    [["10.0.0.1/16"], 'cidrs[0] "10.0.0.1/16" has host bits set', 'Write "10.0.0.0/16"'],
+    [["10.0.0.0/16", "nonsense"], 'cidrs[1] "nonsense" is not a CIDR block', "10.0.0.0/16"],
+    [
+      ["10.0.0.0/16", "10.0.1.0/24"],
+      'cidrs[1] "10.0.1.0/24" overlaps cidrs[0] "10.0.0.0/16"',
+      "Remove 10.0.1.0/24",
+    ],
+  ])("%j fails on cidrs, naming the VPC, the block and the fix", async (cidrs, says, fix) => {
+    const { failures } = await impl(vpc).check({}, { connection: world.a, name: "app", region: GZ, cidrs });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.property).toBe("cidrs");
+    expect(failures[0]!.reason).toMatch(/^INVALID_CIDR: Vpc "app" /);
+    expect(failures[0]!.reason).toContain(says);
+    expect(failures[0]!.reason).toMatch(/ Fix: \S/);
+    expect(failures[0]!.reason).toContain(fix);
+  });
+
+  it("disjoint blocks (adjacent ones too) pass; a list with an unknown element waits for the create", async () => {
+    const ok = await impl(vpc).check(
+      {},
+      { connection: world.a, name: "app", region: GZ, cidrs: ["10.1.0.0/17", "10.1.128.0/17"] },
+    );
+    expect(ok.failures).toEqual([]);
+    const pending = await impl(vpc).check(
+      {},
+      { connection: world.a, name: "app", region: GZ, cidrs: ["10.0.0.0/16", ENGINE_UNKNOWN, "10.0.1.0/24"] },
+    );
+    expect(pending.failures).toEqual([]);
+  });
+});
+
 describe("the core validators against the live backend, naming the property", () => {
   it("CIDR_OVERLAP on peerVpcId, before anything is created", async () => {
     const x = await vpcOf(world, world.a, "10.0.0.0/16");
