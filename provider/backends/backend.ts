@@ -39,6 +39,11 @@ export interface BackendCapabilities {
   readonly clientToken: boolean;
   /** Peering names are mutable. */
   readonly renamePeering: boolean;
+  /**
+   * A VPC's secondary CIDRs can be added and removed in place (`setSecondaryCidrs`; Tencent CreateAssistantCidr /
+   * DeleteAssistantCidr). Where false, a change of a VPC's blocks means a new VPC.
+   */
+  readonly secondaryCidrs: boolean;
 }
 
 export interface RouteTableInfo {
@@ -194,6 +199,14 @@ export interface Backend {
   listVpcs(): Promise<readonly VpcInfo[]>;
   /** Refused while the VPC is a side of a live peering (delete the peering first). */
   deleteVpc(id: string): Promise<void>;
+  /**
+   * Makes `secondary` the VPC's secondary CIDRs (every block after the primary, which never changes): blocks not
+   * there yet are added, blocks no longer listed are removed, and the VPC is returned as it now is. An added block
+   * is refused when it does not parse (INVALID_CIDR), overlaps another block of the VPC (INVALID_CIDR), overlaps a
+   * live peer's block (CIDR_OVERLAP) or makes two cross-region peers of a VPC overlap (PEER_CIDR_CONFLICT); the
+   * call then changes nothing. UNSUPPORTED_OPERATION where `capabilities().secondaryCidrs` is false.
+   */
+  setSecondaryCidrs(vpcId: string, secondary: readonly string[]): Promise<VpcInfo>;
   createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo>;
   listRouteTables(vpcId: string): Promise<readonly RouteTableInfo[]>;
 

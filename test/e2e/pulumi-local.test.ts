@@ -17,7 +17,7 @@ import {
   snapshot,
   withLocal,
 } from "./support/local.js";
-import { changes, PulumiStack, ROOT } from "./support/pulumi.js";
+import { changes, PulumiStack, parsePreview, ROOT } from "./support/pulumi.js";
 
 const PROGRAMS = join(ROOT, "test", "e2e", "programs");
 const ROUTE_RULE = "pulumi-nodejs:dynamic/peerlink:RouteRule";
@@ -257,31 +257,116 @@ describe("a cross-account peering rejected out of band", () => {
   });
 });
 
-describe("plan-time refusal: overlapping VPCs peered by TwoRegionDr", () => {
-  let stack: PulumiStack;
-  let stateFile: string;
+/** Journey 1: Beijing's secondary CIDR 10.0.128.0/17 lies inside Guangzhou's 10.0.0.0/16. */
+const OVERLAPPING_SECONDARY = { standbySecondaryCidr: "10.0.128.0/17" };
+const NAMES_BOTH =
+  /CIDR_OVERLAP VPC "overlap-gz" CIDR 10\.0\.0\.0\/16 overlaps VPC "overlap-bj" CIDR 10\.0\.128\.0\/17/;
 
-  beforeAll(async () => {
-    ({ stack, stateFile } = localStack(join(PROGRAMS, "overlap")));
-    await stack.init();
-  });
-  afterAll(() => stack?.close());
+/** peerlink's resources in Pulumi's state: URN, id and outputs. */
+function peerlinkResources(resources: Awaited<ReturnType<PulumiStack["resources"]>>): unknown[] {
+  return resources.filter((r) => r.type.includes(":peerlink:")).map((r) => [r.urn, r.id, r.outputs]);
+}
 
-  it("preview fails with CIDR_OVERLAP and nothing reaches the backend", async () => {
+/** The refusal as Pulumi shows it: the component's TopologyValidationError, message only, no stack trace. */
+function expectOverlapRefusal(result: { code: number; output: string }): void {
+  expect(result.code, result.output).not.toBe(0);
+  expect(result.output).toMatch(/error: peerlink found \d+ error\(s\) in the topology:/);
+  expect(result.output).toMatch(NAMES_BOTH);
+  expect(result.output).not.toMatch(/^\s+at /m);
+}
+
+describe("plan-time refusal: an overlapping CIDR in a TwoRegionDr", () => {
+  it("on a fresh stack, preview fails with CIDR_OVERLAP and nothing reaches the backend", async () => {
     // TwoRegionDr validates the planned topology at construction and throws a TopologyValidationError before it
     // registers a child. It is marked as a Pulumi RunError, so the engine shows the message and every diagnostic
     // without a stack trace (and without the 30-45 s Node 20.20's util.inspect spends on such a stack).
-    const preview = await stack.preview();
-    expect(preview.code, preview.output).not.toBe(0);
-    expect(preview.output).toContain("error: peerlink found 3 error(s) in the topology:");
-    expect(preview.output).not.toMatch(/^\s+at /m);
-    expect(preview.output).toMatch(
-      /CIDR_OVERLAP VPC "overlap-gz" CIDR 10\.0\.0\.0\/16 overlaps VPC "overlap-bj"/,
-    );
-    // Preview creates nothing, and the refusal came before any provider call could open the state file.
-    expect(existsSync(stateFile)).toBe(false);
-    expect((await snapshot(stateFile, LOCAL_DEFAULT_ACCOUNT)).vpcs).toEqual([]);
-    expect(await stack.resources()).toEqual([]);
+    const { stack, stateFile } = localStack(join(PROGRAMS, "overlap"));
+    try {
+      await stack.init(OVERLAPPING_SECONDARY);
+      expectOverlapRefusal(await stack.preview());
+      // Preview creates nothing, and the refusal came before any provider call could open the state file.
+      expect(existsSync(stateFile)).toBe(false);
+      expect((await snapshot(stateFile, LOCAL_DEFAULT_ACCOUNT)).vpcs).toEqual([]);
+      expect(await stack.resources()).toEqual([]);
+    } finally {
+      stack.close();
+    }
+  });
+
+  describe("journey 1: added later to a deployed stack", () => {
+    let stack: PulumiStack;
+    let stateFile: string;
+
+    beforeAll(async () => {
+      ({ stack, stateFile } = localStack(join(PROGRAMS, "overlap")));
+      await stack.init();
+    });
+    afterAll(async () => {
+      if (!stack) return;
+      await stack.destroy();
+      stack.close();
+    });
+
+    it("preview and up (which previews first) fail with CIDR_OVERLAP naming both CIDRs and VPCs; nothing is touched", async () => {
+      const up = await stack.up();
+      expect(up.code, up.output).toBe(0);
+      expect((await stack.outputs()).peeringStatus).toBe("ACTIVE");
+      const before = await snapshot(stateFile, LOCAL_DEFAULT_ACCOUNT);
+      const resourcesBefore = await stack.resources();
+      expect(before.vpcs.map((v) => v.cidrs)).toContainEqual(["10.1.0.0/16"]);
+
+      await stack.ok(["config", "set", "--stack", stack.stack, ...Object.entries(OVERLAPPING_SECONDARY)[0]!]);
+      expectOverlapRefusal(await stack.preview());
+      // `pulumi up` previews first (no --skip-preview): the failed preview stops it before any step.
+      expectOverlapRefusal(await stack.run(["up", "--yes", "--stack", stack.stack]));
+
+      // The backend and Pulumi's state are exactly as the last good up left them.
+      expect(await snapshot(stateFile, LOCAL_DEFAULT_ACCOUNT)).toEqual(before);
+      expect(await stack.resources()).toEqual(resourcesBefore);
+    });
+
+    it("even up --skip-preview changes nothing: the in-place CIDR change is refused by the backend", async () => {
+      const before = await snapshot(stateFile, LOCAL_DEFAULT_ACCOUNT);
+      const resourcesBefore = await stack.resources();
+      const skipped = await stack.up();
+      expect(skipped.code, skipped.output).not.toBe(0);
+      expect(skipped.output).toMatch(NAMES_BOTH);
+      expect(await snapshot(stateFile, LOCAL_DEFAULT_ACCOUNT)).toEqual(before);
+      // Pulumi rewrites its own checkpoint after a failed update; peerlink's resources in it are as they were.
+      expect(peerlinkResources(await stack.resources())).toEqual(peerlinkResources(resourcesBefore));
+    });
+
+    it("a disjoint secondary CIDR is added in place: same VPC, same ACTIVE peering, new routes to it", async () => {
+      const before = await snapshot(stateFile, LOCAL_DEFAULT_ACCOUNT);
+      const peeringId = (await stack.outputs()).peeringId;
+      await stack.ok(["config", "set", "--stack", stack.stack, "standbySecondaryCidr", "10.2.0.0/16"]);
+      const preview = await stack.preview(["--json"]);
+      expect(preview.code, preview.output).toBe(0);
+      const planned = parsePreview(preview.stdout)
+        .steps.filter((s) => s.op !== "same")
+        .map((s) => [s.op, nameOf(s.urn)]);
+      // The VPC and the peering (its record of the peer's CIDRs) in place, one new route: nothing replaced.
+      expect(planned).toEqual([
+        ["update", "overlap-bj"],
+        ["update", "overlap-dr-peering"],
+        ["create", "overlap-dr-peering-route-overlap-gz-main-10.2.0.0-16"],
+      ]);
+      const up = await stack.up();
+      expect(up.code, up.output).toBe(0);
+
+      const after = await snapshot(stateFile, LOCAL_DEFAULT_ACCOUNT);
+      expect(after.vpcs.map((v) => [v.id, v.cidrs])).toEqual(
+        before.vpcs.map((v) => [v.id, v.name === "overlap-bj" ? ["10.1.0.0/16", "10.2.0.0/16"] : v.cidrs]),
+      );
+      expect(livePeerings(after.peerings).map((p) => [p.id, p.status])).toEqual([[peeringId, "ACTIVE"]]);
+      expect(after.routes.map((r) => r.destination).sort()).toEqual([
+        "10.0.0.0/16",
+        "10.1.0.0/16",
+        "10.2.0.0/16",
+      ]);
+      const again = await stack.previewSummary();
+      expect(changes(again.summary)).toEqual({});
+    });
   });
 });
 

@@ -35,6 +35,7 @@ import type {
   SetBandwidthLimitInput,
   VpcInfo,
 } from "../backend.js";
+import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type Clock, systemClock } from "../clock.js";
 import { type BackendCode, BackendError, isBackendError } from "../errors.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
@@ -74,15 +75,6 @@ export interface BaiduCloudBackendOptions {
    */
   readonly defaultBandwidthMbps?: number;
 }
-
-const CAPABILITIES: BackendCapabilities = {
-  perIpBandwidthLimits: false,
-  bandwidthResize: true,
-  reenableExpired: false,
-  dnsSync: false,
-  clientToken: true,
-  renamePeering: true,
-};
 
 interface Request {
   readonly action: string;
@@ -143,7 +135,7 @@ export class BaiduCloudBackend implements Backend {
   }
 
   capabilities(): BackendCapabilities {
-    return CAPABILITIES;
+    return BACKEND_CAPABILITIES.baiducloud;
   }
 
   async close(): Promise<void> {}
@@ -302,6 +294,13 @@ export class BaiduCloudBackend implements Backend {
     const out: VpcInfo[] = [];
     for (const vpc of vpcs) out.push(await this.#vpcInfo(vpc));
     return out;
+  }
+
+  async setSecondaryCidrs(vpcId: string): Promise<VpcInfo> {
+    unsupported(
+      `changing the secondary CIDRs of VPC "${vpcId}" through this backend`,
+      "Change them in the console and set the VPC's cidrs to match, or give the VPC new cidrs and a new name to replace it.",
+    );
   }
 
   async deleteVpc(id: string): Promise<void> {

@@ -71,6 +71,7 @@ import type {
   SetBandwidthLimitInput,
   VpcInfo,
 } from "../backend.js";
+import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type BackendCode, BackendError, isBackendError } from "../errors.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
@@ -105,15 +106,6 @@ export interface HuaweiCloudBackendOptions {
   /** Client-side pacing per SDK method name. @default none (Huawei documents no per-action VPC rate) */
   readonly pacer?: Pacer;
 }
-
-const CAPABILITIES: BackendCapabilities = {
-  perIpBandwidthLimits: false,
-  bandwidthResize: false,
-  reenableExpired: false,
-  dnsSync: false,
-  clientToken: false,
-  renamePeering: true,
-};
 
 /** What every SDK answer carries once `validateStatus` lets errors through (core HcClient.extractResponse). */
 interface Answer {
@@ -181,7 +173,7 @@ export class HuaweiCloudBackend implements Backend {
   }
 
   capabilities(): BackendCapabilities {
-    return CAPABILITIES;
+    return BACKEND_CAPABILITIES.huaweicloud;
   }
 
   async close(): Promise<void> {}
@@ -297,6 +289,14 @@ export class HuaweiCloudBackend implements Backend {
   async listVpcs(): Promise<readonly VpcInfo[]> {
     const [vpcs, tables] = await Promise.all([this.#allVpcs(), this.#allRouteTables()]);
     return vpcs.map((v) => vpcOf(v, this.region, this.account, tables));
+  }
+
+  /** Huawei adds and removes secondary CIDRs with its VPC v3 API, which this backend does not call. */
+  async setSecondaryCidrs(vpcId: string): Promise<VpcInfo> {
+    unsupported(
+      `changing the secondary CIDRs of VPC "${vpcId}" through this backend (Huawei's VPC v3 add/remove-extend-cidr)`,
+      "Change them in the console and set the VPC's cidrs to match, or give the VPC new cidrs and a new name to replace it.",
+    );
   }
 
   async deleteVpc(id: string): Promise<void> {

@@ -17,6 +17,7 @@ import {
   firstSelfOverlap,
   overlaps,
   parseCidr,
+  validateTopology,
 } from "../../core/index.js";
 import type {
   Backend,
@@ -36,6 +37,7 @@ import type {
   SetBandwidthLimitInput,
   VpcInfo,
 } from "../backend.js";
+import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type Clock, systemClock } from "../clock.js";
 import { type BackendCode, BackendError, TENCENT_CLOUD_CODES } from "../errors.js";
 import { type Db, openDatabase, type Statement } from "./database.js";
@@ -81,15 +83,6 @@ export interface LocalStateOptions {
   readonly busyTimeoutMs?: number;
 }
 
-const LOCAL_CAPABILITIES: BackendCapabilities = {
-  perIpBandwidthLimits: true,
-  bandwidthResize: true,
-  reenableExpired: true,
-  dnsSync: false,
-  clientToken: true,
-  renamePeering: true,
-};
-
 /** Baidu clientToken: "an ASCII string with a length not exceeding 64" (seed 001). */
 const CLIENT_TOKEN = /^[\x20-\x7e]{1,64}$/;
 
@@ -102,6 +95,32 @@ function fail(
     cloudCode: extra.cloudCode ?? TENCENT_CLOUD_CODES[code],
     ...extra,
   });
+}
+
+/**
+ * Two blocks of one VPC that overlap, refused with the cloud's own code before the core validators (which report
+ * the same overlap as INVALID_CIDR): Tencent answers InvalidParameterValue.VpcCidrConflict (core/cidr.ts
+ * firstSelfOverlap).
+ */
+function refuseOwnOverlap(vpcName: string, cidrs: readonly string[]): void {
+  const parsed = cidrs.map((text) => parseCidr(text)).flatMap((p) => (p.ok ? [p.cidr] : []));
+  const own = parsed.length === cidrs.length ? firstSelfOverlap(parsed) : undefined;
+  if (!own) return;
+  fail(
+    "INVALID_CIDR",
+    `VPC "${vpcName}" CIDR ${own.right.text} overlaps its own CIDR ${own.left.text}; the CIDRs of one VPC must be disjoint.`,
+    {
+      resource: `vpc ${vpcName}`,
+      value: own.right.text,
+      fix: `Remove ${own.right.text}, or use a secondary block disjoint from ${own.left.text}.`,
+      cloudCode: "InvalidParameterValue.VpcCidrConflict",
+    },
+  );
+}
+
+/** A diagnostic's identity, to tell the problems a change brings from those already there. */
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.resource}\u0000${d.message}`;
 }
 
 function pairOf(a: string, b: string): [string, string] {
@@ -231,7 +250,7 @@ export class LocalBackend implements Backend {
   }
 
   capabilities(): BackendCapabilities {
-    return LOCAL_CAPABILITIES;
+    return BACKEND_CAPABILITIES.local;
   }
 
   async close(): Promise<void> {
@@ -287,22 +306,7 @@ export class LocalBackend implements Backend {
         cloudCode: "MissingParameter",
       });
     }
-    // Before the core validators, which report the same overlap as INVALID_CIDR too: the cloud answers it with its
-    // own code (core/cidr.ts firstSelfOverlap).
-    const parsedCidrs = cidrs.map((text) => parseCidr(text)).flatMap((p) => (p.ok ? [p.cidr] : []));
-    const own = parsedCidrs.length === cidrs.length ? firstSelfOverlap(parsedCidrs) : undefined;
-    if (own) {
-      fail(
-        "INVALID_CIDR",
-        `VPC "${input.name}" CIDR ${own.right.text} overlaps its own CIDR ${own.left.text}; the CIDRs of one VPC must be disjoint.`,
-        {
-          resource: `vpc ${input.name}`,
-          value: own.right.text,
-          fix: `Remove ${own.right.text}, or use a secondary block disjoint from ${own.left.text}.`,
-          cloudCode: "InvalidParameterValue.VpcCidrConflict",
-        },
-      );
-    }
+    refuseOwnOverlap(input.name, cidrs);
     const document = emptyDocument();
     document.vpcs.push({ id, cloud, region: input.region, account: this.account, cidrs });
     const refused = refusal(document, () => true);
@@ -368,6 +372,35 @@ export class LocalBackend implements Backend {
       }
       this.engine.statement("DELETE FROM routes WHERE vpc_id = ?").run(id);
       this.engine.statement("DELETE FROM vpcs WHERE id = ?").run(id);
+    });
+  }
+
+  async setSecondaryCidrs(vpcId: string, secondary: readonly string[]): Promise<VpcInfo> {
+    await this.#latency();
+    return this.engine.write(() => {
+      const row = this.#ownVpc(vpcId);
+      const primary = (JSON.parse(row.cidrs) as string[])[0]!;
+      const cidrs = [
+        primary,
+        ...secondary.map((text) => {
+          const parsed = parseCidr(text);
+          return parsed.ok ? parsed.cidr.text : text;
+        }),
+      ];
+      refuseOwnOverlap(row.name, cidrs);
+      // The neighbourhood: this VPC, its live peerings, and its peers' live peerings (a peer's cross-region peers
+      // must stay disjoint, seed 000). Only problems the new blocks bring are refusals.
+      const peers = this.#livePeeringsOf([vpcId]).map((p) => (p.vpc_id === vpcId ? p.peer_vpc_id : p.vpc_id));
+      const before = this.#documentOf(this.#livePeeringsOf([vpcId, ...peers]), [vpcId]);
+      const known = new Set(validateTopology(before).diagnostics.map(diagnosticKey));
+      const after = {
+        ...before,
+        vpcs: before.vpcs.map((v) => (v.id === vpcId ? { ...v, cidrs } : v)),
+      };
+      const refused = refusal(after, (d) => !known.has(diagnosticKey(d)));
+      if (refused) throw refused;
+      this.engine.statement("UPDATE vpcs SET cidrs = ? WHERE id = ?").run(JSON.stringify(cidrs), vpcId);
+      return this.#vpcInfo({ ...row, cidrs: JSON.stringify(cidrs) });
     });
   }
 

@@ -41,10 +41,24 @@ const INVERSE: ReadonlyMap<string, BackendCode> = (() => {
 
 const PEERING_WRITES = new Set(["CreateVpcPeeringConnection", "ModifyVpcPeeringConnection"]);
 
+/**
+ * CreateAssistantCidr's refusals of a block (tencentcloud-sdk-go vpc/v20170312/client.go lists VpcCidrConflict,
+ * Duplicate, SubnetConflict, SubnetOverlapAssistCidr, SubnetRange): the block clashes with the VPC's own blocks or
+ * subnets, so it is a bad CIDR, not the route clash VpcCidrConflict and Duplicate mean on CreateRoutes.
+ */
+const ASSISTANT_CIDR_CONFLICTS = new Set([
+  "InvalidParameterValue.VpcCidrConflict",
+  "InvalidParameterValue.Duplicate",
+  "InvalidParameterValue.SubnetConflict",
+  "InvalidParameterValue.SubnetOverlapAssistCidr",
+  "InvalidParameterValue.SubnetRange",
+]);
+
 export function peerlinkCodeOf(cloudCode: string, action: string): BackendCode {
   if (cloudCode.startsWith("RequestLimitExceeded")) return "THROTTLED";
   if (cloudCode.startsWith("InternalError")) return "BACKEND_UNAVAILABLE";
   if (cloudCode.startsWith("AuthFailure")) return "AUTH_FAILED";
+  if (action === "CreateAssistantCidr" && ASSISTANT_CIDR_CONFLICTS.has(cloudCode)) return "INVALID_CIDR";
   if (cloudCode === "InvalidParameterValue.Range")
     return PEERING_WRITES.has(action) ? "INVALID_BANDWIDTH" : "INVALID_PARAMETER";
   if (cloudCode === "InvalidParameterValue.Duplicate")

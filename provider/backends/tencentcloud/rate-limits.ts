@@ -9,6 +9,9 @@ export const TENCENT_VPC_ACTIONS = [
   "CreateVpc",
   "DescribeVpcs",
   "DeleteVpc",
+  // Secondary CIDRs (setSecondaryCidrs): paced at the same VPC API default (the emulator throttles every action at it).
+  "CreateAssistantCidr",
+  "DeleteAssistantCidr",
   "CreateRouteTable",
   "DescribeRouteTables",
   "CreateRoutes",

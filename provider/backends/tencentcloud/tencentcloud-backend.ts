@@ -9,11 +9,20 @@
  * The backend remembers the region of every VPC and route table it has seen, and otherwise searches `region`
  * and then `regions`.
  *
+ * Actions used: CreateVpc, DescribeVpcs, DeleteVpc, CreateAssistantCidr, DeleteAssistantCidr, CreateRouteTable,
+ * DescribeRouteTables, CreateRoutes, DeleteRoutes, CreateVpcPeeringConnection, AcceptVpcPeeringConnection,
+ * RejectVpcPeeringConnection, ModifyVpcPeeringConnection, DeleteVpcPeeringConnection,
+ * DescribeVpcPeeringConnections (the list ./rate-limits.ts paces). A VPC's secondary CIDRs are changed in place
+ * with CreateAssistantCidr / DeleteAssistantCidr (`setSecondaryCidrs`).
+ *
  * Not offered by this API version (capabilities say so, calls fail with UNSUPPORTED_OPERATION): per-IP bandwidth
  * limits, re-enabling an expired peering (no EnableVpcPeeringConnection action in tencentcloud-sdk-python-vpc
  * 3.1.193), descriptions and tag changes on peerings (PeerConnection has no description; tags go through the tag
- * service), client tokens, secondary CIDRs at VPC creation (CreateAssistantCidr is not wired yet).
+ * service), client tokens, secondary CIDRs at VPC creation (CreateVpc takes one CidrBlock; create the VPC, then
+ * call `setSecondaryCidrs`).
  */
+
+import { overlaps, parseCidr } from "../../core/cidr.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -31,6 +40,7 @@ import type {
   RouteTableInfo,
   VpcInfo,
 } from "../backend.js";
+import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { BackendError, isBackendError } from "../errors.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
@@ -74,15 +84,6 @@ export interface TencentCloudBackendOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-const CAPABILITIES: BackendCapabilities = {
-  perIpBandwidthLimits: false,
-  bandwidthResize: true,
-  reenableExpired: false,
-  dnsSync: false,
-  clientToken: false,
-  renamePeering: true,
-};
-
 /** DescribeVpcs / DescribeRouteTables / DescribeVpcPeeringConnections return at most 100 per page. */
 const PAGE = 100;
 const CLOUD_NOT_FOUND = "ResourceNotFound";
@@ -101,6 +102,83 @@ function notFound(kind: string, id: string, account: string): BackendError {
     value: id,
     fix: `Check the ${kind} id, the account the credentials belong to, and the regions searched.`,
   });
+}
+
+/** A block's canonical text ("10.1.0.0/16"), so that two spellings of one block compare equal. */
+function canonicalBlock(text: string): string {
+  const parsed = parseCidr(text);
+  return parsed.ok ? parsed.cidr.text : text;
+}
+
+/** The secondary CIDRs a described VPC has now (Vpc.AssistantCidrSet), canonical. */
+function secondaryOf(vpc: WireVpc): string[] {
+  return (vpc.AssistantCidrSet ?? [])
+    .map((c) => c.CidrBlock)
+    .filter((c) => c !== "")
+    .map(canonicalBlock);
+}
+
+/**
+ * The secondary CIDRs asked for, canonical. Refused before any call: a block that does not parse or has host bits
+ * set (CreateAssistantCidr would answer InvalidParameterValue.Malformed), and a block listed twice.
+ */
+function wantedSecondary(vpcId: string, secondary: readonly string[]): string[] {
+  const wanted: string[] = [];
+  for (const [index, text] of secondary.entries()) {
+    const parsed = parseCidr(text);
+    if (!parsed.ok)
+      throw new BackendError(
+        "INVALID_CIDR",
+        `VPC "${vpcId}" secondary CIDR [${index}] "${text}" is not a CIDR block${parsed.reason === "host-bits-set" ? " (host bits are set)" : ""}.`,
+        {
+          cloudCode: "InvalidParameterValue.Malformed",
+          resource: `vpc ${vpcId}`,
+          value: text,
+          fix: parsed.suggestion
+            ? `Use ${parsed.suggestion}.`
+            : "Write the block as address/prefix, e.g. 10.1.0.0/16.",
+        },
+      );
+    if (wanted.includes(parsed.cidr.text))
+      throw new BackendError(
+        "INVALID_CIDR",
+        `VPC "${vpcId}" secondary CIDR [${index}] "${text}" is listed twice.`,
+        {
+          cloudCode: "InvalidParameterValue.Duplicate",
+          resource: `vpc ${vpcId}`,
+          value: text,
+          fix: `List ${parsed.cidr.text} once.`,
+        },
+      );
+    wanted.push(parsed.cidr.text);
+  }
+  return wanted;
+}
+
+/**
+ * A block to add that overlaps a block to remove: the add runs first (see setSecondaryCidrs), when both would be on
+ * the VPC at once, which Tencent refuses (InvalidParameterValue.VpcCidrConflict). Refused up front, with the two
+ * steps that do work.
+ */
+function refuseOverlappingSwap(vpcId: string, add: readonly string[], remove: readonly string[]): void {
+  for (const added of add) {
+    const a = parseCidr(added);
+    const clash = remove.find((removed) => {
+      const r = parseCidr(removed);
+      return a.ok && r.ok && overlaps(a.cidr, r.cidr);
+    });
+    if (clash !== undefined)
+      throw new BackendError(
+        "INVALID_CIDR",
+        `VPC "${vpcId}": secondary CIDR ${added} would replace the overlapping ${clash} in one change, but Tencent adds before it removes here and refuses two overlapping blocks on one VPC.`,
+        {
+          cloudCode: "InvalidParameterValue.VpcCidrConflict",
+          resource: `vpc ${vpcId}`,
+          value: added,
+          fix: `Change it in two steps: first set the secondary CIDRs without ${clash}, then with ${added}.`,
+        },
+      );
+  }
 }
 
 const LIVE: ReadonlySet<PeeringStatus> = new Set(["CREATING", "PENDING", "ACCEPTING", "ACTIVE", "EXPIRED"]);
@@ -155,7 +233,7 @@ export class TencentCloudBackend implements Backend {
   }
 
   capabilities(): BackendCapabilities {
-    return CAPABILITIES;
+    return BACKEND_CAPABILITIES.tencentcloud;
   }
 
   async close(): Promise<void> {
@@ -274,8 +352,8 @@ export class TencentCloudBackend implements Backend {
       );
     if (input.cidrs.length !== 1)
       unsupported(
-        `VPC "${input.name}" has ${input.cidrs.length} CIDRs; CreateVpc takes one CidrBlock (secondary CIDRs are added with CreateAssistantCidr, which this backend does not call yet)`,
-        "Create the VPC with its primary CIDR only.",
+        `VPC "${input.name}" has ${input.cidrs.length} CIDRs; CreateVpc takes one CidrBlock`,
+        "Create the VPC with its primary CIDR only, then add the secondary CIDRs with setSecondaryCidrs (CreateAssistantCidr).",
       );
     const region = input.region;
     const cidr = input.cidrs[0]!;
@@ -338,6 +416,58 @@ export class TencentCloudBackend implements Backend {
       }
     }
     return result;
+  }
+
+  /**
+   * One CreateAssistantCidr with every block to add, then one DeleteAssistantCidr with every block to remove (both
+   * take a list, CreateAssistantCidrRequest / DeleteAssistantCidrRequest.CidrBlocks); a call with nothing to do is
+   * skipped, so asking for the current list describes the VPC and writes nothing.
+   *
+   * Add first, then delete. The refusals the Backend interface documents (a block overlapping the VPC's own blocks
+   * or a live peer's, or making two peers overlap) all come from the add, which runs before anything changed, so a
+   * refused call changes nothing. If the delete fails after the add (throttled past the retries, or ResourceInUse
+   * for a block that still has subnets), the VPC holds the old blocks and the new ones: a superset, so no route or
+   * peer loses a block it relies on, and calling again finishes the change (the add is then skipped). Deleting first
+   * would, on a refused add, leave the VPC without blocks that routes point into. The price: a block cannot be
+   * swapped for an overlapping one in one call (refuseOverlappingSwap).
+   */
+  async setSecondaryCidrs(vpcId: string, secondary: readonly string[]): Promise<VpcInfo> {
+    const wanted = wantedSecondary(vpcId, secondary);
+    const { region, vpc } = await this.#locateVpc(vpcId);
+    const current = secondaryOf(vpc);
+    const add = wanted.filter((block) => !current.includes(block));
+    const remove = current.filter((block) => !wanted.includes(block));
+    if (add.length === 0 && remove.length === 0) return this.#vpcInfo(vpc, region);
+    refuseOverlappingSwap(vpcId, add, remove);
+    if (add.length > 0)
+      await this.#changeSecondary("CreateAssistantCidr", region, vpcId, add, (now) =>
+        add.every((block) => now.includes(block)),
+      );
+    if (remove.length > 0)
+      await this.#changeSecondary("DeleteAssistantCidr", region, vpcId, remove, (now) =>
+        remove.every((block) => !now.includes(block)),
+      );
+    const after = await this.#describeVpcIn(region, vpcId);
+    if (!after) throw notFound("VPC", vpcId, this.account);
+    return this.#vpcInfo(after, region);
+  }
+
+  /**
+   * One secondary-CIDR write, retried like every call. Neither action takes a client token: a retry that is refused
+   * because the first attempt (whose answer was lost) already did the change is recognised on the VPC's blocks.
+   */
+  async #changeSecondary(
+    action: "CreateAssistantCidr" | "DeleteAssistantCidr",
+    region: string,
+    vpcId: string,
+    blocks: readonly string[],
+    reached: (secondary: readonly string[]) => boolean,
+  ): Promise<void> {
+    // The answers (AssistantCidrSet / nothing) are not read: the VPC is described again afterwards.
+    await this.#call<object>(action, { VpcId: vpcId, CidrBlocks: [...blocks] }, region, async () => {
+      const now = await this.#describeVpcIn(region, vpcId).catch(() => undefined);
+      return now && reached(secondaryOf(now)) ? {} : undefined;
+    });
   }
 
   async deleteVpc(id: string): Promise<void> {

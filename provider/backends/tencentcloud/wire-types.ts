@@ -14,7 +14,7 @@ export interface WireVpc {
   readonly CidrBlock: string;
   readonly CreatedTime: string;
   readonly TagSet?: readonly WireTag[];
-  readonly AssistantCidrSet?: readonly { readonly CidrBlock: string }[];
+  readonly AssistantCidrSet?: readonly WireAssistantCidr[];
 }
 
 export interface WireRoute {
@@ -54,6 +54,14 @@ export interface WirePeerConnection {
   readonly DestinationUin: number | string;
   readonly TagSet?: readonly WireTag[];
   readonly QosLevel?: string;
+}
+
+/** AssistantCidr (models.py), as in Vpc.AssistantCidrSet. */
+export interface WireAssistantCidr {
+  readonly VpcId?: string;
+  readonly CidrBlock: string;
+  /** 0: an ordinary secondary CIDR; 1: a container (TKE) CIDR. */
+  readonly AssistantType?: number;
 }
 
 export interface DescribeVpcsResponse {

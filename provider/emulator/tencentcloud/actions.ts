@@ -18,10 +18,12 @@ import type {
   VpcInfo,
 } from "../../backends/backend.js";
 import { isBackendError } from "../../backends/errors.js";
+import { parseCidr } from "../../core/cidr.js";
 import type { ChargeType, ServiceLevel } from "../../core/index.js";
 import { TencentApiError } from "./api-error.js";
 import type { Params, TencentFilter } from "./params.js";
 import {
+  assistantCidrWire,
   peeringWire,
   QOS_LEVELS,
   routeIdNumber,
@@ -124,6 +126,62 @@ async function allPeerings(session: Backend): Promise<PeeringInfo[]> {
   }
 }
 
+/** A block's canonical text ("10.1.0.0/16"), or the text itself when it does not parse. */
+function canonical(block: string): string {
+  const parsed = parseCidr(block);
+  return parsed.ok ? parsed.cidr.text : block.trim();
+}
+
+/**
+ * CreateAssistantCidrRequest / DeleteAssistantCidrRequest.CidrBlocks: "CIDR数组，格式如["10.0.0.0/16",
+ * "172.16.0.0/16"]", required and non-empty. A block listed twice is InvalidParameterValue.Duplicate, a code of
+ * both actions' published error lists (tencentcloud-sdk-go vpc/v20170312/client.go).
+ */
+function cidrBlocks(params: Params): string[] {
+  const blocks = params.stringList("CidrBlocks");
+  if (!blocks || blocks.length === 0)
+    throw new TencentApiError(
+      "MissingParameter",
+      "The request is missing a required parameter `CidrBlocks`.",
+    );
+  const seen = new Set<string>();
+  for (const block of blocks) {
+    if (seen.has(canonical(block)))
+      throw new TencentApiError(
+        "InvalidParameterValue.Duplicate",
+        `CidrBlocks lists \`${block}\` more than once; list each block once.`,
+      );
+    seen.add(canonical(block));
+  }
+  return blocks;
+}
+
+/**
+ * The secondary CIDR of `vpc` that DeleteAssistantCidr may remove for `block`. Refusals use codes of
+ * DeleteAssistantCidr's published list (InvalidParameter, InvalidParameterValue.Malformed, ResourceNotFound): the
+ * primary CIDR is not an assistant CIDR and can never be removed; a block the VPC does not have is not found.
+ */
+function deletableBlock(vpc: VpcInfo, block: string): string {
+  if (!parseCidr(block).ok)
+    throw new TencentApiError(
+      "InvalidParameterValue.Malformed",
+      `CidrBlocks: \`${block}\` is not a CIDR block (write it as address/prefix, e.g. 10.1.0.0/16).`,
+    );
+  const [primary = "", ...secondary] = vpc.cidrs;
+  if (canonical(primary) === canonical(block))
+    throw new TencentApiError(
+      "InvalidParameter",
+      `\`${block}\` is the primary CIDR of VPC \`${vpc.id}\`, which cannot be deleted; DeleteAssistantCidr removes secondary CIDRs only.`,
+    );
+  const found = secondary.find((cidr) => canonical(cidr) === canonical(block));
+  if (found === undefined)
+    throw new TencentApiError(
+      "ResourceNotFound",
+      `VPC \`${vpc.id}\` has no secondary CIDR \`${block}\` (its secondary CIDRs: ${secondary.join(", ") || "none"}).`,
+    );
+  return found;
+}
+
 export const ACTIONS: Readonly<Record<string, TencentAction>> = {
   // ---------------------------------------------------------------- VPCs
   CreateVpc: {
@@ -184,6 +242,41 @@ export const ACTIONS: Readonly<Record<string, TencentAction>> = {
     async run(params, context) {
       const vpc = await regionalVpc(context, params.requiredString("VpcId"));
       await context.session.deleteVpc(vpc.id);
+      return {};
+    },
+  },
+
+  // ---------------------------------------------------------------- secondary CIDRs
+  // CreateAssistantCidrRequest / DeleteAssistantCidrRequest (models.py): VpcId, CidrBlocks. The local engine's
+  // setSecondaryCidrs enforces the rules (own-block overlap: InvalidParameterValue.VpcCidrConflict; live peers:
+  // UnsupportedOperation.VpcPeerCidrConflict / UnauthorizedOperation.VpcPeerCidrConflict) and changes nothing
+  // when it refuses, so each call is all-or-nothing. Reading the VPC's blocks and writing the new list back cannot
+  // interleave with another request: the emulator's engine has no latency, so neither call yields to I/O.
+  CreateAssistantCidr: {
+    parameters: ["VpcId", "CidrBlocks"],
+    async run(params, context) {
+      const vpc = await regionalVpc(context, params.requiredString("VpcId"));
+      const blocks = cidrBlocks(params);
+      // A block the VPC already has overlaps itself: the engine refuses it (VpcCidrConflict).
+      const now = await context.session.setSecondaryCidrs(vpc.id, [...vpc.cidrs.slice(1), ...blocks]);
+      // CreateAssistantCidrResponse.AssistantCidrSet: the blocks created, as stored (the engine appends them,
+      // normalised, after the VPC's other blocks).
+      return {
+        AssistantCidrSet: now.cidrs.slice(-blocks.length).map((cidr) => assistantCidrWire(vpc.id, cidr)),
+      };
+    },
+  },
+
+  DeleteAssistantCidr: {
+    parameters: ["VpcId", "CidrBlocks"],
+    async run(params, context) {
+      const vpc = await regionalVpc(context, params.requiredString("VpcId"));
+      const doomed = new Set(cidrBlocks(params).map((block) => deletableBlock(vpc, block)));
+      await context.session.setSecondaryCidrs(
+        vpc.id,
+        vpc.cidrs.slice(1).filter((cidr) => !doomed.has(cidr)),
+      );
+      // DeleteAssistantCidrResponse: RequestId only.
       return {};
     },
   },

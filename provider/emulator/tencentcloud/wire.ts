@@ -63,6 +63,15 @@ function tagSet(tags: Readonly<Record<string, string>>): { Key: string; Value: s
   return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
+/**
+ * AssistantCidr {VpcId, CidrBlock, AssistantType, SubnetSet} (models.py AssistantCidr): AssistantType 0 is an
+ * ordinary secondary CIDR (1 would be a TKE container CIDR, which the emulator never makes); the emulator has no
+ * subnets, so SubnetSet is always empty. Used by DescribeVpcs (Vpc.AssistantCidrSet) and CreateAssistantCidr.
+ */
+export function assistantCidrWire(vpcId: string, cidr: string): Record<string, unknown> {
+  return { VpcId: vpcId, CidrBlock: cidr, AssistantType: 0, SubnetSet: [] };
+}
+
 export function vpcWire(vpc: VpcInfo): Record<string, unknown> {
   const [primary = "", ...secondary] = vpc.cidrs;
   return {
@@ -78,13 +87,7 @@ export function vpcWire(vpc: VpcInfo): Record<string, unknown> {
     EnableDhcp: true,
     Ipv6CidrBlock: "",
     TagSet: tagSet(vpc.tags),
-    // AssistantCidr {VpcId, CidrBlock, AssistantType: 0 = ordinary secondary CIDR}.
-    AssistantCidrSet: secondary.map((cidr) => ({
-      VpcId: vpc.id,
-      CidrBlock: cidr,
-      AssistantType: 0,
-      SubnetSet: [],
-    })),
+    AssistantCidrSet: secondary.map((cidr) => assistantCidrWire(vpc.id, cidr)),
   };
 }
 

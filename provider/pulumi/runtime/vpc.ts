@@ -1,6 +1,8 @@
 /** The Vpc resource's provider implementation (so examples and tests are self-contained; adopt with existingId). */
 import { z } from "zod";
 import type { VpcInfo } from "../../backends/backend.js";
+import { BACKEND_CAPABILITIES } from "../../backends/capabilities.js";
+import { canonicalJson } from "../../core/canonical-json.js";
 import { CLOUDS, PeerlinkError, validateDocument } from "../../core/index.js";
 import { connectionSchema, openBackend } from "./connection.js";
 import { diffResource } from "./diff.js";
@@ -40,10 +42,15 @@ export const vpc = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    // The local backend and the clouds cannot change a VPC's blocks or route tables in place here: replace.
-    return diffResource(olds, news, ["name", "region", "cidrs", "cloud", "routeTables", "existingId"], {
-      outputKeys: OUTPUT_KEYS,
-    });
+    // Secondary CIDRs change in place where the backend can (a new VPC would take every peering and route of the
+    // old one with it); the primary block, the route tables and the rest replace.
+    const cidrsInPlace = secondaryOnlyChange(olds, news);
+    return diffResource(
+      olds,
+      news,
+      ["name", "region", "cloud", "routeTables", "existingId", ...(cidrsInPlace ? [] : ["cidrs"])],
+      { outputKeys: OUTPUT_KEYS },
+    );
   },
 
   async create(raw: Record<string, unknown>) {
@@ -74,11 +81,17 @@ export const vpc = {
     }
   },
 
-  async update(_id: string, _olds: Record<string, unknown>, news: Record<string, unknown>) {
-    // Only tags and credentials reach here; the local backend keeps VPC tags immutable, so record them.
+  async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
+    // Secondary CIDRs (see diff), tags and credentials reach here; the backends keep VPC tags immutable, so the
+    // tags are recorded only.
     const inputs = vpcInputsSchema.parse(stripProvider(news));
     const backend = await openBackend(inputs.connection);
-    return { outs: outputs(inputs, await backend.describeVpc(String(_olds.vpcId))) };
+    const before = Array.isArray(olds.cidrs) ? (olds.cidrs as string[]) : [];
+    const current =
+      canonicalJson(before) === canonicalJson(inputs.cidrs)
+        ? await backend.describeVpc(id)
+        : await backend.setSecondaryCidrs(id, inputs.cidrs.slice(1));
+    return { outs: outputs(inputs, current) };
   },
 
   async delete(id: string, props: Record<string, unknown>) {
@@ -93,6 +106,23 @@ export const vpc = {
     }
   },
 };
+
+/**
+ * True when only secondary CIDRs change (same primary block, every value known) on a VPC peerlink created, with a
+ * backend that changes them in place (capabilities.ts `secondaryCidrs`).
+ */
+function secondaryOnlyChange(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
+  const [before, after] = [olds.cidrs, news.cidrs];
+  if (!Array.isArray(before) || !Array.isArray(after) || after.length === 0 || after.some(isUnknown))
+    return false;
+  if (before[0] !== after[0] || olds.existingId !== undefined || news.existingId !== undefined) return false;
+  const connection = news.connection;
+  if (isUnknown(connection)) return false;
+  const kind = (connection as { kind?: unknown } | undefined)?.kind ?? "local";
+  return typeof kind === "string" && kind in BACKEND_CAPABILITIES
+    ? BACKEND_CAPABILITIES[kind as keyof typeof BACKEND_CAPABILITIES].secondaryCidrs
+    : false;
+}
 
 /**
  * The VPC's own blocks, checked by the core at plan time (INVALID_CIDR: unparsable, host bits set, or two blocks of

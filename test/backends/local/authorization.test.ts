@@ -161,6 +161,7 @@ describe("sessions", () => {
       dnsSync: false,
       clientToken: true,
       renamePeering: true,
+      secondaryCidrs: true,
     });
   });
 

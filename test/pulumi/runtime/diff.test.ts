@@ -116,12 +116,35 @@ describe("Vpc and RouteRule", () => {
 
   it.each([
     ["tags", () => ({ tags: { a: "2" } }), []],
-    ["cidrs", () => ({ cidrs: ["10.0.0.0/16", "10.5.0.0/16"] }), ["cidrs"]],
+    [
+      "a secondary CIDR (in place: capabilities.ts secondaryCidrs)",
+      () => ({ cidrs: ["10.0.0.0/16", "10.5.0.0/16"] }),
+      [],
+    ],
+    ["the primary CIDR", () => ({ cidrs: ["10.9.0.0/16", "10.5.0.0/16"] }), ["cidrs"]],
+    ["an unknown CIDR", () => ({ cidrs: ["10.0.0.0/16", UNKNOWN] }), ["cidrs"]],
     ["region", () => ({ region: BJ }), ["region"]],
     ["account", () => ({ connection: { ...world.a, account: ACCOUNT_B } }), ["connection"]],
   ] as const)("Vpc %s: replaces %j, never delete-before-replace", async (_what, change, replaces) => {
     const result = await impl(vpc).diff(applied.id, applied.outs, { ...applied.inputs, ...change() });
     expect(result).toMatchObject({ changes: true, replaces, deleteBeforeReplace: false });
+  });
+
+  it.each([
+    ["local", []],
+    ["tencentcloud", []],
+    ["huaweicloud", ["cidrs"]],
+    ["baiducloud", ["cidrs"]],
+  ] as const)("Vpc on %s: a new secondary CIDR replaces %j", async (kind, replaces) => {
+    const olds = { connection: { kind, region: GZ }, name: "v", region: GZ, cidrs: ["10.0.0.0/16"] };
+    const result = await impl(vpc).diff("vpc-1", olds, { ...olds, cidrs: ["10.0.0.0/16", "10.5.0.0/16"] });
+    expect(result).toMatchObject({ changes: true, replaces });
+  });
+
+  it("an adopted VPC (existingId) is never changed in place: new CIDRs replace (and must match the VPC)", async () => {
+    const olds = { connection: world.a, name: "v", region: GZ, cidrs: ["10.0.0.0/16"], existingId: "vpc-x" };
+    const result = await impl(vpc).diff("vpc-x", olds, { ...olds, cidrs: ["10.0.0.0/16", "10.5.0.0/16"] });
+    expect(result).toMatchObject({ changes: true, replaces: ["cidrs"] });
   });
 
   it.each([

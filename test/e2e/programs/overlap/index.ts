@@ -1,9 +1,15 @@
 /**
- * Two VPCs whose CIDRs overlap (10.0.0.0/16 and 10.0.128.0/17), peered by the TwoRegionDr component: the
- * component validates the planned topology before it creates any child, so `pulumi preview` fails with
- * CIDR_OVERLAP and nothing reaches the backend.
+ * Journey 1's late change: payments-style DR between Guangzhou (10.0.0.0/16) and Beijing (10.1.0.0/16), where the
+ * stack config `standbySecondaryCidr` adds a secondary CIDR to the Beijing VPC. Set to a block inside Guangzhou's
+ * (10.0.128.0/17), the TwoRegionDr component finds CIDR_OVERLAP in the planned topology before it registers any
+ * child, so `pulumi preview` fails and nothing reaches the backend: on a fresh stack as on a deployed one. A
+ * disjoint block (10.2.0.0/16) is added to the deployed VPC in place, with a new route to it.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { TwoRegionDr, Vpc } from "peerlink/pulumi";
+
+const secondary = new pulumi.Config().get("standbySecondaryCidr");
+const standbyCidrs = ["10.1.0.0/16", ...(secondary ? [secondary] : [])];
 
 const primary = new Vpc("overlap-gz", {
   name: "overlap-gz",
@@ -13,13 +19,14 @@ const primary = new Vpc("overlap-gz", {
 const standby = new Vpc("overlap-bj", {
   name: "overlap-bj",
   region: "ap-beijing",
-  cidrs: ["10.0.128.0/17"],
+  cidrs: standbyCidrs,
 });
 
 const dr = new TwoRegionDr("overlap-dr", {
   primary: { vpc: primary, name: "overlap-gz", region: "ap-guangzhou", cidrs: ["10.0.0.0/16"] },
-  standby: { vpc: standby, name: "overlap-bj", region: "ap-beijing", cidrs: ["10.0.128.0/17"] },
+  standby: { vpc: standby, name: "overlap-bj", region: "ap-beijing", cidrs: standbyCidrs },
   bandwidthMbps: 100,
 });
 
 export const peeringStatus = dr.status;
+export const peeringId = dr.peeringId;

@@ -1,0 +1,51 @@
+/**
+ * What each backend offers, by kind, in one place that loads no cloud SDK: the backends answer `capabilities()`
+ * from here, and the Pulumi resources plan with it (an in-place change where the backend can make one, a
+ * replacement where it cannot) without opening a backend.
+ */
+import type { BackendCapabilities } from "./backend.js";
+
+export const BACKEND_CAPABILITIES = {
+  local: {
+    perIpBandwidthLimits: true,
+    bandwidthResize: true,
+    reenableExpired: true,
+    dnsSync: false,
+    clientToken: true,
+    renamePeering: true,
+    secondaryCidrs: true,
+  },
+  tencentcloud: {
+    perIpBandwidthLimits: false,
+    bandwidthResize: true,
+    reenableExpired: false,
+    dnsSync: false,
+    clientToken: false,
+    renamePeering: true,
+    // CreateAssistantCidr / DeleteAssistantCidr (API 3.0, vpc 2017-03-12).
+    secondaryCidrs: true,
+  },
+  huaweicloud: {
+    perIpBandwidthLimits: false,
+    bandwidthResize: false,
+    reenableExpired: false,
+    dnsSync: false,
+    clientToken: false,
+    renamePeering: true,
+    // Huawei changes secondary CIDRs through its VPC v3 API (add/remove-extend-cidr), which this backend (VPC v2.0
+    // peerings, v1 VPCs) does not call: a change of `cidrs` replaces the VPC.
+    secondaryCidrs: false,
+  },
+  baiducloud: {
+    perIpBandwidthLimits: false,
+    bandwidthResize: true,
+    reenableExpired: false,
+    dnsSync: false,
+    clientToken: true,
+    renamePeering: true,
+    // Not offered by this backend: a change of `cidrs` replaces the VPC.
+    secondaryCidrs: false,
+  },
+} as const satisfies Record<string, BackendCapabilities>;
+
+export type BackendKindName = keyof typeof BACKEND_CAPABILITIES;
