@@ -18,8 +18,8 @@
  * Not offered by this API version (capabilities say so, calls fail with UNSUPPORTED_OPERATION): per-IP bandwidth
  * limits, re-enabling an expired peering (no EnableVpcPeeringConnection action in tencentcloud-sdk-python-vpc
  * 3.1.193), descriptions and tag changes on peerings (PeerConnection has no description; tags go through the tag
- * service), client tokens, secondary CIDRs at VPC creation (CreateVpc takes one CidrBlock; create the VPC, then
- * call `setSecondaryCidrs`).
+ * service), client tokens. CreateVpc takes one CidrBlock: `createVpc` adds the other blocks with
+ * CreateAssistantCidr once the VPC exists, and deletes the VPC again if they are refused.
  */
 
 import { overlaps, parseCidr } from "../../core/cidr.js";
@@ -350,13 +350,17 @@ export class TencentCloudBackend implements Backend {
           fix: "Use the backend of that cloud.",
         },
       );
-    if (input.cidrs.length !== 1)
-      unsupported(
-        `VPC "${input.name}" has ${input.cidrs.length} CIDRs; CreateVpc takes one CidrBlock`,
-        "Create the VPC with its primary CIDR only, then add the secondary CIDRs with setSecondaryCidrs (CreateAssistantCidr).",
-      );
+    const [cidr, ...secondary] = input.cidrs;
+    if (cidr === undefined)
+      throw new BackendError("INVALID_PARAMETER", `VPC "${input.name}" has no CIDR block.`, {
+        cloudCode: "MissingParameter",
+        resource: `vpc ${input.name}`,
+        fix: "Give the primary CIDR first, e.g. 10.0.0.0/16, then any secondary CIDRs.",
+      });
+    // CreateVpc takes one CidrBlock; the others are added with CreateAssistantCidr once the VPC exists. Blocks that
+    // cannot be sent are refused before anything is created.
+    if (secondary.length > 0) wantedSecondary(input.name, secondary);
     const region = input.region;
-    const cidr = input.cidrs[0]!;
     const tags = Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
     const vpc = await createIdempotently<WireVpc>({
       create: async () =>
@@ -379,8 +383,22 @@ export class TencentCloudBackend implements Backend {
       retry: this.#retry,
     });
     this.#vpcRegion.set(vpc.VpcId, region);
+    if (secondary.length > 0) await this.#addSecondaryOrUndo(vpc.VpcId, secondary);
     for (const name of input.routeTables ?? []) await this.#createRouteTableIn(region, vpc.VpcId, name);
-    return this.#vpcInfo(vpc, region);
+    return secondary.length > 0 ? this.describeVpc(vpc.VpcId) : this.#vpcInfo(vpc, region);
+  }
+
+  /**
+   * The secondary CIDRs of a VPC just created; when Tencent refuses them (e.g. one overlaps the primary), the VPC is
+   * deleted again so that a failed create leaves nothing behind, and the refusal is what the caller sees.
+   */
+  async #addSecondaryOrUndo(vpcId: string, secondary: readonly string[]): Promise<void> {
+    try {
+      await this.setSecondaryCidrs(vpcId, secondary);
+    } catch (error) {
+      await this.deleteVpc(vpcId).catch(() => undefined);
+      throw error;
+    }
   }
 
   async describeVpc(id: string): Promise<VpcInfo> {

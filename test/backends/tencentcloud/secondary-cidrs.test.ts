@@ -238,3 +238,48 @@ describe("CreateAssistantCidr's error codes", () => {
     expect(peerlinkCodeOf(cloudCode, action)).toBe(code);
   });
 });
+
+describe("tencentcloud createVpc with secondary CIDRs", () => {
+  let t: TestEmulator;
+  beforeAll(async () => {
+    t = await startTestEmulator({ rateLimits: false });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("creates the VPC with its primary block, then adds the others (CreateAssistantCidr)", async () => {
+    const backend = t.backend(ACCOUNTS[0]!);
+    const created = await backend.createVpc({
+      name: "multi",
+      region: "ap-guangzhou",
+      cidrs: ["10.50.0.0/16", "172.30.0.0/16"],
+      routeTables: ["app"],
+    });
+    expect(created.cidrs).toEqual(["10.50.0.0/16", "172.30.0.0/16"]);
+    expect(created.routeTables.map((r) => r.name).sort()).toEqual(["app", "main"]);
+    expect(await backend.describeVpc(created.id)).toEqual(created);
+  });
+
+  it("a refused secondary block fails the create and leaves no VPC behind", async () => {
+    const backend = t.backend(ACCOUNTS[1]!);
+    const error = await failure(
+      backend.createVpc({ name: "clash", region: "ap-guangzhou", cidrs: ["10.60.0.0/16", "10.60.1.0/24"] }),
+    );
+    expect({ code: error.code, cloudCode: error.cloudCode }).toEqual({
+      code: "INVALID_CIDR",
+      cloudCode: "InvalidParameterValue.VpcCidrConflict",
+    });
+    expect((await backend.listVpcs()).map((v) => v.name)).not.toContain("clash");
+  });
+
+  it("a block that cannot be sent is refused before CreateVpc", async () => {
+    const backend = t.backend(ACCOUNTS[2]!);
+    const error = await failure(
+      backend.createVpc({ name: "bad", region: "ap-guangzhou", cidrs: ["10.70.0.0/16", "garbage"] }),
+    );
+    expect(error.code).toBe("INVALID_CIDR");
+    expect(error.message).toContain("garbage");
+    expect((await backend.listVpcs()).map((v) => v.name)).not.toContain("bad");
+  });
+});
