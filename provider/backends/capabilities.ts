@@ -32,9 +32,8 @@ export const BACKEND_CAPABILITIES = {
     dnsSync: false,
     clientToken: false,
     renamePeering: true,
-    // Huawei changes secondary CIDRs through its VPC v3 API (add/remove-extend-cidr), which this backend (VPC v2.0
-    // peerings, v1 VPCs) does not call: a change of `cidrs` replaces the VPC.
-    secondaryCidrs: false,
+    // Huawei VPC v3 add-extend-cidr / remove-extend-cidr (API V3 vpc_apiv3_0007 / vpc_apiv3_0008).
+    secondaryCidrs: true,
   },
   baiducloud: {
     perIpBandwidthLimits: false,

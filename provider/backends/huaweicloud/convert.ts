@@ -26,8 +26,9 @@ export function vpcOf(
     name: v.name,
     cloud: "huaweicloud",
     region,
-    account: v.tenant_id ?? account,
-    cidrs: v.cidr ? [v.cidr] : [],
+    account: v.project_id ?? v.tenant_id ?? account,
+    // The primary, then the secondary blocks (v3 `extend_cidrs`; a v1 VPC object has none to show).
+    cidrs: [...(v.cidr ? [v.cidr] : []), ...(v.extend_cidrs ?? [])],
     routeTables: tables.filter((t) => t.vpc_id === v.id).map(routeTableOf),
     tags: {},
     createdAt: isoOf(v.created_at),

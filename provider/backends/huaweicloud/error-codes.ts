@@ -16,7 +16,12 @@
  *   "detail"}}`. The VPC error-code page explicitly excludes these ("excluding native OpenStack APIs") and Huawei
  *   publishes no type catalogue for peerings, so the `type` names below are the emulator's own, in Neutron's
  *   `<Resource><Problem>` naming style; the generic ones (NotFound, PolicyNotAuthorized, OverQuota, BadRequest,
- *   HTTPInternalServerError) are the names OpenStack Neutron itself sends.
+ *   HTTPInternalServerError) are the names OpenStack Neutron itself sends;
+ * - the v3 APIs (`/v3/{project_id}/vpc/vpcs...`, used for VPC reads and secondary CIDRs): `{"request_id",
+ *   "error_msg", "error_code"}`, the error body every v3 page documents (API V3 "Adding a Secondary CIDR Block to a
+ *   VPC" vpc_apiv3_0007 and "Removing ..." vpc_apiv3_0008: 400/401/403/404/409/500 answer request_id, error_msg,
+ *   error_code). Those pages refer to the common error-code table and list no code of their own for a refused
+ *   block, so `v3Code` below (where it differs from `vpcCode`) is the emulator's choice, named after the problem.
  *
  * The backend also understands responses it cannot match exactly, by HTTP status (see `peerlinkCodeOf`).
  */
@@ -28,6 +33,8 @@ export interface HuaweiErrorSpec {
   readonly neutronType: string;
   /** `code` on the v1 APIs. */
   readonly vpcCode: string;
+  /** `error_code` on the v3 APIs when it must say more than `vpcCode` (the emulator's choice, see above). */
+  readonly v3Code?: string;
 }
 
 const bad = (neutronType: string): HuaweiErrorSpec => ({ status: 400, neutronType, vpcCode: "VPC.0101" });
@@ -54,13 +61,14 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   BACKEND_UNAVAILABLE: { status: 500, neutronType: "HTTPInternalServerError", vpcCode: "VPC.0111" },
   TIMEOUT: { status: 504, neutronType: "Timeout", vpcCode: "VPC.0111" },
   INVALID_DOCUMENT: bad("BadRequest"),
-  INVALID_CIDR: bad("InvalidCidr"),
+  // The v3 secondary-CIDR refusals need their own codes: VPC.0101 alone would read back as INVALID_PARAMETER.
+  INVALID_CIDR: { ...bad("InvalidCidr"), v3Code: "VPC.ExtendCidrInvalid" },
   UNKNOWN_REFERENCE: { status: 404, neutronType: "NotFound", vpcCode: "VPC.0003" },
   SELF_PEERING: bad("PeeringSameVpc"),
   DUPLICATE_PEERING: conflict("PeeringExists"),
   CROSS_CLOUD_PEERING: bad("PeeringCrossCloud"),
-  CIDR_OVERLAP: bad("PeeringCidrOverlap"),
-  PEER_CIDR_CONFLICT: bad("PeeringPeerCidrConflict"),
+  CIDR_OVERLAP: { ...bad("PeeringCidrOverlap"), v3Code: "VPC.ExtendCidrOverlapsPeer" },
+  PEER_CIDR_CONFLICT: { ...bad("PeeringPeerCidrConflict"), v3Code: "VPC.ExtendCidrPeerConflict" },
   // Neutron's quota refusal: "Quota exceeded for resources: ['peering']" (VPC.0114 uses the same wording for VPCs).
   PEERING_LIMIT_EXCEEDED: { status: 409, neutronType: "OverQuota", vpcCode: "VPC.0114" },
   INVALID_BANDWIDTH: bad("InvalidBandwidth"),
@@ -103,6 +111,7 @@ const REVERSE = new Map<string, BackendCode>();
 for (const [code, spec] of Object.entries(HUAWEI_ERRORS) as [BackendCode, HuaweiErrorSpec][]) {
   if (!REVERSE.has(spec.neutronType)) REVERSE.set(spec.neutronType, code);
   if (!REVERSE.has(spec.vpcCode)) REVERSE.set(spec.vpcCode, code);
+  if (spec.v3Code !== undefined && !REVERSE.has(spec.v3Code)) REVERSE.set(spec.v3Code, code);
 }
 for (const [cloudCode, code] of Object.entries(PREFERRED)) REVERSE.set(cloudCode, code);
 

@@ -1,10 +1,14 @@
 /**
- * The huaweicloud backend: the Backend interface over Huawei Cloud's VPC APIs, through the official SDK's VpcClient
- * (@huaweicloud/huaweicloud-sdk-vpc 3.1.173, v2/VpcClient.js): v1 VPCs and route tables
- * (createVpc/listVpcs/showVpc/deleteVpc, listRouteTables/showRouteTable/createRouteTable) and the v2.0 peering and
+ * The huaweicloud backend: the Backend interface over Huawei Cloud's VPC APIs, through the official SDK's two
+ * VpcClients (@huaweicloud/huaweicloud-sdk-vpc 3.1.173). v2/VpcClient.js: v1 VPC create and delete
+ * (createVpc/deleteVpc), v1 route tables (listRouteTables/showRouteTable/createRouteTable) and the v2.0 peering and
  * route APIs (createVpcPeering, listVpcPeerings, showVpcPeering, updateVpcPeering, acceptVpcPeering,
- * rejectVpcPeering, deleteVpcPeering, createVpcRoute, listVpcRoutes, deleteVpcRoute). The SDK covers every call
- * used, so no request is signed by hand.
+ * rejectVpcPeering, deleteVpcPeering, createVpcRoute, listVpcRoutes, deleteVpcRoute). v3/VpcClient.js: the VPC reads
+ * (listVpcs, showVpc: `GET /v3/{project_id}/vpc/vpcs[/{vpc_id}]`, whose Vpc shows the secondary `extend_cidrs` that
+ * the v1 Vpc lacks, so describeVpc and listVpcs both read v3 and agree) and the secondary CIDRs (addVpcExtendCidr /
+ * removeVpcExtendCidr: `PUT .../{vpc_id}/add-extend-cidr` and `.../remove-extend-cidr`, body
+ * `{"vpc": {"extend_cidrs": [...]}}`; API V3 vpc_apiv3_0007 / vpc_apiv3_0008). The SDK covers every call used, so no
+ * request is signed by hand.
  *
  * - Endpoint: configurable (that is how tests reach the emulator); default `https://vpc.{region}.myhuaweicloud.com`.
  * - Credentials: options, else the SDK's own environment variables HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK /
@@ -15,12 +19,16 @@
  *   jitter (../shared/retry.ts), client errors never.
  * - Idempotent create: Huawei has no client token, so a create whose answer was lost is looked up (peering: name
  *   and VPC pair; VPC: name, which Huawei keeps unique per project, VPC.0115; route: destination and next hop)
- *   before it is retried (../shared/idempotent-create.ts).
+ *   before it is retried (../shared/idempotent-create.ts). A secondary-CIDR write whose answer was lost is
+ *   recognised on the VPC's blocks when its retry is refused.
+ * - Secondary CIDRs: `setSecondaryCidrs` adds with one add-extend-cidr and removes with one remove-extend-cidr.
+ *   The v1 create takes one `cidr`, so `createVpc` adds the other blocks once the VPC exists and deletes the VPC
+ *   again if they are refused.
  *
  * What Huawei does not offer is refused with UNSUPPORTED_OPERATION before any call: per-IP bandwidth limits,
- * re-enabling expired requests, bandwidth and charge types (seed 004: the create has no bandwidth parameter),
- * secondary CIDRs (the v1 VPC has one `cidr`), and routes in custom route tables (the v2.0 route API writes the
- * VPC's default table, and the v1 route-table API gives its routes no ids).
+ * re-enabling expired requests, bandwidth and charge types (seed 004: the create has no bandwidth parameter), and
+ * routes in custom route tables (the v2.0 route API writes the VPC's default table, and the v1 route-table API gives
+ * its routes no ids).
  */
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
@@ -44,15 +52,14 @@ import {
   ListRouteTablesRequest,
   ListVpcPeeringsRequest,
   ListVpcRoutesRequest,
-  ListVpcsRequest,
   RejectVpcPeeringRequest,
   ShowRouteTableRequest,
   ShowVpcPeeringRequest,
-  ShowVpcRequest,
   UpdateVpcPeeringOption,
   UpdateVpcPeeringRequest,
   UpdateVpcPeeringRequestBody,
   VpcClient,
+  v3,
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import type {
   Backend,
@@ -77,10 +84,16 @@ import { type CloudCredentials, resolveCredentials } from "../shared/credentials
 import { createIdempotently } from "../shared/idempotent-create.js";
 import type { Pacer } from "../shared/pacer.js";
 import { type RetryOptions, withRetry } from "../shared/retry.js";
+import {
+  canonicalBlock,
+  planSecondaryChange,
+  type SecondaryRules,
+  wantedSecondary,
+} from "../shared/secondary-cidrs.js";
 import { isoOf, peeringOf, routeOf, routeTableOf, vpcOf } from "./convert.js";
 import { huaweiError } from "./parse-error.js";
 import { toHuaweiStatus } from "./peering-status.js";
-import type { WirePeering, WireRoute, WireRouteTable, WireVpc } from "./wire-types.js";
+import type { WirePageInfo, WirePeering, WireRoute, WireRouteTable, WireVpc } from "./wire-types.js";
 
 export const HUAWEI_ENV = {
   accessKey: ["HUAWEICLOUD_SDK_AK"],
@@ -125,6 +138,19 @@ function refuse(code: BackendCode, message: string, fix: string, value?: string)
   throw new BackendError(code, message, { cloudCode: "ClientValidation", fix, ...(value ? { value } : {}) });
 }
 
+/** The secondary CIDRs a v3 VPC has now (`extend_cidrs`), canonical. */
+function secondaryOf(vpc: WireVpc): string[] {
+  return (vpc.extend_cidrs ?? []).map(canonicalBlock);
+}
+
+/** What add-extend-cidr would refuse, checked before any call (AddExtendCidrOption.extend_cidrs: IPv4 only, vpc_apiv3_0007). */
+const SECONDARY_RULES: SecondaryRules = {
+  malformedCode: "ClientValidation",
+  duplicateCode: "ClientValidation",
+  conflictCode: "ClientValidation",
+  ipv4Only: true,
+};
+
 export class HuaweiCloudBackend implements Backend {
   readonly kind = "huaweicloud";
   readonly account: string;
@@ -132,6 +158,8 @@ export class HuaweiCloudBackend implements Backend {
   readonly endpoint: string;
   readonly #credentials: CloudCredentials;
   readonly #client: VpcClient;
+  /** The v3 client: VPC reads and secondary CIDRs (see the file comment). */
+  readonly #v3: v3.VpcClient;
   readonly #retry: RetryOptions;
   readonly #pacer: Pacer | undefined;
 
@@ -162,14 +190,21 @@ export class HuaweiCloudBackend implements Backend {
       .withAk(this.#credentials.secretId)
       .withSk(this.#credentials.secretKey())
       .withProjectId(projectId);
+    // Every HTTP answer comes back as a response (see the file comment), so error bodies are read in full and
+    // the SDK's error log, which prints the signed request headers, is never reached.
+    const sdkOptions = { axiosRequestConfig: { validateStatus: () => true } };
     this.#client = VpcClient.newBuilder()
       .withCredential(credential)
       .withEndpoint(this.endpoint)
-      // Every HTTP answer comes back as a response (see the file comment), so error bodies are read in full and
-      // the SDK's error log, which prints the signed request headers, is never reached.
-      .withOptions({ axiosRequestConfig: { validateStatus: () => true } })
+      .withOptions(sdkOptions)
+      .build();
+    this.#v3 = v3.VpcClient.newBuilder()
+      .withCredential(credential)
+      .withEndpoint(this.endpoint)
+      .withOptions(sdkOptions)
       .build();
     silenceSdkLogger(this.#client);
+    silenceSdkLogger(this.#v3);
   }
 
   capabilities(): BackendCapabilities {
@@ -186,10 +221,23 @@ export class HuaweiCloudBackend implements Backend {
   }
 
   async #once<T>(action: string, send: (client: VpcClient) => Promise<unknown>): Promise<T> {
+    return this.#exchange<T>(action, () => send(this.#client));
+  }
+
+  /** One v3 SDK call, retried like #call. */
+  async #callV3<T>(action: string, send: (client: v3.VpcClient) => Promise<unknown>): Promise<T> {
+    return withRetry(() => this.#onceV3<T>(action, send), this.#retry);
+  }
+
+  async #onceV3<T>(action: string, send: (client: v3.VpcClient) => Promise<unknown>): Promise<T> {
+    return this.#exchange<T>(action, () => send(this.#v3));
+  }
+
+  async #exchange<T>(action: string, send: () => Promise<unknown>): Promise<T> {
     await this.#pacer?.acquire(action);
     let answer: unknown;
     try {
-      answer = await send(this.#client);
+      answer = await send();
     } catch (error) {
       // Only transport failures get here (validateStatus passes every HTTP status): the outcome is unknown.
       const reason = (error as { errorMsg?: string; message?: string }).errorMsg ?? String(error);
@@ -247,42 +295,68 @@ export class HuaweiCloudBackend implements Backend {
         input.region,
       );
     }
-    if (input.cidrs.length !== 1) {
-      unsupported(
-        `${input.cidrs.length} CIDRs on one VPC through the v1 VPC API (it has a single cidr)`,
-        "Give exactly one CIDR.",
+    const [cidr, ...secondary] = input.cidrs;
+    if (cidr === undefined) {
+      refuse(
+        "INVALID_PARAMETER",
+        `VPC "${input.name}" has no CIDR block.`,
+        "Give the primary CIDR first, e.g. 10.0.0.0/16, then any secondary CIDRs.",
       );
     }
-    const option = new CreateVpcOption().withName(input.name).withCidr(input.cidrs[0] as string);
+    // The v1 create takes one cidr; the others are added with add-extend-cidr once the VPC exists. Blocks that
+    // cannot be sent are refused before anything is created.
+    if (secondary.length > 0) wantedSecondary(input.name, secondary, SECONDARY_RULES);
+    const option = new CreateVpcOption().withName(input.name).withCidr(cidr);
     const created = await createIdempotently<WireVpc>({
       create: () =>
         this.#once<{ vpc: WireVpc }>("CreateVpc", (c) =>
           c.createVpc(new CreateVpcRequest().withBody(new CreateVpcRequestBody().withVpc(option))),
         ).then((r) => r.vpc),
-      findExisting: async () =>
-        (await this.#allVpcs()).find((v) => v.name === input.name && v.cidr === input.cidrs[0]),
+      findExisting: async () => (await this.#allVpcs()).find((v) => v.name === input.name && v.cidr === cidr),
       retry: this.#retry,
     });
+    if (secondary.length > 0) await this.#addSecondaryOrUndo(created.id, secondary);
     for (const name of input.routeTables ?? []) await this.createRouteTable(created.id, name);
-    return this.#vpcInfo(created);
+    return secondary.length > 0 ? this.describeVpc(created.id) : this.#vpcInfo(created);
+  }
+
+  /**
+   * The secondary CIDRs of a VPC just created; when Huawei refuses them (e.g. one overlaps the primary), the VPC is
+   * deleted again so that a failed create leaves nothing behind, and the refusal is what the caller sees.
+   */
+  async #addSecondaryOrUndo(vpcId: string, secondary: readonly string[]): Promise<void> {
+    try {
+      await this.setSecondaryCidrs(vpcId, secondary);
+    } catch (error) {
+      await this.deleteVpc(vpcId).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The v3 VPC (ShowVpc): the primary `cidr` and the secondary `extend_cidrs`. */
+  async #showVpc(id: string): Promise<WireVpc> {
+    const res = await this.#callV3<{ vpc: WireVpc }>("ShowVpc", (c) => c.showVpc(new v3.ShowVpcRequest(id)));
+    return res.vpc;
   }
 
   async describeVpc(id: string): Promise<VpcInfo> {
-    const res = await this.#call<{ vpc: WireVpc }>("ShowVpc", (c) => c.showVpc(new ShowVpcRequest(id)));
-    return this.#vpcInfo(res.vpc);
+    return this.#vpcInfo(await this.#showVpc(id));
   }
 
+  /** Every VPC of the project through the v3 list, paged by marker (ListVpcsResponse.page_info.next_marker). */
   async #allVpcs(): Promise<WireVpc[]> {
     const vpcs: WireVpc[] = [];
     let marker: string | undefined;
     for (;;) {
-      const request = new ListVpcsRequest().withLimit(PAGE_LIMIT);
+      const request = new v3.ListVpcsRequest().withLimit(PAGE_LIMIT);
       if (marker) request.withMarker(marker);
-      const page = await this.#call<{ vpcs?: WireVpc[] }>("ListVpcs", (c) => c.listVpcs(request));
+      const page = await this.#callV3<{ vpcs?: WireVpc[]; page_info?: WirePageInfo }>("ListVpcs", (c) =>
+        c.listVpcs(request),
+      );
       const items = page.vpcs ?? [];
       vpcs.push(...items);
-      if (items.length < PAGE_LIMIT) return vpcs;
-      marker = items[items.length - 1]?.id;
+      marker = page.page_info?.next_marker ?? items[items.length - 1]?.id;
+      if (items.length < PAGE_LIMIT || !marker) return vpcs;
     }
   }
 
@@ -291,12 +365,72 @@ export class HuaweiCloudBackend implements Backend {
     return vpcs.map((v) => vpcOf(v, this.region, this.account, tables));
   }
 
-  /** Huawei adds and removes secondary CIDRs with its VPC v3 API, which this backend does not call. */
-  async setSecondaryCidrs(vpcId: string): Promise<VpcInfo> {
-    unsupported(
-      `changing the secondary CIDRs of VPC "${vpcId}" through this backend (Huawei's VPC v3 add/remove-extend-cidr)`,
-      "Change them in the console and set the VPC's cidrs to match, or give the VPC new cidrs and a new name to replace it.",
-    );
+  /**
+   * One add-extend-cidr with every block to add, then one remove-extend-cidr with every block to remove (both take a
+   * list, AddExtendCidrOption / RemoveExtendCidrOption.extend_cidrs); a call with nothing to do is skipped, so asking
+   * for the current list describes the VPC and writes nothing.
+   *
+   * Add first, then remove. The refusals the Backend interface documents (a block overlapping the VPC's own blocks
+   * or a live peer's, or making two peers overlap) come from the add, before anything changed, so a refused call
+   * changes nothing. If the remove fails after the add (throttled past the retries, or refused because a subnet
+   * still uses the block: "delete the subnets in the CIDR block first", vpc_apiv3_0008), the VPC holds the old and
+   * the new blocks: a superset, so no route loses a block it relies on, and calling again finishes the change.
+   * The price: a block cannot be swapped for an overlapping one in one call (planSecondaryChange). Some regional
+   * editions of vpc_apiv3_0008 (Paris, Ankara) say blocks "can only be removed one by one"; the current API
+   * reference has no such limit, so one call removes them all.
+   */
+  async setSecondaryCidrs(vpcId: string, secondary: readonly string[]): Promise<VpcInfo> {
+    const wanted = wantedSecondary(vpcId, secondary, SECONDARY_RULES);
+    const vpc = await this.#showVpc(vpcId);
+    const { add, remove } = planSecondaryChange(vpcId, secondaryOf(vpc), wanted, SECONDARY_RULES);
+    if (add.length === 0 && remove.length === 0) return this.#vpcInfo(vpc);
+    if (add.length > 0) {
+      await this.#changeSecondary("AddVpcExtendCidr", vpcId, add, (now) => add.every((b) => now.includes(b)));
+    }
+    if (remove.length > 0) {
+      await this.#changeSecondary("RemoveVpcExtendCidr", vpcId, remove, (now) =>
+        remove.every((b) => !now.includes(b)),
+      );
+    }
+    return this.describeVpc(vpcId);
+  }
+
+  /**
+   * One secondary-CIDR write, retried like every call. Neither takes a client token: a retry that is refused because
+   * the first attempt (whose answer was lost) already made the change (the block is there / gone) is recognised on
+   * the VPC's blocks. The answer's VPC is not read: the VPC is described again afterwards, with its route tables.
+   */
+  async #changeSecondary(
+    action: "AddVpcExtendCidr" | "RemoveVpcExtendCidr",
+    vpcId: string,
+    blocks: readonly string[],
+    reached: (secondary: readonly string[]) => boolean,
+  ): Promise<void> {
+    const send = (c: v3.VpcClient) =>
+      action === "AddVpcExtendCidr"
+        ? c.addVpcExtendCidr(
+            new v3.AddVpcExtendCidrRequest(vpcId).withBody(
+              new v3.AddVpcExtendCidrRequestBody().withVpc(new v3.AddExtendCidrOption([...blocks])),
+            ),
+          )
+        : c.removeVpcExtendCidr(
+            new v3.RemoveVpcExtendCidrRequest(vpcId).withBody(
+              new v3.RemoveVpcExtendCidrRequestBody().withVpc(new v3.RemoveExtendCidrOption([...blocks])),
+            ),
+          );
+    await withRetry(async (attempt) => {
+      try {
+        await this.#onceV3(action, send);
+      } catch (error) {
+        if (attempt > 1 && isBackendError(error) && !error.retryable) {
+          const now = await this.#onceV3<{ vpc: WireVpc }>("ShowVpc", (c) =>
+            c.showVpc(new v3.ShowVpcRequest(vpcId)),
+          ).catch(() => undefined);
+          if (now && reached(secondaryOf(now.vpc))) return;
+        }
+        throw error;
+      }
+    }, this.#retry);
   }
 
   async deleteVpc(id: string): Promise<void> {
@@ -603,7 +737,7 @@ export class HuaweiCloudBackend implements Backend {
  * transport failure is reported by this backend instead, so that log is silenced. The client builder offers no
  * logger option, hence the reach into its (stable since 3.0) field names; if they change, nothing breaks.
  */
-function silenceSdkLogger(client: VpcClient): void {
+function silenceSdkLogger(client: object): void {
   const http = (client as unknown as { hcClient?: { httpClient?: { _logger?: unknown } } }).hcClient
     ?.httpClient;
   if (http && "_logger" in http) {

@@ -1,15 +1,25 @@
 /**
  * The Huawei response fields the backend reads, with the wire names of the official SDK's models
  * (@huaweicloud/huaweicloud-sdk-vpc 3.1.173 v2/model: Vpc, VpcPeering, VpcInfo, VpcRoute, RouteTableListResp,
- * RouteTableResp, RouteTableRoute). The SDK hands responses back as parsed JSON, so the snake_case names it keeps
- * private in its classes are what arrive.
+ * RouteTableResp, RouteTableRoute; v3/model Vpc for the v3 VPC reads). The SDK hands responses back as parsed JSON, so
+ * the snake_case names it keeps private in its classes are what arrive.
  */
+/** A VPC as v1 (v2/model Vpc: `tenant_id`, one `cidr`) or v3 (v3/model Vpc: `project_id`, `extend_cidrs`) shows it. */
 export interface WireVpc {
   readonly id: string;
   readonly name: string;
+  /** The primary CIDR. */
   readonly cidr: string;
+  /** v3 only: the secondary CIDRs, in the order they were added. */
+  readonly extend_cidrs?: readonly string[];
   readonly tenant_id?: string;
+  readonly project_id?: string;
   readonly created_at?: string;
+}
+
+/** v3 ListVpcsResponse.page_info (v3/model PageInfo): `next_marker` is absent on the last page. */
+export interface WirePageInfo {
+  readonly next_marker?: string;
 }
 
 export interface WireVpcInfo {

@@ -20,6 +20,12 @@ export {
   type RetryOptions,
   withRetry,
 } from "./retry.js";
+export {
+  canonicalBlock,
+  planSecondaryChange,
+  type SecondaryRules,
+  wantedSecondary,
+} from "./secondary-cidrs.js";
 export { type Random, seededRandom } from "./seeded-random.js";
 export { realSleep, type Sleep } from "./sleep.js";
 export { monotonicClock, TokenBucket, type TokenBucketOptions } from "./token-bucket.js";

@@ -22,7 +22,6 @@
  * CreateAssistantCidr once the VPC exists, and deletes the VPC again if they are refused.
  */
 
-import { overlaps, parseCidr } from "../../core/cidr.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -46,6 +45,12 @@ import { type CloudCredentials, resolveCredentials } from "../shared/credentials
 import { createIdempotently } from "../shared/idempotent-create.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
 import { type RetryOptions, withRetry } from "../shared/retry.js";
+import {
+  canonicalBlock,
+  planSecondaryChange,
+  type SecondaryRules,
+  wantedSecondary,
+} from "../shared/secondary-cidrs.js";
 import { type WaitForPeeringOptions, waitForPeering } from "../shared/wait-for-peering.js";
 import { TENCENT_VPC_ENDPOINT, TencentApiClient } from "./api-client.js";
 import { peeringOf, QOS_LEVEL, routeOf, routeTableOf, vpcOf, wireStatesOf } from "./convert.js";
@@ -104,12 +109,6 @@ function notFound(kind: string, id: string, account: string): BackendError {
   });
 }
 
-/** A block's canonical text ("10.1.0.0/16"), so that two spellings of one block compare equal. */
-function canonicalBlock(text: string): string {
-  const parsed = parseCidr(text);
-  return parsed.ok ? parsed.cidr.text : text;
-}
-
 /** The secondary CIDRs a described VPC has now (Vpc.AssistantCidrSet), canonical. */
 function secondaryOf(vpc: WireVpc): string[] {
   return (vpc.AssistantCidrSet ?? [])
@@ -118,68 +117,12 @@ function secondaryOf(vpc: WireVpc): string[] {
     .map(canonicalBlock);
 }
 
-/**
- * The secondary CIDRs asked for, canonical. Refused before any call: a block that does not parse or has host bits
- * set (CreateAssistantCidr would answer InvalidParameterValue.Malformed), and a block listed twice.
- */
-function wantedSecondary(vpcId: string, secondary: readonly string[]): string[] {
-  const wanted: string[] = [];
-  for (const [index, text] of secondary.entries()) {
-    const parsed = parseCidr(text);
-    if (!parsed.ok)
-      throw new BackendError(
-        "INVALID_CIDR",
-        `VPC "${vpcId}" secondary CIDR [${index}] "${text}" is not a CIDR block${parsed.reason === "host-bits-set" ? " (host bits are set)" : ""}.`,
-        {
-          cloudCode: "InvalidParameterValue.Malformed",
-          resource: `vpc ${vpcId}`,
-          value: text,
-          fix: parsed.suggestion
-            ? `Use ${parsed.suggestion}.`
-            : "Write the block as address/prefix, e.g. 10.1.0.0/16.",
-        },
-      );
-    if (wanted.includes(parsed.cidr.text))
-      throw new BackendError(
-        "INVALID_CIDR",
-        `VPC "${vpcId}" secondary CIDR [${index}] "${text}" is listed twice.`,
-        {
-          cloudCode: "InvalidParameterValue.Duplicate",
-          resource: `vpc ${vpcId}`,
-          value: text,
-          fix: `List ${parsed.cidr.text} once.`,
-        },
-      );
-    wanted.push(parsed.cidr.text);
-  }
-  return wanted;
-}
-
-/**
- * A block to add that overlaps a block to remove: the add runs first (see setSecondaryCidrs), when both would be on
- * the VPC at once, which Tencent refuses (InvalidParameterValue.VpcCidrConflict). Refused up front, with the two
- * steps that do work.
- */
-function refuseOverlappingSwap(vpcId: string, add: readonly string[], remove: readonly string[]): void {
-  for (const added of add) {
-    const a = parseCidr(added);
-    const clash = remove.find((removed) => {
-      const r = parseCidr(removed);
-      return a.ok && r.ok && overlaps(a.cidr, r.cidr);
-    });
-    if (clash !== undefined)
-      throw new BackendError(
-        "INVALID_CIDR",
-        `VPC "${vpcId}": secondary CIDR ${added} would replace the overlapping ${clash} in one change, but Tencent adds before it removes here and refuses two overlapping blocks on one VPC.`,
-        {
-          cloudCode: "InvalidParameterValue.VpcCidrConflict",
-          resource: `vpc ${vpcId}`,
-          value: added,
-          fix: `Change it in two steps: first set the secondary CIDRs without ${clash}, then with ${added}.`,
-        },
-      );
-  }
-}
+/** Tencent's codes for what CreateAssistantCidr would refuse (tencentcloud-sdk-go vpc/v20170312 error list). */
+const SECONDARY_RULES: SecondaryRules = {
+  malformedCode: "InvalidParameterValue.Malformed",
+  duplicateCode: "InvalidParameterValue.Duplicate",
+  conflictCode: "InvalidParameterValue.VpcCidrConflict",
+};
 
 const LIVE: ReadonlySet<PeeringStatus> = new Set(["CREATING", "PENDING", "ACCEPTING", "ACTIVE", "EXPIRED"]);
 
@@ -359,7 +302,7 @@ export class TencentCloudBackend implements Backend {
       });
     // CreateVpc takes one CidrBlock; the others are added with CreateAssistantCidr once the VPC exists. Blocks that
     // cannot be sent are refused before anything is created.
-    if (secondary.length > 0) wantedSecondary(input.name, secondary);
+    if (secondary.length > 0) wantedSecondary(input.name, secondary, SECONDARY_RULES);
     const region = input.region;
     const tags = Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
     const vpc = await createIdempotently<WireVpc>({
@@ -447,16 +390,13 @@ export class TencentCloudBackend implements Backend {
    * for a block that still has subnets), the VPC holds the old blocks and the new ones: a superset, so no route or
    * peer loses a block it relies on, and calling again finishes the change (the add is then skipped). Deleting first
    * would, on a refused add, leave the VPC without blocks that routes point into. The price: a block cannot be
-   * swapped for an overlapping one in one call (refuseOverlappingSwap).
+   * swapped for an overlapping one in one call (planSecondaryChange).
    */
   async setSecondaryCidrs(vpcId: string, secondary: readonly string[]): Promise<VpcInfo> {
-    const wanted = wantedSecondary(vpcId, secondary);
+    const wanted = wantedSecondary(vpcId, secondary, SECONDARY_RULES);
     const { region, vpc } = await this.#locateVpc(vpcId);
-    const current = secondaryOf(vpc);
-    const add = wanted.filter((block) => !current.includes(block));
-    const remove = current.filter((block) => !wanted.includes(block));
+    const { add, remove } = planSecondaryChange(vpcId, secondaryOf(vpc), wanted, SECONDARY_RULES);
     if (add.length === 0 && remove.length === 0) return this.#vpcInfo(vpc, region);
-    refuseOverlappingSwap(vpcId, add, remove);
     if (add.length > 0)
       await this.#changeSecondary("CreateAssistantCidr", region, vpcId, add, (now) =>
         add.every((block) => now.includes(block)),

@@ -1,14 +1,15 @@
 /**
  * Huawei's error bodies, by the layer that refuses (see provider/backends/huaweicloud/error-codes.ts for the
  * sources): the API gateway `{"error_msg", "error_code", "request_id"}`, the v1 VPC APIs `{"code", "message"}`, the
- * Neutron-style v2.0 APIs `{"NeutronError": {"type", "message", "detail"}}`.
+ * Neutron-style v2.0 APIs `{"NeutronError": {"type", "message", "detail"}}`, and the v3 APIs `{"request_id",
+ * "error_msg", "error_code"}` (vpc_apiv3_0007 / vpc_apiv3_0008 error responses) with the v1 codes, or `v3Code`.
  */
 import type { BackendCode, BackendError } from "../../backends/errors.js";
 import { HUAWEI_ERRORS, HUAWEI_GATEWAY } from "../../backends/huaweicloud/error-codes.js";
 import type { EmulatorResponse } from "../protocol.js";
 
 /** Which error shape an API answers in. */
-export type ApiFamily = "v1" | "v2.0";
+export type ApiFamily = "v1" | "v2.0" | "v3";
 
 function json(status: number, body: unknown, requestId: string): EmulatorResponse {
   return {
@@ -36,6 +37,10 @@ export function apiError(
 ): EmulatorResponse {
   const spec = HUAWEI_ERRORS[code];
   if (family === "v1") return json(status ?? spec.status, { code: spec.vpcCode, message }, requestId);
+  if (family === "v3") {
+    const body = { request_id: requestId, error_msg: message, error_code: spec.v3Code ?? spec.vpcCode };
+    return json(status ?? spec.status, body, requestId);
+  }
   return json(
     status ?? spec.status,
     { NeutronError: { type: spec.neutronType, message, detail: "" } },
@@ -52,9 +57,12 @@ export function renderBackendError(
   return apiError(family, error.code, error.message, requestId);
 }
 
-/** A project id (path or X-Project-Id) other than the signer's: VPC.0007 on v1, a policy refusal on v2.0. */
+/** A project id (path or X-Project-Id) other than the signer's: VPC.0007 on v1 and v3, a policy refusal on v2.0. */
 export function tenantMismatch(family: ApiFamily, requestId: string): EmulatorResponse {
   const message = "urlTenantId is not equal tokenTenantId";
   if (family === "v1") return json(400, { code: "VPC.0007", message }, requestId);
+  if (family === "v3") {
+    return json(400, { request_id: requestId, error_msg: message, error_code: "VPC.0007" }, requestId);
+  }
   return json(403, { NeutronError: { type: "PolicyNotAuthorized", message, detail: "" } }, requestId);
 }

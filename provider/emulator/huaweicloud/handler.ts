@@ -1,8 +1,10 @@
 /**
  * The Huawei Cloud VPC protocol over the local state engine: the v1 VPC APIs (`/v1/{project_id}/vpcs`, route tables
- * `/v1/{project_id}/routetables`) and the Neutron-style v2.0 peering and route APIs (`/v2.0/vpc/peerings`,
- * `/v2.0/vpc/routes`), as the official SDK calls them (@huaweicloud/huaweicloud-sdk-vpc 3.1.173, v2/VpcClient.js:
- * paths, methods, bodies) and as the API reference answers (seed 004 for POST /v2.0/vpc/peerings: same tenant ACTIVE
+ * `/v1/{project_id}/routetables`), the Neutron-style v2.0 peering and route APIs (`/v2.0/vpc/peerings`,
+ * `/v2.0/vpc/routes`) and the v3 VPC reads and secondary CIDRs (`GET /v3/{project_id}/vpc/vpcs[/{vpc_id}]`,
+ * `PUT .../{vpc_id}/add-extend-cidr` and `.../remove-extend-cidr`), as the official SDK calls them
+ * (@huaweicloud/huaweicloud-sdk-vpc 3.1.173, v2/VpcClient.js and v3/VpcClient.js: paths, methods, bodies) and as the
+ * API reference answers (seed 004 for POST /v2.0/vpc/peerings: same tenant ACTIVE
  * at once, cross tenant PENDING_ACCEPTANCE; opentelekomcloud/docs doc/source/vpc/api-reference/*: 201 for the
  * Neutron-style creates, 200 for v1 creates and PUTs, 204 for deletes; accept and reject answer the peering object
  * unwrapped, as AcceptVpcPeeringResponse models it).
@@ -15,10 +17,18 @@ import { randomUUID } from "node:crypto";
 import type { Backend, PeeringInfo, PeeringStatus, RouteInfo, VpcInfo } from "../../backends/backend.js";
 import { BackendError } from "../../backends/errors.js";
 import { fromHuaweiStatus } from "../../backends/huaweicloud/peering-status.js";
+import { parseCidr } from "../../core/cidr.js";
 import { jsonObjectBody } from "../json-body.js";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, ProtocolHandler } from "../protocol.js";
 import { type ApiFamily, apiError, gatewayError, renderBackendError, tenantMismatch } from "./errors.js";
-import { renderPeering, renderRoute, renderRouteTable, renderRouteTableRoute, renderVpc } from "./render.js";
+import {
+  renderPeering,
+  renderRoute,
+  renderRouteTable,
+  renderRouteTableRoute,
+  renderVpc,
+  renderVpcV3,
+} from "./render.js";
 import { verifyRequest } from "./sdk-hmac-sha256.js";
 
 /** The region a request is served in: from a real endpoint's host name, else this default. */
@@ -27,11 +37,12 @@ export const HUAWEI_DEFAULT_REGION = "cn-north-4";
 const V1 = /^\/v1\/([^/]+)\/(vpcs|routetables)(?:\/([^/]+))?\/?$/;
 const PEERINGS = /^\/v2\.0\/vpc\/peerings(?:\/([^/]+)(?:\/(accept|reject))?)?\/?$/;
 const ROUTES = /^\/v2\.0\/vpc\/routes(?:\/([^/]+))?\/?$/;
+const V3_VPCS = /^\/v3\/([^/]+)\/vpc\/vpcs(?:\/([^/]+)(?:\/(add-extend-cidr|remove-extend-cidr))?)?\/?$/;
 
 /** A refusal the handler decides itself (bad JSON, missing fields), before the engine is asked. */
 class RequestError extends Error {
   constructor(
-    readonly code: "INVALID_PARAMETER" | "NOT_FOUND" | "PERMISSION_DENIED",
+    readonly code: "INVALID_PARAMETER" | "INVALID_CIDR" | "NOT_FOUND" | "PERMISSION_DENIED",
     message: string,
     readonly status?: number,
   ) {
@@ -343,6 +354,132 @@ async function routes(call: Call, id: string | undefined, requestId: string): Pr
   return apiError("v2.0", "INVALID_PARAMETER", `${request.method} is not supported here.`, requestId, 405);
 }
 
+// ---------------------------------------------------------------- v3: VPC reads and secondary (extend) CIDRs
+
+/**
+ * `vpc.extend_cidrs` of an add/remove body (v3/model AddExtendCidrOption / RemoveExtendCidrOption): a non-empty list
+ * of distinct IPv4 blocks, canonical. Huawei takes IPv4 blocks only (AddExtendCidrOption.extend_cidrs: "目前只支持
+ * IPv4 网段", vpc_apiv3_0007). `dry_run` (202 when the check passes) is not emulated: the engine cannot check
+ * without writing, so it is refused rather than silently applied.
+ */
+function extendCidrs(request: EmulatorRequest): string[] {
+  const body = parseBody(request);
+  if (body.dry_run === true) {
+    throw new RequestError("INVALID_PARAMETER", "dry_run is not supported by this emulator; omit it.");
+  }
+  const list = objectField(body, "vpc").extend_cidrs;
+  if (!Array.isArray(list) || list.length === 0 || list.some((c) => typeof c !== "string")) {
+    throw new RequestError(
+      "INVALID_PARAMETER",
+      "Invalid input: 'vpc.extend_cidrs' must be a non-empty list of CIDR strings.",
+    );
+  }
+  const blocks: string[] = [];
+  for (const text of list as string[]) {
+    const parsed = parseCidr(text);
+    if (!parsed.ok || parsed.cidr.family !== 4) {
+      const why = parsed.ok
+        ? "is not IPv4 (extend CIDRs are IPv4 only)"
+        : parsed.suggestion
+          ? `has host bits set (use ${parsed.suggestion})`
+          : "is not a CIDR block";
+      throw new RequestError("INVALID_CIDR", `Invalid input: extend_cidrs entry '${text}' ${why}.`);
+    }
+    if (blocks.includes(parsed.cidr.text)) {
+      throw new RequestError("INVALID_CIDR", `Invalid input: extend_cidrs lists '${text}' more than once.`);
+    }
+    blocks.push(parsed.cidr.text);
+  }
+  return blocks;
+}
+
+/**
+ * add-extend-cidr: the blocks join the VPC's secondary CIDRs through the engine's setSecondaryCidrs, which refuses
+ * (and changes nothing) a block overlapping the VPC's own blocks (INVALID_CIDR), a live peer's (CIDR_OVERLAP) or
+ * making two peers overlap (PEER_CIDR_CONFLICT). A block the VPC has already is refused here with a clearer message.
+ */
+async function addExtendCidrs(call: Call, vpc: VpcInfo): Promise<VpcInfo> {
+  const blocks = extendCidrs(call.request);
+  const present = blocks.find((b) => vpc.cidrs.includes(b));
+  if (present !== undefined) {
+    const role = present === vpc.cidrs[0] ? "primary CIDR" : "an extend CIDR";
+    throw new RequestError(
+      "INVALID_CIDR",
+      `Invalid input: ${present} is already the ${role} of VPC ${vpc.id}.`,
+    );
+  }
+  return call.session.setSecondaryCidrs(vpc.id, [...vpc.cidrs.slice(1), ...blocks]);
+}
+
+/** remove-extend-cidr: only blocks the VPC has as extend CIDRs; the primary never changes (vpc_apiv3_0007). */
+async function removeExtendCidrs(call: Call, vpc: VpcInfo): Promise<VpcInfo> {
+  const blocks = extendCidrs(call.request);
+  const [primary, ...secondary] = vpc.cidrs;
+  for (const block of blocks) {
+    if (block === primary) {
+      throw new RequestError(
+        "INVALID_PARAMETER",
+        `Invalid input: ${block} is the primary CIDR of VPC ${vpc.id}, which cannot be removed.`,
+      );
+    }
+    if (!secondary.includes(block)) {
+      const has = secondary.join(", ") || "none";
+      throw new RequestError(
+        "INVALID_PARAMETER",
+        `Invalid input: VPC ${vpc.id} has no extend CIDR ${block} (it has: ${has}).`,
+      );
+    }
+  }
+  return call.session.setSecondaryCidrs(
+    vpc.id,
+    secondary.filter((c) => !blocks.includes(c)),
+  );
+}
+
+/** v3 paging (ListVpcsResponse.page_info, v3/model PageInfo): `next_marker` only when another page may follow. */
+function pageInfo(items: readonly { readonly id: string }[], limit: number, marker: string | null) {
+  const last = items[items.length - 1]?.id;
+  return {
+    previous_marker: marker ?? items[0]?.id ?? "",
+    current_count: items.length,
+    ...(last !== undefined && items.length === limit ? { next_marker: last } : {}),
+  };
+}
+
+async function v3Vpcs(
+  call: Call,
+  id: string | undefined,
+  action: string | undefined,
+  requestId: string,
+): Promise<EmulatorResponse> {
+  const { request } = call;
+  if (id === undefined && action === undefined && request.method === "GET") {
+    const wanted = request.query.getAll("id");
+    const list = (await huaweiVpcs(call)).filter((v) => wanted.length === 0 || wanted.includes(v.id));
+    const items = page(list, request.query);
+    const limit = Number(request.query.get("limit") ?? 2000) || 2000;
+    return ok(
+      200,
+      {
+        request_id: requestId,
+        vpcs: items.map(renderVpcV3),
+        page_info: pageInfo(items, limit, request.query.get("marker")),
+      },
+      requestId,
+    );
+  }
+  if (id !== undefined && action === undefined && request.method === "GET") {
+    return ok(200, { request_id: requestId, vpc: renderVpcV3(await huaweiVpc(call, id)) }, requestId);
+  }
+  if (id !== undefined && action !== undefined && request.method === "PUT") {
+    const vpc = await huaweiVpc(call, id);
+    const now =
+      action === "add-extend-cidr" ? await addExtendCidrs(call, vpc) : await removeExtendCidrs(call, vpc);
+    return ok(200, { request_id: requestId, vpc: renderVpcV3(now) }, requestId);
+  }
+  return apiError("v3", "INVALID_PARAMETER", `${request.method} is not supported here.`, requestId, 405);
+}
+
 // ---------------------------------------------------------------- dispatch
 
 interface Route {
@@ -372,6 +509,9 @@ const ACTION_NAMES: Readonly<Record<string, string>> = {
   "GET routes": "ListVpcRoutes",
   "GET routes/id": "ShowVpcRoute",
   "DELETE routes/id": "DeleteVpcRoute",
+  // v3 (v3/VpcClient.js); its listVpcs / showVpc share the v1 names above, as their SDK methods do.
+  "PUT vpcs/id/add-extend-cidr": "AddVpcExtendCidr",
+  "PUT vpcs/id/remove-extend-cidr": "RemoveVpcExtendCidr",
 };
 
 function actionName(method: string, resource: string, id: string | undefined, sub?: string): string {
@@ -388,6 +528,16 @@ function route(request: EmulatorRequest): Route | undefined {
       action: actionName(request.method, resource as string, id),
       projectInPath: project,
       run: (call, rid) => (resource === "vpcs" ? vpcs(call, id, rid) : routeTables(call, id, rid)),
+    };
+  }
+  const v3 = V3_VPCS.exec(request.path);
+  if (v3) {
+    const [, project, id, sub] = v3;
+    return {
+      family: "v3",
+      action: actionName(request.method, "vpcs", id, sub),
+      projectInPath: project,
+      run: (call, rid) => v3Vpcs(call, id, sub, rid),
     };
   }
   const p = PEERINGS.exec(request.path);
@@ -484,13 +634,14 @@ export const huaweicloudHandler: ProtocolHandler = {
     }
     const family = route(request)?.family ?? "v2.0";
     // A real Neutron 500: {"NeutronError": {"type": "HTTPInternalServerError", "message": "Request Failed: internal
-    // server error while processing your request.", "detail": ""}}; the v1 APIs answer VPC.0111 "Database Error.".
+    // server error while processing your request.", "detail": ""}}; the v1 (and here v3) APIs answer VPC.0111
+    // "Database Error.".
     return apiError(
       family,
       "BACKEND_UNAVAILABLE",
-      family === "v1"
-        ? "Database Error."
-        : "Request Failed: internal server error while processing your request.",
+      family === "v2.0"
+        ? "Request Failed: internal server error while processing your request."
+        : "Database Error.",
       requestId,
     );
   },

@@ -12,6 +12,10 @@ export function huaweiTime(iso: string): string {
   return iso.slice(0, 19);
 }
 
+/**
+ * The v1 VPC (v2/model Vpc): one `cidr`, the primary. The v1 API has no field for secondary CIDRs, so a VPC with
+ * extend CIDRs still shows only its primary here; the v3 rendering below shows them all.
+ */
 export function renderVpc(vpc: VpcInfo, routes: readonly RouteInfo[]) {
   return {
     id: vpc.id,
@@ -25,6 +29,29 @@ export function renderVpc(vpc: VpcInfo, routes: readonly RouteInfo[]) {
     tenant_id: vpc.account,
     created_at: huaweiTime(vpc.createdAt),
     updated_at: huaweiTime(vpc.createdAt),
+  };
+}
+
+/**
+ * The v3 VPC (v3/model Vpc; API V3 ShowVpc / ListVpcs and the add/remove-extend-cidr answers, vpc_apiv3_0007/0008):
+ * the primary `cidr` and the secondary `extend_cidrs`, `project_id` instead of v1's `tenant_id`, tags as key/value
+ * pairs, and `cloud_resources` counting the VPC's route tables (the only resource type the engine has).
+ */
+export function renderVpcV3(vpc: VpcInfo) {
+  const [cidr = "", ...extend] = vpc.cidrs;
+  return {
+    id: vpc.id,
+    name: vpc.name,
+    description: "",
+    cidr,
+    extend_cidrs: extend,
+    status: "ACTIVE",
+    project_id: vpc.account,
+    enterprise_project_id: "0",
+    created_at: huaweiTime(vpc.createdAt),
+    updated_at: huaweiTime(vpc.createdAt),
+    cloud_resources: [{ resource_type: "routetable", resource_count: vpc.routeTables.length }],
+    tags: Object.entries(vpc.tags).map(([key, value]) => ({ key, value })),
   };
 }
 

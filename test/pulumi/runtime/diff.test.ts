@@ -133,7 +133,7 @@ describe("Vpc and RouteRule", () => {
   it.each([
     ["local", []],
     ["tencentcloud", []],
-    ["huaweicloud", ["cidrs"]],
+    ["huaweicloud", []],
     ["baiducloud", ["cidrs"]],
   ] as const)("Vpc on %s: a new secondary CIDR replaces %j", async (kind, replaces) => {
     const olds = { connection: { kind, region: GZ }, name: "v", region: GZ, cidrs: ["10.0.0.0/16"] };
