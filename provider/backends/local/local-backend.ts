@@ -344,7 +344,7 @@ export class LocalBackend implements Backend {
     await this.#latency();
     return this.engine.read(() => {
       const rows = this.engine
-        .statement("SELECT * FROM vpcs WHERE account = ? ORDER BY created_at, id")
+        .statement("SELECT * FROM vpcs WHERE account = ? ORDER BY created_at, rowid")
         .all(this.account) as VpcRow[];
       return rows.map((row) => this.#vpcInfo(row));
     });
@@ -593,7 +593,7 @@ export class LocalBackend implements Backend {
     }
     return this.engine.read((now) => {
       let rows = this.engine
-        .statement("SELECT * FROM peerings WHERE account = ? OR peer_account = ? ORDER BY created_at, id")
+        .statement("SELECT * FROM peerings WHERE account = ? OR peer_account = ? ORDER BY created_at, rowid")
         .all(this.account, this.account) as PeeringRow[];
       if (filter.vpcId !== undefined)
         rows = rows.filter((r) => r.vpc_id === filter.vpcId || r.peer_vpc_id === filter.vpcId);
@@ -748,7 +748,7 @@ export class LocalBackend implements Backend {
       const document = this.#documentOf(peerings, [vpc.id, peering.vpc_id, peering.peer_vpc_id]);
       if (!peerings.some((p) => p.id === peering.id)) document.peerings.push(peeringSpecOf(peering));
       const existing = this.engine
-        .statement("SELECT * FROM routes WHERE route_table_id = ? ORDER BY created_at, id")
+        .statement("SELECT * FROM routes WHERE route_table_id = ? ORDER BY created_at, rowid")
         .all(table.id) as RouteRow[];
       for (const route of existing) {
         document.routes.push({
@@ -797,8 +797,10 @@ export class LocalBackend implements Backend {
     return this.engine.read(() => {
       const table = this.#routeTable(routeTableId);
       if (!this.#isOwnVpc(table.vpc_id)) this.#notFound("route table", routeTableId);
+      // Lists come in creation order: rowid breaks ties within one millisecond (ids are random, so ordering by id
+      // shuffled a batch created at once, e.g. the routes of one CreateRoutes call).
       const rows = this.engine
-        .statement("SELECT * FROM routes WHERE route_table_id = ? ORDER BY created_at, id")
+        .statement("SELECT * FROM routes WHERE route_table_id = ? ORDER BY created_at, rowid")
         .all(routeTableId) as RouteRow[];
       return rows.map(routeInfo);
     });
