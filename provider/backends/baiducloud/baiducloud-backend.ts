@@ -37,10 +37,10 @@ import type {
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type Clock, systemClock } from "../clock.js";
-import { type BackendCode, BackendError, isBackendError } from "../errors.js";
+import { type BackendCode, BackendError } from "../errors.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import type { Pacer } from "../shared/pacer.js";
-import { type RetryOptions, withRetry } from "../shared/retry.js";
+import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { bceDate, signBceRequest } from "./bce-signer.js";
 import { peeringOf, routeOf, vpcOf } from "./convert.js";
 import { isRetryableStatus, peerlinkCodeOf } from "./error-codes.js";
@@ -310,13 +310,11 @@ export class BaiduCloudBackend implements Backend {
   /** A delete whose first answer was lost finds nothing the second time: done. */
   async #deleteOnce(action: string, path: string): Promise<void> {
     const clientToken = randomUUID();
-    await withRetry(async (attempt) => {
-      try {
-        await this.#once({ action, method: "DELETE", path, params: { clientToken } });
-      } catch (error) {
-        if (!(attempt > 1 && isBackendError(error, "NOT_FOUND"))) throw error;
-      }
-    }, this.#retry);
+    await retryWrite(
+      () => this.#once({ action, method: "DELETE", path, params: { clientToken } }),
+      async (error) => error.code === "NOT_FOUND",
+      this.#retry,
+    );
   }
 
   async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {
@@ -458,18 +456,16 @@ export class BaiduCloudBackend implements Backend {
   async deletePeering(id: string): Promise<void> {
     const clientToken = randomUUID();
     const path = `/v1/peerconn/${encodeURIComponent(id)}`;
-    await withRetry(async (attempt) => {
-      try {
-        await this.#once({ action: "ReleasePeerConn", method: "DELETE", path, params: { clientToken } });
-      } catch (error) {
-        // A retried release whose first answer was lost meets a deleted connection: done.
-        if (attempt > 1 && isBackendError(error) && !error.retryable) {
-          const now = await this.describePeering(id).catch(() => undefined);
-          if (now === undefined || now.status === "DELETED") return;
-        }
-        throw error;
-      }
-    }, this.#retry);
+    // A retried release whose first answer was lost meets a deleted connection: done.
+    await retryWrite(
+      () => this.#once({ action: "ReleasePeerConn", method: "DELETE", path, params: { clientToken } }),
+      async (error) => {
+        if (error.retryable) return false;
+        const now = await this.describePeering(id).catch(() => undefined);
+        return now === undefined || now.status === "DELETED";
+      },
+      this.#retry,
+    );
   }
 
   // ---------------------------------------------------------------- route rules

@@ -79,11 +79,11 @@ import type {
   VpcInfo,
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
-import { type BackendCode, BackendError, isBackendError } from "../errors.js";
+import { type BackendCode, BackendError } from "../errors.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
 import type { Pacer } from "../shared/pacer.js";
-import { type RetryOptions, withRetry } from "../shared/retry.js";
+import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import {
   canonicalBlock,
   planSecondaryChange,
@@ -418,30 +418,26 @@ export class HuaweiCloudBackend implements Backend {
               new v3.RemoveVpcExtendCidrRequestBody().withVpc(new v3.RemoveExtendCidrOption([...blocks])),
             ),
           );
-    await withRetry(async (attempt) => {
-      try {
-        await this.#onceV3(action, send);
-      } catch (error) {
-        if (attempt > 1 && isBackendError(error) && !error.retryable) {
-          const now = await this.#onceV3<{ vpc: WireVpc }>("ShowVpc", (c) =>
-            c.showVpc(new v3.ShowVpcRequest(vpcId)),
-          ).catch(() => undefined);
-          if (now && reached(secondaryOf(now.vpc))) return;
-        }
-        throw error;
-      }
-    }, this.#retry);
+    await retryWrite(
+      () => this.#onceV3(action, send),
+      async (error) => {
+        if (error.retryable) return false;
+        const now = await this.#onceV3<{ vpc: WireVpc }>("ShowVpc", (c) =>
+          c.showVpc(new v3.ShowVpcRequest(vpcId)),
+        ).catch(() => undefined);
+        return now !== undefined && reached(secondaryOf(now.vpc));
+      },
+      this.#retry,
+    );
   }
 
   async deleteVpc(id: string): Promise<void> {
-    await withRetry(async (attempt) => {
-      try {
-        await this.#once("DeleteVpc", (c) => c.deleteVpc(new DeleteVpcRequest(id)));
-      } catch (error) {
-        // A retried delete whose first answer was lost finds nothing left.
-        if (!(attempt > 1 && isBackendError(error, "NOT_FOUND"))) throw error;
-      }
-    }, this.#retry);
+    // A retried delete whose first answer was lost finds nothing left.
+    await retryWrite(
+      () => this.#once("DeleteVpc", (c) => c.deleteVpc(new DeleteVpcRequest(id))),
+      async (error) => error.code === "NOT_FOUND",
+      this.#retry,
+    );
   }
 
   async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {
@@ -615,18 +611,16 @@ export class HuaweiCloudBackend implements Backend {
   }
 
   async deletePeering(id: string): Promise<void> {
-    await withRetry(async (attempt) => {
-      try {
-        await this.#once("DeleteVpcPeering", (c) => c.deleteVpcPeering(new DeleteVpcPeeringRequest(id)));
-      } catch (error) {
-        // A retried delete whose first answer was lost meets a DELETED peering: done.
-        if (attempt > 1 && isBackendError(error) && !error.retryable) {
-          const now = await this.describePeering(id).catch(() => undefined);
-          if (now === undefined || now.status === "DELETED") return;
-        }
-        throw error;
-      }
-    }, this.#retry);
+    // A retried delete whose first answer was lost meets a DELETED peering: done.
+    await retryWrite(
+      () => this.#once("DeleteVpcPeering", (c) => c.deleteVpcPeering(new DeleteVpcPeeringRequest(id))),
+      async (error) => {
+        if (error.retryable) return false;
+        const now = await this.describePeering(id).catch(() => undefined);
+        return now === undefined || now.status === "DELETED";
+      },
+      this.#retry,
+    );
   }
 
   // ---------------------------------------------------------------- routes
@@ -683,13 +677,11 @@ export class HuaweiCloudBackend implements Backend {
   }
 
   async deleteRoute(id: string): Promise<void> {
-    await withRetry(async (attempt) => {
-      try {
-        await this.#once("DeleteVpcRoute", (c) => c.deleteVpcRoute(new DeleteVpcRouteRequest(id)));
-      } catch (error) {
-        if (!(attempt > 1 && isBackendError(error, "NOT_FOUND"))) throw error;
-      }
-    }, this.#retry);
+    await retryWrite(
+      () => this.#once("DeleteVpcRoute", (c) => c.deleteVpcRoute(new DeleteVpcRouteRequest(id))),
+      async (error) => error.code === "NOT_FOUND",
+      this.#retry,
+    );
   }
 
   async listRoutes(routeTableId: string): Promise<readonly RouteInfo[]> {

@@ -18,6 +18,7 @@ export {
   isRetryableError,
   type RetryEvent,
   type RetryOptions,
+  retryWrite,
   withRetry,
 } from "./retry.js";
 export {

@@ -7,7 +7,7 @@
  * reset or a lost response). Client errors (bad parameters, refusals, auth) are never retried: repeating them
  * cannot succeed and would hide the real message.
  */
-import { isBackendError } from "../errors.js";
+import { type BackendError, isBackendError } from "../errors.js";
 import type { Random } from "./seeded-random.js";
 import { realSleep, type Sleep } from "./sleep.js";
 
@@ -74,4 +74,25 @@ export async function withRetry<T>(
       await sleep(delayMs);
     }
   }
+}
+
+/**
+ * `withRetry` for a write whose answer can be lost on the way back (no client token to make the repeat safe): when a
+ * repeated attempt is refused, the refusal may only mean that the lost first attempt already did the work.
+ * `alreadyDone` looks (a delete finds NOT_FOUND, a state change finds the state it leads to) and says so; the write
+ * has then succeeded, otherwise the refusal stands. The first attempt's refusal always stands.
+ */
+export async function retryWrite(
+  write: () => Promise<unknown>,
+  alreadyDone: (error: BackendError) => Promise<boolean>,
+  options: RetryOptions = {},
+): Promise<void> {
+  await withRetry(async (attempt) => {
+    try {
+      await write();
+    } catch (error) {
+      if (attempt > 1 && isBackendError(error) && (await alreadyDone(error))) return;
+      throw error;
+    }
+  }, options);
 }

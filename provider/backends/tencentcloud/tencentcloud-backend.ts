@@ -40,11 +40,11 @@ import type {
   VpcInfo,
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
-import { BackendError, isBackendError } from "../errors.js";
+import { BackendError } from "../errors.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
-import { type RetryOptions, withRetry } from "../shared/retry.js";
+import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import {
   canonicalBlock,
   planSecondaryChange,
@@ -186,24 +186,18 @@ export class TencentCloudBackend implements Backend {
   // ---------------------------------------------------------------- plumbing
 
   /** A call that is safe to repeat (reads, and writes whose repetition is detected by `done`). */
-  #call<T>(
+  #call<T>(action: string, params: Record<string, unknown>, region: string): Promise<T> {
+    return withRetry(() => this.#api.call<T>(action, params, region), this.#retry);
+  }
+
+  /** A write whose repetition after a lost answer is recognised by `alreadyDone` (../shared/retry.ts retryWrite). */
+  #write(
     action: string,
     params: Record<string, unknown>,
     region: string,
-    done?: (error: BackendError) => Promise<T | undefined>,
-  ): Promise<T> {
-    return withRetry(async (attempt) => {
-      try {
-        return await this.#api.call<T>(action, params, region);
-      } catch (error) {
-        // A repeated write that fails because the first one (whose answer was lost) already did it.
-        if (attempt > 1 && done && isBackendError(error)) {
-          const result = await done(error);
-          if (result !== undefined) return result;
-        }
-        throw error;
-      }
-    }, this.#retry);
+    alreadyDone: (error: BackendError) => Promise<boolean>,
+  ): Promise<void> {
+    return retryWrite(() => this.#api.call(action, params, region), alreadyDone, this.#retry);
   }
 
   #searchRegions(): string[] {
@@ -422,17 +416,15 @@ export class TencentCloudBackend implements Backend {
     reached: (secondary: readonly string[]) => boolean,
   ): Promise<void> {
     // The answers (AssistantCidrSet / nothing) are not read: the VPC is described again afterwards.
-    await this.#call<object>(action, { VpcId: vpcId, CidrBlocks: [...blocks] }, region, async () => {
+    await this.#write(action, { VpcId: vpcId, CidrBlocks: [...blocks] }, region, async () => {
       const now = await this.#describeVpcIn(region, vpcId).catch(() => undefined);
-      return now && reached(secondaryOf(now)) ? {} : undefined;
+      return now !== undefined && reached(secondaryOf(now));
     });
   }
 
   async deleteVpc(id: string): Promise<void> {
     const { region } = await this.#locateVpc(id);
-    await this.#call("DeleteVpc", { VpcId: id }, region, async (error) =>
-      error.code === "NOT_FOUND" ? {} : undefined,
-    );
+    await this.#write("DeleteVpc", { VpcId: id }, region, async (error) => error.code === "NOT_FOUND");
     this.#vpcRegion.delete(id);
   }
 
@@ -589,10 +581,10 @@ export class TencentCloudBackend implements Backend {
 
   /** A state change whose repetition (after a lost answer) is recognised by the state it leads to. */
   async #transition(action: string, id: string, reached: PeeringStatus): Promise<PeeringInfo> {
-    await this.#call(action, { PeeringConnectionId: id }, this.region, async (error) => {
-      if (error.code !== "INVALID_STATE_TRANSITION" && error.code !== "NOT_FOUND") return undefined;
+    await this.#write(action, { PeeringConnectionId: id }, this.region, async (error) => {
+      if (error.code !== "INVALID_STATE_TRANSITION" && error.code !== "NOT_FOUND") return false;
       const now = await this.describePeering(id).catch(() => undefined);
-      return now?.status === reached ? {} : undefined;
+      return now?.status === reached;
     });
     return this.describePeering(id);
   }
@@ -770,8 +762,11 @@ export class TencentCloudBackend implements Backend {
         const routeId = this.#routeTable.get(id)?.routeId;
         return { RouteItemId: id, ...(routeId ? { RouteId: routeId } : {}) };
       });
-      await this.#call("DeleteRoutes", { RouteTableId: tableId, Routes: routes }, region, async (error) =>
-        error.code === "NOT_FOUND" ? {} : undefined,
+      await this.#write(
+        "DeleteRoutes",
+        { RouteTableId: tableId, Routes: routes },
+        region,
+        async (error) => error.code === "NOT_FOUND",
       );
       for (const id of routeIds) this.#routeTable.delete(id);
     }

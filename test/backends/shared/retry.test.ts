@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BackendError } from "../../../provider/backends/errors.js";
-import { backoffDelay, withRetry } from "../../../provider/backends/shared/retry.js";
+import { backoffDelay, retryWrite, withRetry } from "../../../provider/backends/shared/retry.js";
 
 const throttled = () =>
   new BackendError("THROTTLED", "slow down", { cloudCode: "RequestLimitExceeded", retryable: true });
@@ -102,5 +102,56 @@ describe("withRetry", () => {
       { sleep: async () => {}, onRetry: (e) => events.push(e.attempt) },
     );
     expect(events).toEqual([1, 2]);
+  });
+});
+
+describe("retryWrite (a write whose answer can be lost)", () => {
+  const gone = () => new BackendError("NOT_FOUND", "gone", { cloudCode: "ResourceNotFound" });
+
+  it("a repeated attempt refused because the first one already did the work succeeds", async () => {
+    const { sleep } = recordingSleep();
+    const answers = [throttled(), gone()];
+    const asked: string[] = [];
+    await retryWrite(
+      async () => {
+        throw answers.shift();
+      },
+      async (error) => {
+        asked.push(error.code);
+        return error.code === "NOT_FOUND";
+      },
+      { sleep, maxAttempts: 3 },
+    );
+    expect(asked).toEqual(["NOT_FOUND"]);
+  });
+
+  it("the first attempt's refusal stands: it cannot be the echo of an earlier one", async () => {
+    let asked = 0;
+    await expect(
+      retryWrite(
+        async () => {
+          throw gone();
+        },
+        async () => {
+          asked += 1;
+          return true;
+        },
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(asked).toBe(0);
+  });
+
+  it("a repeated refusal that is not recognised stands", async () => {
+    const { sleep } = recordingSleep();
+    const answers = [throttled(), refused()];
+    await expect(
+      retryWrite(
+        async () => {
+          throw answers.shift();
+        },
+        async () => false,
+        { sleep, maxAttempts: 3 },
+      ),
+    ).rejects.toMatchObject({ code: "CIDR_OVERLAP" });
   });
 });
