@@ -240,3 +240,9 @@ export function firstSelfOverlap(
         return { earlier, later, left: blocks[earlier]!, right: blocks[later]! };
   return undefined;
 }
+
+/** A block's canonical text ("10.1.0.0/16" for "10.1.0.0/016"), or the text as given when it does not parse. */
+export function canonicalCidrText(text: string): string {
+  const parsed = parseCidr(text);
+  return parsed.ok ? parsed.cidr.text : text;
+}

@@ -61,6 +61,7 @@ import {
   VpcClient,
   v3,
 } from "@huaweicloud/huaweicloud-sdk-vpc";
+import { canonicalCidrText } from "../../core/cidr.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -84,12 +85,7 @@ import { type CloudCredentials, resolveCredentials } from "../shared/credentials
 import { createIdempotently } from "../shared/idempotent-create.js";
 import type { Pacer } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
-import {
-  canonicalBlock,
-  planSecondaryChange,
-  type SecondaryRules,
-  wantedSecondary,
-} from "../shared/secondary-cidrs.js";
+import { planSecondaryChange, type SecondaryRules, wantedSecondary } from "../shared/secondary-cidrs.js";
 import { isoOf, peeringOf, routeOf, routeTableOf, vpcOf } from "./convert.js";
 import { huaweiError } from "./parse-error.js";
 import { toHuaweiStatus } from "./peering-status.js";
@@ -140,7 +136,7 @@ function refuse(code: BackendCode, message: string, fix: string, value?: string)
 
 /** The secondary CIDRs a v3 VPC has now (`extend_cidrs`), canonical. */
 function secondaryOf(vpc: WireVpc): string[] {
-  return (vpc.extend_cidrs ?? []).map(canonicalBlock);
+  return (vpc.extend_cidrs ?? []).map(canonicalCidrText);
 }
 
 /** What add-extend-cidr would refuse, checked before any call (AddExtendCidrOption.extend_cidrs: IPv4 only, vpc_apiv3_0007). */

@@ -13,6 +13,7 @@ import { canonicalJson } from "../../core/canonical-json.js";
 import {
   CLOUDS,
   type Cloud,
+  canonicalCidrText,
   type Diagnostic,
   firstSelfOverlap,
   overlaps,
@@ -295,10 +296,7 @@ export class LocalBackend implements Backend {
       );
     }
     const id = newId(cloud, "vpc");
-    const cidrs = input.cidrs.map((text) => {
-      const parsed = parseCidr(text);
-      return parsed.ok ? parsed.cidr.text : text;
-    });
+    const cidrs = input.cidrs.map(canonicalCidrText);
     if (cidrs.length === 0) {
       fail("INVALID_PARAMETER", `VPC "${input.name}" has no CIDR block.`, {
         resource: `vpc ${input.name}`,
@@ -380,13 +378,7 @@ export class LocalBackend implements Backend {
     return this.engine.write(() => {
       const row = this.#ownVpc(vpcId);
       const primary = (JSON.parse(row.cidrs) as string[])[0]!;
-      const cidrs = [
-        primary,
-        ...secondary.map((text) => {
-          const parsed = parseCidr(text);
-          return parsed.ok ? parsed.cidr.text : text;
-        }),
-      ];
+      const cidrs = [primary, ...secondary.map(canonicalCidrText)];
       refuseOwnOverlap(row.name, cidrs);
       // The neighbourhood: this VPC, its live peerings, and its peers' live peerings (a peer's cross-region peers
       // must stay disjoint, seed 000). Only problems the new blocks bring are refusals.
@@ -771,8 +763,7 @@ export class LocalBackend implements Backend {
         (d) => this.#routeCloudCode(d, input.destination, peering.id, vpc, existing),
       );
       if (refused) throw refused;
-      const parsed = parseCidr(input.destination);
-      const destination = parsed.ok ? parsed.cidr.text : input.destination;
+      const destination = canonicalCidrText(input.destination);
       const id = newId(vpc.cloud, "rti");
       this.engine
         .statement(

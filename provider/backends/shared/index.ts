@@ -22,7 +22,6 @@ export {
   withRetry,
 } from "./retry.js";
 export {
-  canonicalBlock,
   planSecondaryChange,
   type SecondaryRules,
   wantedSecondary,

@@ -6,12 +6,6 @@
 import { overlaps, parseCidr } from "../../core/cidr.js";
 import { BackendError } from "../errors.js";
 
-/** A block's canonical text ("10.1.0.0/16"), so that two spellings of one block compare equal. */
-export function canonicalBlock(text: string): string {
-  const parsed = parseCidr(text);
-  return parsed.ok ? parsed.cidr.text : text;
-}
-
 export interface SecondaryRules {
   /** The cloud's code for a block it cannot take (Tencent InvalidParameterValue.Malformed). */
   readonly malformedCode: string;

@@ -22,6 +22,7 @@
  * CreateAssistantCidr once the VPC exists, and deletes the VPC again if they are refused.
  */
 
+import { canonicalCidrText } from "../../core/cidr.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -45,12 +46,7 @@ import { type CloudCredentials, resolveCredentials } from "../shared/credentials
 import { createIdempotently } from "../shared/idempotent-create.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
-import {
-  canonicalBlock,
-  planSecondaryChange,
-  type SecondaryRules,
-  wantedSecondary,
-} from "../shared/secondary-cidrs.js";
+import { planSecondaryChange, type SecondaryRules, wantedSecondary } from "../shared/secondary-cidrs.js";
 import { type WaitForPeeringOptions, waitForPeering } from "../shared/wait-for-peering.js";
 import { TENCENT_VPC_ENDPOINT, TencentApiClient } from "./api-client.js";
 import { peeringOf, QOS_LEVEL, routeOf, routeTableOf, vpcOf, wireStatesOf } from "./convert.js";
@@ -114,7 +110,7 @@ function secondaryOf(vpc: WireVpc): string[] {
   return (vpc.AssistantCidrSet ?? [])
     .map((c) => c.CidrBlock)
     .filter((c) => c !== "")
-    .map(canonicalBlock);
+    .map(canonicalCidrText);
 }
 
 /** Tencent's codes for what CreateAssistantCidr would refuse (tencentcloud-sdk-go vpc/v20170312 error list). */
