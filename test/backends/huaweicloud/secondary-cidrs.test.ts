@@ -9,13 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BackendError } from "../../../provider/backends/errors.js";
 import { HuaweiCloudBackend } from "../../../provider/backends/huaweicloud/huaweicloud-backend.js";
 import { huaweicloudHandler } from "../../../provider/emulator/huaweicloud/handler.js";
-import type {
-  EmulatorAccount,
-  EmulatorRequest,
-  ProtocolHandler,
-} from "../../../provider/emulator/protocol.js";
+import type { EmulatorAccount, EmulatorRequest } from "../../../provider/emulator/protocol.js";
 import type { RunningEmulator } from "../../../provider/emulator/server.js";
 import { startTestEmulator, TEST_ACCOUNTS } from "../../emulator/support/emulator.js";
+import { type RecordingHandler, recordingHandler } from "../../emulator/support/recording-handler.js";
 
 const [A, B] = TEST_ACCOUNTS as [EmulatorAccount, EmulatorAccount];
 const REGION = "cn-north-4";
@@ -28,26 +25,6 @@ function writeOf(request: EmulatorRequest): string | undefined {
   if (request.path.endsWith("/add-extend-cidr")) return ADD;
   if (request.path.endsWith("/remove-extend-cidr")) return REMOVE;
   return undefined;
-}
-
-/** The Huawei handler, recording each write it answers; `lose` answers the next write of a kind with a 500 after it ran. */
-function recordingHandler(): { handler: ProtocolHandler; writes: string[]; lose: Set<string> } {
-  const writes: string[] = [];
-  const lose = new Set<string>();
-  const handler: ProtocolHandler = {
-    cloud: huaweicloudHandler.cloud,
-    matches: (request) => huaweicloudHandler.matches(request),
-    async handle(request, context) {
-      const write = writeOf(request);
-      if (write) writes.push(write);
-      const response = await huaweicloudHandler.handle(request, context);
-      // Committed, but the caller only sees a server error: the case a blind retry gets wrong.
-      if (write && lose.delete(write)) return huaweicloudHandler.faultResponse("server-error", request);
-      return response;
-    },
-    faultResponse: (kind, request) => huaweicloudHandler.faultResponse(kind, request),
-  };
-  return { handler, writes, lose };
 }
 
 async function failure(call: Promise<unknown>): Promise<BackendError> {
@@ -73,7 +50,7 @@ function backendFor(url: string, account: EmulatorAccount): HuaweiCloudBackend {
 
 describe("huaweicloud setSecondaryCidrs", () => {
   let emulator: RunningEmulator;
-  let recording: ReturnType<typeof recordingHandler>;
+  let recording: RecordingHandler;
   let backend: HuaweiCloudBackend;
   let next = 0;
 
@@ -82,13 +59,13 @@ describe("huaweicloud setSecondaryCidrs", () => {
 
   /** The secondary-CIDR writes made while `work` ran. */
   const writesDuring = async (work: () => Promise<unknown>): Promise<string[]> => {
-    const from = recording.writes.length;
+    const from = recording.seen.length;
     await work();
-    return recording.writes.slice(from);
+    return recording.seen.slice(from);
   };
 
   beforeAll(async () => {
-    recording = recordingHandler();
+    recording = recordingHandler(huaweicloudHandler, writeOf);
     emulator = await startTestEmulator(recording.handler);
     backend = backendFor(emulator.url, A);
   });

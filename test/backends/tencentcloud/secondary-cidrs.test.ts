@@ -7,31 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BackendError } from "../../../provider/backends/errors.js";
 import { peerlinkCodeOf } from "../../../provider/backends/tencentcloud/error-mapping.js";
 import type { TencentCloudBackend } from "../../../provider/backends/tencentcloud/tencentcloud-backend.js";
-import type { ProtocolHandler } from "../../../provider/emulator/protocol.js";
 import { tencentcloudHandler } from "../../../provider/emulator/tencentcloud/handler.js";
+import { type RecordingHandler, recordingHandler } from "../../emulator/support/recording-handler.js";
 import { ACCOUNTS, startTestEmulator, type TestEmulator } from "./support.js";
 
 const WRITES = ["CreateAssistantCidr", "DeleteAssistantCidr"];
-
-/** The Tencent handler, recording each action it answers; `lose` answers the next call of an action with a 503 after it ran. */
-function recordingHandler(): { handler: ProtocolHandler; actions: string[]; lose: Set<string> } {
-  const actions: string[] = [];
-  const lose = new Set<string>();
-  const handler: ProtocolHandler = {
-    cloud: tencentcloudHandler.cloud,
-    matches: (request) => tencentcloudHandler.matches(request),
-    async handle(request, context) {
-      const action = request.headers["x-tc-action"] ?? "";
-      actions.push(action);
-      const response = await tencentcloudHandler.handle(request, context);
-      // Committed, but the caller only sees a gateway error: the case a blind retry gets wrong.
-      if (lose.delete(action)) return tencentcloudHandler.faultResponse("server-error", request);
-      return response;
-    },
-    faultResponse: (kind, request) => tencentcloudHandler.faultResponse(kind, request),
-  };
-  return { handler, actions, lose };
-}
 
 async function failure(call: Promise<unknown>): Promise<BackendError> {
   const error = await call.then(
@@ -44,7 +24,7 @@ async function failure(call: Promise<unknown>): Promise<BackendError> {
 
 describe("tencentcloud setSecondaryCidrs", () => {
   let t: TestEmulator;
-  let recording: ReturnType<typeof recordingHandler>;
+  let recording: RecordingHandler;
   let backend: TencentCloudBackend;
   let next = 0;
 
@@ -53,13 +33,13 @@ describe("tencentcloud setSecondaryCidrs", () => {
 
   /** The secondary-CIDR writes made while `work` ran. */
   const writesDuring = async (work: () => Promise<unknown>): Promise<string[]> => {
-    const from = recording.actions.length;
+    const from = recording.seen.length;
     await work();
-    return recording.actions.slice(from).filter((a) => WRITES.includes(a));
+    return recording.seen.slice(from).filter((a) => WRITES.includes(a));
   };
 
   beforeAll(async () => {
-    recording = recordingHandler();
+    recording = recordingHandler(tencentcloudHandler, (request) => request.headers["x-tc-action"] ?? "");
     t = await startTestEmulator({ handlers: [recording.handler], rateLimits: false });
     backend = t.backend(ACCOUNTS[0]!, { pacing: false, retry: { maxAttempts: 3, baseDelayMs: 1 } });
   });
@@ -166,7 +146,7 @@ describe("tencentcloud setSecondaryCidrs", () => {
 
   it("refuses unparsable, host-bit and repeated blocks before any call", async () => {
     const id = await vpc("10.208.0.0/16");
-    const before = recording.actions.length;
+    const before = recording.seen.length;
     const cases: [string[], string, string][] = [
       [["172.27.0.0/33"], "InvalidParameterValue.Malformed", "address/prefix"],
       [["172.27.0.1/16"], "InvalidParameterValue.Malformed", "Use 172.27.0.0/16"],
@@ -178,7 +158,7 @@ describe("tencentcloud setSecondaryCidrs", () => {
       expect(error.message).toContain(id);
       expect(error.message).toContain(fix);
     }
-    expect(recording.actions.slice(before)).toEqual([]);
+    expect(recording.seen.slice(before)).toEqual([]);
   });
 
   it("refuses to swap a block for an overlapping one in one call, with the two-step fix", async () => {
