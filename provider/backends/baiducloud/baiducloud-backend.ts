@@ -38,12 +38,13 @@ import type {
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type Clock, systemClock } from "../clock.js";
 import { type BackendCode, BackendError } from "../errors.js";
+import { isRetryableStatus } from "../shared/cloud-codes.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import type { Pacer } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { bceDate, signBceRequest } from "./bce-signer.js";
 import { peeringOf, routeOf, vpcOf } from "./convert.js";
-import { isRetryableStatus, peerlinkCodeOf } from "./error-codes.js";
+import { peerlinkCodeOf } from "./error-codes.js";
 import type { WirePage, WirePeerConn, WireRouteRule, WireRouteTable, WireVpc } from "./wire-types.js";
 
 export const BAIDU_ENV = {

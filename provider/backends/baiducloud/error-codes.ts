@@ -12,6 +12,7 @@
  * route rules; those codes below are the emulator's own, in the same PascalCase style, and marked so.
  */
 import type { BackendCode } from "../errors.js";
+import { codeOfAnswer, reverseCodeTable } from "../shared/cloud-codes.js";
 
 export interface BaiduErrorSpec {
   readonly status: number;
@@ -72,24 +73,15 @@ const PREFERRED: Readonly<Record<string, BackendCode>> = {
   OptInRequired: "PERMISSION_DENIED",
 };
 
-const REVERSE = new Map<string, BackendCode>();
-for (const [code, spec] of Object.entries(BAIDU_ERRORS) as [BackendCode, BaiduErrorSpec][]) {
-  if (!REVERSE.has(spec.code)) REVERSE.set(spec.code, code);
-}
-for (const [cloudCode, code] of Object.entries(PREFERRED)) REVERSE.set(cloudCode, code);
+const REVERSE = reverseCodeTable(
+  (Object.entries(BAIDU_ERRORS) as [BackendCode, BaiduErrorSpec][]).map(([code, spec]) => [
+    code,
+    [spec.code],
+  ]),
+  PREFERRED,
+);
 
+/** The peerlink code for a Baidu cloud code, falling back on the HTTP status. */
 export function peerlinkCodeOf(cloudCode: string | undefined, httpStatus: number): BackendCode {
-  const known = cloudCode === undefined ? undefined : REVERSE.get(cloudCode);
-  if (known) return known;
-  if (httpStatus === 401) return "AUTH_FAILED";
-  if (httpStatus === 403) return "PERMISSION_DENIED";
-  if (httpStatus === 404) return "NOT_FOUND";
-  if (httpStatus === 409) return "INVALID_STATE_TRANSITION";
-  if (httpStatus === 429) return "THROTTLED";
-  if (httpStatus >= 500) return "BACKEND_UNAVAILABLE";
-  return "INVALID_PARAMETER";
-}
-
-export function isRetryableStatus(httpStatus: number): boolean {
-  return httpStatus === 429 || httpStatus >= 500;
+  return codeOfAnswer(REVERSE, cloudCode, httpStatus);
 }

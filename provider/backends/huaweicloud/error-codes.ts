@@ -26,6 +26,7 @@
  * The backend also understands responses it cannot match exactly, by HTTP status (see `peerlinkCodeOf`).
  */
 import type { BackendCode } from "../errors.js";
+import { codeOfAnswer, reverseCodeTable } from "../shared/cloud-codes.js";
 
 export interface HuaweiErrorSpec {
   readonly status: number;
@@ -107,28 +108,15 @@ const PREFERRED: Readonly<Record<string, BackendCode>> = {
   NotAuthorized: "PERMISSION_DENIED",
 };
 
-const REVERSE = new Map<string, BackendCode>();
-for (const [code, spec] of Object.entries(HUAWEI_ERRORS) as [BackendCode, HuaweiErrorSpec][]) {
-  if (!REVERSE.has(spec.neutronType)) REVERSE.set(spec.neutronType, code);
-  if (!REVERSE.has(spec.vpcCode)) REVERSE.set(spec.vpcCode, code);
-  if (spec.v3Code !== undefined && !REVERSE.has(spec.v3Code)) REVERSE.set(spec.v3Code, code);
-}
-for (const [cloudCode, code] of Object.entries(PREFERRED)) REVERSE.set(cloudCode, code);
+const REVERSE = reverseCodeTable(
+  (Object.entries(HUAWEI_ERRORS) as [BackendCode, HuaweiErrorSpec][]).map(([code, spec]) => [
+    code,
+    [spec.neutronType, spec.vpcCode, spec.v3Code],
+  ]),
+  PREFERRED,
+);
 
 /** The peerlink code for a Huawei cloud code, falling back on the HTTP status. */
 export function peerlinkCodeOf(cloudCode: string | undefined, httpStatus: number): BackendCode {
-  const known = cloudCode === undefined ? undefined : REVERSE.get(cloudCode);
-  if (known) return known;
-  if (httpStatus === 401) return "AUTH_FAILED";
-  if (httpStatus === 403) return "PERMISSION_DENIED";
-  if (httpStatus === 404) return "NOT_FOUND";
-  if (httpStatus === 409) return "INVALID_STATE_TRANSITION";
-  if (httpStatus === 429) return "THROTTLED";
-  if (httpStatus >= 500) return "BACKEND_UNAVAILABLE";
-  return "INVALID_PARAMETER";
-}
-
-/** Throttling and server errors are worth retrying; client errors never are. */
-export function isRetryableStatus(httpStatus: number): boolean {
-  return httpStatus === 429 || httpStatus >= 500;
+  return codeOfAnswer(REVERSE, cloudCode, httpStatus);
 }

@@ -4,7 +4,8 @@
  * APIs and the `{"code","message"}` bodies of the v1 APIs would lose their code there.
  */
 import { BackendError } from "../errors.js";
-import { isRetryableStatus, peerlinkCodeOf } from "./error-codes.js";
+import { isRetryableStatus } from "../shared/cloud-codes.js";
+import { peerlinkCodeOf } from "./error-codes.js";
 
 interface ErrorFields {
   readonly cloudCode: string | undefined;

@@ -3,6 +3,7 @@
  * create, waiting for a state, client-side pacing, credentials that never leak. The Huawei and Baidu backends
  * use these exactly as the Tencent one does (see provider/backends/tencentcloud/).
  */
+export { codeOfAnswer, isRetryableStatus, reverseCodeTable } from "./cloud-codes.js";
 export {
   CloudCredentials,
   maskId,
