@@ -1,0 +1,105 @@
+/**
+ * Tencent Cloud's peering rules. Seed 000 is the VPC peering product guide; seed 003 the
+ * CreateVpcPeeringConnectionEx API page. Entries the seeds do not cover cite Tencent's public documentation.
+ */
+import type { Citation, CloudRulebook } from "./types.js";
+
+const SEED_000 = "seeds/000_85f1307d28a3ea41.txt";
+const seed000 = (quote: string): Citation => ({
+  title: "seed 000: Tencent Cloud VPC peering product guide",
+  url: SEED_000,
+  quote,
+});
+const seed003 = (quote: string): Citation => ({
+  title: "seed 003: Tencent Cloud CreateVpcPeeringConnectionEx",
+  url: "seeds/003_cf2b207b41f40f4f.txt",
+  quote,
+});
+
+export const TENCENTCLOUD: CloudRulebook = {
+  regions: {
+    value: "same-and-cross-region",
+    sources: [seed000("您可以实现同地域或跨地域的相同/不同用户的私有网络互联")],
+  },
+  crossAccount: {
+    value: true,
+    sources: [seed000("与其他账户私有网络创建对等连接，需要对端接受此对等连接后生效。")],
+  },
+  who: {
+    accept: {
+      value: "accepter",
+      sources: [seed000("如果VPC2是其它用户的私有网络，您需要通知该用户接受您的对等连接申请。")],
+    },
+    reject: {
+      value: "accepter",
+      sources: [seed000("您可以拒绝“待接受”状态的对等连接申请。")],
+    },
+    resize: { open: true, note: "to be researched" },
+    rename: { open: true, note: "to be researched" },
+    enable: { open: true, note: "to be researched" },
+    delete: {
+      value: "either",
+      sources: [seed000("对等连接的任何一方都可以随时删除对等连接，对等连接删除后立即失效。")],
+    },
+  },
+  onDelete: {
+    routes: {
+      value: "deleted-with-peering",
+      sources: [seed000("对等连接删除后将一同删除路由表中包含此对等连接的路由项。")],
+    },
+    record: { open: true, note: "to be researched" },
+  },
+  pendingExpiryDays: {
+    value: 7,
+    sources: [seed000("如果对方不接受对等连接请求，申请将在7天后自动过期失效。")],
+  },
+  limits: {
+    peeringsPerVpc: { value: 10, sources: [seed000("| 每个私有网络支持的对等连接数 | 10 |")] },
+    routesPerRouteTable: { open: true, note: "to be researched" },
+    nameLength: {
+      value: { min: 1, max: 60 },
+      sources: [seed003("peeringConnectionName: 对等连接名称，不得超过60个字符。")],
+    },
+  },
+  bandwidth: {
+    crossRegionTiers: {
+      value: [10, 20, 50, 100, 200, 500, 1000],
+      sources: [seed000("最大 1 Gbps，带宽上限支持以下配置（单位：Mbps）：10、20、50、100、200、500、1000")],
+    },
+    crossRegionRequired: {
+      value: true,
+      sources: [seed000("同地域对等连接无带宽上限，跨地域对等连接用户需要设定带宽上限。")],
+    },
+    requiredPositiveInteger: {
+      value: false,
+      sources: [seed000("同地域对等连接无带宽上限，跨地域对等连接用户需要设定带宽上限。")],
+      note: "Only cross-region peerings take a bandwidth, and only from the tiers (crossRegionTiers).",
+    },
+    notSettable: {
+      value: "same-region",
+      sources: [seed000("同地域对等连接带宽无上限，**不可修改**。")],
+    },
+  },
+  crossRegionPeersDisjoint: {
+    value: true,
+    sources: [seed000("跨地域对等连接时，一个 VPC 的多个对等网络间 CIDR 不可重叠，重叠时会报错。")],
+  },
+  perIpLimits: {
+    value: "cross-region",
+    sources: [seed000("同地域对等连接的网络流量免费，无流控功能，最大支持5Gbps。跨地域对等连接支持流控。")],
+  },
+  billing: {
+    chargeTypes: {
+      value: ["POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95"],
+      sources: [seed000("跨地域对等连接费用由对等连接发起方支付，支持两种计费模式：日峰值计费、月95峰值计费")],
+    },
+    serviceLevels: {
+      value: ["platinum", "gold", "silver"],
+      sources: [seed000("支持白金、金、银不同服务等级")],
+    },
+    serviceLevelChargeType: {
+      value: { platinum: "POSTPAID_BY_MONTH_95", silver: "POSTPAID_BY_MONTH_95" },
+      sources: [seed000("\"白金\"、\"银\" 支持条件是：月 95 计费 & 部分线路")],
+    },
+  },
+};
