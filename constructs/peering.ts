@@ -115,12 +115,8 @@ export class Peering extends PeerlinkConstruct {
         });
       }
       case "huaweicloud": {
-        if (known(vpc.region) && known(peerVpc.region) && vpc.region !== peerVpc.region)
-          this.#unsupported(
-            `peer VPC in "${peerVpc.region}", requester in "${vpc.region}"`,
-            "huaweicloud_vpc_peering_connection (one region argument, no peer region)",
-            "Peer VPCs of the same region on Huawei Cloud; connect regions with Cloud Connect instead.",
-          );
+        // A peering across regions is refused by the core at synth (CROSS_REGION_UNSUPPORTED, from the rulebook),
+        // as by every other layer; huaweicloud_vpc_peering_connection has one region argument and no peer region.
         if (props.chargeType !== undefined || props.serviceLevel !== undefined)
           this.#unsupported(
             "chargeType/serviceLevel",

@@ -5,10 +5,15 @@
  * planHubAndSpoke.
  */
 import { Construct } from "constructs";
-import { hubPeeringId, planHubAndSpoke, spokePeeringId } from "../../provider/core/dr/hub-and-spoke.js";
+import {
+  checkSpokeKeys,
+  hubPeeringId,
+  planHubAndSpoke,
+  spokePeeringId,
+} from "../../provider/core/dr/hub-and-spoke.js";
 import { linkOptionsOf } from "../../provider/core/dr/site.js";
+import { TopologyValidationError } from "../../provider/core/errors.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
-import { PeerlinkConstructError } from "../errors.js";
 import type { Peering } from "../peering.js";
 import type { VpcSite } from "../vpc-site.js";
 import { type BuiltPlan, buildPlan, toDrSite } from "./build-plan.js";
@@ -45,16 +50,8 @@ export class HubAndSpoke extends Construct {
     super(scope, id);
     const name = props.name ?? id;
     const keys = Object.keys(props.spokes);
-    const bad = keys.filter((k) => !/^[A-Za-z0-9_-]+$/.test(k));
-    if (bad.length > 0)
-      throw new PeerlinkConstructError(
-        "INVALID_SPOKE_KEY",
-        `Spoke keys ${bad.map((k) => `"${k}"`).join(", ")} are not plain names.`,
-        {
-          resource: this.node.path,
-          fix: "Use letters, digits, - and _ only.",
-        },
-      );
+    const badKeys = checkSpokeKeys(keys, this.node.path);
+    if (badKeys) throw new TopologyValidationError([badKeys]);
     const plan = planHubAndSpoke({
       name,
       hub: toDrSite(props.hub),

@@ -186,10 +186,4 @@ export class TopologyBuilder {
         return undefined;
     }
   }
-
-  /** The peering id of the route at `resource` (`routes[3]`), for filtering warnings on incomplete peerings. */
-  peeringOfRoute(resource: string): string | undefined {
-    const match = /^routes\[(\d+)\]/.exec(resource);
-    return match ? this.#routes[Number(match[1])]?.peering : undefined;
-  }
 }

@@ -8,15 +8,13 @@
 import { Annotations, Aspects, type IAspect, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import type { Diagnostic } from "../../provider/core/diagnostics.js";
+import { withoutUnreliableWarnings } from "../../provider/core/incomplete-topology.js";
 import { validateDocument } from "../../provider/core/validate.js";
 import { problemText } from "../errors.js";
 import { isMember, TopologyBuilder, type TopologyMember } from "./topology-builder.js";
 
 /** Context key: set `"peerlink:validation": false` in cdktf.json (or the App's context) to turn validation off. */
 export const VALIDATION_CONTEXT_KEY = "peerlink:validation";
-
-/** Warnings that say a route is missing: unreliable for a peering some of whose routes were left out. */
-const MISSING_ROUTE_WARNINGS = new Set(["MISSING_RETURN_ROUTE", "PEERING_UNUSED"]);
 
 /** What the validation leaves on each construct for its `node.addValidation` hook. */
 export interface ValidatedMember extends TopologyMember {
@@ -86,8 +84,12 @@ export class TopologyValidation implements IAspect {
         "info",
         `peerlink did not validate this construct: ${reason} (tokens are never guessed).`,
       );
-    const result = validateDocument(builder.document());
+    const document = builder.document();
+    const result = validateDocument(document);
     this.lastDiagnostics = result.diagnostics;
+    const shown = new Set(
+      withoutUnreliableWarnings(result.diagnostics, document.routes ?? [], builder.incompletePeerings),
+    );
     const fallback = members[0];
     for (const diagnostic of result.diagnostics) {
       const owner = (builder.ownerOf(diagnostic.resource) as ValidatedMember | undefined) ?? fallback;
@@ -96,12 +98,7 @@ export class TopologyValidation implements IAspect {
         owner.addCoreDiagnostic(diagnostic);
         continue;
       }
-      if (MISSING_ROUTE_WARNINGS.has(diagnostic.code)) {
-        const peering = diagnostic.resource.startsWith("routes[")
-          ? builder.peeringOfRoute(diagnostic.resource)
-          : /^peerings\[(.*)\]$/.exec(diagnostic.resource)?.[1];
-        if (peering !== undefined && builder.incompletePeerings.has(peering)) continue;
-      }
+      if (!shown.has(diagnostic)) continue;
       this.#annotate(owner, "warning", problemText(diagnostic));
     }
   }

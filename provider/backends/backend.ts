@@ -25,6 +25,21 @@ export const PEERING_STATUSES = [
 ] as const;
 export type PeeringStatus = (typeof PEERING_STATUSES)[number];
 
+/**
+ * Live peerings count towards limits, pair uniqueness and CIDR rules: every state but REJECTED and DELETED (an
+ * EXPIRED request still holds its pair: the requester can re-enable it, seed 000 启用过期对等连接).
+ */
+export function isLivePeering(status: PeeringStatus): boolean {
+  return status !== "DELETED" && status !== "REJECTED";
+}
+
+/** States a peering never leaves by itself: a wait for another state stops there, and only a new request helps. */
+export const TERMINAL_PEERING_STATUSES: readonly PeeringStatus[] = ["REJECTED", "EXPIRED", "DELETED"];
+
+export function isTerminalPeering(status: PeeringStatus): boolean {
+  return TERMINAL_PEERING_STATUSES.includes(status);
+}
+
 /** What a backend supports; front ends consult this instead of assuming (and fail early with a coded error). */
 export interface BackendCapabilities {
   /** Per-IP outbound bandwidth limits on a peering (Tencent "流量控制", seed 000). */

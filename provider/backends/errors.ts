@@ -83,6 +83,9 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   SELF_PEERING: "InvalidParameterValue",
   DUPLICATE_PEERING: "UnsupportedOperation.VpcPeerAlreadyExist",
   CROSS_CLOUD_PEERING: "UnsupportedOperation",
+  CROSS_REGION_UNSUPPORTED: "UnsupportedOperation",
+  // A planner refusal, never sent to a cloud: here to complete the table.
+  INVALID_SPOKE_KEY: "InvalidParameterValue",
   CIDR_OVERLAP: "UnsupportedOperation.VpcPeerCidrConflict",
   // "对等连接本端VPC与对端VPC存在CIDR冲突,或一端与已建立的对等连接某一端冲突" (errorcodes.py).
   PEER_CIDR_CONFLICT: "UnauthorizedOperation.VpcPeerCidrConflict",

@@ -1,17 +1,21 @@
 /**
- * What each cloud accepts, as data. Every number cites the seed document it comes from (../shared/seeds).
- * Where a seed says nothing, the rule is left open (undefined) rather than guessed.
+ * What each cloud accepts, in the compact form the validators read. Every value is projected from the rulebook
+ * (./rulebook), where each entry cites its source; an entry the rulebook leaves open is enforced nowhere.
  */
+import { RULEBOOK } from "./rulebook/index.js";
+import { type CloudRulebook, isOpen, ruleOr } from "./rulebook/types.js";
 import type { ChargeType, Cloud, ServiceLevel } from "./topology-schema.js";
 
 export interface CloudRules {
-  /** Peerings per VPC, initiated and accepted together. */
-  readonly maxPeeringsPerVpc: number;
-  /** Undefined where no seed documents a rule. */
+  /** Peerings per VPC, initiated and accepted together. Undefined where no source documents a limit. */
+  readonly maxPeeringsPerVpc?: number;
+  /** Undefined where no source documents a rule. */
   readonly nameLength?: { readonly min: number; readonly max: number };
+  /** Whether a peering may join two regions (Huawei peerings are regional). */
+  readonly crossRegion: boolean;
   /**
-   * Bandwidth rules. `tiers`: the only accepted values for cross-region peerings; `positiveInteger`: any
-   * positive integer, required; `notSettable`: bandwidth is ignored where this says so.
+   * Bandwidth rules. `crossRegionTiers`: the only accepted values for cross-region peerings;
+   * `requiredPositiveInteger`: any positive integer, required; `notSettable`: bandwidth is ignored where this says so.
    */
   readonly bandwidth: {
     readonly crossRegionTiers?: readonly number[];
@@ -29,55 +33,32 @@ export interface CloudRules {
   readonly serviceLevelChargeType: Partial<Record<ServiceLevel, ChargeType>>;
 }
 
-export const CLOUD_RULES: Readonly<Record<Cloud, CloudRules>> = {
-  tencentcloud: {
-    // seed 000 "使用约束" table: 每个私有网络支持的对等连接数 10.
-    maxPeeringsPerVpc: 10,
-    // seed 003: peeringConnectionName 不得超过60个字符.
-    nameLength: { min: 1, max: 60 },
+function project(book: CloudRulebook): CloudRules {
+  const rules: {
+    -readonly [K in keyof CloudRules]: CloudRules[K];
+  } = {
+    crossRegion: ruleOr(book.regions, "same-and-cross-region") === "same-and-cross-region",
     bandwidth: {
-      // seed 000 "带宽": 10、20、50、100、200、500、1000 Mbps; "跨地域对等连接用户需要设定带宽上限".
-      crossRegionTiers: [10, 20, 50, 100, 200, 500, 1000],
-      crossRegionRequired: true,
-      requiredPositiveInteger: false,
-      // seed 000 "同地域对等连接带宽无上限，不可修改".
-      notSettable: "same-region",
+      crossRegionRequired: ruleOr(book.bandwidth.crossRegionRequired, false),
+      requiredPositiveInteger: ruleOr(book.bandwidth.requiredPositiveInteger, false),
+      notSettable: ruleOr(book.bandwidth.notSettable, "never"),
+      ...(isOpen(book.bandwidth.crossRegionTiers)
+        ? {}
+        : { crossRegionTiers: book.bandwidth.crossRegionTiers.value }),
     },
-    // seed 000 "功能限制": 一个 VPC 连接多个 VPC 时多个对端 VPC 网段也不可重复 (cross-region only).
-    crossRegionPeersDisjoint: true,
-    // seed 000 "配置跨地域对等连接的流控": 同地域…无流控功能; 跨地域对等连接支持流控.
-    perIpLimits: "cross-region",
-    // seed 000 "计费模式": 日峰值计费, 月95峰值计费.
-    chargeTypes: ["POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95"],
-    serviceLevels: ["platinum", "gold", "silver"],
-    // seed 000 "产品优势": "白金"、"银" 支持条件是：月 95 计费.
-    serviceLevelChargeType: { platinum: "POSTPAID_BY_MONTH_95", silver: "POSTPAID_BY_MONTH_95" },
-  },
-  huaweicloud: {
-    // The Huawei seeds (002, 004) give no per-VPC limit; the product-wide limit of 10 (issue #2) applies.
-    maxPeeringsPerVpc: 10,
-    // seed 002: name String(64), 1-64 characters.
-    nameLength: { min: 1, max: 64 },
-    // seed 004: the create request has no bandwidth parameter.
-    bandwidth: { crossRegionRequired: false, requiredPositiveInteger: false, notSettable: "always" },
-    // Not documented for Huawei (seeds 002, 004): not enforced.
-    crossRegionPeersDisjoint: false,
-    perIpLimits: "none",
-    chargeTypes: [],
-    serviceLevels: [],
-    serviceLevelChargeType: {},
-  },
-  baiducloud: {
-    maxPeeringsPerVpc: 10,
-    // seed 001 documents no length rule for the peering's names, so none is enforced.
-    // seed 001 createPeerConn: bandwidthInMbps int, required.
-    bandwidth: { crossRegionRequired: false, requiredPositiveInteger: true, notSettable: "never" },
-    // Not documented for Baidu (seed 001): not enforced.
-    crossRegionPeersDisjoint: false,
-    perIpLimits: "none",
-    // seed 001 createPeerConn: billing.paymentTiming Prepaid | Postpaid.
-    chargeTypes: ["Postpaid", "Prepaid"],
-    serviceLevels: [],
-    serviceLevelChargeType: {},
-  },
+    crossRegionPeersDisjoint: ruleOr(book.crossRegionPeersDisjoint, false),
+    perIpLimits: ruleOr(book.perIpLimits, "none"),
+    chargeTypes: ruleOr(book.billing.chargeTypes, []),
+    serviceLevels: ruleOr(book.billing.serviceLevels, []),
+    serviceLevelChargeType: ruleOr(book.billing.serviceLevelChargeType, {}),
+  };
+  if (!isOpen(book.limits.peeringsPerVpc)) rules.maxPeeringsPerVpc = book.limits.peeringsPerVpc.value;
+  if (!isOpen(book.limits.nameLength)) rules.nameLength = book.limits.nameLength.value;
+  return rules;
+}
+
+export const CLOUD_RULES: Readonly<Record<Cloud, CloudRules>> = {
+  tencentcloud: project(RULEBOOK.tencentcloud),
+  huaweicloud: project(RULEBOOK.huaweicloud),
+  baiducloud: project(RULEBOOK.baiducloud),
 };

@@ -37,6 +37,10 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "A peering joins VPCs of two different clouds, which no cloud supports.",
   },
+  CROSS_REGION_UNSUPPORTED: {
+    severity: "error",
+    summary: "A peering joins two regions on a cloud whose peerings are regional (Huawei).",
+  },
   CIDR_OVERLAP: { severity: "error", summary: "A CIDR of one peered VPC overlaps a CIDR of the other." },
   PEER_CIDR_CONFLICT: {
     severity: "error",
@@ -86,9 +90,16 @@ export const DIAGNOSTIC_CODES = {
     summary: "A route from A through a peering has no route in B back through the same peering.",
   },
   PEERING_UNUSED: { severity: "warning", summary: "A peering that no route on either side uses." },
+  INVALID_SPOKE_KEY: {
+    severity: "error",
+    summary: "A hub-and-spoke spoke key that cannot be part of an id (letters, digits, - and _ only).",
+  },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Codes the DR planners raise on their inputs before any topology exists (no topology document produces them). */
+export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set(["INVALID_SPOKE_KEY"]);
 
 export function diagnostic(code: DiagnosticCode, resource: string, message: string, fix: string): Diagnostic {
   return { code, severity: DIAGNOSTIC_CODES[code].severity, resource, message, fix };

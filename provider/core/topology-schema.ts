@@ -61,7 +61,8 @@ export const bandwidthPolicySchema = z.strictObject({
   /** The VPC the IP belongs to. @default the peering's requester VPC (`vpc`) */
   vpc: id.optional(),
   ip: z.string(),
-  limitMbps: z.number().positive(),
+  /** A positive whole number of Mbps (checked by the BANDWIDTH_POLICY_INVALID rule, which says so with a fix). */
+  limitMbps: z.number(),
 });
 
 export const topologySchema = z.strictObject({

@@ -42,6 +42,10 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   SELF_PEERING: bad("PeerConnSameVpc"),
   DUPLICATE_PEERING: conflict("PeerConnAlreadyExists"),
   CROSS_CLOUD_PEERING: bad("PeerConnCrossCloud"),
+  // Baidu peerings may cross regions (rulebook); the code exists only to complete the table.
+  CROSS_REGION_UNSUPPORTED: bad("PeerConnCrossRegion"),
+  // A planner refusal, never sent to a cloud: here to complete the table.
+  INVALID_SPOKE_KEY: bad("InvalidParameter"),
   CIDR_OVERLAP: bad("PeerConnCidrConflict"),
   PEER_CIDR_CONFLICT: bad("PeerConnPeerCidrConflict"),
   PEERING_LIMIT_EXCEEDED: conflict("PeerConnQuotaExceeded"),

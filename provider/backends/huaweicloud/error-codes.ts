@@ -68,6 +68,11 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   SELF_PEERING: bad("PeeringSameVpc"),
   DUPLICATE_PEERING: conflict("PeeringExists"),
   CROSS_CLOUD_PEERING: bad("PeeringCrossCloud"),
+  // Huawei documents no code for a cross-region request (its API has no peer-region field): the emulator's own
+  // Neutron-style name, as for the other peering refusals above.
+  CROSS_REGION_UNSUPPORTED: bad("PeeringCrossRegion"),
+  // A planner refusal, never sent to a cloud: here to complete the table.
+  INVALID_SPOKE_KEY: bad("BadRequest"),
   CIDR_OVERLAP: { ...bad("PeeringCidrOverlap"), v3Code: "VPC.ExtendCidrOverlapsPeer" },
   PEER_CIDR_CONFLICT: { ...bad("PeeringPeerCidrConflict"), v3Code: "VPC.ExtendCidrPeerConflict" },
   // Neutron's quota refusal: "Quota exceeded for resources: ['peering']" (VPC.0114 uses the same wording for VPCs).

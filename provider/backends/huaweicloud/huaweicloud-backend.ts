@@ -62,6 +62,7 @@ import {
   v3,
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import { canonicalCidrText } from "../../core/cidr.js";
+import { checkPeeringRequest } from "../../core/peering-candidate.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -81,6 +82,7 @@ import type {
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type BackendCode, BackendError } from "../errors.js";
+import { refuseFindings } from "../shared/client-checks.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
 import type { Pacer } from "../shared/pacer.js";
@@ -455,29 +457,19 @@ export class HuaweiCloudBackend implements Backend {
   // ---------------------------------------------------------------- peerings
 
   async createPeering(input: CreatePeeringInput): Promise<PeeringInfo> {
-    if (input.bandwidthMbps !== undefined) {
-      refuse(
-        "BANDWIDTH_NOT_SETTABLE",
-        `Peering "${input.name}": Huawei peerings have no bandwidth setting (seed 004).`,
-        "Omit bandwidthMbps.",
-        String(input.bandwidthMbps),
-      );
-    }
-    if (input.chargeType !== undefined) {
-      refuse(
-        "INVALID_CHARGE_TYPE",
-        `Peering "${input.name}": Huawei peerings have no charge type.`,
-        "Omit chargeType.",
-        input.chargeType,
-      );
-    }
-    if (input.serviceLevel !== undefined) unsupported("service levels on peerings", "Omit serviceLevel.");
-    if (input.peerRegion !== undefined && input.peerRegion !== this.region) {
-      unsupported(
-        `a peering to region ${input.peerRegion} from ${this.region} (VPC peerings are regional)`,
-        "Peer VPCs of the same region, or use another connection service for cross-region traffic.",
-      );
-    }
+    // The core's request rules from the rulebook: regional peerings, no bandwidth, no billing options.
+    refuseFindings(
+      checkPeeringRequest({
+        cloud: "huaweicloud",
+        region: this.region,
+        peerRegion: input.peerRegion,
+        name: input.name,
+        bandwidthMbps: input.bandwidthMbps,
+        chargeType: input.chargeType,
+        serviceLevel: input.serviceLevel,
+      }),
+      "ClientValidation",
+    );
     const accept = new HuaweiVpcInfo(input.peerVpcId);
     if (input.peerAccount !== undefined && input.peerAccount !== this.account)
       accept.withTenantId(input.peerAccount);

@@ -3,10 +3,8 @@
  * (so that nobody needs to "apply twice") share this one loop. REJECTED, DELETED and EXPIRED never lead anywhere
  * else, so the wait stops at once on them unless they are the target.
  */
-import type { Backend, PeeringInfo, PeeringStatus } from "../backend.js";
+import { type Backend, type PeeringInfo, type PeeringStatus, TERMINAL_PEERING_STATUSES } from "../backend.js";
 import { type WaitForOptions, waitFor } from "./wait-for.js";
-
-const DEAD_ENDS: readonly PeeringStatus[] = ["REJECTED", "DELETED", "EXPIRED"];
 
 export type WaitForPeeringOptions = Omit<
   WaitForOptions<PeeringStatus>,
@@ -30,7 +28,7 @@ export async function waitForPeering(
     wanted,
     {
       ...options,
-      failOn: DEAD_ENDS.filter((s) => !wanted.includes(s)),
+      failOn: TERMINAL_PEERING_STATUSES.filter((s) => !wanted.includes(s)),
       description: `peering ${id} to be ${wanted.join(" or ")}`,
       resource: `peering ${id}`,
     },

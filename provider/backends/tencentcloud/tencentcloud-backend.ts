@@ -40,6 +40,7 @@ import type {
   RouteTableInfo,
   VpcInfo,
 } from "../backend.js";
+import { isLivePeering } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { BackendError } from "../errors.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
@@ -119,8 +120,6 @@ const SECONDARY_RULES: SecondaryRules = {
   duplicateCode: "InvalidParameterValue.Duplicate",
   conflictCode: "InvalidParameterValue.VpcCidrConflict",
 };
-
-const LIVE: ReadonlySet<PeeringStatus> = new Set(["CREATING", "PENDING", "ACCEPTING", "ACTIVE", "EXPIRED"]);
 
 export class TencentCloudBackend implements Backend {
   readonly kind = "tencentcloud";
@@ -513,7 +512,7 @@ export class TencentCloudBackend implements Backend {
             p.vpcId === input.vpcId &&
             p.peerVpcId === input.peerVpcId &&
             p.name === input.name &&
-            LIVE.has(p.status),
+            isLivePeering(p.status),
         )?.id;
       },
       retry: this.#retry,

@@ -4,6 +4,7 @@
  * "对等连接互通性不传递"). A request to route spokes through the hub is planned as asked and left to the core,
  * which reports every such route as TRANSITIVE_ROUTE with the chain; the planner does not re-implement the rule.
  */
+import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import {
   type DrLinkOptions,
   type DrPlan,
@@ -31,6 +32,24 @@ export interface HubAndSpokeInput extends DrLinkOptions {
    * @default false
    */
   readonly routeSpokesThroughHub?: boolean;
+}
+
+/** A spoke key becomes part of peering ids and construct ids: letters, digits, - and _ only. */
+const SPOKE_KEY = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The spoke keys that cannot become part of an id, as one INVALID_SPOKE_KEY diagnostic (undefined when all are
+ * plain). The Pulumi component and the CDKTF construct both ask this before planning.
+ */
+export function checkSpokeKeys(keys: readonly string[], resource: string): Diagnostic | undefined {
+  const bad = keys.filter((k) => !SPOKE_KEY.test(k));
+  if (bad.length === 0) return undefined;
+  return diagnostic(
+    "INVALID_SPOKE_KEY",
+    resource,
+    `Spoke keys ${bad.map((k) => JSON.stringify(k)).join(", ")} are not plain names.`,
+    "Use letters, digits, - and _ only.",
+  );
 }
 
 export function hubPeeringId(name: string, spoke: string): string {

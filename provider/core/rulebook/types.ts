@@ -40,7 +40,7 @@ export function isOpen<T>(entry: Entry<T>): entry is Open {
 }
 
 /** The value of a documented entry, or `fallback` when the rule is open. */
-export function valueOf<T>(entry: Entry<T>, fallback: T): T {
+export function ruleOr<T>(entry: Entry<T>, fallback: T): T {
   return isOpen(entry) ? fallback : entry.value;
 }
 

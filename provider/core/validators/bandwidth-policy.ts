@@ -4,6 +4,16 @@ import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import type { Rule } from "./rule.js";
 
 /**
+ * A per-IP limit is a positive whole number of Mbps: the one rule the schema, the Pulumi inputs and the local
+ * engine all use. Tencent API 3.0 ModifyGatewayFlowQos (https://cloud.tencent.com/document/api/215/43268):
+ * "Bandwidth | 是 | Integer | 流控带宽值。取值大于0,表示限流到指定的Mbps;取值等于0,表示完全限流;取值为-1,不限流。"
+ * peerlink limits a flow, so 0 (block) and -1 (unlimited) are not limits: remove the policy instead.
+ */
+export function isLimitMbps(value: number): boolean {
+  return Number.isInteger(value) && value > 0;
+}
+
+/**
  * Per-IP outbound limits on the peering gateway (seed 000 "对等连接网关流控", "设置对等连接流控明细"): the IP
  * belongs to one side of the peering, the limit fits in the peering's bandwidth, and the cloud offers it.
  */
@@ -43,8 +53,15 @@ export const checkBandwidthPolicy: Rule = (topology) => {
         `Use an address of "${vpc.id}", or set vpc to the side the address belongs to.`,
       );
     }
+    const limit = policy.spec.limitMbps;
+    if (!isLimitMbps(limit)) {
+      report(
+        `limitMbps ${limit} for ${ip.text.replace(/\/\d+$/, "")} on peering "${peering.id}" is not a positive whole number of Mbps.`,
+        "Set limitMbps to a positive integer, at most the peering's bandwidth.",
+      );
+    }
     const bandwidth = peering.spec.bandwidthMbps;
-    if (bandwidth !== undefined && policy.spec.limitMbps > bandwidth) {
+    if (bandwidth !== undefined && limit > bandwidth) {
       report(
         `limitMbps ${policy.spec.limitMbps} exceeds peering "${peering.id}" bandwidth of ${bandwidth} Mbps.`,
         `Set limitMbps to at most ${bandwidth}.`,

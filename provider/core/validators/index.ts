@@ -7,6 +7,7 @@ import { checkDuplicatePeering } from "./duplicate-peering.js";
 import { checkPeerCidrConflict } from "./peer-cidr-conflict.js";
 import { checkPeeringLimit } from "./peering-limit.js";
 import { checkPeeringName } from "./peering-name.js";
+import { checkPeeringRegion } from "./peering-region.js";
 import { checkPeeringUnused } from "./peering-unused.js";
 import { checkReturnRoute } from "./return-route.js";
 import { checkRouteConflict } from "./route-conflict.js";
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   checkSelfPeering,
   checkDuplicatePeering,
   checkCrossCloudPeering,
+  checkPeeringRegion,
   checkCidrOverlap,
   checkPeerCidrConflict,
   checkPeeringLimit,

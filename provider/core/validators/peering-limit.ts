@@ -2,13 +2,16 @@ import { CLOUD_RULES } from "../cloud-rules.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import type { Rule } from "./rule.js";
 
-/** seed 000 "每个私有网络支持的对等连接数 10": initiated and accepted peerings count together. */
+/**
+ * The per-VPC peering quota of the rulebook (Tencent: seed 000 "每个私有网络支持的对等连接数 10"): initiated and
+ * accepted peerings count together. A cloud whose quota no source documents is not limited here.
+ */
 export const checkPeeringLimit: Rule = (topology) => {
   const out: Diagnostic[] = [];
   for (const vpc of topology.vpcs) {
     const peerings = topology.peeringsByVpc.get(vpc.id) ?? [];
     const limit = CLOUD_RULES[vpc.cloud].maxPeeringsPerVpc;
-    if (peerings.length <= limit) continue;
+    if (limit === undefined || peerings.length <= limit) continue;
     const ids = peerings.map((p) => p.id);
     out.push(
       diagnostic(

@@ -8,9 +8,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
-import { hubPeeringId, planHubAndSpoke, spokePeeringId } from "../../core/dr/hub-and-spoke.js";
+import {
+  checkSpokeKeys,
+  hubPeeringId,
+  planHubAndSpoke,
+  spokePeeringId,
+} from "../../core/dr/hub-and-spoke.js";
 import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
-import { PeerlinkError } from "../../core/errors.js";
 import type { Reachability } from "../../core/reachability.js";
 import type { ChargeType, ServiceLevel } from "../../core/topology-schema.js";
 import type { Peering } from "../peering.js";
@@ -18,7 +22,7 @@ import type { PeeringAcceptance } from "../peering-acceptance.js";
 import type { RouteRule } from "../route-rule.js";
 import { buildDr, commonOutputs } from "./build-dr.js";
 import type { DrResourceOptions } from "./create-children.js";
-import type { DrCostSummary, ReachabilityMatrix } from "./plan-report.js";
+import { type DrCostSummary, PulumiTopologyValidationError, type ReachabilityMatrix } from "./plan-report.js";
 import { type DrSiteArgs, resolveSite } from "./site.js";
 
 export interface HubAndSpokeArgs extends DrResourceOptions {
@@ -72,13 +76,8 @@ export class HubAndSpoke extends pulumi.ComponentResource {
     super("peerlink:index:HubAndSpoke", name, {}, opts);
     const prefix = args.peeringNamePrefix ?? name;
     const keys = Object.keys(args.spokes);
-    const bad = keys.filter((k) => !/^[A-Za-z0-9_-]+$/.test(k));
-    if (bad.length > 0)
-      throw new PeerlinkError(
-        "INVALID_SPOKE_KEY",
-        `[${name}] Spoke keys ${bad.map((k) => `"${k}"`).join(", ")} are not plain names.`,
-        { resource: name, value: bad.join(", "), fix: "Use letters, digits, - and _ only." },
-      );
+    const badKeys = checkSpokeKeys(keys, name);
+    if (badKeys) throw new PulumiTopologyValidationError([badKeys]);
     const hub = resolveSite(args.hub, "hub", name);
     const spokes = new Map(keys.map((k) => [k, resolveSite(args.spokes[k]!, k, name)]));
     const plan = planHubAndSpoke({

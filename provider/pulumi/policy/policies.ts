@@ -6,11 +6,9 @@
  */
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import type { Diagnostic, Severity } from "../../core/diagnostics.js";
+import { withoutUnreliableWarnings } from "../../core/incomplete-topology.js";
 import { validateDocument } from "../../core/validate.js";
 import { type StackResource, type StackTopology, topologyFromStack } from "./topology-from-stack.js";
-
-/** Warnings that say a route is missing: unreliable on a peering some of whose routes were skipped. */
-const MISSING_ROUTE_WARNINGS = new Set(["MISSING_RETURN_ROUTE", "PEERING_UNUSED"]);
 
 export interface StackDiagnostics {
   readonly stack: StackTopology;
@@ -20,16 +18,10 @@ export interface StackDiagnostics {
 /** The core's diagnostics for the stack's peerlink resources (warnings on incomplete peerings left out). */
 export function diagnoseStack(resources: readonly StackResource[]): StackDiagnostics {
   const stack = topologyFromStack(resources);
-  const routePeering = (resource: string) => {
-    const m = /^routes\[(\d+)\]/.exec(resource);
-    return m ? stack.topology.routes[Number(m[1])]?.peering : undefined;
-  };
-  const peeringOf = (resource: string) => /^peerings\[(.*)\]$/.exec(resource)?.[1] ?? routePeering(resource);
-  const diagnostics = validateDocument(stack.topology).diagnostics.filter(
-    (d) =>
-      !(
-        MISSING_ROUTE_WARNINGS.has(d.code) && stack.incompletePeerings.has(peeringOf(d.resource) ?? "\u0000")
-      ),
+  const diagnostics = withoutUnreliableWarnings(
+    validateDocument(stack.topology).diagnostics,
+    stack.topology.routes,
+    stack.incompletePeerings,
   );
   return { stack, diagnostics };
 }

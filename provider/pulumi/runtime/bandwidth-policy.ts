@@ -3,6 +3,7 @@
  * fail in check with a coded message, never silently dropped.
  */
 import { z } from "zod";
+import { isLimitMbps } from "../../core/validators/bandwidth-policy.js";
 import { connectionSchema, openBackend } from "./connection.js";
 import { diffResource } from "./diff.js";
 import { isGone } from "./errors.js";
@@ -11,7 +12,7 @@ import { waitForPeering } from "./wait.js";
 
 const limitSchema = z.strictObject({
   ip: z.string().min(1),
-  limitMbps: z.number().int().positive(),
+  limitMbps: z.number().refine(isLimitMbps, "must be a positive whole number of Mbps"),
   /** @default the peering's requester VPC */
   vpcId: z.string().min(1).optional(),
 });

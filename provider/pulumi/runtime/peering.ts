@@ -3,17 +3,22 @@
  * loads this module by package name (so `__provider` stays a few hundred bytes).
  */
 import { z } from "zod";
-import type { Backend, PeeringInfo } from "../../backends/backend.js";
+import {
+  type Backend,
+  isLivePeering,
+  isTerminalPeering,
+  type PeeringInfo,
+  type PeeringStatus,
+} from "../../backends/backend.js";
 import { isBackendError } from "../../backends/errors.js";
 import {
   CHARGE_TYPES,
+  checkPeeringCandidate,
   type DiagnosticCode,
   type PeeringSpec,
   PeerlinkError,
   SERVICE_LEVELS,
-  type TopologyDocument,
   type VpcSpec,
-  validateTopology,
 } from "../../core/index.js";
 import { connectionSchema, openBackend } from "./connection.js";
 import { diffResource } from "./diff.js";
@@ -58,6 +63,7 @@ const PROPERTY_OF: Partial<Record<DiagnosticCode, string>> = {
   SELF_PEERING: "peerVpcId",
   DUPLICATE_PEERING: "peerVpcId",
   CROSS_CLOUD_PEERING: "peerVpcId",
+  CROSS_REGION_UNSUPPORTED: "peerRegion",
   CIDR_OVERLAP: "peerVpcId",
   PEER_CIDR_CONFLICT: "peerVpcId",
   PEERING_LIMIT_EXCEEDED: "vpcId",
@@ -151,11 +157,10 @@ export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): 
       ),
     ];
   }
-  const document: TopologyDocument = { vpcs: [vpc], peerings: [], routes: [], bandwidthPolicies: [] };
   const known = new Map<string, VpcSpec>([[vpc.id, vpc]]);
   if (peer) known.set(peer.id, peer);
   const existing = await backend.listPeerings({ vpcId: vpc.id }, { limit: 1000 });
-  const alive = existing.items.filter((p: PeeringInfo) => p.status !== "DELETED" && p.status !== "REJECTED");
+  const alive = existing.items.filter((p: PeeringInfo) => isLivePeering(p.status));
   const pair = self.pair;
   const replacing = self.id ?? (pair ? alive.find((p) => joins(p, pair))?.id : undefined);
   const live = alive.filter((p) => p.id !== replacing);
@@ -166,24 +171,17 @@ export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): 
       known.set(otherId, seen ?? placeholderVpc(otherId, known.size, vpc));
     }
   }
-  for (const spec of known.values()) if (spec !== vpc) document.vpcs.push(spec);
-  for (const p of live) document.peerings.push(specOf(p.id, p.name, p.vpcId, p.peerVpcId, p));
-  const candidateId = replacing ?? "(new peering)";
   // Without the peer's CIDRs only the requester-side rules can run: the peer is a placeholder.
-  if (!peer)
-    document.vpcs.push(placeholderVpc(inputs.peerVpcId, known.size + 1, { ...vpc, account: peerAccount }));
-  document.peerings.push(specOf(candidateId, inputs.name, vpc.id, inputs.peerVpcId, inputs));
+  const vpcs = [...known.values()];
+  if (!peer) vpcs.push(placeholderVpc(inputs.peerVpcId, known.size + 1, { ...vpc, account: peerAccount }));
+  const candidateId = replacing ?? "(new peering)";
   const own = `peerings[${candidateId}]`;
-  const sides = new Set([`vpcs[${vpc.id}]`, `vpcs[${inputs.peerVpcId}]`]);
-  return validateTopology(document)
-    .diagnostics.filter(
-      (d) =>
-        d.severity === "error" &&
-        (d.resource === own || (d.code === "PEERING_LIMIT_EXCEEDED" && sides.has(d.resource))),
-    )
-    .map((d) =>
-      failure(PROPERTY_OF[d.code] ?? "name", d.code, d.message.replaceAll(own, "this peering"), d.fix),
-    );
+  return checkPeeringCandidate(
+    { vpcs, peerings: live.map((p) => specOf(p.id, p.name, p.vpcId, p.peerVpcId, p)) },
+    specOf(candidateId, inputs.name, vpc.id, inputs.peerVpcId, inputs),
+  ).map((d) =>
+    failure(PROPERTY_OF[d.code] ?? "name", d.code, d.message.replaceAll(own, "this peering"), d.fix),
+  );
 }
 
 function specOf(
@@ -231,7 +229,7 @@ export const peering = {
       outputKeys: OUTPUT_KEYS,
     });
     // A peering rejected, expired or deleted out of band (seen by refresh) can only be requested anew.
-    const dead = olds.status === "REJECTED" || olds.status === "EXPIRED" || olds.status === "DELETED";
+    const dead = isTerminalPeering(olds.status as PeeringStatus);
     if (dead)
       return {
         ...result,

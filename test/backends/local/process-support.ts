@@ -222,7 +222,8 @@ export function stateViolations(file: string): string[] {
       const vpc = vpcById.get(vpcId);
       if (!vpc) continue;
       const limit = CLOUD_RULES[vpc.cloud].maxPeeringsPerVpc;
-      if (live.length > limit) out.push(`VPC ${vpcId} has ${live.length} live peerings (limit ${limit})`);
+      if (limit !== undefined && live.length > limit)
+        out.push(`VPC ${vpcId} has ${live.length} live peerings (limit ${limit})`);
       if (!CLOUD_RULES[vpc.cloud].crossRegionPeersDisjoint) continue;
       const crossPeers = live
         .filter((p) => p.region !== p.peer_region)

@@ -1,0 +1,141 @@
+/**
+ * The conformance table: each rule, each cloud, allowed and refused variants, and declarations that break several
+ * rules at once. Every case runs through every layer (./layers.ts); a layer must reach exactly the verdict below.
+ * A new rule cannot land without a row here (conformance.test.ts checks that every validator code has one).
+ *
+ * Accounts are written "A" and "B"; each layer maps them onto accounts it has.
+ */
+import type { DiagnosticCode, TopologyInput } from "../../provider/core/index.js";
+import type { Cloud } from "../../provider/core/topology-schema.js";
+
+export interface ConformanceCase {
+  readonly name: string;
+  readonly cloud: Cloud;
+  readonly document: TopologyInput;
+  /** The error codes every layer must report, sorted; [] for a topology every layer accepts. */
+  readonly refused: readonly DiagnosticCode[];
+}
+
+/** Two regions and a same-region partner per cloud, as the emulator and the backends name them. */
+export const REGIONS: Readonly<Record<Cloud, { readonly main: string; readonly other: string }>> = {
+  tencentcloud: { main: "ap-guangzhou", other: "ap-beijing" },
+  huaweicloud: { main: "cn-east-3", other: "cn-north-4" },
+  baiducloud: { main: "bj", other: "gz" },
+};
+
+/** What a valid peering needs on each cloud (Baidu: a bandwidth on every peering; Tencent: a tier cross-region). */
+const BANDWIDTH: Readonly<Record<Cloud, { same?: number; cross?: number }>> = {
+  tencentcloud: { cross: 100 },
+  huaweicloud: {},
+  baiducloud: { same: 100, cross: 100 },
+};
+
+function vpc(cloud: Cloud, id: string, cidrs: string[], region = REGIONS[cloud].main, account = "A") {
+  return { id, cloud, region, account, cidrs };
+}
+
+function bandwidthOf(cloud: Cloud, cross: boolean): { bandwidthMbps?: number } {
+  const value = cross ? BANDWIDTH[cloud].cross : BANDWIDTH[cloud].same;
+  return value === undefined ? {} : { bandwidthMbps: value };
+}
+
+/** Two VPCs, one peering, routes both ways: the smallest DR. */
+function pair(
+  cloud: Cloud,
+  options: {
+    cross?: boolean;
+    cidrs?: [string[], string[]];
+    name?: string;
+    bandwidthMbps?: number;
+    routes?: "both" | "none";
+  } = {},
+): TopologyInput {
+  const cross = options.cross ?? false;
+  const [a, b] = options.cidrs ?? [["10.0.0.0/16"], ["10.1.0.0/16"]];
+  const bandwidth =
+    options.bandwidthMbps === undefined
+      ? bandwidthOf(cloud, cross)
+      : { bandwidthMbps: options.bandwidthMbps };
+  return {
+    vpcs: [
+      vpc(cloud, "vpc-a", a),
+      vpc(cloud, "vpc-b", b, cross ? REGIONS[cloud].other : REGIONS[cloud].main),
+    ],
+    peerings: [{ id: "a-b", name: options.name ?? "a-b", vpc: "vpc-a", peerVpc: "vpc-b", ...bandwidth }],
+    routes:
+      options.routes === "none"
+        ? []
+        : [
+            { vpc: "vpc-a", destination: b[0]!, peering: "a-b" },
+            { vpc: "vpc-b", destination: a[0]!, peering: "a-b" },
+          ],
+  };
+}
+
+const CLOUDS: readonly Cloud[] = ["tencentcloud", "huaweicloud", "baiducloud"];
+
+export const CASES: readonly ConformanceCase[] = [
+  ...CLOUDS.map((cloud) => ({
+    name: `${cloud}: same-region DR is accepted`,
+    cloud,
+    document: pair(cloud),
+    refused: [],
+  })),
+  // Issue 12: Huawei peerings connect VPCs of one region only; Tencent and Baidu peerings may cross regions.
+  ...CLOUDS.map((cloud) => ({
+    name: `${cloud}: two-region DR`,
+    cloud,
+    document: pair(cloud, { cross: true }),
+    refused: cloud === "huaweicloud" ? (["CROSS_REGION_UNSUPPORTED"] as const) : [],
+  })),
+  ...CLOUDS.map((cloud) => ({
+    name: `${cloud}: overlapping peers`,
+    cloud,
+    document: pair(cloud, { cidrs: [["10.0.0.0/16"], ["10.0.128.0/17"]], routes: "none" }),
+    refused: ["CIDR_OVERLAP"] as const,
+  })),
+  ...CLOUDS.map((cloud) => ({
+    name: `${cloud}: route to a block outside the peer`,
+    cloud,
+    document: {
+      ...pair(cloud, { routes: "none" }),
+      routes: [{ vpc: "vpc-a", destination: "10.9.0.0/16", peering: "a-b" }],
+    },
+    refused: ["ROUTE_DESTINATION_NOT_IN_PEER"] as const,
+  })),
+  {
+    name: "tencentcloud: cross-region bandwidth off the tiers",
+    cloud: "tencentcloud",
+    document: pair("tencentcloud", { cross: true, bandwidthMbps: 30 }),
+    refused: ["INVALID_BANDWIDTH"],
+  },
+  {
+    name: "tencentcloud: one declaration, two rules (overlap and a bandwidth off the tiers)",
+    cloud: "tencentcloud",
+    document: pair("tencentcloud", {
+      cross: true,
+      bandwidthMbps: 30,
+      cidrs: [["10.0.0.0/16"], ["10.0.0.0/24"]],
+      routes: "none",
+    }),
+    refused: ["CIDR_OVERLAP", "INVALID_BANDWIDTH"],
+  },
+  {
+    name: "huaweicloud: one declaration, two rules (cross-region and overlap)",
+    cloud: "huaweicloud",
+    document: pair("huaweicloud", { cross: true, cidrs: [["10.0.0.0/16"], ["10.0.0.0/24"]], routes: "none" }),
+    refused: ["CIDR_OVERLAP", "CROSS_REGION_UNSUPPORTED"],
+  },
+  {
+    name: "tencentcloud: name over 60 characters",
+    cloud: "tencentcloud",
+    document: pair("tencentcloud", { name: "n".repeat(61) }),
+    refused: ["INVALID_NAME"],
+  },
+  {
+    name: "tencentcloud: name of 60 characters",
+    cloud: "tencentcloud",
+    document: pair("tencentcloud", { name: "n".repeat(60) }),
+    refused: [],
+  },
+];
