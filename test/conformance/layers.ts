@@ -27,6 +27,8 @@ export interface Layer {
   readonly name: string;
   /** The clouds the layer speaks; undefined: all. */
   readonly clouds?: readonly Cloud[];
+  /** Why the layer cannot run a case (shown as n/a in the matrix), or undefined. */
+  notApplicable?(document: TopologyInput): string | undefined;
   refusals(document: TopologyInput): Promise<string[]>;
   close?(): Promise<void>;
 }
@@ -177,6 +179,14 @@ export function emulatorLayer(cloud: Cloud): Layer {
   return {
     name: `${cloud} backend → emulator`,
     clouds: [cloud],
+    notApplicable(document) {
+      // The Baidu protocol names the region only in the endpoint's host (bcc.<region>.baidubce.com); on the
+      // emulator's one loopback address every request is in the default region.
+      const regions = new Set((document.vpcs ?? []).map((v) => v.region));
+      return cloud === "baiducloud" && regions.size > 1
+        ? "Baidu's region is the endpoint's host; one loopback endpoint serves one region"
+        : undefined;
+    },
     async refusals(document) {
       const emulator: RunningEmulator = await startEmulator({
         accounts: EMULATOR_ACCOUNTS,

@@ -91,7 +91,9 @@ export const TENCENTCLOUD: CloudRulebook = {
   billing: {
     chargeTypes: {
       value: ["POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95"],
-      sources: [seed000("跨地域对等连接费用由对等连接发起方支付，支持两种计费模式：日峰值计费、月95峰值计费")],
+      sources: [
+        seed000("跨地域对等连接费用由对等连接发起方支付，支持两种计费模式：日峰值计费、月95峰值计费"),
+      ],
     },
     serviceLevels: {
       value: ["platinum", "gold", "silver"],
@@ -99,7 +101,7 @@ export const TENCENTCLOUD: CloudRulebook = {
     },
     serviceLevelChargeType: {
       value: { platinum: "POSTPAID_BY_MONTH_95", silver: "POSTPAID_BY_MONTH_95" },
-      sources: [seed000("\"白金\"、\"银\" 支持条件是：月 95 计费 & 部分线路")],
+      sources: [seed000('"白金"、"银" 支持条件是：月 95 计费 & 部分线路')],
     },
   },
 };
