@@ -38,17 +38,31 @@ export async function startTestEmulator(
   };
 }
 
+/** How the SDK sends a request: ClientProfile.signMethod and HttpProfile.reqMethod (default TC3 over POST). */
+export interface TencentRequestForm {
+  readonly signMethod?: "TC3-HMAC-SHA256" | "HmacSHA256" | "HmacSHA1";
+  readonly reqMethod?: "POST" | "GET";
+}
+
 /** The official client pointed at the emulator: the host as endpoint, "http://" as protocol. */
 export function tencentClient(
   url: string,
   account: Pick<EmulatorAccount, "secretId" | "secretKey">,
   region = "ap-guangzhou",
   version = "2017-03-12",
+  form: TencentRequestForm = {},
 ): CommonClient {
   return new CommonClient(new URL(url).host, version, {
     credential: { secretId: account.secretId, secretKey: account.secretKey },
     region,
-    profile: { httpProfile: { protocol: "http://", reqTimeout: 10 } },
+    profile: {
+      ...(form.signMethod ? { signMethod: form.signMethod } : {}),
+      httpProfile: {
+        protocol: "http://",
+        reqTimeout: 10,
+        ...(form.reqMethod ? { reqMethod: form.reqMethod } : {}),
+      },
+    },
   });
 }
 

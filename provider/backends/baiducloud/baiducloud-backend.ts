@@ -1,6 +1,6 @@
 /**
  * The baiducloud backend: the Backend interface over Baidu AI Cloud's BCE v1 VPC REST API (/v1/vpc, /v1/peerconn
- * with ?accept / ?reject / ?resize / ?modifyAttribute, /v1/route, /v1/route/rule), signed with bce-auth-v1 by the
+ * with ?accept / ?reject / ?resize, and no flag for the name and description update, /v1/route, /v1/route/rule), signed with bce-auth-v1 by the
  * official JavaScript SDK's signer (./bce-signer.ts; the SDK has no VPC client) and sent with fetch.
  *
  * - Endpoint: configurable (that is how tests reach the emulator); default `https://bcc.{region}.baidubce.com`
@@ -414,12 +414,12 @@ export class BaiduCloudBackend implements Backend {
     return { items: items.slice(offset, offset + limit), total: items.length };
   }
 
-  async #put(id: string, action: string, flag: string, body?: unknown): Promise<PeeringInfo> {
+  async #put(id: string, action: string, flag: string | undefined, body?: unknown): Promise<PeeringInfo> {
     await this.#call({
       action,
       method: "PUT",
       path: `/v1/peerconn/${encodeURIComponent(id)}`,
-      params: { [flag]: "", clientToken: randomUUID() },
+      params: { ...(flag === undefined ? {} : { [flag]: "" }), clientToken: randomUUID() },
       ...(body === undefined ? {} : { body }),
     });
     return this.describePeering(id);
@@ -441,7 +441,8 @@ export class BaiduCloudBackend implements Backend {
       result = await this.#put(id, "ResizePeerConn", "resize", { newBandwidthInMbps: changes.bandwidthMbps });
     }
     if (changes.name !== undefined || changes.description !== undefined) {
-      result = await this.#put(id, "UpdatePeerConn", "modifyAttribute", {
+      // "Update the Local Interface Name and Comments of Peer Connection": PUT ?clientToken, no action flag.
+      result = await this.#put(id, "UpdatePeerConn", undefined, {
         localIfId: `${id}-i`,
         ...(changes.name === undefined ? {} : { localIfName: changes.name }),
         ...(changes.description === undefined ? {} : { description: changes.description }),

@@ -43,7 +43,7 @@ export function peeringOf(p: WirePeerConn, account: string): PeeringInfo {
     peerRegion: initiator ? p.peerRegion : p.localRegion,
     peerAccount: initiator ? other : account,
     status,
-    bandwidthMbps: p.bandwithInMbp,
+    bandwidthMbps: p.bandwidthInMbps,
     chargeType: (p.paymentTiming as ChargeType | undefined) ?? undefined,
     serviceLevel: undefined,
     dnsSync: p.dnsStatus === "open",

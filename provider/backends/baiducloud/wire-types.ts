@@ -23,7 +23,8 @@ export interface WirePeerConn {
   readonly peerConnId: string;
   readonly role: "initiator" | "acceptor";
   readonly status: string;
-  readonly bandwithInMbp?: number;
+  /** The name the official SDKs decode (see the emulator's render.ts). */
+  readonly bandwidthInMbps?: number;
   readonly description?: string;
   readonly localIfName?: string;
   readonly localVpcId: string;

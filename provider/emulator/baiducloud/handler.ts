@@ -5,7 +5,12 @@
  *   connections": bandwidthInMbps, localVpcId, peerVpcId, peerRegion, peerAccountId, localIfName, description,
  *   billing.paymentTiming; answer {"peerConnId"}), GET /v1/peerconn?vpcId&marker&maxKeys, GET /v1/peerconn/{id}?role,
  *   PUT /v1/peerconn/{id}?accept | ?reject ("Process Peer Connection Application", acceptor only), ?resize (body
- *   newBandwidthInMbps), ?modifyAttribute (localIfName, description), DELETE /v1/peerconn/{id} (release);
+ *   newBandwidthInMbps), and with no action flag, only `?clientToken` or nothing, the update of the interface
+ *   name and description ("Update the Local Interface Name and Comments of Peer Connection",
+ *   cloud.baidu.com/doc/VPC/s/1jwvyufpd: body localIfId, description, localIfName; as bce-python-sdk 0.9.79
+ *   peerconn_client.py `update_peerconn`, bce-sdk-go services/vpc/peerconn.go `UpdatePeerConn` and bce-sdk-java
+ *   PeerConnClient `modifyPeerConn` send it), DELETE /v1/peerconn/{id} (release). The Java SDK sends a JSON body
+ *   with accept, reject and release too; it is not read;
  * - routes: GET /v1/route?vpcId|routeTableId (the VPC's route table), POST /v1/route/rule?clientToken (nexthopType
  *   peerConn), GET /v1/route/rule?routeTableId, DELETE /v1/route/rule/{routeRuleId}.
  * Lists page with marker / maxKeys and answer {marker, isTruncated, nextMarker, maxKeys}. Every request is signed
@@ -191,10 +196,11 @@ async function baiduPeering(call: Call, id: string): Promise<PeeringInfo> {
   return peering;
 }
 
-const PEERCONN_ACTIONS = ["accept", "reject", "resize", "modifyAttribute"] as const;
+const PEERCONN_ACTIONS = ["accept", "reject", "resize"] as const;
 
-function peerConnAction(query: URLSearchParams): (typeof PEERCONN_ACTIONS)[number] | undefined {
-  return PEERCONN_ACTIONS.find((a) => query.has(a));
+/** The flag of a PUT on a peer connection; none is the update of its name and description. */
+function peerConnAction(query: URLSearchParams): (typeof PEERCONN_ACTIONS)[number] | "update" {
+  return PEERCONN_ACTIONS.find((a) => query.has(a)) ?? "update";
 }
 
 async function peerconns(call: Call, id: string | undefined, rid: string): Promise<EmulatorResponse> {
@@ -245,7 +251,7 @@ async function peerconns(call: Call, id: string | undefined, rid: string): Promi
     else if (action === "reject") await session.rejectPeering(id);
     else if (action === "resize") {
       await session.modifyPeering(id, { bandwidthMbps: int(parseBody(request), "newBandwidthInMbps") });
-    } else if (action === "modifyAttribute") {
+    } else {
       const body = parseBody(request);
       const name = str(body, "localIfName", false);
       const description = str(body, "description", false);
@@ -253,7 +259,7 @@ async function peerconns(call: Call, id: string | undefined, rid: string): Promi
         ...(name === undefined ? {} : { name }),
         ...(description === undefined ? {} : { description }),
       });
-    } else throw new RequestError("INVALID_PARAMETER", "The action query parameter is missing.");
+    }
     return baiduResponse(200, undefined, rid);
   }
   if (id !== undefined && request.method === "DELETE") {
@@ -351,8 +357,8 @@ function actionOf(request: EmulatorRequest, resource: string, id: string | undef
         accept: "AcceptPeerConn",
         reject: "RejectPeerConn",
         resize: "ResizePeerConn",
-        modifyAttribute: "UpdatePeerConn",
-      }[action ?? "modifyAttribute"];
+        update: "UpdatePeerConn",
+      }[action];
     }
     return (
       { POST: "CreatePeerConn", GET: id ? "GetPeerConn" : "ListPeerConns", DELETE: "ReleasePeerConn" }[m] ?? m

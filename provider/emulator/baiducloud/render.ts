@@ -3,8 +3,11 @@
  * description, isDefault, secondaryCidr, tags), route table and rules ("Query route table": routeTableId, vpcId,
  * routeRules[routeRuleId, routeTableId, sourceAddress, destinationAddress, nexthopId, nexthopType, description]),
  * peer connection ("View Peer Connection Details", intl.cloud.baidu.com/doc/VPC/s/Sjwvyudwm-en: peerConnId, role,
- * status, bandwithInMbp (Baidu's spelling), description, localIfId, localIfName, localVpcId, localRegion,
- * peerVpcId, peerRegion, peerAccountId, createdTime, expiredTime, dnsStatus, paymentTiming).
+ * status, bandwidthInMbps, description, localIfId, localIfName, localVpcId, localRegion, peerVpcId, peerRegion,
+ * peerAccountId, createdTime, expiredTime, dnsStatus, paymentTiming). The names are those the official SDKs
+ * decode: bce-sdk-go services/vpc/model.go `PeerConn` (json tags) and bce-sdk-java
+ * services/peerconn/model/PeerConn.java; the reference page's example spells the bandwidth "bandwithInMbp",
+ * which neither SDK reads, so that spelling is not used.
  *
  * A peer connection is seen from one side: the initiator (the requester) or the acceptor, whose `local*` fields
  * are its own VPC. Cross-account, each account sees its side; same-account, `role` picks (initiator by default).
@@ -45,7 +48,7 @@ export function renderPeerConn(p: PeeringInfo, role: Role) {
     peerConnId: p.id,
     role,
     status: toBaiduStatus(p.status),
-    bandwithInMbp: p.bandwidthMbps ?? 0,
+    bandwidthInMbps: p.bandwidthMbps ?? 0,
     description: p.description,
     localIfId: `${p.id}-${initiator ? "i" : "a"}`,
     localIfName: p.name,

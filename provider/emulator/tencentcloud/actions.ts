@@ -378,10 +378,13 @@ export const ACTIONS: Readonly<Record<string, TencentAction>> = {
       const existing = await context.session.listRoutes(table.id);
       // DeleteRoutesRequest.Routes: "仅需使用Route的RouteId字段"; Route.RouteItemId is the recommended string id.
       const doomed = wanted.map((w, i) => {
+        // A GET or form request carries RouteId as text ("Routes.0.RouteId=12").
+        const routeId =
+          typeof w.RouteId === "string" && /^\d+$/.test(w.RouteId) ? Number(w.RouteId) : w.RouteId;
         const found = existing.find(
           (r) =>
             (typeof w.RouteItemId === "string" && r.id === w.RouteItemId) ||
-            (typeof w.RouteId === "number" && w.RouteId !== 0 && routeIdNumber(r.id) === w.RouteId),
+            (typeof routeId === "number" && routeId !== 0 && routeIdNumber(r.id) === routeId),
         );
         if (!found)
           throw new TencentApiError(

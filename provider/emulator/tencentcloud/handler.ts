@@ -1,17 +1,31 @@
 /**
- * The Tencent Cloud API 3.0 protocol handler: `POST /` with the action in `X-TC-Action`, the version in
- * `X-TC-Version` (VPC: 2017-03-12), the region in `X-TC-Region`, a JSON body and a TC3-HMAC-SHA256
- * Authorization. Every answer, errors included, is HTTP 200 with `{"Response": {..., "RequestId"}}` and errors
+ * The Tencent Cloud API 3.0 protocol handler, in the three request forms the official SDKs send
+ * (tencentcloud-sdk-python-common 3.1.195 abstract_client.py `_build_req_inter`):
+ * - TC3-HMAC-SHA256 over POST (the default): the action in `X-TC-Action`, the version in `X-TC-Version` (VPC:
+ *   2017-03-12), the region in `X-TC-Region`, a JSON body;
+ * - TC3-HMAC-SHA256 over GET (`HttpProfile.reqMethod = "GET"`): the same headers, the parameters flat in the
+ *   query string (./flat-params.ts);
+ * - signature v1 (`ClientProfile.signMethod = "HmacSHA1" | "HmacSHA256"`), GET or POST to `/`: every parameter,
+ *   Action, Version and Region included, flat in the query string or a form body (./signature-v1.ts).
+ * Every answer, errors included, is HTTP 200 with `{"Response": {..., "RequestId"}}` and errors
  * as `Response.Error {Code, Message}` (the API 3.0 "Responses" and "Error Codes" pages); the official SDK reads
  * exactly that (tencentcloud-sdk-nodejs-common abstract_client.js `parseResponse`).
  */
 import { randomUUID } from "node:crypto";
 import { isBackendError } from "../../backends/errors.js";
-import type { EmulatorRequest, EmulatorResponse, ProtocolHandler } from "../protocol.js";
+import type {
+  EmulatorAccount,
+  EmulatorContext,
+  EmulatorRequest,
+  EmulatorResponse,
+  ProtocolHandler,
+} from "../protocol.js";
 import { ACTIONS } from "./actions.js";
 import { TencentApiError, tencentBody, tencentErrorBody } from "./api-error.js";
-import { authenticate } from "./authenticate.js";
+import { authenticate, authenticateV1 } from "./authenticate.js";
+import { unflattenParams } from "./flat-params.js";
 import { Params } from "./params.js";
+import { V1_COMMON_PARAMETERS } from "./signature-v1.js";
 
 export const TENCENT_VPC_VERSION = "2017-03-12";
 
@@ -24,7 +38,7 @@ function respond(body: string, request: EmulatorRequest, status = 200): Emulator
   };
 }
 
-function parseBody(request: EmulatorRequest): unknown {
+function parseJsonBody(request: EmulatorRequest): unknown {
   if (request.body.length === 0) return {};
   try {
     return JSON.parse(request.body.toString("utf8")) as unknown;
@@ -33,27 +47,78 @@ function parseBody(request: EmulatorRequest): unknown {
   }
 }
 
+function isFormBody(request: EmulatorRequest): boolean {
+  return (request.headers["content-type"] ?? "")
+    .toLowerCase()
+    .startsWith("application/x-www-form-urlencoded");
+}
+
+/** A v1 request: no X-TC-Action header, the parameters (Action among them) in the query or a form body. */
+function isV1Request(request: EmulatorRequest): boolean {
+  if (request.path !== "/") return false;
+  if (request.method === "GET") return request.query.has("Action");
+  return request.method === "POST" && isFormBody(request);
+}
+
+/** What every request form comes down to: who calls, which action of which version, where, with what. */
+interface TencentCall {
+  readonly version: string | undefined;
+  readonly action: string;
+  readonly region: string | undefined;
+  /** The action's parameters, in the JSON shape of a POST body. */
+  readonly parameters: unknown;
+  /** Verifies the signature (after the version check, as the service orders its errors). */
+  authenticate(context: EmulatorContext): EmulatorAccount;
+}
+
+function readCall(request: EmulatorRequest): TencentCall {
+  if (request.headers["x-tc-action"] === undefined) {
+    const params = [
+      ...(request.method === "GET" ? request.query : new URLSearchParams(request.body.toString("utf8"))),
+    ];
+    const common = new Set<string>(V1_COMMON_PARAMETERS);
+    const get = (name: string) => params.find(([n]) => n === name)?.[1];
+    return {
+      version: get("Version"),
+      action: get("Action") ?? "",
+      region: get("Region"),
+      parameters: unflattenParams(params.filter(([name]) => !common.has(name))),
+      authenticate: (context) => authenticateV1(request, params, context),
+    };
+  }
+  return {
+    version: request.headers["x-tc-version"],
+    action: request.headers["x-tc-action"],
+    region: request.headers["x-tc-region"],
+    parameters: request.method === "GET" ? unflattenParams(request.query) : parseJsonBody(request),
+    authenticate: (context) => authenticate(request, context),
+  };
+}
+
 export const tencentcloudHandler: ProtocolHandler = {
   cloud: "tencentcloud",
 
   matches(request) {
-    return request.method === "POST" && request.headers["x-tc-action"] !== undefined;
+    if (request.headers["x-tc-action"] !== undefined)
+      return request.method === "POST" || request.method === "GET";
+    return isV1Request(request);
   },
 
   async handle(request, context) {
     const requestId = randomUUID();
     try {
-      const version = request.headers["x-tc-version"];
+      const call = readCall(request);
+      const version = call.version;
       if (version !== TENCENT_VPC_VERSION)
         throw new TencentApiError(
           "NoSuchVersion",
           `The API version \`${version ?? ""}\` does not exist; the VPC API is ${TENCENT_VPC_VERSION}.`,
         );
-      const account = authenticate(request, context);
-      const actionName = request.headers["x-tc-action"] ?? "";
+      const account = call.authenticate(context);
+      const actionName = call.action;
       const action = Object.hasOwn(ACTIONS, actionName) ? ACTIONS[actionName] : undefined;
       if (!action) throw new TencentApiError("InvalidAction", `The action \`${actionName}\` does not exist.`);
-      const region = request.headers["x-tc-region"];
+      const region = call.region;
       if (!region)
         throw new TencentApiError(
           "MissingParameter",
@@ -64,7 +129,7 @@ export const tencentcloudHandler: ProtocolHandler = {
           "RequestLimitExceeded",
           `Your request rate for \`${actionName}\` exceeds the frequency limit of this account. Please reduce the frequency of calls.`,
         );
-      const params = new Params(parseBody(request), action.parameters);
+      const params = new Params(call.parameters, action.parameters);
       const result = await action.run(params, {
         session: context.engine.session(account.id),
         region,

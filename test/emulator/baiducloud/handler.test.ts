@@ -64,7 +64,7 @@ describe("Baidu BCE v1 peer connection lifecycle", () => {
       peerConnId: id,
       role: "initiator",
       status: "consulting",
-      bandwithInMbp: 10,
+      bandwidthInMbps: 10,
       localVpcId: app,
       peerVpcId: db,
       peerAccountId: B.id,
@@ -133,7 +133,29 @@ describe("Baidu BCE v1 peer connection lifecycle", () => {
     expect((await a("PUT", `/v1/peerconn/${id}`, { resize: "" }, { newBandwidthInMbps: 50 })).status).toBe(
       200,
     );
-    expect((await b("GET", `/v1/peerconn/${id}`)).body.bandwithInMbp).toBe(50);
+    const resized = (await b("GET", `/v1/peerconn/${id}`)).body;
+    expect(resized.bandwidthInMbps).toBe(50);
+    expect(resized).not.toHaveProperty("bandwithInMbp");
+
+    // The update of name and description carries no action flag: `?clientToken` with the Python and Java SDKs
+    // (update_peerconn, modifyPeerConn), no query at all with the Go SDK (UpdatePeerConn).
+    const localIfId = asInitiator.localIfId as string;
+    expect(
+      (
+        await a(
+          "PUT",
+          `/v1/peerconn/${id}`,
+          { clientToken: "u-1" },
+          { localIfId, localIfName: "app-db-2", description: "renamed" },
+        )
+      ).status,
+    ).toBe(200);
+    expect((await a("GET", `/v1/peerconn/${id}`)).body).toMatchObject({
+      localIfName: "app-db-2",
+      description: "renamed",
+    });
+    expect((await a("PUT", `/v1/peerconn/${id}`, {}, { localIfId, description: "again" })).status).toBe(200);
+    expect((await a("GET", `/v1/peerconn/${id}`)).body.description).toBe("again");
 
     expect((await a("DELETE", `/v1/vpc/${app}`)).body).toMatchObject({ code: "VpcInUse" });
     expect((await b("DELETE", `/v1/peerconn/${id}`, { clientToken: "d" })).status).toBe(200);
