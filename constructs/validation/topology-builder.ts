@@ -5,6 +5,7 @@
  */
 import { Token } from "cdktf";
 import type { IConstruct } from "constructs";
+import type { ResourceRef } from "../../provider/core/resource-ref.js";
 import type {
   BandwidthPolicySpec,
   PeeringSpec,
@@ -163,20 +164,19 @@ export class TopologyBuilder {
    * The construct behind a diagnostic's resource: `vpcs[id]`, `peerings[id]`, `routes[3]`,
    * `bandwidthPolicies[0]`, or a schema path such as `peerings[2].name`.
    */
-  ownerOf(resource: string): TopologyMember | undefined {
-    const match = /^(\w+)\[([^\]]*)\]/.exec(resource);
-    if (!match) return undefined;
-    const [, kind, key] = match as unknown as [string, string, string];
-    const index = /^\d+$/.test(key) ? Number(key) : undefined;
+  ownerOf(ref: ResourceRef): TopologyMember | undefined {
+    const { kind, key } = ref;
+    if (key === undefined) return undefined;
+    // Schema errors name a resource by its position; rule diagnostics name VPCs and peerings by id.
+    const index = typeof key === "number" ? key : undefined;
     switch (kind) {
       case "vpcs":
-        return (
-          this.#vpcOwner.get(key) ??
-          (index === undefined ? undefined : this.#vpcOwner.get(this.#vpcs[index]?.id ?? ""))
-        );
+        return index === undefined
+          ? this.#vpcOwner.get(key as string)
+          : this.#vpcOwner.get(this.#vpcs[index]?.id ?? "");
       case "peerings": {
-        const byId = this.#peerings.findIndex((p) => p.id === key);
-        return this.#peeringOwner[byId !== -1 ? byId : (index ?? -1)];
+        const at = index ?? this.#peerings.findIndex((p) => p.id === key);
+        return this.#peeringOwner[at];
       }
       case "routes":
         return index === undefined ? undefined : this.#routeOwner[index];

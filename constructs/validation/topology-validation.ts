@@ -92,7 +92,7 @@ export class TopologyValidation implements IAspect {
     );
     const fallback = members[0];
     for (const diagnostic of result.diagnostics) {
-      const owner = (builder.ownerOf(diagnostic.resource) as ValidatedMember | undefined) ?? fallback;
+      const owner = (builder.ownerOf(diagnostic.ref) as ValidatedMember | undefined) ?? fallback;
       if (!owner) continue;
       if (diagnostic.severity === "error") {
         owner.addCoreDiagnostic(diagnostic);

@@ -3,13 +3,17 @@
  * (CI pipelines grep for them); never rename one, only add.
  */
 
+import { type ResourceRef, renderResource } from "./resource-ref.js";
+
 export type Severity = "error" | "warning";
 
 export interface Diagnostic {
   readonly code: DiagnosticCode;
   readonly severity: Severity;
-  /** The resource the problem concerns, as a path into the document: `peerings[gz-bj]`, `routes[3]`. */
+  /** The resource the problem concerns, as text: a path into the document, `peerings[gz-bj]`, `routes[3]`. */
   readonly resource: string;
+  /** The same resource as data: what code branches on (the text above is for people and JSON). */
+  readonly ref: ResourceRef;
   /** What is wrong, naming the values. */
   readonly message: string;
   /** What to do about it. */
@@ -101,8 +105,20 @@ export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 /** Codes the DR planners raise on their inputs before any topology exists (no topology document produces them). */
 export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set(["INVALID_SPOKE_KEY"]);
 
-export function diagnostic(code: DiagnosticCode, resource: string, message: string, fix: string): Diagnostic {
-  return { code, severity: DIAGNOSTIC_CODES[code].severity, resource, message, fix };
+export function diagnostic(
+  code: DiagnosticCode,
+  where: ResourceRef,
+  message: string,
+  fix: string,
+): Diagnostic {
+  return {
+    code,
+    severity: DIAGNOSTIC_CODES[code].severity,
+    resource: renderResource(where),
+    ref: where,
+    message,
+    fix,
+  };
 }
 
 /**
@@ -113,30 +129,20 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort(compareDiagnostics);
 }
 
-const KIND_ORDER = ["document", "vpcs", "peerings", "routes", "bandwidthPolicies"];
+const KIND_ORDER: readonly string[] = ["document", "vpcs", "peerings", "routes", "bandwidthPolicies"];
 
-function kindRank(resource: string): number {
-  const kind = resource.split(/[[.]/, 1)[0] ?? "";
-  const rank = KIND_ORDER.indexOf(kind);
-  return rank === -1 ? KIND_ORDER.length : rank;
-}
-
-/** Compares `routes[3]` and `routes[12]` by their index numerically, everything else as text. */
-function compareResources(a: string, b: string): number {
-  const ia = /^\w+\[(\d+)\]/.exec(a);
-  const ib = /^\w+\[(\d+)\]/.exec(b);
-  if (ia && ib && a.split("[", 1)[0] === b.split("[", 1)[0]) {
-    const diff = Number(ia[1]) - Number(ib[1]);
-    if (diff !== 0) return diff;
-  }
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Same kind: positions (`routes[3]`, `routes[12]`) numerically, ids and fields as text. */
+function compareResources(a: Diagnostic, b: Diagnostic): number {
+  const kind = KIND_ORDER.indexOf(a.ref.kind) - KIND_ORDER.indexOf(b.ref.kind);
+  if (kind !== 0) return kind;
+  if (typeof a.ref.key === "number" && typeof b.ref.key === "number" && a.ref.key !== b.ref.key)
+    return a.ref.key - b.ref.key;
+  return a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.severity !== b.severity) return a.severity === "error" ? -1 : 1;
-  const kind = kindRank(a.resource) - kindRank(b.resource);
-  if (kind !== 0) return kind;
-  const resource = compareResources(a.resource, b.resource);
+  const resource = compareResources(a, b);
   if (resource !== 0) return resource;
   if (a.code !== b.code) return a.code < b.code ? -1 : 1;
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;

@@ -16,10 +16,10 @@ export function peeringOfDiagnostic(
   diagnostic: Diagnostic,
   routes: TopologyDocument["routes"],
 ): string | undefined {
-  const peering = /^peerings\[(.*)\]$/.exec(diagnostic.resource)?.[1];
-  if (peering !== undefined) return peering;
-  const route = /^routes\[(\d+)\]/.exec(diagnostic.resource);
-  return route ? routes[Number(route[1])]?.peering : undefined;
+  const { kind, key, path } = diagnostic.ref;
+  if (kind === "peerings" && typeof key === "string" && path === undefined) return key;
+  if (kind === "routes" && typeof key === "number") return routes[key]?.peering;
+  return undefined;
 }
 
 /** Drops the missing-route warnings of peerings whose routes are not all known. */

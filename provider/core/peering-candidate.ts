@@ -4,6 +4,7 @@
  * `validateAndNormalizeSubnetInputs` shape: every problem collected, reported together).
  */
 import { type Diagnostic, type DiagnosticCode, sortDiagnostics } from "./diagnostics.js";
+import { isResource } from "./resource-ref.js";
 import type {
   BandwidthPolicySpec,
   Cloud,
@@ -37,15 +38,14 @@ export function checkPeeringCandidate(
     routes: [],
     bandwidthPolicies: [...(neighbourhood.bandwidthPolicies ?? [])],
   };
-  const own = `peerings[${candidate.id}]`;
-  const sides = new Set([`vpcs[${candidate.vpc}]`, `vpcs[${candidate.peerVpc}]`]);
+  const isSide = (key: string | number | undefined) => key === candidate.vpc || key === candidate.peerVpc;
   const replacing = (neighbourhood.bandwidthPolicies ?? []).length > 0;
   return sortDiagnostics(
     validateTopology(document).diagnostics.filter(
       (d) =>
         d.severity === "error" &&
-        (d.resource === own ||
-          (d.code === "PEERING_LIMIT_EXCEEDED" && sides.has(d.resource)) ||
+        (isResource(d.ref, "peerings", candidate.id) ||
+          (d.code === "PEERING_LIMIT_EXCEEDED" && d.ref.kind === "vpcs" && isSide(d.ref.key)) ||
           (d.code === "BANDWIDTH_POLICY_INVALID" && replacing)),
     ),
   );

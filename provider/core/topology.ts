@@ -5,6 +5,7 @@
  */
 import { type Cidr, CidrCache, firstSelfOverlap, parseIp } from "./cidr.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
+import { peeringRef, policyRef, positionRef, type ResourceRef, routeRef, vpcRef } from "./resource-ref.js";
 import type {
   BandwidthPolicySpec,
   Cloud,
@@ -24,6 +25,7 @@ export interface Vpc {
   readonly region: string;
   readonly account: string;
   readonly resource: string;
+  readonly ref: ResourceRef;
   /** The CIDRs that parsed; invalid ones are reported and left out. */
   readonly cidrs: readonly Cidr[];
   readonly routeTables: readonly string[];
@@ -35,6 +37,7 @@ export interface Peering {
   readonly id: string;
   readonly name: string;
   readonly resource: string;
+  readonly ref: ResourceRef;
   readonly vpc: Vpc;
   readonly peerVpc: Vpc;
   readonly crossRegion: boolean;
@@ -45,6 +48,7 @@ export interface Route {
   readonly spec: RouteSpec;
   readonly index: number;
   readonly resource: string;
+  readonly ref: ResourceRef;
   readonly vpc: Vpc;
   readonly peering: Peering;
   readonly routeTable: string;
@@ -57,6 +61,7 @@ export interface BandwidthPolicy {
   readonly spec: BandwidthPolicySpec;
   readonly index: number;
   readonly resource: string;
+  readonly ref: ResourceRef;
   readonly peering: Peering;
   readonly vpc: Vpc;
   readonly ip: Cidr;
@@ -85,7 +90,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 function cidrDiagnostic(
-  resource: string,
+  resource: ResourceRef,
   field: string,
   text: string,
   parsed: { reason: "unparsable" | "host-bits-set"; suggestion?: string },
@@ -107,7 +112,7 @@ function cidrDiagnostic(
 }
 
 function ownOverlapDiagnostic(
-  resource: string,
+  resource: ResourceRef,
   own: { earlier: number; later: number; left: Cidr; right: Cidr },
   positions: readonly number[],
 ): Diagnostic {
@@ -121,7 +126,13 @@ function ownOverlapDiagnostic(
   );
 }
 
-function unknown(resource: string, field: string, kind: string, value: string, declared: string): Diagnostic {
+function unknown(
+  resource: ResourceRef,
+  field: string,
+  kind: string,
+  value: string,
+  declared: string,
+): Diagnostic {
   return diagnostic(
     "UNKNOWN_REFERENCE",
     resource,
@@ -154,6 +165,10 @@ class ResolvedVpc implements Vpc {
   get resource(): string {
     return `vpcs[${this.id}]`;
   }
+
+  get ref(): ResourceRef {
+    return vpcRef(this.id);
+  }
 }
 
 class ResolvedPeering implements Peering {
@@ -177,6 +192,10 @@ class ResolvedPeering implements Peering {
   get resource(): string {
     return `peerings[${this.id}]`;
   }
+
+  get ref(): ResourceRef {
+    return peeringRef(this.id);
+  }
 }
 
 function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[]): Map<string, Vpc> {
@@ -188,7 +207,7 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
       out.push(
         diagnostic(
           "INVALID_DOCUMENT",
-          `vpcs[${index}]`,
+          positionRef("vpcs", index),
           `VPC id "${spec.id}" is declared more than once.`,
           "Give every VPC a unique id.",
         ),
@@ -203,10 +222,10 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
       if (parsed.ok) {
         cidrs.push(parsed.cidr);
         positions.push(i);
-      } else out.push(cidrDiagnostic(`vpcs[${spec.id}]`, `cidrs[${i}]`, text, parsed));
+      } else out.push(cidrDiagnostic(vpcRef(spec.id), `cidrs[${i}]`, text, parsed));
     }
     const own = firstSelfOverlap(cidrs);
-    if (own) out.push(ownOverlapDiagnostic(`vpcs[${spec.id}]`, own, positions));
+    if (own) out.push(ownOverlapDiagnostic(vpcRef(spec.id), own, positions));
     byId.set(spec.id, new ResolvedVpc(spec, cidrs));
   }
   return byId;
@@ -226,7 +245,7 @@ function resolvePeerings(
       out.push(
         diagnostic(
           "INVALID_DOCUMENT",
-          `peerings[${index}]`,
+          positionRef("peerings", index),
           `Peering id "${spec.id}" is declared more than once.`,
           "Give every peering a unique id.",
         ),
@@ -240,7 +259,7 @@ function resolvePeerings(
       byId.set(spec.id, new ResolvedPeering(spec, index, vpc, peerVpc));
       continue;
     }
-    const resource = `peerings[${spec.id}]`;
+    const resource = peeringRef(spec.id);
     if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
     if (!peerVpc) out.push(unknown(resource, "peerVpc", "VPC", spec.peerVpc, "vpcs"));
   }
@@ -280,7 +299,7 @@ function resolveRoutes(
       continue;
     }
     // The slow path, for broken routes only: say everything that is wrong with this one.
-    const resource = routeResource(index);
+    const resource = routeRef(index);
     if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
     // A peering that was declared but did not resolve has been reported already.
     if (!peering && !declaredPeerings.has(spec.peering))
@@ -300,10 +319,6 @@ function resolveRoutes(
   return routes;
 }
 
-function routeResource(index: number): string {
-  return `routes[${index}]`;
-}
-
 /**
  * Routes are the most numerous objects (8 per VPC in large meshes), so their resource path is computed when a
  * diagnostic needs it instead of being stored as one more string per route.
@@ -320,7 +335,11 @@ class ResolvedRoute implements Route {
   ) {}
 
   get resource(): string {
-    return routeResource(this.index);
+    return `routes[${this.index}]`;
+  }
+
+  get ref(): ResourceRef {
+    return routeRef(this.index);
   }
 }
 
@@ -333,7 +352,7 @@ function resolvePolicies(
 ): BandwidthPolicy[] {
   const policies: BandwidthPolicy[] = [];
   doc.bandwidthPolicies.forEach((spec, index) => {
-    const resource = `bandwidthPolicies[${index}]`;
+    const resource = policyRef(index);
     const peering = peeringById.get(spec.peering);
     if (!peering) {
       if (!declaredPeerings.has(spec.peering))
@@ -357,7 +376,7 @@ function resolvePolicies(
       );
       return;
     }
-    policies.push({ spec, index, resource, peering, vpc, ip });
+    policies.push({ spec, index, resource: `bandwidthPolicies[${index}]`, ref: resource, peering, vpc, ip });
   });
   return policies;
 }

@@ -4,6 +4,7 @@
  */
 import { CidrCache } from "./cidr.js";
 import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
+import { refOfPath } from "./resource-ref.js";
 import { resolveTopology, type Topology } from "./topology.js";
 import { type TopologyDocument, topologySchema } from "./topology-schema.js";
 import { RULES } from "./validators/index.js";
@@ -49,7 +50,7 @@ export function validateDocument(input: unknown): ValidationResult {
       const got = issue.code === "unrecognized_keys" ? "" : ` (got ${shown(valueAt(input, issue.path))})`;
       return diagnostic(
         "INVALID_DOCUMENT",
-        path,
+        refOfPath(issue.path),
         `${path}: ${issue.message}${got}.`,
         issue.code === "unrecognized_keys"
           ? `Remove or correct the key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}; see the topology format in the README.`

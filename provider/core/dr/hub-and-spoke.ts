@@ -46,7 +46,7 @@ export function checkSpokeKeys(keys: readonly string[], resource: string): Diagn
   if (bad.length === 0) return undefined;
   return diagnostic(
     "INVALID_SPOKE_KEY",
-    resource,
+    { kind: "document", path: [resource] },
     `Spoke keys ${bad.map((k) => JSON.stringify(k)).join(", ")} are not plain names.`,
     "Use letters, digits, - and _ only.",
   );

@@ -21,9 +21,9 @@ export const checkBandwidthPolicy: Rule = (topology) => {
   const out: Diagnostic[] = [];
   const seen = new Map<string, string>();
   for (const policy of topology.bandwidthPolicies) {
-    const { peering, vpc, ip, resource } = policy;
+    const { peering, vpc, ip, ref } = policy;
     const report = (message: string, fix: string) =>
-      out.push(diagnostic("BANDWIDTH_POLICY_INVALID", resource, message, fix));
+      out.push(diagnostic("BANDWIDTH_POLICY_INVALID", ref, message, fix));
     const cloud = peering.vpc.cloud;
     const support = CLOUD_RULES[cloud].perIpLimits;
     if (support === "none") {
@@ -74,7 +74,7 @@ export const checkBandwidthPolicy: Rule = (topology) => {
         `IP ${ip.text.replace(/\/\d+$/, "")} already has a limit on peering "${peering.id}" (${first}).`,
         "Keep one limit per IP and peering.",
       );
-    } else seen.set(key, resource);
+    } else seen.set(key, policy.resource);
   }
   return out;
 };

@@ -19,7 +19,7 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
     if (bandwidth === undefined) return undefined;
     return diagnostic(
       "BANDWIDTH_NOT_SETTABLE",
-      peering.resource,
+      peering.ref,
       `Peering "${peering.id}" sets bandwidthMbps ${bandwidth}, but a ${where} peering on ${cloud} has no settable bandwidth (seed 000: same-region is unlimited up to 5 Gbps).`,
       "Remove bandwidthMbps; it is ignored.",
     );
@@ -29,7 +29,7 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
     if (bandwidth !== undefined && Number.isInteger(bandwidth) && bandwidth > 0) return undefined;
     return diagnostic(
       "INVALID_BANDWIDTH",
-      peering.resource,
+      peering.ref,
       bandwidth === undefined
         ? `Peering "${peering.id}" has no bandwidthMbps; ${cloud} requires one for every peering.`
         : `Peering "${peering.id}" bandwidthMbps ${bandwidth} is not a positive integer.`,
@@ -41,7 +41,7 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
     if (bandwidth === undefined) {
       return diagnostic(
         "INVALID_BANDWIDTH",
-        peering.resource,
+        peering.ref,
         `Cross-region peering "${peering.id}" (${peering.vpc.region} to ${peering.peerVpc.region}) has no bandwidthMbps; ${cloud} requires a bandwidth cap.`,
         `Set bandwidthMbps to one of ${tiers.join(", ")}.`,
       );
@@ -49,7 +49,7 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
     if (!tiers.includes(bandwidth)) {
       return diagnostic(
         "INVALID_BANDWIDTH",
-        peering.resource,
+        peering.ref,
         `Cross-region peering "${peering.id}" bandwidthMbps ${bandwidth} is not a tier ${cloud} offers (${tiers.join(", ")} Mbps).`,
         `Use ${nearestTier(tiers, bandwidth)}, the nearest tier that carries ${bandwidth} Mbps, or another listed tier.`,
       );

@@ -13,7 +13,7 @@ export const checkChargeType: Rule = (topology) => {
       out.push(
         diagnostic(
           "INVALID_CHARGE_TYPE",
-          peering.resource,
+          peering.ref,
           `Peering "${peering.id}" chargeType ${chargeType} is not offered on ${cloud}.`,
           rules.chargeTypes.length > 0
             ? `Use one of ${rules.chargeTypes.join(", ")}.`
@@ -26,7 +26,7 @@ export const checkChargeType: Rule = (topology) => {
       out.push(
         diagnostic(
           "INVALID_CHARGE_TYPE",
-          peering.resource,
+          peering.ref,
           `Peering "${peering.id}" serviceLevel ${serviceLevel} is not offered on ${cloud}.`,
           rules.serviceLevels.length > 0
             ? `Use one of ${rules.serviceLevels.join(", ")}.`
@@ -40,7 +40,7 @@ export const checkChargeType: Rule = (topology) => {
       out.push(
         diagnostic(
           "INVALID_CHARGE_TYPE",
-          peering.resource,
+          peering.ref,
           `Peering "${peering.id}" serviceLevel ${serviceLevel} needs chargeType ${needed}, but it is ${chargeType ?? "unset (daily peak)"}.`,
           `Set chargeType: ${needed}, or use serviceLevel gold.`,
         ),

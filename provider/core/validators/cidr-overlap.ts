@@ -12,7 +12,7 @@ export const checkCidrOverlap: Rule = (topology) => {
     out.push(
       diagnostic(
         "CIDR_OVERLAP",
-        peering.resource,
+        peering.ref,
         `VPC "${peering.vpc.id}" CIDR ${hit.left.text} overlaps VPC "${peering.peerVpc.id}" CIDR ${hit.right.text}; peered VPCs must not overlap.`,
         `Re-address one of the VPCs (or remove the overlapping secondary CIDR) so that ${hit.left.text} and ${hit.right.text} are disjoint.`,
       ),

@@ -8,7 +8,7 @@ export const checkCrossCloudPeering: Rule = (topology) =>
     .map((p) =>
       diagnostic(
         "CROSS_CLOUD_PEERING",
-        p.resource,
+        p.ref,
         `Peering "${p.id}" joins VPC "${p.vpc.id}" on ${p.vpc.cloud} and VPC "${p.peerVpc.id}" on ${p.peerVpc.cloud}.`,
         "Peer VPCs of the same cloud; connect clouds with a VPN or a dedicated line instead.",
       ),

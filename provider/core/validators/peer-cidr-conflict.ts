@@ -48,7 +48,7 @@ export const checkPeerCidrConflict: Rule = (topology) => {
           out.push(
             diagnostic(
               "PEER_CIDR_CONFLICT",
-              b.peering.resource,
+              b.peering.ref,
               `VPC "${vpc.id}" has cross-region peerings "${a.peering.id}" (to "${a.peer.id}", ${a.cidr.text}) and "${b.peering.id}" (to "${b.peer.id}", ${b.cidr.text}) whose peer CIDRs overlap; on ${vpc.cloud} the cross-region peers of one VPC must be disjoint.`,
               `Re-address "${b.peer.id}" or "${a.peer.id}" so that ${a.cidr.text} and ${b.cidr.text} are disjoint, or keep only one of the two peerings.`,
             ),

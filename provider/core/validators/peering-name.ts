@@ -15,7 +15,7 @@ export const checkPeeringName: Rule = (topology) => {
     out.push(
       diagnostic(
         "INVALID_NAME",
-        peering.resource,
+        peering.ref,
         `Peering "${peering.id}" name "${shown}" has ${length} characters; ${cloud} accepts ${limits.min} to ${limits.max}.`,
         length < limits.min
           ? "Give the peering a non-empty name, or omit name to use the id."

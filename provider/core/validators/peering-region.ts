@@ -16,7 +16,7 @@ export const checkPeeringRegion: Rule = (topology) =>
       const source = isOpen(entry) ? "" : ` (${entry.sources[0]?.title ?? "rulebook"})`;
       return diagnostic(
         "CROSS_REGION_UNSUPPORTED",
-        p.resource,
+        p.ref,
         `Peering "${p.id}" joins VPC "${p.vpc.id}" in ${p.vpc.region} and VPC "${p.peerVpc.id}" in ${p.peerVpc.region}, but ${p.vpc.cloud} peerings connect VPCs of one region only${source}.`,
         `Peer VPCs of the same region; connect ${p.vpc.region} and ${p.peerVpc.region} with the cloud's cross-region service (Huawei: Cloud Connect) instead.`,
       );

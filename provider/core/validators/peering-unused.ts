@@ -8,7 +8,7 @@ export const checkPeeringUnused: Rule = (topology) =>
     .map((p) =>
       diagnostic(
         "PEERING_UNUSED",
-        p.resource,
+        p.ref,
         `Peering "${p.id}" between "${p.vpc.id}" and "${p.peerVpc.id}" has no route on either side, so it carries no traffic.`,
         `Add routes in "${p.vpc.id}" to ${p.peerVpc.cidrs[0]?.text ?? "the peer's CIDR"} and in "${p.peerVpc.id}" to ${p.vpc.cidrs[0]?.text ?? "the VPC's CIDR"} through "${p.id}", or remove the peering.`,
       ),

@@ -20,7 +20,7 @@ export const checkReturnRoute: Rule = (topology) => {
     out.push(
       diagnostic(
         "MISSING_RETURN_ROUTE",
-        route.resource,
+        route.ref,
         `Route in VPC "${route.vpc.id}" to ${route.destination.text} through peering "${route.peering.id}" has no return route: VPC "${peer.id}" has no route through "${route.peering.id}" to ${own}.`,
         `Add a route { vpc: ${peer.id}, destination: ${route.vpc.cidrs[0]?.text ?? own}, peering: ${route.peering.id} }.`,
       ),

@@ -8,7 +8,7 @@ function ownOverlap(route: Route): Diagnostic | undefined {
   if (!own) return undefined;
   return diagnostic(
     "ROUTE_CONFLICT",
-    route.resource,
+    route.ref,
     `Route in VPC "${route.vpc.id}" has destination ${route.destination.text}, which overlaps the VPC's own CIDR ${own.text}.`,
     `Use a destination in the peer VPC; traffic to ${own.text} stays inside "${route.vpc.id}".`,
   );
@@ -19,7 +19,7 @@ function duplicate(route: Route, first: Route): Diagnostic {
   const same = first.peering === route.peering;
   return diagnostic(
     "ROUTE_CONFLICT",
-    route.resource,
+    route.ref,
     same
       ? `Destination ${route.destination.text} appears twice in ${table} (also ${first.resource}).`
       : `Destination ${route.destination.text} in ${table} has two next hops: peering "${first.peering.id}" (${first.resource}) and peering "${route.peering.id}".`,

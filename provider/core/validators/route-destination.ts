@@ -34,7 +34,7 @@ function transitive(topology: Topology, route: Route, peer: Vpc, target: Vpc): D
   const fix = direct
     ? `Point this route at peering "${direct.id}", which joins "${route.vpc.id}" and "${target.id}" directly.`
     : `Create a direct peering between "${route.vpc.id}" and "${target.id}" and point this route at it.`;
-  return diagnostic("TRANSITIVE_ROUTE", route.resource, message, fix);
+  return diagnostic("TRANSITIVE_ROUTE", route.ref, message, fix);
 }
 
 /**
@@ -61,7 +61,7 @@ export const checkRouteDestination: Rule = (topology) => {
     out.push(
       diagnostic(
         "ROUTE_DESTINATION_NOT_IN_PEER",
-        route.resource,
+        route.ref,
         partly
           ? `Route in VPC "${route.vpc.id}" through peering "${route.peering.id}" has destination ${route.destination.text}, which only partly lies in peer VPC "${peer.id}" (${peerCidrs}).`
           : `Route in VPC "${route.vpc.id}" through peering "${route.peering.id}" has destination ${route.destination.text}, which is outside peer VPC "${peer.id}" (${peerCidrs}).`,

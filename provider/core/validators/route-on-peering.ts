@@ -8,7 +8,7 @@ export const checkRouteOnPeering: Rule = (topology) =>
     .map((r) =>
       diagnostic(
         "ROUTE_NOT_ON_PEERING",
-        r.resource,
+        r.ref,
         `Route in VPC "${r.vpc.id}" points at peering "${r.peering.id}", which joins "${r.peering.vpc.id}" and "${r.peering.peerVpc.id}", not "${r.vpc.id}".`,
         `Point the route at a peering of "${r.vpc.id}", or move it to "${r.peering.vpc.id}" or "${r.peering.peerVpc.id}".`,
       ),

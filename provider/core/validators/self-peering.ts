@@ -8,7 +8,7 @@ export const checkSelfPeering: Rule = (topology) =>
     .map((p) =>
       diagnostic(
         "SELF_PEERING",
-        p.resource,
+        p.ref,
         `Peering "${p.id}" connects VPC "${p.vpc.id}" to itself.`,
         "Set peerVpc to a different VPC; resources inside one VPC already reach each other.",
       ),

@@ -7,6 +7,7 @@
 import type { ReportViolation, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import type { Diagnostic, Severity } from "../../core/diagnostics.js";
 import { withoutUnreliableWarnings } from "../../core/incomplete-topology.js";
+import { type ResourceRef, renderResource } from "../../core/resource-ref.js";
 import { validateDocument } from "../../core/validate.js";
 import { type StackResource, type StackTopology, topologyFromStack } from "./topology-from-stack.js";
 
@@ -27,9 +28,9 @@ export function diagnoseStack(resources: readonly StackResource[]): StackDiagnos
 }
 
 /** The stack resource a diagnostic concerns (`routes[3].destination` -> the RouteRule's URN). */
-export function ownerOf(stack: StackTopology, resource: string): string | undefined {
-  const key = /^(\w+\[[^\]]*\])/.exec(resource)?.[1];
-  return key === undefined ? undefined : stack.owners.get(key);
+export function ownerOf(stack: StackTopology, ref: ResourceRef): string | undefined {
+  if (ref.kind === "document" || ref.key === undefined) return undefined;
+  return stack.owners.get(renderResource({ kind: ref.kind, key: ref.key }));
 }
 
 /** `CODE [resource] message Fix: fix`: the code first, for CI logs to grep. */
@@ -42,7 +43,7 @@ function reportSeverity(severity: Severity) {
     const { stack, diagnostics } = diagnoseStack(args.resources as unknown as readonly StackResource[]);
     for (const d of diagnostics) {
       if (d.severity !== severity) continue;
-      const urn = ownerOf(stack, d.resource);
+      const urn = ownerOf(stack, d.ref);
       if (urn === undefined) reportViolation(violationMessage(d));
       else reportViolation(violationMessage(d), urn);
     }

@@ -1,0 +1,53 @@
+/**
+ * Which resource a diagnostic concerns, as data (the cdktf way: the construct path is an object, `[path] message`
+ * is formatted last). Consumers branch on `kind` and `key`; `renderResource` gives the text shown to people and
+ * in JSON (`peerings[gz-bj]`, `routes[3]`, `vpcs[0].cidrs`), never parsed back.
+ */
+
+export type ResourceKind = "document" | "vpcs" | "peerings" | "routes" | "bandwidthPolicies";
+
+export interface ResourceRef {
+  readonly kind: ResourceKind;
+  /** The id (VPCs, peerings) or the document index (routes, bandwidth policies, and schema errors by position). */
+  readonly key?: string | number;
+  /** The field inside the resource, for schema errors: `["cidrs", 0]`. */
+  readonly path?: readonly (string | number)[];
+}
+
+export const vpcRef = (id: string): ResourceRef => ({ kind: "vpcs", key: id });
+export const peeringRef = (id: string): ResourceRef => ({ kind: "peerings", key: id });
+export const routeRef = (index: number): ResourceRef => ({ kind: "routes", key: index });
+export const policyRef = (index: number): ResourceRef => ({ kind: "bandwidthPolicies", key: index });
+/** A resource by its position in the document (a duplicate id, a schema error). */
+export const positionRef = (kind: ResourceKind, index: number): ResourceRef => ({ kind, key: index });
+export const DOCUMENT_REF: ResourceRef = { kind: "document" };
+
+const KINDS: ReadonlySet<string> = new Set(["vpcs", "peerings", "routes", "bandwidthPolicies"]);
+
+/** A schema error's path (`["vpcs", 0, "cidrs"]`) as a reference. */
+export function refOfPath(path: readonly PropertyKey[]): ResourceRef {
+  const [kind, key, ...rest] = path;
+  if (typeof kind !== "string" || !KINDS.has(kind)) {
+    return path.length === 0
+      ? DOCUMENT_REF
+      : { kind: "document", path: path.map((p) => (typeof p === "number" ? p : String(p))) };
+  }
+  const ref: { kind: ResourceKind; key?: string | number; path?: (string | number)[] } = {
+    kind: kind as ResourceKind,
+  };
+  if (typeof key === "number" || typeof key === "string") ref.key = key;
+  if (rest.length > 0) ref.path = rest.map((p) => (typeof p === "number" ? p : String(p)));
+  return ref;
+}
+
+/** The text of a reference: `kind[key].field[0]`, or `document`. */
+export function renderResource(ref: ResourceRef): string {
+  let text = ref.kind === "document" ? "" : ref.key === undefined ? ref.kind : `${ref.kind}[${ref.key}]`;
+  for (const p of ref.path ?? []) text += typeof p === "number" ? `[${p}]` : text === "" ? p : `.${p}`;
+  return text === "" ? "document" : text;
+}
+
+/** Whether `ref` is the resource `kind[key]` itself (not a field of it). */
+export function isResource(ref: ResourceRef, kind: ResourceKind, key: string | number): boolean {
+  return ref.kind === kind && ref.key === key;
+}
