@@ -1,0 +1,72 @@
+/**
+ * Idempotent creation: a request that carries a client token and is sent again (its answer was lost) gets the
+ * peering the first one created; the same token with other parameters is IDEMPOTENCY_CONFLICT.
+ */
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../../core/canonical-json.js";
+import type { CreatePeeringInput } from "../backend.js";
+import type { SessionContext } from "./engine.js";
+import { fail } from "./refusals.js";
+
+/** Baidu clientToken: "an ASCII string with a length not exceeding 64" (seed 001). */
+const CLIENT_TOKEN = /^[\x20-\x7e]{1,64}$/;
+
+export function checkClientToken(token: string | undefined): void {
+  if (token !== undefined && !CLIENT_TOKEN.test(token)) {
+    fail("INVALID_PARAMETER", `clientToken "${token.slice(0, 80)}" is not 1-64 printable ASCII characters.`, {
+      resource: "peering",
+      value: token,
+      fix: "Use a printable ASCII token of at most 64 characters (a UUID works).",
+    });
+  }
+}
+
+export function fingerprint(account: string, input: CreatePeeringInput): string {
+  const { clientToken: _, ...rest } = input;
+  const normalized = { ...rest, peerAccount: input.peerAccount ?? account };
+  // Canonical, so the same tags in another key order are the same request (a retry must not get
+  // IDEMPOTENCY_CONFLICT).
+  return createHash("sha256").update(canonicalJson(normalized)).digest("hex");
+}
+
+/**
+ * The id of the peering an earlier request with `token` created, or undefined when the token is new; refuses the
+ * token when that request had other parameters.
+ */
+export function earlierPeering(
+  ctx: SessionContext,
+  token: string,
+  print: string,
+  peeringName: string,
+): string | undefined {
+  const previous = ctx.engine
+    .statement("SELECT fingerprint, peering_id FROM client_tokens WHERE account = ? AND token = ?")
+    .get(ctx.account, token) as { fingerprint: string; peering_id: string } | undefined;
+  if (!previous) return undefined;
+  if (previous.fingerprint !== print) {
+    fail(
+      "IDEMPOTENCY_CONFLICT",
+      `clientToken "${token}" was already used for peering "${previous.peering_id}" with different parameters.`,
+      {
+        resource: `peering ${peeringName}`,
+        value: token,
+        fix: "Use a new client token for a different request.",
+      },
+    );
+  }
+  return previous.peering_id;
+}
+
+export function recordClientToken(
+  ctx: SessionContext,
+  token: string,
+  print: string,
+  peeringId: string,
+  now: number,
+): void {
+  ctx.engine
+    .statement(
+      "INSERT INTO client_tokens (account, token, fingerprint, peering_id, created_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .run(ctx.account, token, print, peeringId, now);
+}

@@ -1,0 +1,303 @@
+/**
+ * Peerings: create (idempotent with a client token), describe, list, and the state changes of
+ * peering-state-machine.ts (accept, reject, modify, enable, delete), each refused with the cloud's state-change
+ * error when the table forbids it.
+ */
+import type {
+  CreatePeeringInput,
+  ModifyPeeringInput,
+  Page,
+  PageResult,
+  PeeringFilter,
+  PeeringInfo,
+  PeeringStatus,
+} from "../backend.js";
+import { type BackendError, TENCENT_CLOUD_CODES } from "../errors.js";
+import { accepterPeering, ownVpc, requesterPeering, sidePeering } from "./authorization.js";
+import { checkClientToken, earlierPeering, fingerprint, recordClientToken } from "./client-tokens.js";
+import type { SessionContext } from "./engine.js";
+import { newId } from "./ids.js";
+import { initialStatus, PENDING_TTL_MS, type PeeringAction, transition } from "./peering-state-machine.js";
+import { documentOf, livePeeringsOf, peeringRow } from "./queries.js";
+import { fail, STATE_FIX } from "./refusals.js";
+import { type BandwidthLimitRow, type PeeringRow, peeringInfo, type VpcRow } from "./rows.js";
+import { peeringSpecOf, refusal } from "./rules.js";
+
+function pairOf(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/** The next state for `action`, or the cloud's state-change error naming the state and what to do. */
+function nextStatus(row: PeeringRow, action: PeeringAction): PeeringStatus {
+  const next = transition(action, row.status);
+  if (next === undefined) {
+    fail("INVALID_STATE_TRANSITION", `Cannot ${action} peering "${row.id}": it is ${row.status}.`, {
+      resource: `peering ${row.id}`,
+      value: row.status,
+      fix: STATE_FIX[row.status] ?? "Check the peering's state first.",
+    });
+  }
+  return next;
+}
+
+/**
+ * Runs the core peering rules (self-peering, duplicate pair, CIDR overlap, cross-region peer conflicts, the
+ * per-VPC limit, name, bandwidth, charge type) on the two VPCs' neighbourhood with `candidate` added last.
+ */
+function checkPeering(
+  ctx: SessionContext,
+  candidate: Parameters<typeof peeringSpecOf>[0],
+  vpcIds: readonly string[],
+  replacing?: string,
+): BackendError | undefined {
+  const existing = livePeeringsOf(ctx, vpcIds).filter((p) => p.id !== replacing);
+  const document = documentOf(ctx, existing, vpcIds);
+  document.peerings.push(peeringSpecOf(candidate));
+  if (replacing !== undefined) {
+    const limits = ctx.engine
+      .statement("SELECT * FROM bandwidth_limits WHERE peering_id = ?")
+      .all(replacing) as BandwidthLimitRow[];
+    for (const l of limits)
+      document.bandwidthPolicies.push({
+        peering: replacing,
+        vpc: l.vpc_id,
+        ip: l.ip,
+        limitMbps: l.limit_mbps,
+      });
+  }
+  const own = `peerings[${candidate.id}]`;
+  const sides = new Set(vpcIds.map((id) => `vpcs[${id}]`));
+  return refusal(
+    document,
+    (d) =>
+      d.resource === own ||
+      (d.code === "PEERING_LIMIT_EXCEEDED" && sides.has(d.resource)) ||
+      (d.code === "BANDWIDTH_POLICY_INVALID" && replacing !== undefined),
+    (d) =>
+      d.code === "INVALID_NAME" && candidate.name === ""
+        ? "InvalidParameterValue.Empty"
+        : TENCENT_CLOUD_CODES[d.code],
+  );
+}
+
+export function createPeering(ctx: SessionContext, input: CreatePeeringInput): PeeringInfo {
+  const token = input.clientToken;
+  checkClientToken(token);
+  const print = fingerprint(ctx.account, input);
+  return ctx.engine.write((now) => {
+    if (token !== undefined) {
+      const earlier = earlierPeering(ctx, token, print, input.name);
+      if (earlier !== undefined) return peeringInfo(peeringRow(ctx, earlier), now);
+    }
+    const vpc = ownVpc(ctx, input.vpcId);
+    const peerAccount = input.peerAccount ?? ctx.account;
+    const peerVpc = ctx.engine
+      .statement("SELECT * FROM vpcs WHERE id = ? AND account = ?")
+      .get(input.peerVpcId, peerAccount) as VpcRow | undefined;
+    if (!peerVpc) {
+      fail("NOT_FOUND", `Peer VPC "${input.peerVpcId}" does not exist in account "${peerAccount}".`, {
+        resource: `peering ${input.name}`,
+        value: input.peerVpcId,
+        fix:
+          peerAccount === ctx.account
+            ? "Check peerVpcId; for a VPC of another account, also set peerAccount to that account's id."
+            : "Check peerVpcId and peerAccount (the peer VPC's owner).",
+      });
+    }
+    if (input.peerRegion !== undefined && input.peerRegion !== peerVpc.region) {
+      fail(
+        "INVALID_PARAMETER",
+        `peerRegion "${input.peerRegion}" does not match peer VPC "${peerVpc.id}", which is in "${peerVpc.region}".`,
+        {
+          resource: `peering ${input.name}`,
+          value: input.peerRegion,
+          fix: `Set peerRegion to "${peerVpc.region}" or omit it.`,
+        },
+      );
+    }
+    const id = newId(vpc.cloud, "pcx");
+    const candidate = {
+      id,
+      name: input.name,
+      vpc_id: vpc.id,
+      peer_vpc_id: peerVpc.id,
+      bandwidth_mbps: input.bandwidthMbps ?? null,
+      charge_type: input.chargeType ?? null,
+      service_level: input.serviceLevel ?? null,
+    };
+    const refused = checkPeering(ctx, candidate, [vpc.id, peerVpc.id]);
+    if (refused) throw refused;
+
+    const settled = initialStatus(ctx.account, peerAccount);
+    const transient = ctx.engine.options.transientPhaseMs ?? 0;
+    const [lo, hi] = pairOf(vpc.id, peerVpc.id);
+    try {
+      ctx.engine
+        .statement(
+          `INSERT INTO peerings (id, cloud, name, description, vpc_id, region, account, peer_vpc_id, peer_region,
+             peer_account, pair_lo, pair_hi, status, settle_status, settle_at, bandwidth_mbps, charge_type,
+             service_level, dns_sync, tags, created_at, updated_at, expires_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          vpc.cloud,
+          input.name,
+          input.description ?? "",
+          vpc.id,
+          vpc.region,
+          ctx.account,
+          peerVpc.id,
+          peerVpc.region,
+          peerAccount,
+          lo,
+          hi,
+          transient > 0 ? "CREATING" : settled,
+          transient > 0 ? settled : null,
+          transient > 0 ? now + transient : null,
+          candidate.bandwidth_mbps,
+          candidate.charge_type,
+          candidate.service_level,
+          JSON.stringify(input.tags ?? {}),
+          now,
+          now,
+          settled === "PENDING" ? now + PENDING_TTL_MS : null,
+        );
+    } catch (error) {
+      // The partial unique index is the last line of defence for the one-peering-per-pair rule.
+      if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") {
+        fail("DUPLICATE_PEERING", `VPCs "${vpc.id}" and "${peerVpc.id}" already have a live peering.`, {
+          resource: `peering ${input.name}`,
+          fix: "Use the existing peering.",
+        });
+      }
+      throw error;
+    }
+    if (token !== undefined) recordClientToken(ctx, token, print, id, now);
+    return peeringInfo(peeringRow(ctx, id), now);
+  });
+}
+
+export function describePeering(ctx: SessionContext, id: string): PeeringInfo {
+  return ctx.engine.read((now) => peeringInfo(sidePeering(ctx, id), now));
+}
+
+export function listPeerings(
+  ctx: SessionContext,
+  filter: PeeringFilter = {},
+  page: Page = {},
+): PageResult<PeeringInfo> {
+  const offset = page.offset ?? 0;
+  const limit = page.limit ?? 100;
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    fail("INVALID_PARAMETER", `Paging offset ${offset} / limit ${limit} is out of range.`, {
+      resource: "listPeerings",
+      fix: "Use an offset >= 0 and a limit between 1 and 1000.",
+      cloudCode: "InvalidParameterValue.Range",
+    });
+  }
+  return ctx.engine.read((now) => {
+    let rows = ctx.engine
+      .statement("SELECT * FROM peerings WHERE account = ? OR peer_account = ? ORDER BY created_at, rowid")
+      .all(ctx.account, ctx.account) as PeeringRow[];
+    if (filter.vpcId !== undefined)
+      rows = rows.filter((r) => r.vpc_id === filter.vpcId || r.peer_vpc_id === filter.vpcId);
+    if (filter.name !== undefined) rows = rows.filter((r) => r.name === filter.name);
+    if (filter.ids !== undefined) {
+      const ids = new Set(filter.ids);
+      rows = rows.filter((r) => ids.has(r.id));
+    }
+    let items = rows.map((r) => peeringInfo(r, now));
+    if (filter.status !== undefined) {
+      const wanted = new Set(filter.status);
+      items = items.filter((p) => wanted.has(p.status));
+    }
+    return { items: items.slice(offset, offset + limit), total: items.length };
+  });
+}
+
+export function acceptPeering(ctx: SessionContext, id: string): PeeringInfo {
+  return ctx.engine.write((now) => {
+    const row = accepterPeering(ctx, id, "accept");
+    nextStatus(row, "accept");
+    const transient = ctx.engine.options.transientPhaseMs ?? 0;
+    ctx.engine
+      .statement(
+        "UPDATE peerings SET status = ?, settle_status = ?, settle_at = ?, expires_at = NULL, updated_at = ? WHERE id = ?",
+      )
+      .run(
+        transient > 0 ? "ACCEPTING" : "ACTIVE",
+        transient > 0 ? "ACTIVE" : null,
+        transient > 0 ? now + transient : null,
+        now,
+        id,
+      );
+    return peeringInfo(peeringRow(ctx, id), now);
+  });
+}
+
+export function rejectPeering(ctx: SessionContext, id: string): PeeringInfo {
+  return ctx.engine.write((now) => {
+    const row = accepterPeering(ctx, id, "reject");
+    const next = nextStatus(row, "reject");
+    ctx.engine
+      .statement("UPDATE peerings SET status = ?, expires_at = NULL, updated_at = ? WHERE id = ?")
+      .run(next, now, id);
+    return peeringInfo(peeringRow(ctx, id), now);
+  });
+}
+
+export function modifyPeering(ctx: SessionContext, id: string, changes: ModifyPeeringInput): PeeringInfo {
+  return ctx.engine.write((now) => {
+    const row = sidePeering(ctx, id);
+    nextStatus(row, "modify");
+    const updated = {
+      ...row,
+      name: changes.name ?? row.name,
+      bandwidth_mbps: changes.bandwidthMbps ?? row.bandwidth_mbps,
+      charge_type: changes.chargeType ?? row.charge_type,
+    };
+    const refused = checkPeering(ctx, updated, [row.vpc_id, row.peer_vpc_id], id);
+    if (refused) throw refused;
+    ctx.engine
+      .statement(
+        "UPDATE peerings SET name = ?, description = ?, bandwidth_mbps = ?, charge_type = ?, tags = ?, updated_at = ? WHERE id = ?",
+      )
+      .run(
+        updated.name,
+        changes.description ?? row.description,
+        updated.bandwidth_mbps,
+        updated.charge_type,
+        changes.tags === undefined ? row.tags : JSON.stringify(changes.tags),
+        now,
+        id,
+      );
+    return peeringInfo(peeringRow(ctx, id), now);
+  });
+}
+
+export function enablePeering(ctx: SessionContext, id: string): PeeringInfo {
+  return ctx.engine.write((now) => {
+    const row = requesterPeering(ctx, id);
+    const next = nextStatus(row, "enable");
+    ctx.engine
+      .statement("UPDATE peerings SET status = ?, expires_at = ?, updated_at = ? WHERE id = ?")
+      .run(next, now + PENDING_TTL_MS, now, id);
+    return peeringInfo(peeringRow(ctx, id), now);
+  });
+}
+
+export function deletePeering(ctx: SessionContext, id: string): void {
+  ctx.engine.write((now) => {
+    const row = sidePeering(ctx, id);
+    nextStatus(row, "delete");
+    // seed 000: deleting a peering removes the routes through it, on both sides.
+    ctx.engine.statement("DELETE FROM routes WHERE peering_id = ?").run(id);
+    ctx.engine.statement("DELETE FROM bandwidth_limits WHERE peering_id = ?").run(id);
+    ctx.engine
+      .statement(
+        "UPDATE peerings SET status = 'DELETED', settle_status = NULL, settle_at = NULL, expires_at = NULL, updated_at = ? WHERE id = ?",
+      )
+      .run(now, id);
+  });
+}

@@ -1,0 +1,175 @@
+/** VPCs: create (with its main and extra route tables), describe, list, delete, and change secondary CIDRs. */
+import {
+  CLOUDS,
+  canonicalCidrText,
+  type Diagnostic,
+  firstSelfOverlap,
+  parseCidr,
+  validateTopology,
+} from "../../core/index.js";
+import type { CreateVpcInput, VpcInfo } from "../backend.js";
+import { ownVpc } from "./authorization.js";
+import type { SessionContext } from "./engine.js";
+import { newId } from "./ids.js";
+import { isLive } from "./peering-state-machine.js";
+import { documentOf, livePeeringsOf, vpcInfoOf } from "./queries.js";
+import { fail } from "./refusals.js";
+import type { PeeringRow, VpcRow } from "./rows.js";
+import { emptyDocument, refusal } from "./rules.js";
+
+/**
+ * Two blocks of one VPC that overlap, refused with the cloud's own code before the core validators (which report
+ * the same overlap as INVALID_CIDR): Tencent answers InvalidParameterValue.VpcCidrConflict (core/cidr.ts
+ * firstSelfOverlap).
+ */
+function refuseOwnOverlap(vpcName: string, cidrs: readonly string[]): void {
+  const parsed = cidrs.map((text) => parseCidr(text)).flatMap((p) => (p.ok ? [p.cidr] : []));
+  const own = parsed.length === cidrs.length ? firstSelfOverlap(parsed) : undefined;
+  if (!own) return;
+  fail(
+    "INVALID_CIDR",
+    `VPC "${vpcName}" CIDR ${own.right.text} overlaps its own CIDR ${own.left.text}; the CIDRs of one VPC must be disjoint.`,
+    {
+      resource: `vpc ${vpcName}`,
+      value: own.right.text,
+      fix: `Remove ${own.right.text}, or use a secondary block disjoint from ${own.left.text}.`,
+      cloudCode: "InvalidParameterValue.VpcCidrConflict",
+    },
+  );
+}
+
+/** A diagnostic's identity, to tell the problems a change brings from those already there. */
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.resource}\u0000${d.message}`;
+}
+
+export function createVpc(ctx: SessionContext, input: CreateVpcInput): VpcInfo {
+  const cloud = input.cloud ?? ctx.engine.options.defaultCloud ?? "tencentcloud";
+  if (!CLOUDS.includes(cloud)) {
+    fail("INVALID_PARAMETER", `VPC "${input.name}": cloud "${cloud}" is not one of ${CLOUDS.join(", ")}.`, {
+      resource: "vpc",
+      value: String(cloud),
+      fix: `Use one of ${CLOUDS.join(", ")}.`,
+    });
+  }
+  if (!input.name || !input.region) {
+    fail(
+      "INVALID_PARAMETER",
+      `A VPC needs a name and a region (got name "${input.name}", region "${input.region}").`,
+      {
+        resource: "vpc",
+        fix: "Give both.",
+        cloudCode: "MissingParameter",
+      },
+    );
+  }
+  const extraTables = input.routeTables ?? [];
+  const duplicateTable = extraTables.find((t, i) => t === "main" || extraTables.indexOf(t) !== i);
+  if (duplicateTable !== undefined) {
+    fail(
+      "INVALID_PARAMETER",
+      `VPC "${input.name}": route table name "${duplicateTable}" is used twice or is reserved.`,
+      {
+        resource: `vpc ${input.name}`,
+        value: duplicateTable,
+        fix: 'Give every extra route table a distinct name other than "main".',
+        cloudCode: "InvalidParameterValue.Duplicate",
+      },
+    );
+  }
+  const id = newId(cloud, "vpc");
+  const cidrs = input.cidrs.map(canonicalCidrText);
+  if (cidrs.length === 0) {
+    fail("INVALID_PARAMETER", `VPC "${input.name}" has no CIDR block.`, {
+      resource: `vpc ${input.name}`,
+      fix: "Give the primary CIDR first, e.g. 10.0.0.0/16, then any secondary CIDRs.",
+      cloudCode: "MissingParameter",
+    });
+  }
+  refuseOwnOverlap(input.name, cidrs);
+  const document = emptyDocument();
+  document.vpcs.push({ id, cloud, region: input.region, account: ctx.account, cidrs });
+  const refused = refusal(document, () => true);
+  if (refused) throw refused;
+  return ctx.engine.write((now) => {
+    ctx.engine
+      .statement(
+        "INSERT INTO vpcs (id, account, cloud, region, name, cidrs, tags, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        id,
+        ctx.account,
+        cloud,
+        input.region,
+        input.name,
+        JSON.stringify(cidrs),
+        JSON.stringify(input.tags ?? {}),
+        now,
+      );
+    const insertTable = ctx.engine.statement(
+      "INSERT INTO route_tables (id, vpc_id, name, main) VALUES (?, ?, ?, ?)",
+    );
+    insertTable.run(newId(cloud, "rtb"), id, "main", 1);
+    for (const name of extraTables) insertTable.run(newId(cloud, "rtb"), id, name, 0);
+    return vpcInfoOf(ctx, ownVpc(ctx, id));
+  });
+}
+
+export function describeVpc(ctx: SessionContext, id: string): VpcInfo {
+  return ctx.engine.read(() => vpcInfoOf(ctx, ownVpc(ctx, id)));
+}
+
+export function listVpcs(ctx: SessionContext): readonly VpcInfo[] {
+  return ctx.engine.read(() => {
+    const rows = ctx.engine
+      .statement("SELECT * FROM vpcs WHERE account = ? ORDER BY created_at, rowid")
+      .all(ctx.account) as VpcRow[];
+    return rows.map((row) => vpcInfoOf(ctx, row));
+  });
+}
+
+export function deleteVpc(ctx: SessionContext, id: string): void {
+  ctx.engine.write(() => {
+    ownVpc(ctx, id);
+    const live = (
+      ctx.engine
+        .statement("SELECT * FROM peerings WHERE vpc_id = ? OR peer_vpc_id = ?")
+        .all(id, id) as PeeringRow[]
+    ).filter((p) => isLive(p.status));
+    if (live.length > 0) {
+      fail(
+        "VPC_IN_USE",
+        `VPC "${id}" is a side of peering(s) ${live.map((p) => `"${p.id}" (${p.status})`).join(", ")}.`,
+        {
+          resource: `vpc ${id}`,
+          value: id,
+          fix: "Delete those peerings first.",
+        },
+      );
+    }
+    ctx.engine.statement("DELETE FROM routes WHERE vpc_id = ?").run(id);
+    ctx.engine.statement("DELETE FROM vpcs WHERE id = ?").run(id);
+  });
+}
+
+export function setSecondaryCidrs(ctx: SessionContext, vpcId: string, secondary: readonly string[]): VpcInfo {
+  return ctx.engine.write(() => {
+    const row = ownVpc(ctx, vpcId);
+    const primary = (JSON.parse(row.cidrs) as string[])[0]!;
+    const cidrs = [primary, ...secondary.map(canonicalCidrText)];
+    refuseOwnOverlap(row.name, cidrs);
+    // The neighbourhood: this VPC, its live peerings, and its peers' live peerings (a peer's cross-region peers
+    // must stay disjoint, seed 000). Only problems the new blocks bring are refusals.
+    const peers = livePeeringsOf(ctx, [vpcId]).map((p) => (p.vpc_id === vpcId ? p.peer_vpc_id : p.vpc_id));
+    const before = documentOf(ctx, livePeeringsOf(ctx, [vpcId, ...peers]), [vpcId]);
+    const known = new Set(validateTopology(before).diagnostics.map(diagnosticKey));
+    const after = {
+      ...before,
+      vpcs: before.vpcs.map((v) => (v.id === vpcId ? { ...v, cidrs } : v)),
+    };
+    const refused = refusal(after, (d) => !known.has(diagnosticKey(d)));
+    if (refused) throw refused;
+    ctx.engine.statement("UPDATE vpcs SET cidrs = ? WHERE id = ?").run(JSON.stringify(cidrs), vpcId);
+    return vpcInfoOf(ctx, { ...row, cidrs: JSON.stringify(cidrs) });
+  });
+}
