@@ -2,7 +2,7 @@
  * Backend errors: one class, a stable peerlink `code` (documented in the README) plus the cloud's own error code
  * (`cloudCode`), so that a caller can branch on either and a user can search the cloud's docs for the latter.
  */
-import { type DiagnosticCode, PeerlinkError } from "../core/index.js";
+import { type Diagnostic, type DiagnosticCode, PeerlinkError } from "../core/index.js";
 
 /** Codes only backends raise (the refusals that mirror a plan-time rule reuse its diagnostic code). */
 export const BACKEND_ERROR_CODES = {
@@ -35,6 +35,8 @@ export interface BackendErrorOptions {
   readonly retryable?: boolean;
   readonly requestId?: string;
   readonly httpStatus?: number;
+  /** Every problem a refusal found, when the core's rules found several (the code is the first one's). */
+  readonly problems?: readonly Diagnostic[];
 }
 
 export class BackendError extends PeerlinkError {
@@ -44,6 +46,8 @@ export class BackendError extends PeerlinkError {
   readonly retryable: boolean;
   readonly requestId: string | undefined;
   readonly httpStatus: number | undefined;
+  /** Every problem found (at least this error's own code); several when one request broke several rules. */
+  readonly problems: readonly Diagnostic[];
 
   constructor(code: BackendCode, message: string, options: BackendErrorOptions) {
     super(code, options.fix ? `${message} Fix: ${options.fix}` : message, options);
@@ -51,6 +55,7 @@ export class BackendError extends PeerlinkError {
     this.retryable = options.retryable ?? false;
     this.requestId = options.requestId;
     this.httpStatus = options.httpStatus;
+    this.problems = options.problems ?? [];
   }
 }
 

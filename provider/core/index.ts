@@ -13,6 +13,7 @@ export * from "./incomplete-topology.js";
 export * from "./load-document.js";
 export * from "./peering-candidate.js";
 export * from "./reachability.js";
+export * from "./resource-ref.js";
 export * from "./rulebook/index.js";
 export * from "./topology.js";
 export * from "./topology-schema.js";

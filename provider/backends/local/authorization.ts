@@ -30,35 +30,7 @@ export function sidePeering(ctx: SessionContext, id: string): PeeringRow {
       resource: `peering ${id}`,
       value: ctx.account,
       fix: `Use the credentials of account "${row.account}" (requester) or "${row.peer_account}" (accepter).`,
-    });
-  }
-  return row;
-}
-
-export function accepterPeering(ctx: SessionContext, id: string, action: "accept" | "reject"): PeeringRow {
-  const row = sidePeering(ctx, id);
-  if (row.peer_account !== ctx.account) {
-    fail(
-      "PERMISSION_DENIED",
-      `Only the accepter account "${row.peer_account}" can ${action} peering "${id}".`,
-      {
-        resource: `peering ${id}`,
-        value: ctx.account,
-        fix: `Call ${action}Peering with the credentials of account "${row.peer_account}".`,
-      },
-    );
-  }
-  return row;
-}
-
-/** A peering the caller requested: only the requester re-enables an expired request. */
-export function requesterPeering(ctx: SessionContext, id: string): PeeringRow {
-  const row = sidePeering(ctx, id);
-  if (row.account !== ctx.account) {
-    fail("PERMISSION_DENIED", `Only the requester account "${row.account}" can re-enable peering "${id}".`, {
-      resource: `peering ${id}`,
-      value: ctx.account,
-      fix: `Call enablePeering as account "${row.account}".`,
+      cloud: row.cloud,
     });
   }
   return row;

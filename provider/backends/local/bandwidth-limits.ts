@@ -1,4 +1,5 @@
 /** Per-IP bandwidth limits on an ACTIVE peering, checked by the core's bandwidth-policy rules. */
+import { isResource } from "../../core/index.js";
 import type { BandwidthLimitInfo, SetBandwidthLimitInput } from "../backend.js";
 import { sidePeering } from "./authorization.js";
 import type { SessionContext } from "./engine.js";
@@ -25,20 +26,8 @@ export function setBandwidthLimit(
         },
       );
     }
-    // Fix: the core schema's `limitMbps: positive` was never checked (validateTopology skips the schema), so 0
-    // and negative limits were stored, and NaN surfaced as a raw SQLite NOT NULL error.
-    if (!Number.isFinite(input.limitMbps) || input.limitMbps <= 0) {
-      fail(
-        "INVALID_PARAMETER",
-        `Per-IP limit for ${input.ip} on peering "${peeringId}": limitMbps ${input.limitMbps} is not a positive number.`,
-        {
-          resource: `peering ${peeringId}`,
-          value: String(input.limitMbps),
-          fix: "Set limitMbps to a positive number of Mbps, at most the peering's bandwidth.",
-          cloudCode: "InvalidParameterValue.Range",
-        },
-      );
-    }
+    // A limit that is not a positive whole number of Mbps is the core rule's BANDWIDTH_POLICY_INVALID (isLimitMbps),
+    // refused below with the other policy rules; NaN never reaches SQLite.
     const vpcId = input.vpcId ?? peering.vpc_id;
     // Fix: the named VPC joins the document, so that a VPC which is not a side gets the core rule's "not a side
     // of peering" refusal instead of UNKNOWN_REFERENCE "names no VPC in the document".
@@ -63,7 +52,7 @@ export function setBandwidthLimit(
       ip: input.ip,
       limitMbps: input.limitMbps,
     });
-    const refused = refusal(document, (d) => d.resource === `bandwidthPolicies[${index}]`);
+    const refused = refusal(document, (d) => isResource(d.ref, "bandwidthPolicies", index), peering.cloud);
     if (refused) throw refused;
     ctx.engine
       .statement(

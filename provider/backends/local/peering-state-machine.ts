@@ -59,7 +59,5 @@ export function effectiveStatus(state: StoredState, now: number): PeeringStatus 
   return status;
 }
 
-/** Live peerings count towards limits, pair uniqueness and CIDR rules; rejected and deleted ones do not. */
-export function isLive(status: PeeringStatus): boolean {
-  return status !== "DELETED" && status !== "REJECTED";
-}
+/** Live peerings count towards limits, pair uniqueness and CIDR rules (the predicate lives beside PEERING_STATUSES). */
+export { isLivePeering as isLive } from "../backend.js";

@@ -3,6 +3,8 @@
  * peering-state-machine.ts (accept, reject, modify, enable, delete), each refused with the cloud's state-change
  * error when the table forbids it.
  */
+
+import { type Cloud, checkPeeringCandidate, type PeeringOperation } from "../../core/index.js";
 import type {
   CreatePeeringInput,
   ModifyPeeringInput,
@@ -12,16 +14,17 @@ import type {
   PeeringInfo,
   PeeringStatus,
 } from "../backend.js";
-import { type BackendError, TENCENT_CLOUD_CODES } from "../errors.js";
-import { accepterPeering, ownVpc, requesterPeering, sidePeering } from "./authorization.js";
+import type { BackendError } from "../errors.js";
+import { ownVpc, sidePeering } from "./authorization.js";
 import { checkClientToken, earlierPeering, fingerprint, recordClientToken } from "./client-tokens.js";
+import { keepsDeletedRecord, mayDo, pendingTtlMs, whoMay } from "./cloud-semantics.js";
 import type { SessionContext } from "./engine.js";
 import { newId } from "./ids.js";
-import { initialStatus, PENDING_TTL_MS, type PeeringAction, transition } from "./peering-state-machine.js";
+import { initialStatus, type PeeringAction, transition } from "./peering-state-machine.js";
 import { documentOf, livePeeringsOf, peeringRow } from "./queries.js";
 import { fail, STATE_FIX } from "./refusals.js";
 import { type BandwidthLimitRow, type PeeringRow, peeringInfo, type VpcRow } from "./rows.js";
-import { peeringSpecOf, refusal } from "./rules.js";
+import { peeringSpecOf, refusalOf } from "./rules.js";
 
 function pairOf(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
@@ -35,49 +38,59 @@ function nextStatus(row: PeeringRow, action: PeeringAction): PeeringStatus {
       resource: `peering ${row.id}`,
       value: row.status,
       fix: STATE_FIX[row.status] ?? "Check the peering's state first.",
+      cloud: row.cloud,
     });
   }
   return next;
 }
 
 /**
- * Runs the core peering rules (self-peering, duplicate pair, CIDR overlap, cross-region peer conflicts, the
- * per-VPC limit, name, bandwidth, charge type) on the two VPCs' neighbourhood with `candidate` added last.
+ * The core's one decision for a new or changed peering (checkPeeringCandidate: self-peering, duplicate pair, CIDR
+ * overlap, region, cross-region peer conflicts, the per-VPC limit, name, bandwidth, charge type), on the two VPCs'
+ * neighbourhood, refused with the cloud's own code and every problem found.
  */
 function checkPeering(
   ctx: SessionContext,
   candidate: Parameters<typeof peeringSpecOf>[0],
   vpcIds: readonly string[],
+  cloud: Cloud,
   replacing?: string,
 ): BackendError | undefined {
   const existing = livePeeringsOf(ctx, vpcIds).filter((p) => p.id !== replacing);
   const document = documentOf(ctx, existing, vpcIds);
-  document.peerings.push(peeringSpecOf(candidate));
-  if (replacing !== undefined) {
-    const limits = ctx.engine
-      .statement("SELECT * FROM bandwidth_limits WHERE peering_id = ?")
-      .all(replacing) as BandwidthLimitRow[];
-    for (const l of limits)
-      document.bandwidthPolicies.push({
-        peering: replacing,
-        vpc: l.vpc_id,
-        ip: l.ip,
-        limitMbps: l.limit_mbps,
-      });
-  }
-  const own = `peerings[${candidate.id}]`;
-  const sides = new Set(vpcIds.map((id) => `vpcs[${id}]`));
-  return refusal(
-    document,
-    (d) =>
-      d.resource === own ||
-      (d.code === "PEERING_LIMIT_EXCEEDED" && sides.has(d.resource)) ||
-      (d.code === "BANDWIDTH_POLICY_INVALID" && replacing !== undefined),
-    (d) =>
-      d.code === "INVALID_NAME" && candidate.name === ""
-        ? "InvalidParameterValue.Empty"
-        : TENCENT_CLOUD_CODES[d.code],
+  const limits =
+    replacing === undefined
+      ? []
+      : (
+          ctx.engine
+            .statement("SELECT * FROM bandwidth_limits WHERE peering_id = ?")
+            .all(replacing) as BandwidthLimitRow[]
+        ).map((l) => ({ peering: replacing, vpc: l.vpc_id, ip: l.ip, limitMbps: l.limit_mbps }));
+  const problems = checkPeeringCandidate(
+    { vpcs: document.vpcs, peerings: document.peerings, bandwidthPolicies: limits },
+    peeringSpecOf(candidate),
   );
+  return refusalOf(problems, cloud, (d) =>
+    d.code === "INVALID_NAME" && candidate.name === "" ? "InvalidParameterValue.Empty" : undefined,
+  );
+}
+
+/** The peering `id` if `account` may do `operation` on it by the rulebook of its cloud; else PERMISSION_DENIED. */
+function actingPeering(ctx: SessionContext, id: string, operation: PeeringOperation): PeeringRow {
+  const row = sidePeering(ctx, id);
+  if (!mayDo(row, ctx.account, operation)) {
+    fail(
+      "PERMISSION_DENIED",
+      `Account "${ctx.account}" may not ${operation} peering "${id}" on ${row.cloud}.`,
+      {
+        resource: `peering ${id}`,
+        value: ctx.account,
+        fix: `Only ${whoMay(row, operation)} may ${operation} it (${row.cloud} rule, see the README's rulebook); use that account's credentials.`,
+        cloud: row.cloud,
+      },
+    );
+  }
+  return row;
 }
 
 export function createPeering(ctx: SessionContext, input: CreatePeeringInput): PeeringInfo {
@@ -102,6 +115,7 @@ export function createPeering(ctx: SessionContext, input: CreatePeeringInput): P
           peerAccount === ctx.account
             ? "Check peerVpcId; for a VPC of another account, also set peerAccount to that account's id."
             : "Check peerVpcId and peerAccount (the peer VPC's owner).",
+        cloud: vpc.cloud,
       });
     }
     if (input.peerRegion !== undefined && input.peerRegion !== peerVpc.region) {
@@ -112,6 +126,7 @@ export function createPeering(ctx: SessionContext, input: CreatePeeringInput): P
           resource: `peering ${input.name}`,
           value: input.peerRegion,
           fix: `Set peerRegion to "${peerVpc.region}" or omit it.`,
+          cloud: vpc.cloud,
         },
       );
     }
@@ -125,7 +140,7 @@ export function createPeering(ctx: SessionContext, input: CreatePeeringInput): P
       charge_type: input.chargeType ?? null,
       service_level: input.serviceLevel ?? null,
     };
-    const refused = checkPeering(ctx, candidate, [vpc.id, peerVpc.id]);
+    const refused = checkPeering(ctx, candidate, [vpc.id, peerVpc.id], vpc.cloud);
     if (refused) throw refused;
 
     const settled = initialStatus(ctx.account, peerAccount);
@@ -161,7 +176,7 @@ export function createPeering(ctx: SessionContext, input: CreatePeeringInput): P
           JSON.stringify(input.tags ?? {}),
           now,
           now,
-          settled === "PENDING" ? now + PENDING_TTL_MS : null,
+          settled === "PENDING" ? expiryFrom(vpc.cloud, now) : null,
         );
     } catch (error) {
       // The partial unique index is the last line of defence for the one-peering-per-pair rule.
@@ -169,6 +184,7 @@ export function createPeering(ctx: SessionContext, input: CreatePeeringInput): P
         fail("DUPLICATE_PEERING", `VPCs "${vpc.id}" and "${peerVpc.id}" already have a live peering.`, {
           resource: `peering ${input.name}`,
           fix: "Use the existing peering.",
+          cloud: vpc.cloud,
         });
       }
       throw error;
@@ -193,7 +209,7 @@ export function listPeerings(
     fail("INVALID_PARAMETER", `Paging offset ${offset} / limit ${limit} is out of range.`, {
       resource: "listPeerings",
       fix: "Use an offset >= 0 and a limit between 1 and 1000.",
-      cloudCode: "InvalidParameterValue.Range",
+      tencentCode: "InvalidParameterValue.Range",
     });
   }
   return ctx.engine.read((now) => {
@@ -218,7 +234,7 @@ export function listPeerings(
 
 export function acceptPeering(ctx: SessionContext, id: string): PeeringInfo {
   return ctx.engine.write((now) => {
-    const row = accepterPeering(ctx, id, "accept");
+    const row = actingPeering(ctx, id, "accept");
     nextStatus(row, "accept");
     const transient = ctx.engine.options.transientPhaseMs ?? 0;
     ctx.engine
@@ -238,7 +254,7 @@ export function acceptPeering(ctx: SessionContext, id: string): PeeringInfo {
 
 export function rejectPeering(ctx: SessionContext, id: string): PeeringInfo {
   return ctx.engine.write((now) => {
-    const row = accepterPeering(ctx, id, "reject");
+    const row = actingPeering(ctx, id, "reject");
     const next = nextStatus(row, "reject");
     ctx.engine
       .statement("UPDATE peerings SET status = ?, expires_at = NULL, updated_at = ? WHERE id = ?")
@@ -250,6 +266,12 @@ export function rejectPeering(ctx: SessionContext, id: string): PeeringInfo {
 export function modifyPeering(ctx: SessionContext, id: string, changes: ModifyPeeringInput): PeeringInfo {
   return ctx.engine.write((now) => {
     const row = sidePeering(ctx, id);
+    if (changes.bandwidthMbps !== undefined && changes.bandwidthMbps !== row.bandwidth_mbps)
+      actingPeering(ctx, id, "resize");
+    const renames =
+      (changes.name !== undefined && changes.name !== row.name) ||
+      (changes.description !== undefined && changes.description !== row.description);
+    if (renames) actingPeering(ctx, id, "rename");
     nextStatus(row, "modify");
     const updated = {
       ...row,
@@ -257,7 +279,7 @@ export function modifyPeering(ctx: SessionContext, id: string, changes: ModifyPe
       bandwidth_mbps: changes.bandwidthMbps ?? row.bandwidth_mbps,
       charge_type: changes.chargeType ?? row.charge_type,
     };
-    const refused = checkPeering(ctx, updated, [row.vpc_id, row.peer_vpc_id], id);
+    const refused = checkPeering(ctx, updated, [row.vpc_id, row.peer_vpc_id], row.cloud, id);
     if (refused) throw refused;
     ctx.engine
       .statement(
@@ -278,26 +300,39 @@ export function modifyPeering(ctx: SessionContext, id: string, changes: ModifyPe
 
 export function enablePeering(ctx: SessionContext, id: string): PeeringInfo {
   return ctx.engine.write((now) => {
-    const row = requesterPeering(ctx, id);
+    const row = actingPeering(ctx, id, "enable");
     const next = nextStatus(row, "enable");
     ctx.engine
       .statement("UPDATE peerings SET status = ?, expires_at = ?, updated_at = ? WHERE id = ?")
-      .run(next, now + PENDING_TTL_MS, now, id);
+      .run(next, expiryFrom(row.cloud, now), now, id);
     return peeringInfo(peeringRow(ctx, id), now);
   });
 }
 
 export function deletePeering(ctx: SessionContext, id: string): void {
   ctx.engine.write((now) => {
-    const row = sidePeering(ctx, id);
+    const row = actingPeering(ctx, id, "delete");
     nextStatus(row, "delete");
     // seed 000: deleting a peering removes the routes through it, on both sides.
     ctx.engine.statement("DELETE FROM routes WHERE peering_id = ?").run(id);
     ctx.engine.statement("DELETE FROM bandwidth_limits WHERE peering_id = ?").run(id);
+    if (!keepsDeletedRecord(row.cloud)) {
+      // The rulebook's onDelete.record: this cloud removes a deleted peering at once (Huawei), so it is gone from
+      // describe and list; the client tokens that named it go with it.
+      ctx.engine.statement("DELETE FROM client_tokens WHERE peering_id = ?").run(id);
+      ctx.engine.statement("DELETE FROM peerings WHERE id = ?").run(id);
+      return;
+    }
     ctx.engine
       .statement(
         "UPDATE peerings SET status = 'DELETED', settle_status = NULL, settle_at = NULL, expires_at = NULL, updated_at = ? WHERE id = ?",
       )
       .run(now, id);
   });
+}
+
+/** When a request of `cloud` made at `now` expires (the rulebook's pendingExpiryDays), or null: no documented expiry. */
+function expiryFrom(cloud: Cloud, now: number): number | null {
+  const ttl = pendingTtlMs(cloud);
+  return ttl === undefined ? null : now + ttl;
 }

@@ -3,18 +3,33 @@
  * BackendError with our code and the cloud's, the not-found answer that hides other accounts' resources, and what
  * to do about a peering in the wrong state.
  */
+import type { Cloud } from "../../core/index.js";
 import type { PeeringStatus } from "../backend.js";
-import { type BackendCode, BackendError, TENCENT_CLOUD_CODES } from "../errors.js";
+import { cloudCodeOf } from "../cloud-error-codes.js";
+import { type BackendCode, BackendError } from "../errors.js";
 
-export function fail(
+export interface FailDetails {
+  readonly resource?: string;
+  readonly value?: string;
+  readonly fix?: string;
+  /** The cloud of the VPC or peering refused: its own error code goes on the refusal. @default "tencentcloud" */
+  readonly cloud?: Cloud;
+  /** Tencent's finer code for this case (e.g. InvalidParameterValue.VpcCidrConflict), used on Tencent VPCs only. */
+  readonly tencentCode?: string;
+}
+
+/** The cloud's code for a refusal of a VPC or peering of `cloud`. */
+export function refusalCloudCode(
   code: BackendCode,
-  message: string,
-  extra: { resource?: string; value?: string; fix?: string; cloudCode?: string } = {},
-): never {
-  throw new BackendError(code, message, {
-    cloudCode: extra.cloudCode ?? TENCENT_CLOUD_CODES[code],
-    ...extra,
-  });
+  cloud: Cloud = "tencentcloud",
+  tencentCode?: string,
+): string {
+  return cloud === "tencentcloud" && tencentCode !== undefined ? tencentCode : cloudCodeOf(cloud, code);
+}
+
+export function fail(code: BackendCode, message: string, extra: FailDetails = {}): never {
+  const { cloud, tencentCode, ...rest } = extra;
+  throw new BackendError(code, message, { cloudCode: refusalCloudCode(code, cloud, tencentCode), ...rest });
 }
 
 /** A resource that does not exist, or that `account` may not see: the clouds answer both the same way. */

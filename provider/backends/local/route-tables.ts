@@ -18,7 +18,7 @@ export function createRouteTable(ctx: SessionContext, vpcId: string, name: strin
       fail("INVALID_PARAMETER", `A route table of VPC "${vpcId}" needs a name.`, {
         resource: `vpc ${vpcId}`,
         fix: "Give the route table a non-empty name.",
-        cloudCode: "MissingParameter",
+        tencentCode: "MissingParameter",
       });
     }
     if (exists) {
@@ -26,7 +26,7 @@ export function createRouteTable(ctx: SessionContext, vpcId: string, name: strin
         resource: `vpc ${vpcId}`,
         value: name,
         fix: "Choose another name, or use the existing table.",
-        cloudCode: "InvalidParameterValue.Duplicate",
+        tencentCode: "InvalidParameterValue.Duplicate",
       });
     }
     const id = newId(vpc.cloud, "rtb");

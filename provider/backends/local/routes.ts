@@ -1,5 +1,5 @@
 /** Routes through a peering, in a VPC's main or extra route table. */
-import { canonicalCidrText, type Diagnostic, overlaps, parseCidr } from "../../core/index.js";
+import { canonicalCidrText, type Diagnostic, isResource, overlaps, parseCidr } from "../../core/index.js";
 import type { CreateRouteInput, RouteInfo } from "../backend.js";
 import { TENCENT_CLOUD_CODES } from "../errors.js";
 import { isOwnVpc, ownVpc, sidePeering } from "./authorization.js";
@@ -82,7 +82,8 @@ export function createRoute(ctx: SessionContext, input: CreateRouteInput): Route
     });
     const refused = refusal(
       document,
-      (d) => d.resource === `routes[${index}]`,
+      (d) => isResource(d.ref, "routes", index),
+      vpc.cloud,
       (d) => routeCloudCode(d, input.destination, peering.id, vpc, existing),
     );
     if (refused) throw refused;

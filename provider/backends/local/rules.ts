@@ -3,6 +3,8 @@
  * change (the VPCs and peerings it touches), never by re-implementing a rule. A refusal becomes a BackendError
  * with the diagnostic's code, the cloud's code, and every problem found, not only the first.
  */
+
+import type { Cloud } from "../../core/index.js";
 import {
   type Diagnostic,
   type PeeringSpec,
@@ -10,7 +12,8 @@ import {
   type VpcSpec,
   validateTopology,
 } from "../../core/index.js";
-import { BackendError, TENCENT_CLOUD_CODES } from "../errors.js";
+import { BackendError } from "../errors.js";
+import { refusalCloudCode } from "./refusals.js";
 import type { PeeringRow, RouteTableRow, VpcRow } from "./rows.js";
 
 export function vpcSpecOf(row: VpcRow, tables: readonly RouteTableRow[]): VpcSpec {
@@ -43,14 +46,27 @@ export function emptyDocument(): TopologyDocument {
 
 /**
  * Validates `document` and turns the errors `concerns` selects into one BackendError (undefined when there are
- * none). Warnings never refuse an operation.
+ * none), with the code of `cloud` (the cloud of the VPC or peering acted on). Warnings never refuse an operation.
  */
 export function refusal(
   document: TopologyDocument,
   concerns: (diagnostic: Diagnostic) => boolean,
-  refine: (diagnostic: Diagnostic) => string = (d) => TENCENT_CLOUD_CODES[d.code],
+  cloud: Cloud,
+  tencentCode?: (diagnostic: Diagnostic) => string | undefined,
 ): BackendError | undefined {
-  const errors = validateTopology(document).diagnostics.filter((d) => d.severity === "error" && concerns(d));
+  return refusalOf(
+    validateTopology(document).diagnostics.filter((d) => d.severity === "error" && concerns(d)),
+    cloud,
+    tencentCode,
+  );
+}
+
+/** Every problem in one BackendError: the first one's code, all of them in the message and in `problems`. */
+export function refusalOf(
+  errors: readonly Diagnostic[],
+  cloud: Cloud,
+  tencentCode?: (diagnostic: Diagnostic) => string | undefined,
+): BackendError | undefined {
   const first = errors[0];
   if (!first) return undefined;
   const message =
@@ -58,8 +74,9 @@ export function refusal(
       ? first.message
       : `${errors.length} problems: ${errors.map((e, i) => `(${i + 1}) ${e.code}: ${e.message}`).join(" ")}`;
   return new BackendError(first.code, message, {
-    cloudCode: refine(first),
+    cloudCode: refusalCloudCode(first.code, cloud, tencentCode?.(first)),
     resource: first.resource,
     fix: first.fix,
+    problems: errors,
   });
 }

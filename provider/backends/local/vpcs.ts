@@ -1,17 +1,17 @@
 /** VPCs: create (with its main and extra route tables), describe, list, delete, and change secondary CIDRs. */
 import {
   CLOUDS,
+  type Cloud,
   canonicalCidrText,
   type Diagnostic,
   firstSelfOverlap,
   parseCidr,
   validateTopology,
 } from "../../core/index.js";
-import type { CreateVpcInput, VpcInfo } from "../backend.js";
+import { type CreateVpcInput, isLivePeering, type VpcInfo } from "../backend.js";
 import { ownVpc } from "./authorization.js";
 import type { SessionContext } from "./engine.js";
 import { newId } from "./ids.js";
-import { isLive } from "./peering-state-machine.js";
 import { documentOf, livePeeringsOf, vpcInfoOf } from "./queries.js";
 import { fail } from "./refusals.js";
 import type { PeeringRow, VpcRow } from "./rows.js";
@@ -22,7 +22,7 @@ import { emptyDocument, refusal } from "./rules.js";
  * the same overlap as INVALID_CIDR): Tencent answers InvalidParameterValue.VpcCidrConflict (core/cidr.ts
  * firstSelfOverlap).
  */
-function refuseOwnOverlap(vpcName: string, cidrs: readonly string[]): void {
+function refuseOwnOverlap(vpcName: string, cidrs: readonly string[], cloud: Cloud): void {
   const parsed = cidrs.map((text) => parseCidr(text)).flatMap((p) => (p.ok ? [p.cidr] : []));
   const own = parsed.length === cidrs.length ? firstSelfOverlap(parsed) : undefined;
   if (!own) return;
@@ -33,7 +33,8 @@ function refuseOwnOverlap(vpcName: string, cidrs: readonly string[]): void {
       resource: `vpc ${vpcName}`,
       value: own.right.text,
       fix: `Remove ${own.right.text}, or use a secondary block disjoint from ${own.left.text}.`,
-      cloudCode: "InvalidParameterValue.VpcCidrConflict",
+      tencentCode: "InvalidParameterValue.VpcCidrConflict",
+      cloud,
     },
   );
 }
@@ -59,7 +60,8 @@ export function createVpc(ctx: SessionContext, input: CreateVpcInput): VpcInfo {
       {
         resource: "vpc",
         fix: "Give both.",
-        cloudCode: "MissingParameter",
+        cloud,
+        tencentCode: "MissingParameter",
       },
     );
   }
@@ -73,7 +75,8 @@ export function createVpc(ctx: SessionContext, input: CreateVpcInput): VpcInfo {
         resource: `vpc ${input.name}`,
         value: duplicateTable,
         fix: 'Give every extra route table a distinct name other than "main".',
-        cloudCode: "InvalidParameterValue.Duplicate",
+        cloud,
+        tencentCode: "InvalidParameterValue.Duplicate",
       },
     );
   }
@@ -83,13 +86,14 @@ export function createVpc(ctx: SessionContext, input: CreateVpcInput): VpcInfo {
     fail("INVALID_PARAMETER", `VPC "${input.name}" has no CIDR block.`, {
       resource: `vpc ${input.name}`,
       fix: "Give the primary CIDR first, e.g. 10.0.0.0/16, then any secondary CIDRs.",
-      cloudCode: "MissingParameter",
+      cloud,
+      tencentCode: "MissingParameter",
     });
   }
-  refuseOwnOverlap(input.name, cidrs);
+  refuseOwnOverlap(input.name, cidrs, cloud);
   const document = emptyDocument();
   document.vpcs.push({ id, cloud, region: input.region, account: ctx.account, cidrs });
-  const refused = refusal(document, () => true);
+  const refused = refusal(document, () => true, cloud);
   if (refused) throw refused;
   return ctx.engine.write((now) => {
     ctx.engine
@@ -135,7 +139,7 @@ export function deleteVpc(ctx: SessionContext, id: string): void {
       ctx.engine
         .statement("SELECT * FROM peerings WHERE vpc_id = ? OR peer_vpc_id = ?")
         .all(id, id) as PeeringRow[]
-    ).filter((p) => isLive(p.status));
+    ).filter((p) => isLivePeering(p.status));
     if (live.length > 0) {
       fail(
         "VPC_IN_USE",
@@ -157,7 +161,7 @@ export function setSecondaryCidrs(ctx: SessionContext, vpcId: string, secondary:
     const row = ownVpc(ctx, vpcId);
     const primary = (JSON.parse(row.cidrs) as string[])[0]!;
     const cidrs = [primary, ...secondary.map(canonicalCidrText)];
-    refuseOwnOverlap(row.name, cidrs);
+    refuseOwnOverlap(row.name, cidrs, row.cloud);
     // The neighbourhood: this VPC, its live peerings, and its peers' live peerings (a peer's cross-region peers
     // must stay disjoint, seed 000). Only problems the new blocks bring are refusals.
     const peers = livePeeringsOf(ctx, [vpcId]).map((p) => (p.vpc_id === vpcId ? p.peer_vpc_id : p.vpc_id));
@@ -167,7 +171,7 @@ export function setSecondaryCidrs(ctx: SessionContext, vpcId: string, secondary:
       ...before,
       vpcs: before.vpcs.map((v) => (v.id === vpcId ? { ...v, cidrs } : v)),
     };
-    const refused = refusal(after, (d) => !known.has(diagnosticKey(d)));
+    const refused = refusal(after, (d) => !known.has(diagnosticKey(d)), row.cloud);
     if (refused) throw refused;
     ctx.engine.statement("UPDATE vpcs SET cidrs = ? WHERE id = ?").run(JSON.stringify(cidrs), vpcId);
     return vpcInfoOf(ctx, { ...row, cidrs: JSON.stringify(cidrs) });

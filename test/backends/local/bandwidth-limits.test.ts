@@ -102,13 +102,14 @@ describe("refusals", () => {
     );
   });
 
-  it.each<[number]>([[0], [-5], [Number.NaN]])(
-    "a limit of %s Mbps is INVALID_PARAMETER",
+  // The core's rule (isLimitMbps: a positive whole number of Mbps), as validate and the Pulumi inputs apply it.
+  it.each<[number]>([[0], [-5], [Number.NaN], [1.5]])(
+    "a limit of %s Mbps is BANDWIDTH_POLICY_INVALID",
     async (limitMbps) => {
       const { peering } = await crossRegion();
       await expectRefusal(world.a.setBandwidthLimit(peering.id, { ip: "10.0.0.5", limitMbps }), {
-        code: "INVALID_PARAMETER",
-        cloudCode: "InvalidParameterValue.Range",
+        code: "BANDWIDTH_POLICY_INVALID",
+        cloudCode: "InvalidParameterValue",
         mentions: [String(limitMbps), peering.id],
       });
       expect(await world.a.listBandwidthLimits(peering.id)).toEqual([]);
