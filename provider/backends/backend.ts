@@ -91,6 +91,11 @@ export interface CreateVpcInput {
   /** Names of extra route tables created with the VPC, besides the main one. */
   readonly routeTables?: readonly string[];
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * Idempotency token (ASCII, at most 64 characters): the same token with the same request returns the VPC the
+   * first one created; with another request it is IDEMPOTENCY_CONFLICT. @default none
+   */
+  readonly clientToken?: string;
 }
 
 export interface PeeringInfo {
@@ -184,6 +189,8 @@ export interface CreateRouteInput {
   /** The next hop: a peering of `vpcId`, ACTIVE. */
   readonly peeringId: string;
   readonly description?: string;
+  /** Idempotency token, as for createVpc. @default none */
+  readonly clientToken?: string;
 }
 
 export interface BandwidthLimitInfo {

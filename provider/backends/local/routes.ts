@@ -3,6 +3,7 @@ import { canonicalCidrText, type Diagnostic, isResource, overlaps, parseCidr } f
 import type { CreateRouteInput, RouteInfo } from "../backend.js";
 import { TENCENT_CLOUD_CODES } from "../errors.js";
 import { isOwnVpc, ownVpc, sidePeering } from "./authorization.js";
+import { checkClientToken, earlierCreate, recordCreate, requestFingerprint } from "./client-tokens.js";
 import type { SessionContext } from "./engine.js";
 import { newId } from "./ids.js";
 import { documentOf, livePeeringsOf, routeTableRow, tablesOf } from "./queries.js";
@@ -32,6 +33,22 @@ function routeCloudCode(
 }
 
 export function createRoute(ctx: SessionContext, input: CreateRouteInput): RouteInfo {
+  const token = input.clientToken;
+  checkClientToken(token, "route");
+  if (token === undefined) return createRouteNow(ctx, input);
+  const print = requestFingerprint(ctx.account, input);
+  return ctx.engine.write((now) => {
+    const row = (id: string) =>
+      ctx.engine.statement("SELECT * FROM routes WHERE id = ?").get(id) as RouteRow | undefined;
+    const earlier = earlierCreate(ctx, "route", token, print, (id) => row(id) !== undefined);
+    if (earlier !== undefined) return routeInfo(row(earlier)!);
+    const created = createRouteNow(ctx, input);
+    recordCreate(ctx, "route", token, print, created.id, now);
+    return created;
+  });
+}
+
+function createRouteNow(ctx: SessionContext, input: CreateRouteInput): RouteInfo {
   return ctx.engine.write((now) => {
     const vpc = ownVpc(ctx, input.vpcId);
     const tables = tablesOf(ctx, vpc.id);

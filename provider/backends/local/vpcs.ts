@@ -9,7 +9,8 @@ import {
   validateTopology,
 } from "../../core/index.js";
 import { type CreateVpcInput, isLivePeering, type VpcInfo } from "../backend.js";
-import { ownVpc } from "./authorization.js";
+import { isOwnVpc, ownVpc } from "./authorization.js";
+import { checkClientToken, earlierCreate, recordCreate, requestFingerprint } from "./client-tokens.js";
 import type { SessionContext } from "./engine.js";
 import { newId } from "./ids.js";
 import { documentOf, livePeeringsOf, vpcInfoOf } from "./queries.js";
@@ -45,6 +46,21 @@ function diagnosticKey(d: Diagnostic): string {
 }
 
 export function createVpc(ctx: SessionContext, input: CreateVpcInput): VpcInfo {
+  const token = input.clientToken;
+  checkClientToken(token, "vpc");
+  if (token === undefined) return createVpcNow(ctx, input);
+  const print = requestFingerprint(ctx.account, input);
+  return ctx.engine.write((now) => {
+    const exists = (id: string) => isOwnVpc(ctx, id);
+    const earlier = earlierCreate(ctx, "vpc", token, print, exists);
+    if (earlier !== undefined) return vpcInfoOf(ctx, ownVpc(ctx, earlier));
+    const created = createVpcNow(ctx, input);
+    recordCreate(ctx, "vpc", token, print, created.id, now);
+    return created;
+  });
+}
+
+function createVpcNow(ctx: SessionContext, input: CreateVpcInput): VpcInfo {
   const cloud = input.cloud ?? ctx.engine.options.defaultCloud ?? "tencentcloud";
   if (!CLOUDS.includes(cloud)) {
     fail("INVALID_PARAMETER", `VPC "${input.name}": cloud "${cloud}" is not one of ${CLOUDS.join(", ")}.`, {

@@ -16,11 +16,10 @@
  * Lists page with marker / maxKeys and answer {marker, isTruncated, nextMarker, maxKeys}. Every request is signed
  * with bce-auth-v1 (./bce-auth-v1.ts); the signing AK selects the account.
  *
- * clientToken makes a create idempotent (seed 001: "the same token returns the first result"): for peer
- * connections the state engine keeps the tokens; for VPCs and route rules the handler remembers them per state
- * engine, for the emulator's lifetime.
+ * clientToken makes a create idempotent (seed 001: "the same token returns the first result"): the state engine
+ * keeps the tokens of every create (peer connections, VPCs, route rules), durably and canonically.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Backend, PeeringInfo, VpcInfo } from "../../backends/backend.js";
 import { BackendError } from "../../backends/errors.js";
 import type { LocalStateEngine } from "../../backends/local/local-backend.js";
@@ -57,6 +56,12 @@ interface Call {
 function regionOf(request: EmulatorRequest): string {
   const host = (request.headers.host ?? "").split(":")[0] ?? "";
   return /^(?:bcc|vpc)\.([a-z]+)\.baidubce\.com$/.exec(host)?.[1] ?? BAIDU_DEFAULT_REGION;
+}
+
+/** `?clientToken=` of a create, for the engine, which makes the create idempotent (seed 001). */
+function clientTokenOf(request: EmulatorRequest): { clientToken?: string } {
+  const token = request.query.get("clientToken");
+  return token ? { clientToken: token } : {};
 }
 
 function parseBody(request: EmulatorRequest): Record<string, unknown> {
@@ -111,40 +116,6 @@ function page<T>(items: readonly T[], idOf: (t: T) => string, query: URLSearchPa
   };
 }
 
-// ---------------------------------------------------------------- client tokens of VPC and route-rule creates
-
-const TOKENS = new WeakMap<LocalStateEngine, Map<string, { fingerprint: string; id: string }>>();
-
-async function withClientToken(
-  call: Call,
-  kind: string,
-  fingerprintOf: unknown,
-  create: () => Promise<string>,
-): Promise<string> {
-  const token = call.request.query.get("clientToken");
-  if (!token) return create();
-  let tokens = TOKENS.get(call.engine);
-  if (!tokens) {
-    tokens = new Map();
-    TOKENS.set(call.engine, tokens);
-  }
-  const key = `${call.account}\u0000${kind}\u0000${token}`;
-  const fingerprint = createHash("sha256").update(JSON.stringify(fingerprintOf)).digest("hex");
-  const previous = tokens.get(key);
-  if (previous) {
-    if (previous.fingerprint !== fingerprint) {
-      throw new RequestError(
-        "IDEMPOTENCY_CONFLICT",
-        "The request uses the same client token as a previous, but non-identical request.",
-      );
-    }
-    return previous.id;
-  }
-  const id = await create();
-  tokens.set(key, { fingerprint, id });
-  return id;
-}
-
 // ---------------------------------------------------------------- VPCs
 
 async function baiduVpc(call: Call, id: string): Promise<VpcInfo> {
@@ -169,8 +140,10 @@ async function vpcs(call: Call, id: string | undefined, rid: string): Promise<Em
       cidrs: [str(body, "cidr", true)],
       cloud: "baiducloud" as const,
       tags: Object.fromEntries(tags.map((t) => [String(t.tagKey), String(t.tagValue ?? "")])),
+      ...clientTokenOf(request),
     };
-    const vpcId = await withClientToken(call, "vpc", input, async () => (await session.createVpc(input)).id);
+    // The engine keeps the token (durable, canonical): a retry returns the first VPC.
+    const vpcId = (await session.createVpc(input)).id;
     return baiduResponse(200, { vpcId }, rid);
   }
   if (id === undefined && request.method === "GET") {
@@ -315,13 +288,9 @@ async function routeRules(call: Call, id: string | undefined, rid: string): Prom
       destination: str(body, "destinationAddress", true),
       peeringId: str(body, "nexthopId", true),
       ...(description === undefined ? {} : { description }),
+      ...clientTokenOf(request),
     };
-    const routeRuleId = await withClientToken(
-      call,
-      "rule",
-      input,
-      async () => (await session.createRoute(input)).id,
-    );
+    const routeRuleId = (await session.createRoute(input)).id;
     return baiduResponse(200, { routeRuleId }, rid);
   }
   if (id === undefined && request.method === "GET") {

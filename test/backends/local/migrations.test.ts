@@ -160,6 +160,7 @@ describe("schema version", () => {
       expect(tables.map((t) => (t as { name: string }).name)).toEqual([
         "bandwidth_limits",
         "client_tokens",
+        "create_tokens",
         "peerings",
         "route_tables",
         "routes",
