@@ -133,3 +133,49 @@ describe("clientToken", () => {
     expect((await world.a.createPeering({ ...base, clientToken })).id).toBe(first.id);
   });
 });
+
+describe("clientToken on VPC and route creates (every protocol's creates, kept by the engine)", () => {
+  const vpcInput = {
+    name: "tokened",
+    region: BJ,
+    cidrs: ["10.9.0.0/16"],
+    tags: { team: "net", env: "prod" },
+    clientToken: "vpc-token-1",
+  };
+
+  it("the same token returns the first VPC, whatever the key order of its tags", async () => {
+    const first = await world.a.createVpc(vpcInput);
+    const again = await world.a.createVpc({ ...vpcInput, tags: { env: "prod", team: "net" } });
+    expect(again.id).toBe(first.id);
+    expect((await world.a.listVpcs()).filter((v) => v.name === "tokened")).toHaveLength(1);
+  });
+
+  it("the same token with another request is IDEMPOTENCY_CONFLICT and creates nothing", async () => {
+    await world.a.createVpc(vpcInput);
+    await expectRefusal(world.a.createVpc({ ...vpcInput, cidrs: ["10.8.0.0/16"] }), {
+      code: "IDEMPOTENCY_CONFLICT",
+      cloudCode: "InvalidParameterConflict",
+      mentions: ["vpc-token-1"],
+    });
+    expect((await world.a.listVpcs()).filter((v) => v.name === "tokened")).toHaveLength(1);
+  });
+
+  it("tokens belong to an account, and a deleted VPC frees its token", async () => {
+    const mine = await world.a.createVpc(vpcInput);
+    const theirs = await world.b.createVpc(vpcInput);
+    expect(theirs.id).not.toBe(mine.id);
+    await world.a.deleteVpc(mine.id);
+    const anew = await world.a.createVpc(vpcInput);
+    expect(anew.id).not.toBe(mine.id);
+  });
+
+  it("a route create retried with its token returns the first route", async () => {
+    const peering = await world.a.createPeering({ vpcId: x.id, peerVpcId: z.id, name: "x-z" });
+    const input = { vpcId: x.id, destination: "10.2.0.0/16", peeringId: peering.id, clientToken: "route-1" };
+    const first = await world.a.createRoute(input);
+    const again = await world.a.createRoute({ ...input });
+    expect(again).toEqual(first);
+    const table = x.routeTables.find((t) => t.main)!.id;
+    expect(await world.a.listRoutes(table)).toHaveLength(1);
+  });
+});
