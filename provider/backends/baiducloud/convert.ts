@@ -1,7 +1,7 @@
 /** Baidu wire objects onto the Backend interface's objects. */
 import type { ChargeType } from "../../core/index.js";
 import type { PeeringInfo, RouteInfo, VpcInfo } from "../backend.js";
-import { PENDING_TTL_MS } from "../local/peering-state-machine.js";
+import { expiryOf } from "../shared/expiry.js";
 import { fromBaiduStatus } from "./peering-status.js";
 import type { WirePeerConn, WireRouteRule, WireVpc } from "./wire-types.js";
 
@@ -50,9 +50,8 @@ export function peeringOf(p: WirePeerConn, account: string): PeeringInfo {
     tags: {},
     createdAt,
     updatedAt: createdAt,
-    // seed 001: "7-day negotiation timeout".
-    expiresAt:
-      status === "PENDING" ? new Date(Date.parse(createdAt) + PENDING_TTL_MS).toISOString() : undefined,
+    // The answer shows no expiry: the rulebook's pendingExpiryDays gives it (none where no source documents one).
+    expiresAt: expiryOf("baiducloud", status, createdAt),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Huawei wire objects onto the Backend interface's objects. */
 import type { PeeringInfo, RouteInfo, RouteTableInfo, VpcInfo } from "../backend.js";
-import { PENDING_TTL_MS } from "../local/peering-state-machine.js";
+import { expiryOf } from "../shared/expiry.js";
 import { fromHuaweiStatus } from "./peering-status.js";
 import type { WirePeering, WireRoute, WireRouteTable, WireVpc } from "./wire-types.js";
 
@@ -59,9 +59,8 @@ export function peeringOf(p: WirePeering, region: string): PeeringInfo {
     tags: {},
     createdAt,
     updatedAt: isoOf(p.updated_at ?? p.created_at),
-    // Huawei shows no expiry; the 7-day rule (seeds 000, 001) gives it.
-    expiresAt:
-      status === "PENDING" ? new Date(Date.parse(createdAt) + PENDING_TTL_MS).toISOString() : undefined,
+    // The answer shows no expiry: the rulebook's pendingExpiryDays gives it (none where no source documents one).
+    expiresAt: expiryOf("huaweicloud", status, createdAt),
   };
 }
 
