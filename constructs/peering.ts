@@ -4,6 +4,7 @@
  */
 import { type TerraformProvider, type TerraformResource, Token } from "cdktf";
 import type { Construct } from "constructs";
+import { allowsCrossRegion } from "../provider/core/rulebook/index.js";
 import type { ChargeType, Cloud, PeeringSpec, ServiceLevel } from "../provider/core/topology-schema.js";
 import { PeerlinkConstruct } from "./peerlink-construct.js";
 import { BaiducloudPeerConn } from "./providers/baiducloud/peer-conn.js";
@@ -115,8 +116,20 @@ export class Peering extends PeerlinkConstruct {
         });
       }
       case "huaweicloud": {
-        // A peering across regions is refused by the core at synth (CROSS_REGION_UNSUPPORTED, from the rulebook),
-        // as by every other layer; huaweicloud_vpc_peering_connection has one region argument and no peer region.
+        // The rulebook's regions entry (CROSS_REGION_UNSUPPORTED, reported by the core at synth like every layer); kept
+        // here too, as the same code, for synths with validation off: the resource has one region and no peer region.
+        if (
+          known(vpc.region) &&
+          known(peerVpc.region) &&
+          vpc.region !== peerVpc.region &&
+          !allowsCrossRegion("huaweicloud")
+        )
+          this.#unsupported(
+            `peer VPC in "${peerVpc.region}", requester in "${vpc.region}"`,
+            "huaweicloud_vpc_peering_connection (one region argument, no peer region)",
+            "Peer VPCs of the same region on Huawei Cloud; connect regions with Cloud Connect instead.",
+            "CROSS_REGION_UNSUPPORTED",
+          );
         if (props.chargeType !== undefined || props.serviceLevel !== undefined)
           this.#unsupported(
             "chargeType/serviceLevel",

@@ -156,7 +156,7 @@ describe("what a provider cannot express fails the synth with a coded error", ()
       "r-2",
       "UNSUPPORTED_BY_PROVIDER",
     ],
-    ["a cross-region Huawei peering", "huaweicloud", {}, "r-2", "UNSUPPORTED_BY_PROVIDER"],
+    ["a cross-region Huawei peering", "huaweicloud", {}, "r-2", "CROSS_REGION_UNSUPPORTED"],
   ])("%s", (_, cloud, props, peerRegion, code) => {
     const result = synthStack((stack) => {
       const a = site(cloud, "a", "10.0.0.0/16", "r-1");
