@@ -116,8 +116,9 @@ export class Peering extends PeerlinkConstruct {
         });
       }
       case "huaweicloud": {
-        // The rulebook's regions entry (CROSS_REGION_UNSUPPORTED, reported by the core at synth like every layer); kept
-        // here too, as the same code, for synths with validation off: the resource has one region and no peer region.
+        // The rulebook's regions entry: the core reports CROSS_REGION_UNSUPPORTED at synth, like every layer, and this
+        // provider problem (deduplicated against it) still stops a synth with validation off: the resource has one
+        // region argument and no peer region.
         if (
           known(vpc.region) &&
           known(peerVpc.region) &&
