@@ -1,39 +1,148 @@
 /**
- * baiducloud's peering rules (skeleton: to be filled from the seeds and the cloud's public documentation).
+ * Baidu AI Cloud's peering rules. Seed 001 is the VPC PHP SDK's peering section; the rest cites Baidu's VPC API
+ * reference (cloud.baidu.com/doc/VPC).
+ *
+ * Sources that disagree: the English page of "Upgrade and Degrade of Peer Connection Bandwidth" says the bandwidth
+ * "can be upgraded and degraded only by the acceptor for different accounts"; the Chinese page of the same API
+ * says only the initiator (跨账号只有发起端才可以进行带宽的升降级操作), as do the release and renewal pages. The
+ * Chinese reference is the one the SDK documentation follows, and what the initiator pays for, so the initiator it is.
+ *
+ * Documented but not enforced yet (no rulebook field): same-region peerings take postpaid billing only (seed 001:
+ * "For peering connections within the same region, the billing parameter only supports the postpaid option").
+ * Baidu publishes no VPC-specific refusal codes for peer connections (provider/backends/baiducloud/error-codes.ts).
  */
-import type { CloudRulebook } from "./types.js";
+import type { Citation, CloudRulebook } from "./types.js";
 
-const open = (note: string) => ({ open: true, note }) as const;
+const seed001 = (quote: string): Citation => ({
+  title: "seed 001: Baidu AI Cloud VPC PHP SDK, peering connections",
+  url: "seeds/001_93873489e7a7c2f1.txt",
+  quote,
+});
+const RESIZE: Citation = {
+  title: "百度智能云 VPC API参考: 对等连接带宽升降级",
+  url: "https://cloud.baidu.com/doc/VPC/s/Wjwvyufcb",
+  quote: "跨账号只有发起端才可以进行带宽的升降级操作;",
+};
+const RELEASE: Citation = {
+  title: "百度智能云 VPC API参考: 释放对等连接",
+  url: "https://cloud.baidu.com/doc/VPC/s/0jwvyucfy",
+  quote: "跨账号只有发起端可以释放;",
+};
+const PRACTICE: Citation = {
+  title: "百度智能云 对等连接典型实践 (使用限制)",
+  url: "https://cloud.baidu.com/theme/P/2917004-3",
+  quote: "单个 VPC 内最多创建 10 个对等连接实例,单个用户最多创建 10 个对等连接实例。",
+};
+const OVERVIEW: Citation = {
+  title: "百度智能云 VPC SDK文档: 对等连接管理",
+  url: "https://cloud.baidu.com/theme/E/2491997-3",
+  quote: "实现同区域/跨区域,同用户/不同用户之间稳定高速的虚拟网络互联。",
+};
+const TIMEOUT = seed001(
+  'The timeout period for a connection request initiated by the initiator is 7 days. Once the timeout occurs, the status of the peering connection changes to "negotiation failure."',
+);
+const CREATE_PARAMS = seed001(
+  "bandwidthInMbps int Yes Maximum bandwidth of peering connections (unit: mbps)",
+);
 
 export const BAIDUCLOUD: CloudRulebook = {
-  regions: open("to be researched"),
-  crossAccount: open("to be researched"),
-  who: {
-    accept: open("to be researched"),
-    reject: open("to be researched"),
-    resize: open("to be researched"),
-    rename: open("to be researched"),
-    enable: open("to be researched"),
-    delete: open("to be researched"),
+  regions: {
+    value: "same-and-cross-region",
+    sources: [OVERVIEW, seed001("peerRegion string Yes Peer region")],
   },
-  onDelete: { routes: open("to be researched"), record: open("to be researched") },
-  pendingExpiryDays: open("to be researched"),
+  crossAccount: {
+    value: true,
+    sources: [
+      seed001(
+        "Cross-account peering connections require acceptance by the receiving end before becoming available.",
+      ),
+    ],
+  },
+  who: {
+    accept: {
+      value: "accepter",
+      sources: [
+        seed001(
+          "Cross-account peering connections require acceptance by the receiving end before becoming available.",
+        ),
+      ],
+    },
+    reject: {
+      open: true,
+      note: "The reject page (拒绝对等连接申请) describes the outcome (接收端拒绝后,发起端对等连接状态为协商失败) but not who may call it; the engine keeps it to the accepter.",
+    },
+    resize: {
+      value: "requester",
+      sources: [RESIZE],
+      note: "The English page says the acceptor; see the file comment.",
+    },
+    rename: {
+      open: true,
+      note: "updatePeerConn changes the *local* interface name and description (seed 001: localIfName): each side names its own end; no rule on who may call it.",
+    },
+    enable: {
+      open: true,
+      note: "Baidu has no re-enable operation: an expired request is deleted and made anew.",
+    },
+    delete: { value: "requester", sources: [RELEASE] },
+  },
+  onDelete: {
+    routes: {
+      open: true,
+      note: "The release page does not say what becomes of route rules through the peering.",
+    },
+    record: { open: true, note: "The release page does not say whether a released peering stays listed." },
+  },
+  pendingExpiryDays: { value: 7, sources: [TIMEOUT] },
   limits: {
-    peeringsPerVpc: open("to be researched"),
-    routesPerRouteTable: open("to be researched"),
-    nameLength: open("to be researched"),
+    peeringsPerVpc: { value: 10, sources: [PRACTICE] },
+    routesPerRouteTable: { open: true, note: "Not found in the pages searched." },
+    nameLength: {
+      open: true,
+      note: "seed 001 documents no length for localIfName or description; none is enforced.",
+    },
   },
   bandwidth: {
-    crossRegionTiers: open("to be researched"),
-    crossRegionRequired: open("to be researched"),
-    requiredPositiveInteger: open("to be researched"),
-    notSettable: open("to be researched"),
+    crossRegionTiers: {
+      open: true,
+      note: "Any positive integer (seed 001 bandwidthInMbps int); no tier list is documented.",
+    },
+    crossRegionRequired: {
+      value: false,
+      sources: [CREATE_PARAMS],
+      note: "Required on every peering instead (requiredPositiveInteger).",
+    },
+    requiredPositiveInteger: { value: true, sources: [CREATE_PARAMS] },
+    notSettable: { value: "never", sources: [CREATE_PARAMS] },
   },
-  crossRegionPeersDisjoint: open("to be researched"),
-  perIpLimits: open("to be researched"),
+  crossRegionPeersDisjoint: {
+    open: true,
+    note: "Baidu documents no rule on the peers of one VPC overlapping each other.",
+  },
+  perIpLimits: {
+    value: "none",
+    sources: [seed001("The resizePeerConn function can be used to release peering connections.")],
+    note: "The peering API offers bandwidth resizing of the whole peering only, no per-IP limits.",
+  },
   billing: {
-    chargeTypes: open("to be researched"),
-    serviceLevels: open("to be researched"),
-    serviceLevelChargeType: open("to be researched"),
+    chargeTypes: {
+      value: ["Postpaid", "Prepaid"],
+      sources: [
+        seed001("billing Custom billing type Yes Billing method, supporting postpay and monthly prepay."),
+      ],
+    },
+    serviceLevels: {
+      value: [],
+      sources: [
+        seed001("billing Custom billing type Yes Billing method, supporting postpay and monthly prepay."),
+      ],
+      note: "The create call has no service-level parameter.",
+    },
+    serviceLevelChargeType: {
+      value: {},
+      sources: [
+        seed001("billing Custom billing type Yes Billing method, supporting postpay and monthly prepay."),
+      ],
+    },
   },
 };

@@ -1,39 +1,143 @@
 /**
- * huaweicloud's peering rules (skeleton: to be filled from the seeds and the cloud's public documentation).
+ * Huawei Cloud's peering rules. Seed 002 is the peering object model, seed 004 the POST /v2.0/vpc/peerings page;
+ * the rest cites Huawei's VPC user guide and API reference.
+ *
+ * Refusal codes: Huawei's peering APIs (v2.0, Neutron style) answer `NeutronError` bodies and the VPC error-code
+ * page excludes them ("excluding native OpenStack APIs"), so no code is documented for a peering refusal; the
+ * emulator's names are in provider/backends/huaweicloud/error-codes.ts.
  */
-import type { CloudRulebook } from "./types.js";
+import type { Citation, CloudRulebook } from "./types.js";
 
-const open = (note: string) => ({ open: true, note }) as const;
+const seed002 = (quote: string): Citation => ({
+  title: "seed 002: Huawei Cloud peering object model",
+  url: "seeds/002_578f687be3f5fa91.txt",
+  quote,
+});
+const seed004 = (quote: string): Citation => ({
+  title: "seed 004: Huawei Cloud POST /v2.0/vpc/peerings",
+  url: "seeds/004_ad52663ba3f447ae.txt",
+  quote,
+});
+const CONFIG_SUGGESTIONS: Citation = {
+  title: "Huawei Cloud VPC User Guide: VPC Peering Connection Configuration Suggestions",
+  url: "https://support.huaweicloud.com/intl/en-us/usermanual-vpc/en-us_topic_0046809840.html",
+  quote: "A VPC peering connection can only connect VPCs in the same region.",
+};
+const OVERVIEW: Citation = {
+  title: "Huawei Cloud VPC User Guide: VPC Peering Connection Overview",
+  url: "https://support.huaweicloud.com/intl/en-us/ae-ad-1-usermanual-vpc/en-us_topic_0046655036.html",
+  quote:
+    "The VPCs to be peered can be in the same account or different accounts, but must be in the same region.",
+};
+const DELETE_API: Citation = {
+  title: "Huawei Cloud VPC API Reference: Deleting a VPC Peering Connection (DeleteVpcPeering)",
+  url: "https://support.huaweicloud.com/intl/en-us/api-vpc/vpc_peering_0007.html",
+  quote: "A VPC peering connection can be deleted either by the local or peer tenant.",
+};
+const DELETE_GUIDE: Citation = {
+  title: "华为云 虚拟私有云 用户指南: 删除对等连接, 约束与限制 (as quoted by huaweicloud.com's own search)",
+  url: "https://huaweicloud.com/s/JeW8ueaAp-S6keacjeWKoeWZqCDlvLnmgKflhaznvZFpcCU/t_30_p_27/JeiZmuaLn-engeacieS6kSBWUEMl",
+  quote:
+    "对等连接双方账号都有权限删除对等连接,一方删除对等连接后,对等连接的所有信息会被立刻删除,包括本端VPC和对端VPC路由表中对等连接的路由信息。",
+};
+const ACCEPT_API: Citation = {
+  title: "Huawei Cloud VPC API Reference: Accepting a VPC Peering Connection",
+  url: "https://support.huaweicloud.com/intl/en-us/ae-ad-1-api-vpc/vpc_peering_0004.html",
+  quote:
+    "After tenant A requests to create a VPC peering connection with a VPC of tenant B, the VPC peering connection takes effect only after tenant B accepts the request.",
+};
+const REJECT_API: Citation = {
+  title: "华为云 VPC API参考: 拒绝对等连接请求 RejectVpcPeering",
+  url: "https://huaweicloud.com/zhishi/apiedoc-rejectvpcpeering.html",
+  quote:
+    "租户A名下的VPC申请和租户B的VPC建立对等连接,需要等待租户B接受该请求。此接口用于租户拒绝其他租户发起的对等连接请求。",
+};
+
+const noOperation = (what: string) =>
+  ({ open: true, note: `Huawei's peering API has no ${what} operation (seed 004; API reference).` }) as const;
 
 export const HUAWEICLOUD: CloudRulebook = {
-  regions: open("to be researched"),
-  crossAccount: open("to be researched"),
-  who: {
-    accept: open("to be researched"),
-    reject: open("to be researched"),
-    resize: open("to be researched"),
-    rename: open("to be researched"),
-    enable: open("to be researched"),
-    delete: open("to be researched"),
+  regions: { value: "same-region", sources: [CONFIG_SUGGESTIONS, OVERVIEW] },
+  crossAccount: {
+    value: true,
+    sources: [OVERVIEW, seed004("跨租户创建时需要指定accept_vpc_info中的tenant_id")],
   },
-  onDelete: { routes: open("to be researched"), record: open("to be researched") },
-  pendingExpiryDays: open("to be researched"),
+  who: {
+    accept: { value: "accepter", sources: [ACCEPT_API] },
+    reject: { value: "accepter", sources: [REJECT_API] },
+    resize: noOperation("bandwidth"),
+    rename: {
+      open: true,
+      note: "UpdateVpcPeering (PUT /v2.0/vpc/peerings/{id}) changes name and description; the reference does not say which tenant may call it.",
+    },
+    enable: noOperation("re-enable"),
+    delete: { value: "either", sources: [DELETE_API, DELETE_GUIDE] },
+  },
+  onDelete: {
+    routes: { value: "deleted-with-peering", sources: [DELETE_GUIDE] },
+    record: { value: "removed", sources: [DELETE_GUIDE] },
+  },
+  pendingExpiryDays: {
+    open: true,
+    note: "seed 002 lists an EXPIRED status, but neither the seeds nor the API reference and user guide pages searched say after how long a request expires.",
+  },
   limits: {
-    peeringsPerVpc: open("to be researched"),
-    routesPerRouteTable: open("to be researched"),
-    nameLength: open("to be researched"),
+    peeringsPerVpc: {
+      open: true,
+      note: "Huawei's FAQ 一个账户可以创建多少个对等连接? says the number is 以实际配额为准 (the account's actual quota): no fixed number.",
+    },
+    routesPerRouteTable: {
+      value: 200,
+      sources: [
+        {
+          title: "Huawei Cloud VPC FAQ: How Many Routes Can a Route Table Contain?",
+          url: "https://support.huaweicloud.com/eu/vpc_faq/vpc_faq_0063.html",
+          quote:
+            "Each route table can contain a maximum of 200 routes by default, including routes added for Direct Connect and VPC peering connections.",
+        },
+      ],
+      note: "A default quota (raisable); recorded, not enforced yet by any layer.",
+    },
+    nameLength: {
+      value: { min: 1, max: 64 },
+      sources: [seed002("对等连接的名称，支持长度为1-64")],
+    },
   },
   bandwidth: {
-    crossRegionTiers: open("to be researched"),
-    crossRegionRequired: open("to be researched"),
-    requiredPositiveInteger: open("to be researched"),
-    notSettable: open("to be researched"),
+    crossRegionTiers: noOperation("bandwidth"),
+    crossRegionRequired: { value: false, sources: [CONFIG_SUGGESTIONS] },
+    requiredPositiveInteger: {
+      value: false,
+      sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
+    },
+    notSettable: {
+      value: "always",
+      sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
+      note: "The create request has no bandwidth field at all (seed 004), so none can be set.",
+    },
   },
-  crossRegionPeersDisjoint: open("to be researched"),
-  perIpLimits: open("to be researched"),
+  crossRegionPeersDisjoint: {
+    open: true,
+    note: "Peerings are regional (regions), so no cross-region peer rule applies.",
+  },
+  perIpLimits: {
+    value: "none",
+    sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
+    note: "The peering API has no flow-control field or operation.",
+  },
   billing: {
-    chargeTypes: open("to be researched"),
-    serviceLevels: open("to be researched"),
-    serviceLevelChargeType: open("to be researched"),
+    chargeTypes: {
+      value: [],
+      sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
+      note: "The create request has no billing field: a Huawei peering has no charge type to choose.",
+    },
+    serviceLevels: {
+      value: [],
+      sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
+    },
+    serviceLevelChargeType: {
+      value: {},
+      sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
+    },
   },
 };

@@ -34,9 +34,18 @@ export const TENCENTCLOUD: CloudRulebook = {
       value: "accepter",
       sources: [seed000("您可以拒绝“待接受”状态的对等连接申请。")],
     },
-    resize: { open: true, note: "to be researched" },
-    rename: { open: true, note: "to be researched" },
-    enable: { open: true, note: "to be researched" },
+    resize: {
+      open: true,
+      note: "ModifyVpcPeeringConnection (https://cloud.tencent.com/document/product/215/96022) takes PeeringConnectionName, Bandwidth and ChargeType but says nothing of which side may call it.",
+    },
+    rename: {
+      open: true,
+      note: "ModifyVpcPeeringConnection (https://cloud.tencent.com/document/product/215/96022) takes PeeringConnectionName, Bandwidth and ChargeType but says nothing of which side may call it.",
+    },
+    enable: {
+      open: true,
+      note: "seed 000 lists EnableVpcPeeringConnection (启用过期同地域对等连接) without saying which side calls it.",
+    },
     delete: {
       value: "either",
       sources: [seed000("对等连接的任何一方都可以随时删除对等连接，对等连接删除后立即失效。")],
@@ -47,7 +56,10 @@ export const TENCENTCLOUD: CloudRulebook = {
       value: "deleted-with-peering",
       sources: [seed000("对等连接删除后将一同删除路由表中包含此对等连接的路由项。")],
     },
-    record: { open: true, note: "to be researched" },
+    record: {
+      open: true,
+      note: "seed 000 says a deleted peering 立即失效 (stops at once) but not whether it stays listed; the rejected one 已拒绝并消失 (disappears).",
+    },
   },
   pendingExpiryDays: {
     value: 7,
@@ -55,7 +67,7 @@ export const TENCENTCLOUD: CloudRulebook = {
   },
   limits: {
     peeringsPerVpc: { value: 10, sources: [seed000("| 每个私有网络支持的对等连接数 | 10 |")] },
-    routesPerRouteTable: { open: true, note: "to be researched" },
+    routesPerRouteTable: { open: true, note: "Not in the seeds; not found in the pages searched." },
     nameLength: {
       value: { min: 1, max: 60 },
       sources: [seed003("peeringConnectionName: 对等连接名称，不得超过60个字符。")],
