@@ -46,16 +46,16 @@ function pair(
     cross?: boolean;
     cidrs?: [string[], string[]];
     name?: string;
-    bandwidthMbps?: number;
+    /** null: no bandwidth at all. @default what the cloud needs (BANDWIDTH) */
+    bandwidthMbps?: number | null;
     routes?: "both" | "none";
   } = {},
 ): TopologyInput {
   const cross = options.cross ?? false;
   const [a, b] = options.cidrs ?? [["10.0.0.0/16"], ["10.1.0.0/16"]];
+  const given = options.bandwidthMbps;
   const bandwidth =
-    options.bandwidthMbps === undefined
-      ? bandwidthOf(cloud, cross)
-      : { bandwidthMbps: options.bandwidthMbps };
+    given === undefined ? bandwidthOf(cloud, cross) : given === null ? {} : { bandwidthMbps: given };
   return {
     vpcs: [
       vpc(cloud, "vpc-a", a),
@@ -121,10 +121,24 @@ export const CASES: readonly ConformanceCase[] = [
     refused: ["CIDR_OVERLAP", "INVALID_BANDWIDTH"],
   },
   {
-    name: "huaweicloud: one declaration, two rules (cross-region and overlap)",
+    // Rules the Huawei backend can judge before any call (it cannot see a peer VPC of another region, so an
+    // overlap with one is the engine's to find, as in the Tencent row above).
+    name: "huaweicloud: one declaration, two rules (cross-region and a 65-character name)",
     cloud: "huaweicloud",
-    document: pair("huaweicloud", { cross: true, cidrs: [["10.0.0.0/16"], ["10.0.0.0/24"]], routes: "none" }),
-    refused: ["CIDR_OVERLAP", "CROSS_REGION_UNSUPPORTED"],
+    document: pair("huaweicloud", { cross: true, name: "n".repeat(65), routes: "none" }),
+    refused: ["CROSS_REGION_UNSUPPORTED", "INVALID_NAME"],
+  },
+  {
+    name: "huaweicloud: name of 64 characters",
+    cloud: "huaweicloud",
+    document: pair("huaweicloud", { name: "n".repeat(64) }),
+    refused: [],
+  },
+  {
+    name: "baiducloud: no bandwidth (required on every peering)",
+    cloud: "baiducloud",
+    document: pair("baiducloud", { bandwidthMbps: null }),
+    refused: ["INVALID_BANDWIDTH"],
   },
   {
     name: "tencentcloud: name over 60 characters",

@@ -127,7 +127,15 @@ describe("baiducloud backend lifecycle", () => {
       cloudCode: "VpcInUse",
     });
 
-    await b.deletePeering(created.id);
+    // Baidu: across accounts only the initiator releases or resizes (the rulebook: 释放对等连接, 带宽升降级).
+    const notInitiator = await refusal(b.deletePeering(created.id));
+    expect({ code: notInitiator.code, cloudCode: notInitiator.cloudCode }).toEqual({
+      code: "PERMISSION_DENIED",
+      cloudCode: "AccessDenied",
+    });
+    const noResize = await refusal(b.modifyPeering(created.id, { bandwidthMbps: 20 }));
+    expect(noResize.code).toBe("PERMISSION_DENIED");
+    await a.deletePeering(created.id);
     expect(await a.listRoutes(app.routeTables[0]?.id as string)).toEqual([]);
     expect(await b.listRoutes(db.routeTables[0]?.id as string)).toEqual([]);
     expect((await a.describePeering(created.id)).status).toBe("DELETED");

@@ -81,7 +81,8 @@ describe("huaweicloud backend lifecycle", () => {
       peerAccount: B.id,
       cloud: "huaweicloud",
     });
-    expect(created.expiresAt).toBeDefined();
+    // Huawei shows an EXPIRED status (seed 002) but documents no expiry period: the rulebook leaves it open.
+    expect(created.expiresAt).toBeUndefined();
     expect(await b.describePeering(created.id)).toEqual(created);
 
     const notAccepter = await refusal(a.acceptPeering(created.id));
@@ -117,7 +118,13 @@ describe("huaweicloud backend lifecycle", () => {
     await b.deletePeering(created.id);
     expect(await a.listRoutes(app.routeTables[0]?.id as string)).toEqual([]);
     expect(await b.listRoutes(db.routeTables[0]?.id as string)).toEqual([]);
-    expect((await a.describePeering(created.id)).status).toBe("DELETED");
+    // Huawei removes a deleted peering at once (the rulebook's onDelete.record, Huawei user guide 删除对等连接).
+    const gone = await refusal(a.describePeering(created.id));
+    expect({ code: gone.code, cloudCode: gone.cloudCode }).toEqual({
+      code: "NOT_FOUND",
+      cloudCode: "NotFound",
+    });
+    expect((await a.listPeerings()).items.map((p) => p.id)).not.toContain(created.id);
     await a.deleteVpc(app.id);
     await b.deleteVpc(db.id);
     expect(await a.listVpcs()).toEqual([]);

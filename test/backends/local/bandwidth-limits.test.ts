@@ -134,11 +134,13 @@ describe("refusals", () => {
   });
 
   it("a Huawei peering has no per-IP limits", async () => {
+    // Huawei peerings are regional (the rulebook), so both VPCs are in one region.
     const x = await vpc(world.a, "10.0.0.0/16", GZ, { cloud: "huaweicloud" });
-    const y = await vpc(world.a, "10.1.0.0/16", BJ, { cloud: "huaweicloud" });
+    const y = await vpc(world.a, "10.1.0.0/16", GZ, { cloud: "huaweicloud" });
     const p = await peer(world.a, x, y, { bandwidthMbps: undefined });
     await expectRefusal(world.a.setBandwidthLimit(p.id, { ip: "10.0.0.5", limitMbps: 10 }), {
       ...POLICY,
+      cloudCode: "BandwidthPolicyInvalid",
       mentions: ["huaweicloud", p.id],
     });
   });

@@ -133,6 +133,12 @@ describe("Baidu BCE v1 peer connection lifecycle", () => {
     expect((await a("PUT", `/v1/peerconn/${id}`, { resize: "" }, { newBandwidthInMbps: 50 })).status).toBe(
       200,
     );
+    // The acceptor may not resize (带宽升降级: 跨账号只有发起端才可以进行带宽的升降级操作).
+    expect(
+      (await b("PUT", `/v1/peerconn/${id}`, { resize: "" }, { newBandwidthInMbps: 20 })).body,
+    ).toMatchObject({
+      code: "AccessDenied",
+    });
     const resized = (await b("GET", `/v1/peerconn/${id}`)).body;
     expect(resized.bandwidthInMbps).toBe(50);
     expect(resized).not.toHaveProperty("bandwithInMbp");
@@ -158,7 +164,11 @@ describe("Baidu BCE v1 peer connection lifecycle", () => {
     expect((await a("GET", `/v1/peerconn/${id}`)).body.description).toBe("again");
 
     expect((await a("DELETE", `/v1/vpc/${app}`)).body).toMatchObject({ code: "VpcInUse" });
-    expect((await b("DELETE", `/v1/peerconn/${id}`, { clientToken: "d" })).status).toBe(200);
+    // Across accounts only the initiator releases (释放对等连接: 跨账号只有发起端可以释放), as the rulebook says.
+    expect((await b("DELETE", `/v1/peerconn/${id}`, { clientToken: "d0" })).body).toMatchObject({
+      code: "AccessDenied",
+    });
+    expect((await a("DELETE", `/v1/peerconn/${id}`, { clientToken: "d" })).status).toBe(200);
     expect(
       (await a("GET", "/v1/route/rule", { routeTableId: await tableOf(a, app) })).body.routeRules,
     ).toEqual([]);

@@ -85,7 +85,12 @@ alice.delete_vpc_route(DeleteVpcRouteRequest(route_id=route.id))
 emit("route-deleted", routes=len(alice.list_vpc_routes(ListVpcRoutesRequest(vpc_id=vpc_a.id)).routes))
 
 alice.delete_vpc_peering(DeleteVpcPeeringRequest(peering_id=created.id))
-emit("deleted", status=alice.show_vpc_peering(ShowVpcPeeringRequest(peering_id=created.id)).peering.status)
+# Huawei removes a deleted peering at once (peerlink's rulebook, Huawei user guide): it is not found any more.
+try:
+    alice.show_vpc_peering(ShowVpcPeeringRequest(peering_id=created.id))
+    emit("deleted", found=True)
+except ClientRequestException as error:
+    emit("deleted", found=False, status=error.status_code)
 
 alice.delete_vpc(DeleteVpcRequest(vpc_id=vpc_a.id))
 bob.delete_vpc(DeleteVpcRequest(vpc_id=vpc_b.id))

@@ -116,7 +116,7 @@ describe("Huawei Cloud through huaweicloudsdkvpc", () => {
     expect(seen["refused-duplicate"]).toMatchObject({ code: "409 PeeringExists" });
     expect(seen["refused-bad-signature"]).toMatchObject({ code: "401 APIGW.0301" });
     expect(seen["route-deleted"]).toMatchObject({ routes: 0 });
-    expect(seen.deleted).toMatchObject({ status: "DELETED" });
+    expect(seen.deleted).toMatchObject({ found: false, status: 404 });
   });
 });
 

@@ -267,9 +267,25 @@ describe("TwoRegionDr validation at construction", () => {
     expect(codes).toEqual(expect.arrayContaining(["CIDR_OVERLAP", "INVALID_BANDWIDTH"]));
   });
 
+  it("refuses a Huawei two-region DR over peering with CROSS_REGION_UNSUPPORTED (Huawei peerings are regional)", () => {
+    let error: unknown;
+    try {
+      new TwoRegionDr("hw-cross-dr", {
+        primary: { ...guangzhou, cloud: "huaweicloud", region: "cn-east-3", routeTableIds: undefined },
+        standby: { ...beijing, cloud: "huaweicloud", region: "cn-north-4" },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TopologyValidationError);
+    const codes = (error as TopologyValidationError).diagnostics.map((d) => d.code);
+    expect(codes).toContain("CROSS_REGION_UNSUPPORTED");
+    expect((error as Error).message).toMatch(/cn-east-3.*cn-north-4/);
+  });
+
   it("says unpriced for clouds without price data", async () => {
     const hw = new TwoRegionDr("hw-dr", {
-      primary: { ...guangzhou, cloud: "huaweicloud", routeTableIds: undefined },
+      primary: { ...guangzhou, cloud: "huaweicloud", region: "cn-north-4", routeTableIds: undefined },
       standby: { ...beijing, cloud: "huaweicloud", region: "cn-north-4" },
     });
     expect(await outputValue(hw.estimatedDailyCost)).toBe("unpriced");
