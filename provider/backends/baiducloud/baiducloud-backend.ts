@@ -18,6 +18,7 @@
  * those calls are refused with UNSUPPORTED_OPERATION.
  */
 import { randomUUID } from "node:crypto";
+import { checkPeeringRequest } from "../../core/peering-candidate.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -38,6 +39,7 @@ import type {
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type Clock, systemClock } from "../clock.js";
 import { type BackendCode, BackendError } from "../errors.js";
+import { refuseFindings } from "../shared/client-checks.js";
 import { isRetryableStatus } from "../shared/cloud-codes.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import type { Pacer } from "../shared/pacer.js";
@@ -333,20 +335,25 @@ export class BaiduCloudBackend implements Backend {
   // ---------------------------------------------------------------- peer connections
 
   async createPeering(input: CreatePeeringInput): Promise<PeeringInfo> {
-    if (input.serviceLevel !== undefined)
-      unsupported("service levels on peer connections", "Omit serviceLevel.");
     if (input.tags !== undefined && Object.keys(input.tags).length > 0) {
       unsupported("tags through this API version", "Omit tags.");
     }
     const bandwidthInMbps = input.bandwidthMbps ?? this.#defaultBandwidthMbps;
-    if (bandwidthInMbps === undefined) {
-      refuse(
-        "INVALID_BANDWIDTH",
-        `Peer connection "${input.name}": Baidu requires a bandwidth (bandwidthInMbps, seed 001).`,
-        "Set bandwidthMbps, or defaultBandwidthMbps in the backend options.",
-      );
-    }
     const peerVpcRegion = input.peerRegion ?? this.region;
+    // The core's request rules (a positive integer bandwidth on every peering, billing, service levels), before
+    // any call; defaultBandwidthMbps stands in for a bandwidth the caller left out.
+    refuseFindings(
+      checkPeeringRequest({
+        cloud: "baiducloud",
+        region: this.region,
+        peerRegion: peerVpcRegion,
+        name: input.name,
+        bandwidthMbps: bandwidthInMbps,
+        chargeType: input.chargeType,
+        serviceLevel: input.serviceLevel,
+      }),
+      "ClientValidation",
+    );
     const clientToken = input.clientToken ?? randomUUID();
     const { peerConnId } = await this.#call<{ peerConnId: string }>({
       action: "CreatePeerConn",

@@ -469,6 +469,8 @@ export class HuaweiCloudBackend implements Backend {
         serviceLevel: input.serviceLevel,
       }),
       "ClientValidation",
+      // The create request has no bandwidth or billing field: what the core only warns about cannot be sent.
+      { warnings: "refuse" },
     );
     const accept = new HuaweiVpcInfo(input.peerVpcId);
     if (input.peerAccount !== undefined && input.peerAccount !== this.account)

@@ -5,8 +5,16 @@
 import type { Diagnostic } from "../../core/index.js";
 import { BackendError } from "../errors.js";
 
-/** Throws when `diagnostics` holds anything; `cloudCode` says the refusal never reached the cloud. */
-export function refuseFindings(diagnostics: readonly Diagnostic[], cloudCode: string, value?: string): void {
+/**
+ * Throws when `diagnostics` holds an error (or anything at all with `warnings: "refuse"`, for a cloud whose API has
+ * no field for what a warning says is ignored); `cloudCode` says the refusal never reached the cloud.
+ */
+export function refuseFindings(
+  found: readonly Diagnostic[],
+  cloudCode: string,
+  options: { readonly warnings?: "refuse" | "pass" } = {},
+): void {
+  const diagnostics = options.warnings === "refuse" ? found : found.filter((d) => d.severity === "error");
   const first = diagnostics[0];
   if (!first) return;
   const message =
@@ -17,6 +25,6 @@ export function refuseFindings(diagnostics: readonly Diagnostic[], cloudCode: st
     cloudCode,
     resource: first.resource,
     fix: first.fix,
-    ...(value === undefined ? {} : { value }),
+    problems: diagnostics,
   });
 }

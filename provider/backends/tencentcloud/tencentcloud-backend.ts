@@ -474,6 +474,203 @@ export class TencentCloudBackend implements Backend {
       peerRegion = await this.#regionOfVpc(input.peerVpcId);
     if (input.description)
       unsupported("peering connections have no description", "Leave description empty for Tencent peerings.");
+    // No client-side rule check here: every field can be sent, and the cloud (or the emulator's engine, which runs
+    // the core's checkPeeringCandidate) judges the request against what only it can see, reporting every problem
+    // at once. Huawei and Baidu check first only what their APIs cannot carry (checkPeeringRequest).
+    const tags = Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+    const vpc = await createIdempotently<WireVpc>({
+      create: async () =>
+        (
+          await this.#api.call<{ Vpc: WireVpc }>(
+            "CreateVpc",
+            { VpcName: input.name, CidrBlock: cidr, ...(tags.length > 0 ? { Tags: tags } : {}) },
+            region,
+          )
+        ).Vpc,
+      // A lost CreateVpc answer: the VPC with this name and CIDR, if it was made.
+      findExisting: async () => {
+        const response = await this.#api.call<DescribeVpcsResponse>(
+          "DescribeVpcs",
+          { Filters: [{ Name: "vpc-name", Values: [input.name] }], Limit: String(PAGE) },
+          region,
+        );
+        return response.VpcSet.find((v) => v.VpcName === input.name && v.CidrBlock === cidr);
+      },
+      retry: this.#retry,
+    });
+    this.#vpcRegion.set(vpc.VpcId, region);
+    if (secondary.length > 0) await this.#addSecondaryOrUndo(vpc.VpcId, secondary);
+    for (const name of input.routeTables ?? []) await this.#createRouteTableIn(region, vpc.VpcId, name);
+    return secondary.length > 0 ? this.describeVpc(vpc.VpcId) : this.#vpcInfo(vpc, region);
+  }
+
+  /**
+   * The secondary CIDRs of a VPC just created; when Tencent refuses them (e.g. one overlaps the primary), the VPC is
+   * deleted again so that a failed create leaves nothing behind, and the refusal is what the caller sees.
+   */
+  async #addSecondaryOrUndo(vpcId: string, secondary: readonly string[]): Promise<void> {
+    try {
+      await this.setSecondaryCidrs(vpcId, secondary);
+    } catch (error) {
+      await this.deleteVpc(vpcId).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async describeVpc(id: string): Promise<VpcInfo> {
+    const { region, vpc } = await this.#locateVpc(id);
+    return this.#vpcInfo(vpc, region);
+  }
+
+  async listVpcs(): Promise<readonly VpcInfo[]> {
+    const result: VpcInfo[] = [];
+    for (const region of this.#searchRegions()) {
+      const vpcs: WireVpc[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const response = await this.#call<DescribeVpcsResponse>(
+          "DescribeVpcs",
+          { Offset: String(offset), Limit: String(PAGE) },
+          region,
+        );
+        vpcs.push(...response.VpcSet);
+        if (vpcs.length >= response.TotalCount || response.VpcSet.length === 0) break;
+      }
+      if (vpcs.length === 0) continue;
+      const tables = await this.#tables(region);
+      for (const vpc of vpcs) {
+        this.#vpcRegion.set(vpc.VpcId, region);
+        result.push(
+          vpcOf(
+            vpc,
+            region,
+            this.account,
+            tables.filter((t) => t.VpcId === vpc.VpcId),
+          ),
+        );
+      }
+    }
+    return result;
+  }
+
+  /**
+   * One CreateAssistantCidr with every block to add, then one DeleteAssistantCidr with every block to remove (both
+   * take a list, CreateAssistantCidrRequest / DeleteAssistantCidrRequest.CidrBlocks); a call with nothing to do is
+   * skipped, so asking for the current list describes the VPC and writes nothing.
+   *
+   * Add first, then delete. The refusals the Backend interface documents (a block overlapping the VPC's own blocks
+   * or a live peer's, or making two peers overlap) all come from the add, which runs before anything changed, so a
+   * refused call changes nothing. If the delete fails after the add (throttled past the retries, or ResourceInUse
+   * for a block that still has subnets), the VPC holds the old blocks and the new ones: a superset, so no route or
+   * peer loses a block it relies on, and calling again finishes the change (the add is then skipped). Deleting first
+   * would, on a refused add, leave the VPC without blocks that routes point into. The price: a block cannot be
+   * swapped for an overlapping one in one call (planSecondaryChange).
+   */
+  async setSecondaryCidrs(vpcId: string, secondary: readonly string[]): Promise<VpcInfo> {
+    const wanted = wantedSecondary(vpcId, secondary, SECONDARY_RULES);
+    const { region, vpc } = await this.#locateVpc(vpcId);
+    const { add, remove } = planSecondaryChange(vpcId, secondaryOf(vpc), wanted, SECONDARY_RULES);
+    if (add.length === 0 && remove.length === 0) return this.#vpcInfo(vpc, region);
+    if (add.length > 0)
+      await this.#changeSecondary("CreateAssistantCidr", region, vpcId, add, (now) =>
+        add.every((block) => now.includes(block)),
+      );
+    if (remove.length > 0)
+      await this.#changeSecondary("DeleteAssistantCidr", region, vpcId, remove, (now) =>
+        remove.every((block) => !now.includes(block)),
+      );
+    const after = await this.#describeVpcIn(region, vpcId);
+    if (!after) throw notFound("VPC", vpcId, this.account);
+    return this.#vpcInfo(after, region);
+  }
+
+  /**
+   * One secondary-CIDR write, retried like every call. Neither action takes a client token: a retry that is refused
+   * because the first attempt (whose answer was lost) already did the change is recognised on the VPC's blocks.
+   */
+  async #changeSecondary(
+    action: "CreateAssistantCidr" | "DeleteAssistantCidr",
+    region: string,
+    vpcId: string,
+    blocks: readonly string[],
+    reached: (secondary: readonly string[]) => boolean,
+  ): Promise<void> {
+    // The answers (AssistantCidrSet / nothing) are not read: the VPC is described again afterwards.
+    await this.#write(action, { VpcId: vpcId, CidrBlocks: [...blocks] }, region, async () => {
+      const now = await this.#describeVpcIn(region, vpcId).catch(() => undefined);
+      return now !== undefined && reached(secondaryOf(now));
+    });
+  }
+
+  async deleteVpc(id: string): Promise<void> {
+    const { region } = await this.#locateVpc(id);
+    await this.#write("DeleteVpc", { VpcId: id }, region, async (error) => error.code === "NOT_FOUND");
+    this.#vpcRegion.delete(id);
+  }
+
+  async #createRouteTableIn(region: string, vpcId: string, name: string): Promise<RouteTableInfo> {
+    const findExisting = async () =>
+      (
+        await this.#tables(region, [
+          { Name: "vpc-id", Values: [vpcId] },
+          { Name: "route-table-name", Values: [name] },
+        ])
+      )[0];
+    const table = await createIdempotently<WireRouteTable>({
+      create: async () =>
+        (
+          await this.#api.call<{ RouteTable: WireRouteTable }>(
+            "CreateRouteTable",
+            { VpcId: vpcId, RouteTableName: name },
+            region,
+          )
+        ).RouteTable,
+      findExisting,
+      retry: this.#retry,
+    });
+    this.#rememberTable(table, region);
+    return routeTableOf(table);
+  }
+
+  async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {
+    const region = await this.#regionOfVpc(vpcId);
+    return this.#createRouteTableIn(region, vpcId, name);
+  }
+
+  async listRouteTables(vpcId: string): Promise<readonly RouteTableInfo[]> {
+    const { region } = await this.#locateVpc(vpcId);
+    return (await this.#tables(region, [{ Name: "vpc-id", Values: [vpcId] }])).map(routeTableOf);
+  }
+
+  // ---------------------------------------------------------------- peerings
+
+  async #findPeerings(
+    params: Record<string, unknown>,
+    region = this.region,
+  ): Promise<DescribeVpcPeeringConnectionsResponse> {
+    return this.#call<DescribeVpcPeeringConnectionsResponse>("DescribeVpcPeeringConnections", params, region);
+  }
+
+  async createPeering(input: CreatePeeringInput): Promise<PeeringInfo> {
+    const region = await this.#regionOfVpc(input.vpcId);
+    const peerAccount = input.peerAccount ?? this.account;
+    let peerRegion = input.peerRegion;
+    if (peerRegion === undefined && peerAccount === this.account)
+      peerRegion = await this.#regionOfVpc(input.peerVpcId);
+    if (input.description)
+      unsupported("peering connections have no description", "Leave description empty for Tencent peerings.");
+    // The core's request rules (name, bandwidth tiers, charge type and service level), before any call.
+    refuseFindings(
+      checkPeeringRequest({
+        cloud: "tencentcloud",
+        region,
+        peerRegion,
+        name: input.name,
+        bandwidthMbps: input.bandwidthMbps,
+        chargeType: input.chargeType,
+        serviceLevel: input.serviceLevel,
+      }),
+      "ClientValidation",
+    );
     const tags = Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
     // CreateVpcPeeringConnectionRequest (models.py): SourceVpcId, PeeringConnectionName, DestinationVpcId,
     // DestinationUin, DestinationRegion, Bandwidth, Type, ChargeType, QosLevel, Tags. No client token.
