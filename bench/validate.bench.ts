@@ -451,6 +451,16 @@ function targetCheck(sizes: readonly SizeResult[]): BenchReport["targets"] {
       met: ms < TARGET.ms,
     });
   }
+  // Issue 12: validateTopology within 4x the typed-array sort floor of the same 9N intervals, in the same run.
+  const core = size.rows.find((r) => r.label === CASES.core)?.result;
+  const floor = size.rows.find((r) => r.label === CASES.floorAll)?.result;
+  if (core && floor && !("skipped" in core) && !("skipped" in floor)) {
+    const ratio = core.median / floor.median;
+    targets.push({
+      label: `${CASES.core} at N=${formatCount(TARGET.n)} within 4× the sort floor of its 9N intervals: ${formatMs(core.median)} ms vs ${formatMs(floor.median)} ms (×${ratio.toFixed(1)})`,
+      met: ratio <= 4,
+    });
+  }
   return targets;
 }
 
