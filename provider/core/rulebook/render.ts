@@ -56,15 +56,24 @@ export function renderRulebook(): string {
     sources.push(c);
     return sources.length;
   };
-  const lines = [`| rule | ${CLOUDS.join(" | ")} |`, `| --- | ${CLOUDS.map(() => "---").join(" | ")} |`];
+  const rows: string[][] = [["rule", ...CLOUDS]];
   for (const [label, pick] of ROWS) {
     const cells = CLOUDS.map((cloud: Cloud) => {
       const entry = pick(RULEBOOK[cloud]);
       if ("open" in entry) return "open (undocumented)";
       return `${show(entry.value)} [${entry.sources.map(numberOf).join(", ")}]`;
     });
-    lines.push(`| ${label} | ${cells.map(cell).join(" | ")} |`);
+    rows.push([label, ...cells].map(cell));
   }
+  // Columns padded to their widest cell, as the repository's formatter (biome) lays Markdown tables out, so that
+  // the generated section passes `npm run lint` unchanged.
+  const widths = rows[0]!.map((_, c) => Math.max(3, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]) => `| ${r.map((text, c) => text.padEnd(widths[c]!)).join(" | ")} |`;
+  const lines = [
+    line(rows[0]!),
+    `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`,
+    ...rows.slice(1).map(line),
+  ];
   lines.push("", "Sources:", "");
   sources.forEach((s, i) => {
     lines.push(`${i + 1}. ${s.title}, ${s.url}: "${s.quote}"`);
