@@ -92,8 +92,11 @@ export interface CreateVpcInput {
   readonly routeTables?: readonly string[];
   readonly tags?: Readonly<Record<string, string>>;
   /**
-   * Idempotency token (ASCII, at most 64 characters): the same token with the same request returns the VPC the
-   * first one created; with another request it is IDEMPOTENCY_CONFLICT. @default none
+   * Idempotency token (1-64 printable ASCII characters): a create with the token of an earlier create, made by
+   * any process (a `pulumi up` after a killed one), returns what that create made while it still exists, instead
+   * of making a second one; the same token on a different request is IDEMPOTENCY_CONFLICT. Each backend keeps the
+   * token its cloud's way: Baidu's clientToken, the local engine's token table, a tag or a description marker
+   * (shared/create-marker.ts) on Tencent and Huawei, never shown in what is read back. @default none
    */
   readonly clientToken?: string;
 }
@@ -137,8 +140,9 @@ export interface CreatePeeringInput {
   readonly serviceLevel?: ServiceLevel;
   readonly tags?: Readonly<Record<string, string>>;
   /**
-   * Idempotency token (ASCII, at most 64 characters; Baidu clientToken, seed 001): the same token with the same
-   * parameters returns the peering created the first time; with different parameters it is an error.
+   * Idempotency token, as for createVpc (Baidu clientToken, seed 001): the same token with the same parameters
+   * returns the peering created the first time while it is not DELETED, from any process; with different
+   * parameters it is IDEMPOTENCY_CONFLICT.
    */
   readonly clientToken?: string;
 }
