@@ -26,6 +26,11 @@ export interface LifecycleFixture {
    * cloud has no resize (the resize step is skipped).
    */
   readonly resize?: { readonly from: number; readonly to: number };
+  /**
+   * A new session of the requester account, sharing nothing with `requester` but the cloud (what a second
+   * `pulumi up` process opens); the cross-process idempotency case is skipped without it.
+   */
+  readonly reopen?: () => Backend;
   /** Stops the emulator and closes the backends. */
   close(): Promise<void>;
 }
@@ -140,6 +145,72 @@ export function describeLifecycleSuite(name: string, factory: () => Promise<Life
       await f.requester.deleteRoute(route.id);
       expect(await f.requester.listRoutes(route.routeTableId)).toEqual([]);
       await expect(f.requester.deleteRoute(route.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    });
+
+    it("adopts what an earlier session created with the same clientToken, and frees the token once it is deleted (issue 17)", async (context) => {
+      if (f.reopen === undefined) return context.skip();
+      const again = f.reopen();
+      const token = `idem-${f.cloud}-${next}`;
+      const vpcInput = (label: string, block: string) => ({
+        name: `${label}-${token}`,
+        region: f.region,
+        cidrs: [block],
+        tags: { team: "net" },
+        clientToken: `${token}-${label}`,
+      });
+      const [cidrA, cidrB] = [cidr(), cidr()];
+      const a = await f.requester.createVpc(vpcInput("a", cidrA));
+      const b = await f.requester.createVpc(vpcInput("b", cidrB));
+      const aAgain = await again.createVpc(vpcInput("a", cidrA));
+      expect(aAgain.id).toBe(a.id);
+      expect((await again.listVpcs()).filter((v) => v.name === a.name)).toHaveLength(1);
+      // The token is the backend's business: the VPC reads back with the user's tags only.
+      expect(aAgain.tags).toEqual(a.tags);
+      expect(Object.keys((await again.describeVpc(a.id)).tags)).not.toContain("peerlink-create-token");
+      await expect(again.createVpc({ ...vpcInput("a", cidrA), cidrs: [cidr()] })).rejects.toMatchObject({
+        code: "IDEMPOTENCY_CONFLICT",
+      });
+
+      const peeringInput = {
+        vpcId: a.id,
+        peerVpcId: b.id,
+        name: `p-${token}`,
+        description: "dr link",
+        clientToken: `${token}-p`,
+      };
+      const p = await f.requester.createPeering(peeringInput);
+      const pAgain = await again.createPeering(peeringInput);
+      expect(pAgain.id).toBe(p.id);
+      expect(pAgain.description).toBe("dr link");
+      expect((await again.describePeering(p.id)).description).toBe("dr link");
+      // Without the token the same pair is someone else's request: still refused.
+      await expect(again.createPeering({ ...peeringInput, clientToken: undefined })).rejects.toMatchObject({
+        code: "DUPLICATE_PEERING",
+      });
+      await statusBecomes(f.requester, p.id, "ACTIVE");
+
+      const routeInput = {
+        vpcId: a.id,
+        destination: cidrB,
+        peeringId: p.id,
+        description: "to b",
+        clientToken: `${token}-r`,
+      };
+      const r = await f.requester.createRoute(routeInput);
+      const rAgain = await again.createRoute(routeInput);
+      expect(rAgain.id).toBe(r.id);
+      const routes = await again.listRoutes(r.routeTableId);
+      expect(routes.filter((x) => x.destination === cidrB)).toHaveLength(1);
+      expect(routes.find((x) => x.id === r.id)?.description).toBe("to b");
+
+      // Deleted, the token is free again: the next create with it makes a new resource (a destroy, then an up).
+      await f.requester.deleteRoute(r.id);
+      await f.requester.deletePeering(p.id);
+      await f.requester.deleteVpc(a.id);
+      const aNew = await again.createVpc(vpcInput("a", cidrA));
+      expect(aNew.id).not.toBe(a.id);
+      await again.deleteVpc(aNew.id);
+      await f.requester.deleteVpc(b.id);
     });
 
     it("resizes a cross-region peering's bandwidth", async (context) => {
