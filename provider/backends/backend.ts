@@ -124,6 +124,12 @@ export interface PeeringInfo {
   readonly updatedAt: string;
   /** When a PENDING request expires (7 days after creation, seeds 000 and 001). */
   readonly expiresAt: string | undefined;
+  /**
+   * The client token the peering was created with, where the backend can tell (the engine's token table, a
+   * Tencent tag, a Huawei or Baidu description marker): a rerun of a killed create recognises its own request
+   * by it instead of calling it a duplicate. @default undefined
+   */
+  readonly createToken?: string;
 }
 
 export interface CreatePeeringInput {

@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../backends/backend.js";
 import type { ChargeType, ServiceLevel } from "../core/index.js";
 import { type ConnectionArgs, resolveConnection } from "./connection.js";
+import { createIdentity } from "./create-identity.js";
 import { dynamicProvider } from "./dynamic-provider.js";
 
 export interface PeeringArgs {
@@ -52,6 +53,7 @@ export class Peering extends pulumi.dynamic.Resource {
       {
         ...args,
         connection: resolveConnection(args.connection),
+        createIdentity: createIdentity("Peering", name, opts),
         peeringId: undefined,
         status: undefined,
         account: undefined,

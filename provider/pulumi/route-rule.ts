@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type ConnectionArgs, resolveConnection } from "./connection.js";
+import { createIdentity } from "./create-identity.js";
 import { dynamicProvider } from "./dynamic-provider.js";
 
 export interface RouteRuleArgs {
@@ -28,6 +29,7 @@ export class RouteRule extends pulumi.dynamic.Resource {
       {
         ...args,
         connection: resolveConnection(args.connection),
+        createIdentity: createIdentity("RouteRule", name, opts),
         routeId: undefined,
         effectiveRouteTableId: undefined,
       },

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Cloud } from "../core/index.js";
 import { type ConnectionArgs, resolveConnection } from "./connection.js";
+import { createIdentity } from "./create-identity.js";
 import { dynamicProvider } from "./dynamic-provider.js";
 
 export interface VpcArgs {
@@ -35,6 +36,7 @@ export class Vpc extends pulumi.dynamic.Resource {
       {
         ...args,
         connection: resolveConnection(args.connection),
+        createIdentity: createIdentity("Vpc", name, opts),
         vpcId: undefined,
         account: undefined,
         mainRouteTableId: undefined,

@@ -42,7 +42,7 @@ import { type BackendCode, BackendError } from "../errors.js";
 import { refuseFindings } from "../shared/client-checks.js";
 import { isRetryableStatus } from "../shared/cloud-codes.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
-import type { Pacer } from "../shared/pacer.js";
+import { Pacer } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { bceDate, signBceRequest } from "./bce-signer.js";
 import { peeringOf, routeOf, vpcOf } from "./convert.js";
@@ -68,8 +68,11 @@ export interface BaiduCloudBackendOptions {
   /** @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly retry?: RetryOptions;
-  /** Client-side pacing per action. @default none */
-  readonly pacer?: Pacer;
+  /**
+   * Client-side pacing per action: `false` for none, or a Pacer of your own. @default every action at
+   * BAIDU_RATE_PER_SECOND (a lost answer's retries then are not spent on throttling, issue 17)
+   */
+  readonly pacer?: Pacer | false;
   /** The time signatures are dated with. @default the system clock */
   readonly clock?: Clock;
   /**
@@ -86,6 +89,14 @@ interface Request {
   readonly params?: Readonly<Record<string, string | undefined>>;
   readonly body?: unknown;
 }
+
+/**
+ * The rate the backend paces each action at by default. Baidu publishes no per-action rate for its VPC API (its
+ * VPC API reference and "Product Specification Limit", cloud.baidu.com/doc/VPC/s/9jwvytur6-en, list quotas of
+ * resources, none of requests; searched 2026-12), so the backend keeps to the rate the emulator enforces for every
+ * cloud (provider/emulator/rate-limiter.ts DEFAULT_RATE_LIMITS, Tencent's documented 20 requests/s per action).
+ */
+export const BAIDU_RATE_PER_SECOND = 20;
 
 function unsupported(what: string, fix: string): never {
   throw new BackendError("UNSUPPORTED_OPERATION", `Baidu AI Cloud does not support ${what}.`, {
@@ -132,7 +143,8 @@ export class BaiduCloudBackend implements Backend {
     }
     this.account = accountId;
     this.#retry = options.retry ?? {};
-    this.#pacer = options.pacer;
+    this.#pacer =
+      options.pacer === false ? undefined : (options.pacer ?? new Pacer({ rateOf: () => BAIDU_RATE_PER_SECOND }));
     this.#clock = options.clock ?? systemClock;
     this.#defaultBandwidthMbps = options.defaultBandwidthMbps;
   }
@@ -268,7 +280,9 @@ export class BaiduCloudBackend implements Backend {
     if (input.cidrs.length !== 1) unsupported("secondary CIDRs at VPC creation", "Give exactly one CIDR.");
     if ((input.routeTables ?? []).length > 0)
       unsupported("extra route tables (one per VPC)", "Omit routeTables.");
-    const clientToken = randomUUID();
+    // The caller's token makes the create idempotent across processes (seed 001: "the same token returns the
+    // first result"); without one, a token of this call still covers its retries.
+    const clientToken = input.clientToken ?? randomUUID();
     const { vpcId } = await this.#call<{ vpcId: string }>({
       action: "CreateVpc",
       method: "POST",
@@ -481,7 +495,7 @@ export class BaiduCloudBackend implements Backend {
 
   async createRoute(input: CreateRouteInput): Promise<RouteInfo> {
     const routeTableId = input.routeTableId ?? (await this.#routeTable(input.vpcId)).routeTableId;
-    const clientToken = randomUUID();
+    const clientToken = input.clientToken ?? randomUUID();
     const { routeRuleId } = await this.#call<{ routeRuleId: string }>({
       action: "CreateRouteRule",
       method: "POST",

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../../core/canonical-json.js";
-import type { CreatePeeringInput } from "../backend.js";
+import { type CreatePeeringInput, isTerminalPeering, type PeeringStatus } from "../backend.js";
 import type { SessionContext } from "./engine.js";
 import { fail } from "./refusals.js";
 
@@ -32,8 +32,9 @@ export function fingerprint(account: string, input: CreatePeeringInput): string 
 }
 
 /**
- * The id of the peering an earlier request with `token` created, or undefined when the token is new; refuses the
- * token when that request had other parameters.
+ * The id of the peering an earlier request with `token` created, or undefined when the token is new or what it
+ * made is over (deleted, removed, rejected or expired: a `pulumi destroy` then `up`, or a rerun after a refusal,
+ * asks for a new request, which frees the token); refuses the token when that request had other parameters.
  */
 export function earlierPeering(
   ctx: SessionContext,
@@ -45,6 +46,13 @@ export function earlierPeering(
     .statement("SELECT fingerprint, peering_id FROM client_tokens WHERE account = ? AND token = ?")
     .get(ctx.account, token) as { fingerprint: string; peering_id: string } | undefined;
   if (!previous) return undefined;
+  const made = ctx.engine.statement("SELECT status FROM peerings WHERE id = ?").get(previous.peering_id) as
+    | { status: PeeringStatus }
+    | undefined;
+  if (made === undefined || isTerminalPeering(made.status)) {
+    ctx.engine.statement("DELETE FROM client_tokens WHERE account = ? AND token = ?").run(ctx.account, token);
+    return undefined;
+  }
   if (previous.fingerprint !== print) {
     fail(
       "IDEMPOTENCY_CONFLICT",

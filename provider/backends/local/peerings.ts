@@ -223,7 +223,19 @@ export function listPeerings(
       const ids = new Set(filter.ids);
       rows = rows.filter((r) => ids.has(r.id));
     }
-    let items = rows.map((r) => peeringInfo(r, now));
+    // The caller's own create tokens, so a rerun of a killed create knows its request (PeeringInfo.createToken).
+    const tokens = new Map(
+      (
+        ctx.engine
+          .statement("SELECT token, peering_id FROM client_tokens WHERE account = ?")
+          .all(ctx.account) as { token: string; peering_id: string }[]
+      ).map((t) => [t.peering_id, t.token]),
+    );
+    let items = rows.map((r) => {
+      const info = peeringInfo(r, now);
+      const createToken = tokens.get(r.id);
+      return createToken === undefined ? info : { ...info, createToken };
+    });
     if (filter.status !== undefined) {
       const wanted = new Set(filter.status);
       items = items.filter((p) => wanted.has(p.status));

@@ -23,7 +23,14 @@ export function diffInputs(
   replaceKeys: readonly string[],
   options: { deleteBeforeReplace?: boolean; ignore?: readonly string[]; outputKeys?: readonly string[] } = {},
 ): DiffResult {
-  const ignore = new Set(["__provider", ...(options.ignore ?? []), ...(options.outputKeys ?? [])]);
+  // createIdentity names the resource (its URN), it is no property of it: resources created before it existed
+  // must not update for it.
+  const ignore = new Set([
+    "__provider",
+    "createIdentity",
+    ...(options.ignore ?? []),
+    ...(options.outputKeys ?? []),
+  ]);
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)].filter((k) => !ignore.has(k)));
   const changed = [...keys].filter((k) => isUnknown(news[k]) || !same(olds[k], news[k]));
   const replaces = changed.filter((k) => replaceKeys.includes(k));

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import {
   type Backend,
+  type CreatePeeringInput,
   isLivePeering,
   isTerminalPeering,
   type PeeringInfo,
@@ -21,6 +22,7 @@ import {
   type VpcSpec,
 } from "../../core/index.js";
 import { connectionSchema, openBackend } from "./connection.js";
+import { createIdentitySchema, createTokenOf } from "./create-token.js";
 import { diffResource } from "./diff.js";
 import { isGone } from "./errors.js";
 import { type CheckFailure, failure, optional, parseInputs, pickInputs, stripProvider } from "./inputs.js";
@@ -42,6 +44,7 @@ export const peeringInputsSchema = z.strictObject({
   peerVpcCidrs: z.array(z.string()).optional(),
   /** Adopt this existing peering instead of creating one (dynamic providers cannot `pulumi import`). */
   existingId: z.string().min(1).optional(),
+  createIdentity: createIdentitySchema,
   timeoutSeconds: z.number().positive().default(600),
 });
 export type PeeringInputs = z.output<typeof peeringInputsSchema>;
@@ -97,6 +100,24 @@ async function visibleVpc(backend: Backend, id: string): Promise<VpcSpec | undef
  * Which live peering this resource already is, so that checking an update does not count it twice. The engine
  * hands `check` the old *inputs*, never the outputs: the id is unknown there, but the old VPC pair names it.
  */
+/** The create request of a Peering's inputs (its hash is the create token, see create-token.ts). */
+function peeringRequest(inputs: PeeringInputs): CreatePeeringInput {
+  return {
+    vpcId: inputs.vpcId,
+    peerVpcId: inputs.peerVpcId,
+    name: inputs.name,
+    ...optional({
+      peerAccount: inputs.peerAccount,
+      peerRegion: inputs.peerRegion,
+      description: inputs.description,
+      bandwidthMbps: inputs.bandwidthMbps,
+      chargeType: inputs.chargeType,
+      serviceLevel: inputs.serviceLevel,
+      tags: inputs.tags,
+    }),
+  };
+}
+
 export interface PeeringSelf {
   /** The adopted peering (existingId), or the id when a caller knows it. */
   readonly id?: string | undefined;
@@ -162,7 +183,11 @@ export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): 
   const existing = await backend.listPeerings({ vpcId: vpc.id }, { limit: 1000 });
   const alive = existing.items.filter((p: PeeringInfo) => isLivePeering(p.status));
   const pair = self.pair;
-  const replacing = self.id ?? (pair ? alive.find((p) => joins(p, pair))?.id : undefined);
+  // A peering this very request made in a run that was killed before Pulumi recorded it (it carries this
+  // request's create token) is this resource's, not a duplicate: the create adopts it (issue 17).
+  const token = self.id === undefined ? createTokenOf(inputs.createIdentity, peeringRequest(inputs)) : undefined;
+  const orphan = token === undefined ? undefined : alive.find((p) => p.createToken === token)?.id;
+  const replacing = self.id ?? orphan ?? (pair ? alive.find((p) => joins(p, pair))?.id : undefined);
   const live = alive.filter((p) => p.id !== replacing);
   for (const p of live) {
     const otherId = p.vpcId === vpc.id ? p.peerVpcId : p.vpcId;
@@ -248,19 +273,10 @@ export const peering = {
       created = await backend.describePeering(inputs.existingId);
       assertAdoptable(created, inputs);
     } else {
+      const request = peeringRequest(inputs);
       created = await backend.createPeering({
-        vpcId: inputs.vpcId,
-        peerVpcId: inputs.peerVpcId,
-        name: inputs.name,
-        ...optional({
-          peerAccount: inputs.peerAccount,
-          peerRegion: inputs.peerRegion,
-          description: inputs.description,
-          bandwidthMbps: inputs.bandwidthMbps,
-          chargeType: inputs.chargeType,
-          serviceLevel: inputs.serviceLevel,
-          tags: inputs.tags,
-        }),
+        ...request,
+        ...optional({ clientToken: createTokenOf(inputs.createIdentity, request) }),
       });
     }
     // Same account: ACTIVE. Cross account: PENDING until the PeeringAcceptance (another resource) accepts it.

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { RouteInfo } from "../../backends/backend.js";
 import { connectionSchema, openBackend } from "./connection.js";
+import { createIdentitySchema, createTokenOf } from "./create-token.js";
 import { diffResource } from "./diff.js";
 import { isGone } from "./errors.js";
 import { optional, parseInputs, pickInputs, stripProvider } from "./inputs.js";
@@ -15,6 +16,7 @@ export const routeRuleInputsSchema = z.strictObject({
   destination: z.string().min(1),
   peeringId: z.string().min(1),
   description: z.string().optional(),
+  createIdentity: createIdentitySchema,
   timeoutSeconds: z.number().positive().default(600),
 });
 export type RouteRuleInputs = z.output<typeof routeRuleInputsSchema>;
@@ -44,11 +46,16 @@ export const routeRule = {
     const backend = await openBackend(inputs.connection);
     // Cross-account: the acceptance may still be racing the create. Wait instead of failing ("apply twice").
     await waitForPeering(backend, inputs.peeringId, ["ACTIVE"], { timeoutMs: inputs.timeoutSeconds * 1000 });
-    const route = await backend.createRoute({
+    const request = {
       vpcId: inputs.vpcId,
       destination: inputs.destination,
       peeringId: inputs.peeringId,
       ...optional({ routeTableId: inputs.routeTableId, description: inputs.description }),
+    };
+    // The same token on a rerun: the route a killed run made is returned, not refused as ROUTE_CONFLICT.
+    const route = await backend.createRoute({
+      ...request,
+      ...optional({ clientToken: createTokenOf(inputs.createIdentity, request) }),
     });
     return { id: route.id, outs: outputs(inputs, route) };
   },

@@ -1,10 +1,11 @@
 /** The Vpc resource's provider implementation (so examples and tests are self-contained; adopt with existingId). */
 import { z } from "zod";
-import type { VpcInfo } from "../../backends/backend.js";
+import type { Backend, VpcInfo } from "../../backends/backend.js";
 import { BACKEND_CAPABILITIES } from "../../backends/capabilities.js";
 import { canonicalJson } from "../../core/canonical-json.js";
 import { CLOUDS, PeerlinkError, validateDocument } from "../../core/index.js";
 import { connectionSchema, openBackend } from "./connection.js";
+import { createIdentitySchema, createTokenOf } from "./create-token.js";
 import { diffResource } from "./diff.js";
 import { isGone } from "./errors.js";
 import { type CheckFailure, failure, isUnknown, parseInputs, pickInputs, stripProvider } from "./inputs.js";
@@ -18,6 +19,7 @@ export const vpcInputsSchema = z.strictObject({
   routeTables: z.array(z.string().min(1)).optional(),
   tags: z.record(z.string(), z.string()).optional(),
   existingId: z.string().min(1).optional(),
+  createIdentity: createIdentitySchema,
 });
 export type VpcInputs = z.output<typeof vpcInputsSchema>;
 
@@ -58,14 +60,7 @@ export const vpc = {
     const backend = await openBackend(inputs.connection);
     const created = inputs.existingId
       ? assertAdoptable(await backend.describeVpc(inputs.existingId), inputs)
-      : await backend.createVpc({
-          name: inputs.name,
-          region: inputs.region,
-          cidrs: inputs.cidrs,
-          ...(inputs.cloud ? { cloud: inputs.cloud } : {}),
-          ...(inputs.routeTables ? { routeTables: inputs.routeTables } : {}),
-          ...(inputs.tags ? { tags: inputs.tags } : {}),
-        });
+      : await createVpc(backend, inputs);
     return { id: created.id, outs: outputs(inputs, created) };
   },
 
@@ -106,6 +101,20 @@ export const vpc = {
     }
   },
 };
+
+/** A new VPC, with the create token of this resource's request (a rerun after a kill gets the same VPC back). */
+function createVpc(backend: Backend, inputs: VpcInputs): Promise<VpcInfo> {
+  const request = {
+    name: inputs.name,
+    region: inputs.region,
+    cidrs: inputs.cidrs,
+    ...(inputs.cloud ? { cloud: inputs.cloud } : {}),
+    ...(inputs.routeTables ? { routeTables: inputs.routeTables } : {}),
+    ...(inputs.tags ? { tags: inputs.tags } : {}),
+  };
+  const clientToken = createTokenOf(inputs.createIdentity, request);
+  return backend.createVpc({ ...request, ...(clientToken ? { clientToken } : {}) });
+}
 
 /**
  * True when only secondary CIDRs change (same primary block, every value known) on a VPC peerlink created, with a
