@@ -438,7 +438,8 @@ export class TencentCloudBackend implements Backend {
       await this.setSecondaryCidrs(vpc.VpcId, secondary);
     const tables = await this.#tables(region, [{ Name: "vpc-id", Values: [vpc.VpcId] }]);
     for (const name of input.routeTables ?? [])
-      if (!tables.some((t) => t.RouteTableName === name)) await this.#createRouteTableIn(region, vpc.VpcId, name);
+      if (!tables.some((t) => t.RouteTableName === name))
+        await this.#createRouteTableIn(region, vpc.VpcId, name);
     return this.describeVpc(vpc.VpcId);
   }
 
@@ -628,8 +629,13 @@ export class TencentCloudBackend implements Backend {
     try {
       id = await createIdempotently<string>({
         create: async () =>
-          (await this.#api.call<{ PeeringConnectionId: string }>("CreateVpcPeeringConnection", params, region))
-            .PeeringConnectionId,
+          (
+            await this.#api.call<{ PeeringConnectionId: string }>(
+              "CreateVpcPeeringConnection",
+              params,
+              region,
+            )
+          ).PeeringConnectionId,
         // A lost answer: the peering carrying the token, else the live peering of this VPC pair with this name.
         findExisting: async () => {
           if (token !== undefined) return (await this.#peeringByToken(region, input.vpcId, token))?.id;
@@ -656,7 +662,8 @@ export class TencentCloudBackend implements Backend {
         retry: this.#retry,
       });
     } catch (error) {
-      if (isBackendError(error, "DUPLICATE_PEERING")) throw await this.#duplicatePeering(error, input, region);
+      if (isBackendError(error, "DUPLICATE_PEERING"))
+        throw await this.#duplicatePeering(error, input, region);
       throw error;
     }
     return this.#describePeeringIn(id, region);
@@ -694,7 +701,11 @@ export class TencentCloudBackend implements Backend {
    * it: it does not carry this create's token, so it is someone else's (or made outside this program) and is not
    * taken over silently.
    */
-  async #duplicatePeering(error: BackendError, input: CreatePeeringInput, region: string): Promise<BackendError> {
+  async #duplicatePeering(
+    error: BackendError,
+    input: CreatePeeringInput,
+    region: string,
+  ): Promise<BackendError> {
     const holder = await withRetry(() => this.#peeringsOfVpc(region, input.vpcId), this.#retry)
       .then((all) =>
         all
@@ -912,7 +923,9 @@ export class TencentCloudBackend implements Backend {
           ...(route.destination !== input.destination
             ? [`destination ${route.destination}, not ${input.destination}`]
             : []),
-          ...(route.peeringId !== input.peeringId ? [`next hop ${route.peeringId}, not ${input.peeringId}`] : []),
+          ...(route.peeringId !== input.peeringId
+            ? [`next hop ${route.peeringId}, not ${input.peeringId}`]
+            : []),
         ];
         if (differs.length > 0) throw idempotencyConflict("route", route.id, token, differs);
         results[i] = route;
@@ -1019,7 +1032,8 @@ export class TencentCloudBackend implements Backend {
     );
     const holder = (table?.RouteSet ?? []).find((r) =>
       batch.some(
-        (input) => r.DestinationCidrBlock === input.destination || r.DestinationIpv6CidrBlock === input.destination,
+        (input) =>
+          r.DestinationCidrBlock === input.destination || r.DestinationIpv6CidrBlock === input.destination,
       ),
     );
     if (holder === undefined) return error;
