@@ -5,9 +5,9 @@
  * CreateVpc, CreateVpcPeeringConnection and CreateRoutes take no client token, so a create whose outcome is
  * unknown is looked up by name / VPC pair / destination before it is retried).
  *
- * Across processes (issue 17): a create with `clientToken` keeps the token on what it makes (../shared/create-marker.ts:
- * the tag `peerlink-create-token` in CreateVpc / CreateVpcPeeringConnection `Tags`, a suffix of the route's
- * RouteDescription), and first looks for a resource carrying it (DescribeVpcs by the `tag:` filter; the VPC's
+ * Across processes (issue 17): a create with `clientToken` keeps the token on what it makes
+ * (../shared/create-marker.ts: the tag `peerlink-create-token` in CreateVpc / CreateVpcPeeringConnection `Tags`,
+ * a suffix of the route's RouteDescription), and first looks for a resource carrying it (DescribeVpcs by the `tag:` filter; the VPC's
  * DescribeVpcPeeringConnections; DescribeRouteTables of the table), which it adopts when it is the same request and
  * refuses with IDEMPOTENCY_CONFLICT when not. A resource of the same pair or destination without the token is
  * someone else's: refused as before (DUPLICATE_PEERING / ROUTE_CONFLICT), with its id and how to adopt it
@@ -26,8 +26,9 @@
  * Not offered by this API version (capabilities say so, calls fail with UNSUPPORTED_OPERATION): per-IP bandwidth
  * limits, re-enabling an expired peering (no EnableVpcPeeringConnection action in tencentcloud-sdk-python-vpc
  * 3.1.193), descriptions and tag changes on peerings (PeerConnection has no description; tags go through the tag
- * service), client tokens on the wire (kept on the resource instead, above). CreateVpc takes one CidrBlock: `createVpc` adds the other blocks with
- * CreateAssistantCidr once the VPC exists, and deletes the VPC again if they are refused.
+ * service), client tokens on the wire (kept on the resource instead, above). CreateVpc takes one CidrBlock:
+ * `createVpc` adds the other blocks with CreateAssistantCidr once the VPC exists, and deletes the VPC again if they
+ * are refused.
  */
 
 import { canonicalCidrText } from "../../core/cidr.js";
