@@ -1,6 +1,12 @@
-/** Tencent response models onto the Backend interface's objects. */
+/**
+ * Tencent response models onto the Backend interface's objects. The create token the backend keeps on the resource
+ * (../shared/create-marker.ts: the tag `peerlink-create-token` on VPCs and peerings, a suffix of RouteDescription
+ * on routes) is stripped here, so what callers read back carries only the user's tags and description; the
+ * `*TokenOf` helpers read it for the backend's own look-ups.
+ */
 import type { ChargeType, ServiceLevel } from "../../core/index.js";
 import type { PeeringInfo, PeeringStatus, RouteInfo, RouteTableInfo, VpcInfo } from "../backend.js";
+import { readDescription, readTags } from "../shared/create-marker.js";
 import type { WirePeerConnection, WireRoute, WireRouteTable, WireTag, WireVpc } from "./wire-types.js";
 
 /** PeerConnection.QosLevel "PT、AU、AG" (platinum, gold, silver). */
@@ -42,8 +48,28 @@ export function isoOf(tencentTime: string | undefined): string {
   return Number.isNaN(parsed) ? tencentTime : new Date(parsed).toISOString();
 }
 
-function tagsOf(set: readonly WireTag[] | undefined): Record<string, string> {
-  return Object.fromEntries((set ?? []).map((t) => [t.Key, t.Value]));
+function allTagsOf(set: readonly WireTag[] | undefined): Record<string, string> {
+  return Object.fromEntries((set ?? []).map((t) => [t.Key, t.Value ?? ""]));
+}
+
+/** The user's tags of a TagSet: the create token's tag left out. */
+function tagsOf(set: readonly WireTag[] | undefined): Readonly<Record<string, string>> {
+  return readTags(allTagsOf(set)).tags;
+}
+
+/** The create token a VPC's or peering's TagSet carries, if any. */
+export function tagTokenOf(set: readonly WireTag[] | undefined): string | undefined {
+  return readTags(allTagsOf(set)).token;
+}
+
+/** The create token a route's RouteDescription carries, if any. */
+export function routeTokenOf(route: WireRoute): string | undefined {
+  return readDescription(route.RouteDescription ?? "").token;
+}
+
+/** Tags as CreateVpcRequest.Tags / CreateVpcPeeringConnectionRequest.Tags take them: [{Key, Value}]. */
+export function wireTagsOf(tags: Readonly<Record<string, string>> | undefined): WireTag[] {
+  return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
 }
 
 export function routeTableOf(table: WireRouteTable): RouteTableInfo {
@@ -103,7 +129,7 @@ export function routeOf(route: WireRoute, vpcId: string): RouteInfo {
     routeTableId: route.RouteTableId,
     destination: route.DestinationCidrBlock || route.DestinationIpv6CidrBlock || "",
     peeringId: route.GatewayId,
-    description: route.RouteDescription ?? "",
+    description: readDescription(route.RouteDescription ?? "").description,
     createdAt: isoOf(route.CreatedTime),
   };
 }

@@ -5,6 +5,14 @@
  * CreateVpc, CreateVpcPeeringConnection and CreateRoutes take no client token, so a create whose outcome is
  * unknown is looked up by name / VPC pair / destination before it is retried).
  *
+ * Across processes (issue 17): a create with `clientToken` keeps the token on what it makes
+ * (../shared/create-marker.ts: the tag `peerlink-create-token` in CreateVpc / CreateVpcPeeringConnection `Tags`,
+ * a suffix of the route's RouteDescription), and first looks for a resource carrying it (DescribeVpcs by the `tag:` filter; the VPC's
+ * DescribeVpcPeeringConnections; DescribeRouteTables of the table), which it adopts when it is the same request and
+ * refuses with IDEMPOTENCY_CONFLICT when not. A resource of the same pair or destination without the token is
+ * someone else's: refused as before (DUPLICATE_PEERING / ROUTE_CONFLICT), with its id and how to adopt it
+ * (`existingId`). The marker is stripped from everything read back (./convert.ts).
+ *
  * Regions: Tencent VPCs and route tables are regional, and Describe calls only see the region they are made in.
  * The backend remembers the region of every VPC and route table it has seen, and otherwise searches `region`
  * and then `regions`.
@@ -18,8 +26,9 @@
  * Not offered by this API version (capabilities say so, calls fail with UNSUPPORTED_OPERATION): per-IP bandwidth
  * limits, re-enabling an expired peering (no EnableVpcPeeringConnection action in tencentcloud-sdk-python-vpc
  * 3.1.193), descriptions and tag changes on peerings (PeerConnection has no description; tags go through the tag
- * service), client tokens. CreateVpc takes one CidrBlock: `createVpc` adds the other blocks with
- * CreateAssistantCidr once the VPC exists, and deletes the VPC again if they are refused.
+ * service), client tokens on the wire (kept on the resource instead, above). CreateVpc takes one CidrBlock:
+ * `createVpc` adds the other blocks with CreateAssistantCidr once the VPC exists, and deletes the VPC again if they
+ * are refused.
  */
 
 import { canonicalCidrText } from "../../core/cidr.js";
@@ -42,7 +51,8 @@ import type {
 } from "../backend.js";
 import { isLivePeering } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
-import { BackendError } from "../errors.js";
+import { BackendError, isBackendError, TENCENT_CLOUD_CODES } from "../errors.js";
+import { CREATE_TOKEN_TAG, markDescription, markTags } from "../shared/create-marker.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
@@ -50,7 +60,17 @@ import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { planSecondaryChange, type SecondaryRules, wantedSecondary } from "../shared/secondary-cidrs.js";
 import { type WaitForPeeringOptions, waitForPeering } from "../shared/wait-for-peering.js";
 import { TENCENT_VPC_ENDPOINT, TencentApiClient } from "./api-client.js";
-import { peeringOf, QOS_LEVEL, routeOf, routeTableOf, vpcOf, wireStatesOf } from "./convert.js";
+import {
+  peeringOf,
+  QOS_LEVEL,
+  routeOf,
+  routeTableOf,
+  routeTokenOf,
+  tagTokenOf,
+  vpcOf,
+  wireStatesOf,
+  wireTagsOf,
+} from "./convert.js";
 import { tencentRateOf } from "./rate-limits.js";
 import type {
   CreateRoutesResponse,
@@ -104,6 +124,62 @@ function notFound(kind: string, id: string, account: string): BackendError {
     value: id,
     fix: `Check the ${kind} id, the account the credentials belong to, and the regions searched.`,
   });
+}
+
+/**
+ * The create token as the resource can carry it: a Tencent tag value and a description suffix
+ * (../shared/create-marker.ts) hold 1-64 printable ASCII characters without spaces or square brackets.
+ */
+const CLIENT_TOKEN = /^[\x21-\x5a\x5c\x5e-\x7e]{1,64}$/;
+
+function clientTokenOf(token: string | undefined, resource: string): string | undefined {
+  if (token === undefined || CLIENT_TOKEN.test(token)) return token;
+  throw new BackendError(
+    "INVALID_PARAMETER",
+    `clientToken "${token.slice(0, 80)}" is not 1-64 printable ASCII characters without spaces or brackets.`,
+    {
+      cloudCode: "InvalidParameterValue",
+      resource,
+      value: token,
+      fix: "Use a token of letters, digits and - (a UUID works).",
+    },
+  );
+}
+
+/** The token of an earlier create, found on `id`, sent again with another request. */
+function idempotencyConflict(
+  kind: string,
+  id: string,
+  token: string,
+  differences: readonly string[],
+): BackendError {
+  return new BackendError(
+    "IDEMPOTENCY_CONFLICT",
+    `clientToken "${token}" was already used for ${kind} "${id}", a different request (${differences.join("; ")}).`,
+    {
+      cloudCode: TENCENT_CLOUD_CODES.IDEMPOTENCY_CONFLICT,
+      resource: `${kind} ${id}`,
+      value: token,
+      fix: `Use a new client token for a different request, or delete ${kind} "${id}" first.`,
+    },
+  );
+}
+
+/** How an earlier create's peering differs from a request: the VPC pair, the peer account, the peer region. */
+function peeringDifferences(
+  earlier: PeeringInfo,
+  input: CreatePeeringInput,
+  peerAccount: string,
+  peerRegion: string | undefined,
+): string[] {
+  const differs: string[] = [];
+  if (earlier.vpcId !== input.vpcId || earlier.peerVpcId !== input.peerVpcId)
+    differs.push(`VPCs ${earlier.vpcId} -> ${earlier.peerVpcId}, not ${input.vpcId} -> ${input.peerVpcId}`);
+  if (earlier.peerAccount !== peerAccount)
+    differs.push(`peer account ${earlier.peerAccount}, not ${peerAccount}`);
+  if (peerRegion !== undefined && earlier.peerRegion !== "" && earlier.peerRegion !== peerRegion)
+    differs.push(`peer region ${earlier.peerRegion}, not ${peerRegion}`);
+  return differs;
 }
 
 /** The secondary CIDRs a described VPC has now (Vpc.AssistantCidrSet), canonical. */
@@ -293,7 +369,14 @@ export class TencentCloudBackend implements Backend {
     // cannot be sent are refused before anything is created.
     if (secondary.length > 0) wantedSecondary(input.name, secondary, SECONDARY_RULES);
     const region = input.region;
-    const tags = Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+    const token = clientTokenOf(input.clientToken, `vpc ${input.name}`);
+    // A create repeated by another process (a `pulumi up` after a killed one): what the first one made carries the
+    // token, and is adopted when it is the same request.
+    if (token !== undefined) {
+      const earlier = await withRetry(() => this.#vpcByToken(region, token), this.#retry);
+      if (earlier !== undefined) return this.#adoptVpc(earlier, input, region, token);
+    }
+    const tags = wireTagsOf(markTags(input.tags, token));
     const vpc = await createIdempotently<WireVpc>({
       create: async () =>
         (
@@ -303,8 +386,9 @@ export class TencentCloudBackend implements Backend {
             region,
           )
         ).Vpc,
-      // A lost CreateVpc answer: the VPC with this name and CIDR, if it was made.
+      // A lost CreateVpc answer: the VPC carrying the token, else the VPC with this name and CIDR, if it was made.
       findExisting: async () => {
+        if (token !== undefined) return this.#vpcByToken(region, token);
         const response = await this.#api.call<DescribeVpcsResponse>(
           "DescribeVpcs",
           { Filters: [{ Name: "vpc-name", Values: [input.name] }], Limit: String(PAGE) },
@@ -318,6 +402,46 @@ export class TencentCloudBackend implements Backend {
     if (secondary.length > 0) await this.#addSecondaryOrUndo(vpc.VpcId, secondary);
     for (const name of input.routeTables ?? []) await this.#createRouteTableIn(region, vpc.VpcId, name);
     return secondary.length > 0 ? this.describeVpc(vpc.VpcId) : this.#vpcInfo(vpc, region);
+  }
+
+  /**
+   * The VPC of `region` carrying create token `token`: one DescribeVpcs with the documented tag filter
+   * (DescribeVpcsRequest.Filters "tag:tag-key：按照标签键值对进行过滤", vpc_models.ts), then its TagSet checked.
+   * One attempt (callers retry).
+   */
+  async #vpcByToken(region: string, token: string): Promise<WireVpc | undefined> {
+    const response = await this.#api.call<DescribeVpcsResponse>(
+      "DescribeVpcs",
+      { Filters: [{ Name: `tag:${CREATE_TOKEN_TAG}`, Values: [token] }], Limit: String(PAGE) },
+      region,
+    );
+    return response.VpcSet.find((v) => tagTokenOf(v.TagSet) === token);
+  }
+
+  /**
+   * An earlier create's VPC found by its token: the same request when the name and the primary CIDR match (else
+   * IDEMPOTENCY_CONFLICT). What the earlier create may not have finished (its secondary CIDRs, its extra route
+   * tables) is finished here.
+   */
+  async #adoptVpc(vpc: WireVpc, input: CreateVpcInput, region: string, token: string): Promise<VpcInfo> {
+    const [cidr = "", ...secondary] = input.cidrs;
+    const differs = [
+      ...(vpc.VpcName !== input.name ? [`name "${vpc.VpcName}", not "${input.name}"`] : []),
+      ...(canonicalCidrText(vpc.CidrBlock) !== canonicalCidrText(cidr)
+        ? [`CIDR ${vpc.CidrBlock}, not ${cidr}`]
+        : []),
+    ];
+    if (differs.length > 0) throw idempotencyConflict("VPC", vpc.VpcId, token, differs);
+    this.#vpcRegion.set(vpc.VpcId, region);
+    const now = secondaryOf(vpc);
+    const wanted = secondary.map(canonicalCidrText);
+    if (secondary.length > 0 && !wanted.every((block) => now.includes(block)))
+      await this.setSecondaryCidrs(vpc.VpcId, secondary);
+    const tables = await this.#tables(region, [{ Name: "vpc-id", Values: [vpc.VpcId] }]);
+    for (const name of input.routeTables ?? [])
+      if (!tables.some((t) => t.RouteTableName === name))
+        await this.#createRouteTableIn(region, vpc.VpcId, name);
+    return this.describeVpc(vpc.VpcId);
   }
 
   /**
@@ -477,9 +601,19 @@ export class TencentCloudBackend implements Backend {
     // No client-side rule check here: every field can be sent, and the cloud (or the emulator's engine, which runs
     // the core's checkPeeringCandidate) judges the request against what only it can see, reporting every problem
     // at once. Huawei and Baidu check first only what their APIs cannot carry (checkPeeringRequest).
-    const tags = Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
-    // CreateVpcPeeringConnectionRequest (models.py): SourceVpcId, PeeringConnectionName, DestinationVpcId,
-    // DestinationUin, DestinationRegion, Bandwidth, Type, ChargeType, QosLevel, Tags. No client token.
+    const token = clientTokenOf(input.clientToken, `peering ${input.name}`);
+    if (token !== undefined) {
+      const earlier = await withRetry(() => this.#peeringByToken(region, input.vpcId, token), this.#retry);
+      if (earlier !== undefined) {
+        const differs = peeringDifferences(earlier, input, peerAccount, peerRegion);
+        if (differs.length > 0) throw idempotencyConflict("peering", earlier.id, token, differs);
+        return earlier;
+      }
+    }
+    const tags = wireTagsOf(markTags(input.tags, token));
+    // CreateVpcPeeringConnectionRequest (vpc_models.ts of tencentcloud-sdk-nodejs; models.py of the Python SDK):
+    // SourceVpcId, PeeringConnectionName, DestinationVpcId, DestinationUin, DestinationRegion, Bandwidth, Type,
+    // ChargeType, QosLevel, Tags (Array<Tags {Key, Value}>). No client token: the token rides in Tags.
     const params: Record<string, unknown> = {
       SourceVpcId: input.vpcId,
       PeeringConnectionName: input.name,
@@ -492,35 +626,114 @@ export class TencentCloudBackend implements Backend {
       ...(tags.length > 0 ? { Tags: tags } : {}),
       Type: "VPC_PEER",
     };
-    const id = await createIdempotently<string>({
-      create: async () =>
-        (await this.#api.call<{ PeeringConnectionId: string }>("CreateVpcPeeringConnection", params, region))
-          .PeeringConnectionId,
-      // A lost answer: the live peering of this VPC pair with this name, if it was made.
-      findExisting: async () => {
-        const response = await this.#api.call<DescribeVpcPeeringConnectionsResponse>(
-          "DescribeVpcPeeringConnections",
-          {
-            Filters: [
-              { Name: "vpc-id", Values: [input.vpcId] },
-              { Name: "peering-connection-name", Values: [input.name] },
-            ],
-            Offset: 0,
-            Limit: PAGE,
-          },
-          region,
-        );
-        return response.PeerConnectionSet.map(peeringOf).find(
-          (p) =>
-            p.vpcId === input.vpcId &&
-            p.peerVpcId === input.peerVpcId &&
-            p.name === input.name &&
-            isLivePeering(p.status),
-        )?.id;
-      },
-      retry: this.#retry,
-    });
+    let id: string;
+    try {
+      id = await createIdempotently<string>({
+        create: async () =>
+          (
+            await this.#api.call<{ PeeringConnectionId: string }>(
+              "CreateVpcPeeringConnection",
+              params,
+              region,
+            )
+          ).PeeringConnectionId,
+        // A lost answer: the peering carrying the token, else the live peering of this VPC pair with this name.
+        findExisting: async () => {
+          if (token !== undefined) return (await this.#peeringByToken(region, input.vpcId, token))?.id;
+          const response = await this.#api.call<DescribeVpcPeeringConnectionsResponse>(
+            "DescribeVpcPeeringConnections",
+            {
+              Filters: [
+                { Name: "vpc-id", Values: [input.vpcId] },
+                { Name: "peering-connection-name", Values: [input.name] },
+              ],
+              Offset: 0,
+              Limit: PAGE,
+            },
+            region,
+          );
+          return response.PeerConnectionSet.map(peeringOf).find(
+            (p) =>
+              p.vpcId === input.vpcId &&
+              p.peerVpcId === input.peerVpcId &&
+              p.name === input.name &&
+              isLivePeering(p.status),
+          )?.id;
+        },
+        retry: this.#retry,
+      });
+    } catch (error) {
+      if (isBackendError(error, "DUPLICATE_PEERING"))
+        throw await this.#duplicatePeering(error, input, region);
+      throw error;
+    }
     return this.#describePeeringIn(id, region);
+  }
+
+  /**
+   * The not-DELETED peering of `vpcId` carrying create token `token`. DescribeVpcPeeringConnections has no tag
+   * filter (DescribeVpcPeeringConnectionsRequest.Filters: vpc-id, state, peering-connection-name), so the VPC's
+   * peerings are paged through and each PeerConnection.TagSet read. One pass of calls (callers retry).
+   */
+  async #peeringByToken(region: string, vpcId: string, token: string): Promise<PeeringInfo | undefined> {
+    for (const wire of await this.#peeringsOfVpc(region, vpcId)) {
+      if (tagTokenOf(wire.TagSet) !== token) continue;
+      const peering = peeringOf(wire);
+      if (peering.status !== "DELETED") return peering;
+    }
+    return undefined;
+  }
+
+  async #peeringsOfVpc(region: string, vpcId: string): Promise<WirePeerConnection[]> {
+    const all: WirePeerConnection[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const response = await this.#api.call<DescribeVpcPeeringConnectionsResponse>(
+        "DescribeVpcPeeringConnections",
+        { Filters: [{ Name: "vpc-id", Values: [vpcId] }], Offset: offset, Limit: PAGE },
+        region,
+      );
+      all.push(...response.PeerConnectionSet);
+      if (all.length >= response.TotalCount || response.PeerConnectionSet.length === 0) return all;
+    }
+  }
+
+  /**
+   * DUPLICATE_PEERING as the cloud said it, with the live peering that holds the pair named and the way to adopt
+   * it: it does not carry this create's token, so it is someone else's (or made outside this program) and is not
+   * taken over silently.
+   */
+  async #duplicatePeering(
+    error: BackendError,
+    input: CreatePeeringInput,
+    region: string,
+  ): Promise<BackendError> {
+    const holder = await withRetry(() => this.#peeringsOfVpc(region, input.vpcId), this.#retry)
+      .then((all) =>
+        all
+          .map(peeringOf)
+          .find(
+            (p) =>
+              isLivePeering(p.status) &&
+              ((p.vpcId === input.vpcId && p.peerVpcId === input.peerVpcId) ||
+                (p.vpcId === input.peerVpcId && p.peerVpcId === input.vpcId)),
+          ),
+      )
+      .catch(() => undefined);
+    const which = holder ? `peering "${holder.id}"` : "a live peering";
+    return new BackendError(
+      "DUPLICATE_PEERING",
+      `VPCs "${input.vpcId}" and "${input.peerVpcId}" already have ${which}, not created by this request (it does not carry its clientToken).`,
+      {
+        cloudCode: error.cloudCode,
+        resource: `peering ${input.name}`,
+        ...(holder ? { value: holder.id } : {}),
+        fix: `To manage the existing peering with peerlink, adopt it: set existingId: "${holder?.id ?? "<its id>"}" on the peerlink peering resource. Otherwise delete it first, or peer other VPCs.`,
+        cause: error,
+        ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
+        ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
+        problems: error.problems,
+      },
+    );
   }
 
   async #describePeeringIn(id: string, region: string): Promise<PeeringInfo> {
@@ -682,20 +895,68 @@ export class TencentCloudBackend implements Backend {
     return main;
   }
 
+  /**
+   * One route table's batch. Inputs with a clientToken are first looked up in the table (DescribeRouteTables, then
+   * each Route.RouteDescription's token suffix): a route an earlier create (of any process) made with the token is
+   * adopted when it has the same destination and next hop, else IDEMPOTENCY_CONFLICT. The others are created in one
+   * CreateRoutes call, each token kept as a suffix of its RouteDescription (Route has no tag and CreateRoutesRequest
+   * no client token, vpc_models.ts).
+   */
   async #createRoutesIn(
     region: string,
     vpcId: string,
     tableId: string,
     batch: readonly CreateRouteInput[],
   ): Promise<RouteInfo[]> {
+    const tokens = batch.map((input) => clientTokenOf(input.clientToken, `route ${input.destination}`));
+    const results: (RouteInfo | undefined)[] = new Array(batch.length).fill(undefined);
+    if (tokens.some((token) => token !== undefined)) {
+      // #tables retries each call.
+      const table = (await this.#tables(region, [], [tableId]))[0];
+      const existing = table?.RouteSet ?? [];
+      tokens.forEach((token, i) => {
+        if (token === undefined) return;
+        const earlier = existing.find((r) => routeTokenOf(r) === token);
+        if (earlier === undefined) return;
+        const input = batch[i]!;
+        const route = routeOf(earlier, vpcId);
+        const differs = [
+          ...(route.destination !== input.destination
+            ? [`destination ${route.destination}, not ${input.destination}`]
+            : []),
+          ...(route.peeringId !== input.peeringId
+            ? [`next hop ${route.peeringId}, not ${input.peeringId}`]
+            : []),
+        ];
+        if (differs.length > 0) throw idempotencyConflict("route", route.id, token, differs);
+        results[i] = route;
+      });
+    }
+    const todo = batch.flatMap((input, i) => (results[i] === undefined ? [{ input, token: tokens[i] }] : []));
+    if (todo.length > 0) {
+      const created = await this.#createRoutesCall(region, vpcId, tableId, todo);
+      let k = 0;
+      for (let i = 0; i < batch.length; i++) if (results[i] === undefined) results[i] = created[k++]!;
+    }
+    return results as RouteInfo[];
+  }
+
+  async #createRoutesCall(
+    region: string,
+    vpcId: string,
+    tableId: string,
+    batch: readonly { readonly input: CreateRouteInput; readonly token: string | undefined }[],
+  ): Promise<RouteInfo[]> {
     const pick = (routes: readonly WireRoute[]): RouteInfo[] | undefined => {
       const picked: RouteInfo[] = [];
-      for (const input of batch) {
+      for (const { input, token } of batch) {
         const route = routes.find(
           (r) =>
             (r.DestinationCidrBlock === input.destination ||
               r.DestinationIpv6CidrBlock === input.destination) &&
-            r.GatewayId === input.peeringId,
+            r.GatewayId === input.peeringId &&
+            // With a token, the route that carries it (another route to the same place is not this create's).
+            (token === undefined || routeTokenOf(r) === token),
         );
         if (!route) return undefined;
         picked.push(routeOf(route, vpcId));
@@ -703,43 +964,95 @@ export class TencentCloudBackend implements Backend {
       return picked;
     };
     // CreateRoutesRequest: RouteTableId, Routes [Route {DestinationCidrBlock, GatewayType, GatewayId, RouteDescription}].
-    const routes = batch.map((input) => ({
-      ...(input.destination.includes(":")
-        ? { DestinationIpv6CidrBlock: input.destination }
-        : { DestinationCidrBlock: input.destination }),
-      GatewayType: "PEERCONNECTION",
-      GatewayId: input.peeringId,
-      ...(input.description ? { RouteDescription: input.description } : {}),
-    }));
-    const created = await createIdempotently<RouteInfo[]>({
-      create: async () => {
-        const response = await this.#api.call<CreateRoutesResponse>(
-          "CreateRoutes",
-          { RouteTableId: tableId, Routes: routes },
-          region,
-        );
-        const table = response.RouteTableSet.find((t) => t.RouteTableId === tableId);
-        if (table) this.#rememberTable(table, region);
-        const picked = table && pick(table.RouteSet ?? []);
-        if (!picked)
-          throw new BackendError(
-            "BACKEND_UNAVAILABLE",
-            "CreateRoutes answered without the routes it created.",
-            {
-              cloudCode: "InternalError",
-              retryable: true,
-            },
-          );
-        return picked;
-      },
-      // A lost answer: the batch is all-or-nothing, so either every route is in the table or none is.
-      findExisting: async () => {
-        const table = (await this.#tables(region, [], [tableId]))[0];
-        return table ? pick(table.RouteSet ?? []) : undefined;
-      },
-      retry: this.#retry,
+    const routes = batch.map(({ input, token }) => {
+      const description = markDescription(input.description || undefined, token);
+      return {
+        ...(input.destination.includes(":")
+          ? { DestinationIpv6CidrBlock: input.destination }
+          : { DestinationCidrBlock: input.destination }),
+        GatewayType: "PEERCONNECTION",
+        GatewayId: input.peeringId,
+        ...(description ? { RouteDescription: description } : {}),
+      };
     });
-    return created;
+    try {
+      return await createIdempotently<RouteInfo[]>({
+        create: async () => {
+          const response = await this.#api.call<CreateRoutesResponse>(
+            "CreateRoutes",
+            { RouteTableId: tableId, Routes: routes },
+            region,
+          );
+          const table = response.RouteTableSet.find((t) => t.RouteTableId === tableId);
+          if (table) this.#rememberTable(table, region);
+          const picked = table && pick(table.RouteSet ?? []);
+          if (!picked)
+            throw new BackendError(
+              "BACKEND_UNAVAILABLE",
+              "CreateRoutes answered without the routes it created.",
+              {
+                cloudCode: "InternalError",
+                retryable: true,
+              },
+            );
+          return picked;
+        },
+        // A lost answer: the batch is all-or-nothing, so either every route is in the table or none is (found by
+        // its token where it has one).
+        findExisting: async () => {
+          const table = (await this.#tables(region, [], [tableId]))[0];
+          return table ? pick(table.RouteSet ?? []) : undefined;
+        },
+        retry: this.#retry,
+      });
+    } catch (error) {
+      if (isBackendError(error, "ROUTE_CONFLICT"))
+        throw await this.#routeConflict(
+          error,
+          region,
+          tableId,
+          batch.map((b) => b.input),
+        );
+      throw error;
+    }
+  }
+
+  /**
+   * ROUTE_CONFLICT as the cloud said it, with the route already there for a destination of the batch named and the
+   * way to adopt it (it does not carry this create's token, so it is not taken over silently).
+   */
+  async #routeConflict(
+    error: BackendError,
+    region: string,
+    tableId: string,
+    batch: readonly CreateRouteInput[],
+  ): Promise<BackendError> {
+    const table = await this.#tables(region, [], [tableId]).then(
+      (tables) => tables[0],
+      () => undefined,
+    );
+    const holder = (table?.RouteSet ?? []).find((r) =>
+      batch.some(
+        (input) =>
+          r.DestinationCidrBlock === input.destination || r.DestinationIpv6CidrBlock === input.destination,
+      ),
+    );
+    if (holder === undefined) return error;
+    const destination = holder.DestinationCidrBlock || holder.DestinationIpv6CidrBlock || "";
+    return new BackendError(
+      "ROUTE_CONFLICT",
+      `Route table "${tableId}" already has route "${holder.RouteItemId}" to ${destination} (next hop ${holder.GatewayId}), not created by this request.`,
+      {
+        cloudCode: error.cloudCode,
+        resource: `route ${destination}`,
+        value: holder.RouteItemId,
+        fix: `To manage the existing route with peerlink, adopt it: set existingId: "${holder.RouteItemId}" on the peerlink route resource. Otherwise delete it first, or route another destination.`,
+        cause: error,
+        ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
+        ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
+        problems: error.problems,
+      },
+    );
   }
 
   async deleteRoute(id: string): Promise<void> {

@@ -3,9 +3,14 @@
  * 3.1.193, tencentcloud/vpc/v20170312/models.py: Vpc, AssistantCidr, Tag, PeerConnection, RouteTable, Route;
  * the same names as the Node SDK's src/services/vpc/v20170312/vpc_models.ts). Only the fields used are typed.
  */
+/**
+ * Tag (vpc_models.ts `Tag {Key: string; Value?: string}`; CreateVpcPeeringConnectionRequest.Tags is `Array<Tags>`,
+ * the same two fields): Vpc.TagSet and PeerConnection.TagSet, and what CreateVpc / CreateVpcPeeringConnection take
+ * as `Tags`. The backend keeps its create token here as the tag `peerlink-create-token` (../shared/create-marker.ts).
+ */
 export interface WireTag {
   readonly Key: string;
-  readonly Value: string;
+  readonly Value?: string;
 }
 
 export interface WireVpc {
@@ -17,6 +22,10 @@ export interface WireVpc {
   readonly AssistantCidrSet?: readonly WireAssistantCidr[];
 }
 
+/**
+ * Route (vpc_models.ts): RouteDescription "路由策略描述" is the only free text a route has, so the backend keeps its
+ * create token there as a suffix ` [peerlink-create-token:TOKEN]` (../shared/create-marker.ts).
+ */
 export interface WireRoute {
   readonly DestinationCidrBlock?: string;
   readonly DestinationIpv6CidrBlock?: string;
