@@ -812,7 +812,18 @@ export class HuaweiCloudBackend implements Backend {
       token === undefined
         ? undefined
         : ((await this.#tableRoutes(main.id)).find((r) => tokenOf(r.description) === token) ?? undefined);
-    const earlier = await tokenRoute();
+    const present = await this.#tableRoutes(main.id);
+    const earlier = token === undefined ? undefined : present.find((r) => tokenOf(r.description) === token);
+    // A route to this destination that is not this create's: someone else's, refused here as the v2.0 create would
+    // (ROUTE_CONFLICT; the route-table API's own refusal is a generic VPC.0101 that would not say so).
+    if (earlier === undefined && present.some((r) => r.destination === input.destination)) {
+      refuse(
+        "ROUTE_CONFLICT",
+        `Route table "${main.id}" of VPC "${input.vpcId}" already has a route to ${input.destination}.`,
+        "Keep one route for this destination.",
+        input.destination,
+      );
+    }
     if (earlier !== undefined) {
       if (earlier.destination !== input.destination || earlier.nexthop !== input.peeringId) {
         refuse(
