@@ -17,10 +17,22 @@
  * - Errors: the SDK is told to hand every HTTP answer back (axios `validateStatus`), because its exception drops
  *   the code of Neutron-style bodies; ./parse-error.ts reads them. Throttling and 5xx are retried with backoff and
  *   jitter (../shared/retry.ts), client errors never.
+ * - Pacing: every call is paced by default at 20 requests/s per action (./rate-limits.ts, ../shared/pacer.ts), the
+ *   rate the emulator throttles Huawei at; `pacing: false` turns it off.
  * - Idempotent create: Huawei has no client token, so a create whose answer was lost is looked up (peering: name
  *   and VPC pair; VPC: name, which Huawei keeps unique per project, VPC.0115; route: destination and next hop)
  *   before it is retried (../shared/idempotent-create.ts). A secondary-CIDR write whose answer was lost is
  *   recognised on the VPC's blocks when its retry is refused.
+ * - clientToken across processes (issue 17): the token is a description suffix (../shared/create-marker.ts) on
+ *   the VPC (v2/model CreateVpcOption.description), the peering (CreateVpcPeeringOption.description) and the route.
+ *   The v2.0 route has no description (CreateVpcRouteOption / VpcRoute: destination, nexthop, type, vpc_id), so a
+ *   route with a token or a description is added through the route-table API, whose routes have one
+ *   (UpdateRouteTable routes.add, AddRouteTableRoute.description; RouteTableRoute.description on ShowRouteTable);
+ *   its id is then the v2.0 route's of the same default table. With a token, create first looks for a resource
+ *   carrying it (the project's VPCs, the VPC's peerings, the default table's routes) and adopts it when it matches
+ *   the request, else IDEMPOTENCY_CONFLICT naming it; the lost-answer look-up prefers the token too. A resource of
+ *   the same pair without the token is someone else's: DUPLICATE_PEERING / ROUTE_CONFLICT as before, with a fix
+ *   naming its id for `existingId`. Everything read back has the marker stripped, and modifyPeering keeps it.
  * - Secondary CIDRs: `setSecondaryCidrs` adds with one add-extend-cidr and removes with one remove-extend-cidr.
  *   The v1 create takes one `cidr`, so `createVpc` adds the other blocks once the VPC exists and deletes the VPC
  *   again if they are refused.

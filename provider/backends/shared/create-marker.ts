@@ -18,14 +18,20 @@ export const CREATE_TOKEN_TAG = "peerlink-create-token";
 const SUFFIX = /\s?\[peerlink-create-token:([\x21-\x5a\x5c\x5e-\x7e]{1,64})\]$/;
 
 /** `description` with the token appended, or as it is without a token. */
-export function markDescription(description: string | undefined, token: string | undefined): string | undefined {
+export function markDescription(
+  description: string | undefined,
+  token: string | undefined,
+): string | undefined {
   if (token === undefined) return description;
   const text = description ?? "";
   return `${text}${text === "" ? "" : " "}[${CREATE_TOKEN_TAG}:${token}]`;
 }
 
 /** The user's description and the create token a marked description carries. */
-export function readDescription(description: string): { readonly description: string; readonly token?: string } {
+export function readDescription(description: string): {
+  readonly description: string;
+  readonly token?: string;
+} {
   const match = SUFFIX.exec(description);
   if (match === null) return { description };
   return { description: description.slice(0, match.index), token: match[1]! };
