@@ -4,10 +4,12 @@
  *
  * The rate is the one the emulator throttles Huawei at: 20 requests/s per account and action
  * (provider/emulator/rate-limiter.ts DEFAULT_RATE_LIMITS.huaweicloud, applied per SDK method name by
- * provider/emulator/huaweicloud/handler.ts `context.rateLimiter.admit("huaweicloud", account, action)`). Huawei's
- * API Gateway answers an exceeded quota with APIGW.0308 "The throttling threshold has been reached" (429), which
- * ./parse-error.ts maps to THROTTLED. The VPC API reference publishes no per-action table of its own; the 20/s is
- * the emulator's documented figure, kept in one place so that a measured or published value changes it here.
+ * provider/emulator/huaweicloud/handler.ts through `context.rateLimiter.admit("huaweicloud", account, action)`;
+ * the handler itself states no figure). Huawei's API Gateway answers an exceeded quota with APIGW.0308 "The
+ * throttling threshold has been reached" (HTTP 429, the "API Request Signing Guide" error codes), which
+ * ./parse-error.ts maps to THROTTLED. No Huawei VPC API page found states a per-action rate for the v1 VPC, v2.0
+ * peering and route or v1 route-table calls, so 20/s is the emulator's figure, not Huawei's; it is kept in this one
+ * place so that a published or measured value changes it here.
  */
 export const HUAWEI_VPC_RATE_PER_SECOND = 20;
 
