@@ -1,5 +1,6 @@
 /** Huawei wire objects onto the Backend interface's objects. */
 import type { PeeringInfo, RouteInfo, RouteTableInfo, VpcInfo } from "../backend.js";
+import { readDescription } from "../shared/create-marker.js";
 import { expiryOf } from "../shared/expiry.js";
 import { fromHuaweiStatus } from "./peering-status.js";
 import type { WirePeering, WireRoute, WireRouteTable, WireVpc } from "./wire-types.js";
@@ -42,7 +43,8 @@ export function peeringOf(p: WirePeering, region: string): PeeringInfo {
   return {
     id: p.id,
     name: p.name,
-    description: p.description ?? "",
+    // The create token (../shared/create-marker.ts) is the backend's business: only the user's text is shown.
+    description: readDescription(p.description ?? "").description,
     cloud: "huaweicloud",
     vpcId: p.request_vpc_info.vpc_id,
     region,
@@ -67,14 +69,18 @@ export function peeringOf(p: WirePeering, region: string): PeeringInfo {
 /** Huawei routes carry no creation time; the epoch stands in for "unknown". */
 const UNKNOWN_TIME = new Date(0).toISOString();
 
-export function routeOf(r: WireRoute, routeTableId: string): RouteInfo {
+/**
+ * `description` is the route-table API's (RouteTableRoute.description; the v2.0 VpcRoute has none), marked or not:
+ * the create token is stripped here.
+ */
+export function routeOf(r: WireRoute, routeTableId: string, description = ""): RouteInfo {
   return {
     id: r.id,
     vpcId: r.vpc_id,
     routeTableId,
     destination: r.destination,
     peeringId: r.nexthop,
-    description: "",
+    description: readDescription(description).description,
     createdAt: UNKNOWN_TIME,
   };
 }

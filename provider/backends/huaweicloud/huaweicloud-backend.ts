@@ -17,10 +17,22 @@
  * - Errors: the SDK is told to hand every HTTP answer back (axios `validateStatus`), because its exception drops
  *   the code of Neutron-style bodies; ./parse-error.ts reads them. Throttling and 5xx are retried with backoff and
  *   jitter (../shared/retry.ts), client errors never.
+ * - Pacing: every call is paced by default at 20 requests/s per action (./rate-limits.ts, ../shared/pacer.ts), the
+ *   rate the emulator throttles Huawei at; `pacing: false` turns it off.
  * - Idempotent create: Huawei has no client token, so a create whose answer was lost is looked up (peering: name
  *   and VPC pair; VPC: name, which Huawei keeps unique per project, VPC.0115; route: destination and next hop)
  *   before it is retried (../shared/idempotent-create.ts). A secondary-CIDR write whose answer was lost is
  *   recognised on the VPC's blocks when its retry is refused.
+ * - clientToken across processes (issue 17): the token is a description suffix (../shared/create-marker.ts) on
+ *   the VPC (v2/model CreateVpcOption.description), the peering (CreateVpcPeeringOption.description) and the route.
+ *   The v2.0 route has no description (CreateVpcRouteOption / VpcRoute: destination, nexthop, type, vpc_id), so a
+ *   route with a token or a description is added through the route-table API, whose routes have one
+ *   (UpdateRouteTable routes.add, AddRouteTableRoute.description; RouteTableRoute.description on ShowRouteTable);
+ *   its id is then the v2.0 route's of the same default table. With a token, create first looks for a resource
+ *   carrying it (the project's VPCs, the VPC's peerings, the default table's routes) and adopts it when it matches
+ *   the request, else IDEMPOTENCY_CONFLICT naming it; the lost-answer look-up prefers the token too. A resource of
+ *   the same pair without the token is someone else's: DUPLICATE_PEERING / ROUTE_CONFLICT as before, with a fix
+ *   naming its id for `existingId`. Everything read back has the marker stripped, and modifyPeering keeps it.
  * - Secondary CIDRs: `setSecondaryCidrs` adds with one add-extend-cidr and removes with one remove-extend-cidr.
  *   The v1 create takes one `cidr`, so `createVpc` adds the other blocks once the VPC exists and deletes the VPC
  *   again if they are refused.
@@ -33,6 +45,7 @@
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   AcceptVpcPeeringRequest,
+  AddRouteTableRoute,
   CreateRouteTableReq,
   CreateRouteTableRequest,
   CreateRoutetableReqBody,
@@ -53,8 +66,12 @@ import {
   ListVpcPeeringsRequest,
   ListVpcRoutesRequest,
   RejectVpcPeeringRequest,
+  RouteTableRouteAction,
   ShowRouteTableRequest,
   ShowVpcPeeringRequest,
+  UpdateRouteTableReq,
+  UpdateRouteTableRequest,
+  UpdateRoutetableReqBody,
   UpdateVpcPeeringOption,
   UpdateVpcPeeringRequest,
   UpdateVpcPeeringRequestBody,
@@ -81,16 +98,18 @@ import type {
   VpcInfo,
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
-import { type BackendCode, BackendError } from "../errors.js";
+import { type BackendCode, BackendError, isBackendError } from "../errors.js";
 import { refuseFindings } from "../shared/client-checks.js";
+import { markDescription, readDescription } from "../shared/create-marker.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
-import type { Pacer } from "../shared/pacer.js";
+import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { planSecondaryChange, type SecondaryRules, wantedSecondary } from "../shared/secondary-cidrs.js";
 import { isoOf, peeringOf, routeOf, routeTableOf, vpcOf } from "./convert.js";
 import { huaweiError } from "./parse-error.js";
 import { toHuaweiStatus } from "./peering-status.js";
+import { huaweiRateOf } from "./rate-limits.js";
 import type { WirePageInfo, WirePeering, WireRoute, WireRouteTable, WireVpc } from "./wire-types.js";
 
 export const HUAWEI_ENV = {
@@ -114,7 +133,12 @@ export interface HuaweiCloudBackendOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** @default ../shared/retry.ts DEFAULT_RETRY */
   readonly retry?: RetryOptions;
-  /** Client-side pacing per SDK method name. @default none (Huawei documents no per-action VPC rate) */
+  /**
+   * Client-side pacing per SDK method name at 20 requests/s per action (./rate-limits.ts); `false` turns it off.
+   * @default true
+   */
+  readonly pacing?: boolean | Omit<PacerOptions, "rateOf">;
+  /** A pacer of the caller's own, instead of `pacing` (e.g. one shared by several backends). */
   readonly pacer?: Pacer;
 }
 
@@ -134,6 +158,15 @@ function unsupported(what: string, fix: string): never {
 
 function refuse(code: BackendCode, message: string, fix: string, value?: string): never {
   throw new BackendError(code, message, { cloudCode: "ClientValidation", fix, ...(value ? { value } : {}) });
+}
+
+/** The create token a description carries (../shared/create-marker.ts), if any. */
+function tokenOf(description: string | undefined): string | undefined {
+  return readDescription(description ?? "").token;
+}
+
+function livePeering(p: WirePeering): boolean {
+  return p.status !== "DELETED" && p.status !== "REJECTED";
 }
 
 /** The secondary CIDRs a v3 VPC has now (`extend_cidrs`), canonical. */
@@ -159,7 +192,7 @@ export class HuaweiCloudBackend implements Backend {
   /** The v3 client: VPC reads and secondary CIDRs (see the file comment). */
   readonly #v3: v3.VpcClient;
   readonly #retry: RetryOptions;
-  readonly #pacer: Pacer | undefined;
+  readonly #pacer: Pacer;
 
   constructor(options: HuaweiCloudBackendOptions = {}) {
     const env = options.env ?? process.env;
@@ -183,7 +216,12 @@ export class HuaweiCloudBackend implements Backend {
     }
     this.account = projectId;
     this.#retry = options.retry ?? {};
-    this.#pacer = options.pacer;
+    const pacing = options.pacing ?? true;
+    this.#pacer =
+      options.pacer ??
+      (pacing === false
+        ? NO_PACING
+        : new Pacer({ ...(pacing === true ? {} : pacing), rateOf: huaweiRateOf }));
     const credential = new BasicCredentials()
       .withAk(this.#credentials.secretId)
       .withSk(this.#credentials.secretKey())
@@ -232,7 +270,7 @@ export class HuaweiCloudBackend implements Backend {
   }
 
   async #exchange<T>(action: string, send: () => Promise<unknown>): Promise<T> {
-    await this.#pacer?.acquire(action);
+    await this.#pacer.acquire(action);
     let answer: unknown;
     try {
       answer = await send();
@@ -304,18 +342,55 @@ export class HuaweiCloudBackend implements Backend {
     // The v1 create takes one cidr; the others are added with add-extend-cidr once the VPC exists. Blocks that
     // cannot be sent are refused before anything is created.
     if (secondary.length > 0) wantedSecondary(input.name, secondary, SECONDARY_RULES);
+    const token = input.clientToken;
+    if (token !== undefined) {
+      const earlier = (await this.#allVpcs()).find((v) => tokenOf(v.description) === token);
+      if (earlier !== undefined) return this.#adoptVpc(earlier, input, token);
+    }
+    // The token rides on the VPC's description (v2/model CreateVpcOption.description; the VPC's only user-free text
+    // field, since CreateVpcInput has no description): see ../shared/create-marker.ts.
     const option = new CreateVpcOption().withName(input.name).withCidr(cidr);
+    const description = markDescription(undefined, token);
+    if (description !== undefined) option.withDescription(description);
     const created = await createIdempotently<WireVpc>({
       create: () =>
         this.#once<{ vpc: WireVpc }>("CreateVpc", (c) =>
           c.createVpc(new CreateVpcRequest().withBody(new CreateVpcRequestBody().withVpc(option))),
         ).then((r) => r.vpc),
-      findExisting: async () => (await this.#allVpcs()).find((v) => v.name === input.name && v.cidr === cidr),
+      findExisting: async () =>
+        (await this.#allVpcs()).find((v) =>
+          token !== undefined ? tokenOf(v.description) === token : v.name === input.name && v.cidr === cidr,
+        ),
       retry: this.#retry,
     });
     if (secondary.length > 0) await this.#addSecondaryOrUndo(created.id, secondary);
     for (const name of input.routeTables ?? []) await this.createRouteTable(created.id, name);
     return secondary.length > 0 ? this.describeVpc(created.id) : this.#vpcInfo(created);
+  }
+
+  /**
+   * The VPC an earlier create with this token made (another process's, whose answer or whose run was lost): adopted
+   * when it is what this request asks for (name and primary CIDR; the secondary blocks and extra route tables are
+   * completed, since the earlier run may have stopped before adding them), else IDEMPOTENCY_CONFLICT.
+   */
+  async #adoptVpc(earlier: WireVpc, input: CreateVpcInput, token: string): Promise<VpcInfo> {
+    const [cidr, ...secondary] = input.cidrs.map(canonicalCidrText);
+    if (earlier.name !== input.name || canonicalCidrText(earlier.cidr) !== cidr) {
+      refuse(
+        "IDEMPOTENCY_CONFLICT",
+        `clientToken "${token}" was used by an earlier create of VPC "${earlier.id}" (name "${earlier.name}", CIDR ${earlier.cidr}), which differs from this request (name "${input.name}", CIDR ${cidr}).`,
+        `Use a new clientToken for a different VPC, or adopt "${earlier.id}" by giving its name and CIDR.`,
+        earlier.id,
+      );
+    }
+    if (secondary.length > 0 && !secondary.every((b) => secondaryOf(earlier).includes(b))) {
+      await this.setSecondaryCidrs(earlier.id, secondary);
+    }
+    const tables = await this.#allRouteTables(earlier.id);
+    for (const name of input.routeTables ?? []) {
+      if (!tables.some((t) => t.name === name)) await this.createRouteTable(earlier.id, name);
+    }
+    return this.describeVpc(earlier.id);
   }
 
   /**
@@ -479,26 +554,77 @@ export class HuaweiCloudBackend implements Backend {
       .withName(input.name)
       .withRequestVpcInfo(new HuaweiVpcInfo(input.vpcId))
       .withAcceptVpcInfo(accept);
-    if (input.description !== undefined) option.withDescription(input.description);
+    const token = input.clientToken;
+    const peerAccount = input.peerAccount ?? this.account;
+    if (token !== undefined) {
+      const earlier = (await this.#allPeerings({ vpcId: input.vpcId })).find(
+        (p) => livePeering(p) && tokenOf(p.description) === token,
+      );
+      if (earlier !== undefined) {
+        const same =
+          earlier.request_vpc_info.vpc_id === input.vpcId &&
+          earlier.accept_vpc_info.vpc_id === input.peerVpcId &&
+          (earlier.accept_vpc_info.tenant_id ?? this.account) === peerAccount;
+        if (!same) {
+          refuse(
+            "IDEMPOTENCY_CONFLICT",
+            `clientToken "${token}" was used by an earlier create of peering "${earlier.id}" (${earlier.request_vpc_info.vpc_id} → ${earlier.accept_vpc_info.vpc_id}), which differs from this request (${input.vpcId} → ${input.peerVpcId}).`,
+            `Use a new clientToken for a different peering, or delete "${earlier.id}" first.`,
+            earlier.id,
+          );
+        }
+        return peeringOf(earlier, this.region);
+      }
+    }
+    // The token rides on the peering's description (v2/model CreateVpcPeeringOption.description), after the user's.
+    const description = markDescription(input.description, token);
+    if (description !== undefined) option.withDescription(description);
     const request = new CreateVpcPeeringRequest().withBody(
       new CreateVpcPeeringRequestBody().withPeering(option),
     );
-    const created = await createIdempotently<WirePeering>({
-      create: () =>
-        this.#once<{ peering: WirePeering }>("CreateVpcPeering", (c) => c.createVpcPeering(request)).then(
-          (r) => r.peering,
-        ),
-      findExisting: async () =>
-        (await this.#allPeerings({ vpcId: input.vpcId, name: input.name })).find(
-          (p) =>
-            p.request_vpc_info.vpc_id === input.vpcId &&
-            p.accept_vpc_info.vpc_id === input.peerVpcId &&
-            p.status !== "DELETED" &&
-            p.status !== "REJECTED",
-        ),
-      retry: this.#retry,
+    try {
+      const created = await createIdempotently<WirePeering>({
+        create: () =>
+          this.#once<{ peering: WirePeering }>("CreateVpcPeering", (c) => c.createVpcPeering(request)).then(
+            (r) => r.peering,
+          ),
+        findExisting: async () =>
+          (await this.#allPeerings({ vpcId: input.vpcId, name: input.name })).find(
+            (p) =>
+              livePeering(p) &&
+              (token !== undefined
+                ? tokenOf(p.description) === token
+                : p.request_vpc_info.vpc_id === input.vpcId && p.accept_vpc_info.vpc_id === input.peerVpcId),
+          ),
+        retry: this.#retry,
+      });
+      return peeringOf(created, this.region);
+    } catch (error) {
+      if (!isBackendError(error, "DUPLICATE_PEERING")) throw error;
+      throw await this.#foreignPeering(error, input);
+    }
+  }
+
+  /**
+   * A DUPLICATE_PEERING refusal, with the live peering of the pair named: it does not carry this create's token, so
+   * it is someone else's (or an earlier create made without a token), and adopting it is the user's decision.
+   */
+  async #foreignPeering(error: BackendError, input: CreatePeeringInput): Promise<BackendError> {
+    const existing = (await this.#allPeerings({ vpcId: input.vpcId }).catch(() => [] as WirePeering[])).find(
+      (p) =>
+        livePeering(p) &&
+        ((p.request_vpc_info.vpc_id === input.vpcId && p.accept_vpc_info.vpc_id === input.peerVpcId) ||
+          (p.request_vpc_info.vpc_id === input.peerVpcId && p.accept_vpc_info.vpc_id === input.vpcId)),
+    );
+    const which = existing === undefined ? "the existing peering of this VPC pair" : `"${existing.id}"`;
+    return new BackendError("DUPLICATE_PEERING", error.message, {
+      cloudCode: error.cloudCode,
+      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+      ...(existing === undefined ? {} : { value: existing.id }),
+      cause: error,
+      fix: `A live peering of ${input.vpcId} and ${input.peerVpcId} exists that this create did not make. To manage it with peerlink, set existingId: ${existing === undefined ? "<its id>" : `"${existing.id}"`} on the peerlink resource (adopt it); otherwise delete ${which} first.`,
     });
-    return peeringOf(created, this.region);
   }
 
   async describePeering(id: string): Promise<PeeringInfo> {
@@ -587,7 +713,16 @@ export class HuaweiCloudBackend implements Backend {
     if (changes.tags !== undefined) unsupported("tags on peerings", "Omit tags.");
     const option = new UpdateVpcPeeringOption();
     if (changes.name !== undefined) option.withName(changes.name);
-    if (changes.description !== undefined) option.withDescription(changes.description);
+    if (changes.description !== undefined) {
+      // The create token stays on the description (../shared/create-marker.ts), so a later create with it still
+      // finds this peering.
+      const now = await this.#call<{ peering: WirePeering }>("ShowVpcPeering", (c) =>
+        c.showVpcPeering(new ShowVpcPeeringRequest(id)),
+      );
+      option.withDescription(
+        markDescription(changes.description, tokenOf(now.peering.description)) ?? changes.description,
+      );
+    }
     const res = await this.#call<{ peering: WirePeering }>("UpdateVpcPeering", (c) =>
       c.updateVpcPeering(
         new UpdateVpcPeeringRequest(id).withBody(new UpdateVpcPeeringRequestBody().withPeering(option)),
@@ -629,25 +764,146 @@ export class HuaweiCloudBackend implements Backend {
         `Omit routeTableId (the default table "${main.id}" is used).`,
       );
     }
+    try {
+      const created =
+        input.clientToken === undefined && input.description === undefined
+          ? await this.#createV2Route(input)
+          : await this.#createDescribedRoute(input, main, input.clientToken);
+      return routeOf(created, main.id, input.description ?? "");
+    } catch (error) {
+      if (!isBackendError(error, "ROUTE_CONFLICT")) throw error;
+      throw await this.#foreignRoute(error, input, main);
+    }
+  }
+
+  /** A route without description or token: the v2.0 create (v2/model CreateVpcRouteOption), which answers its id. */
+  async #createV2Route(input: CreateRouteInput): Promise<WireRoute> {
     const option = new CreateVpcRouteOption()
       .withVpcId(input.vpcId)
       .withDestination(input.destination)
       .withNexthop(input.peeringId)
       .withType("peering");
-    const created = await createIdempotently<WireRoute>({
+    return createIdempotently<WireRoute>({
       create: () =>
         this.#once<{ route: WireRoute }>("CreateVpcRoute", (c) =>
           c.createVpcRoute(
             new CreateVpcRouteRequest().withBody(new CreateVpcRouteRequestBody().withRoute(option)),
           ),
         ).then((r) => r.route),
-      findExisting: async () =>
-        (await this.#v2Routes(input.vpcId)).find(
-          (r) => r.destination === input.destination && r.nexthop === input.peeringId,
-        ),
+      findExisting: () => this.#v2RouteTo(input),
       retry: this.#retry,
     });
-    return routeOf(created, main.id);
+  }
+
+  /** The v2.0 route (with its id) of the VPC's default table to `input.destination` via `input.peeringId`. */
+  async #v2RouteTo(input: CreateRouteInput): Promise<WireRoute | undefined> {
+    return (await this.#v2Routes(input.vpcId)).find(
+      (r) => r.destination === input.destination && r.nexthop === input.peeringId,
+    );
+  }
+
+  /**
+   * A route with a description or a create token. The v2.0 route has no description field (v2/model
+   * CreateVpcRouteOption and VpcRoute: destination, nexthop, type, vpc_id, and the answer's id and tenant_id only),
+   * so such a route is added through the route-table API, whose routes have one: UpdateRouteTable
+   * (`PUT /v1/{project_id}/routetables/{routetable_id}`, v2/model UpdateRouteTableReq.routes.add, AddRouteTableRoute:
+   * type, destination, nexthop, description; read back as RouteTableRoute.description by ShowRouteTable). The
+   * token rides on that description (../shared/create-marker.ts), in the one call that makes the route, so no crash
+   * can leave a route without it. The route-table answer gives routes no ids; the id is the v2.0 route's of the same
+   * default table (ListVpcRoutes), as listRoutes reads it.
+   *
+   * With a token, an earlier route carrying it is adopted when it has this destination and next hop, else
+   * IDEMPOTENCY_CONFLICT.
+   */
+  async #createDescribedRoute(
+    input: CreateRouteInput,
+    main: WireRouteTable,
+    token: string | undefined,
+  ): Promise<WireRoute> {
+    const tokenRoute = async () =>
+      token === undefined
+        ? undefined
+        : ((await this.#tableRoutes(main.id)).find((r) => tokenOf(r.description) === token) ?? undefined);
+    const present = await this.#tableRoutes(main.id);
+    const earlier = token === undefined ? undefined : present.find((r) => tokenOf(r.description) === token);
+    // A route to this destination that is not this create's: someone else's, refused here as the v2.0 create would
+    // (ROUTE_CONFLICT; the route-table API's own refusal is a generic VPC.0101 that would not say so).
+    if (earlier === undefined && present.some((r) => r.destination === input.destination)) {
+      refuse(
+        "ROUTE_CONFLICT",
+        `Route table "${main.id}" of VPC "${input.vpcId}" already has a route to ${input.destination}.`,
+        "Keep one route for this destination.",
+        input.destination,
+      );
+    }
+    if (earlier !== undefined) {
+      if (earlier.destination !== input.destination || earlier.nexthop !== input.peeringId) {
+        refuse(
+          "IDEMPOTENCY_CONFLICT",
+          `clientToken "${token}" was used by an earlier create of the route to ${earlier.destination} via "${earlier.nexthop}" in route table "${main.id}", which differs from this request (${input.destination} via "${input.peeringId}").`,
+          "Use a new clientToken for a different route, or delete the earlier route first.",
+          earlier.destination,
+        );
+      }
+      const adopted = await this.#v2RouteTo(input);
+      if (adopted !== undefined) return adopted;
+    }
+    const description = markDescription(input.description, token) ?? "";
+    const add = new AddRouteTableRoute("peering", input.destination, input.peeringId).withDescription(
+      description,
+    );
+    const request = new UpdateRouteTableRequest(main.id).withBody(
+      new UpdateRoutetableReqBody().withRoutetable(
+        new UpdateRouteTableReq().withRoutes(new RouteTableRouteAction().withAdd([add])),
+      ),
+    );
+    return createIdempotently<WireRoute>({
+      create: async () => {
+        await this.#once("UpdateRouteTable", (c) => c.updateRouteTable(request));
+        const made = await this.#v2RouteTo(input);
+        if (made === undefined) {
+          throw new BackendError(
+            "BACKEND_UNAVAILABLE",
+            `Huawei Cloud UpdateRouteTable: the route to ${input.destination} was added to "${main.id}" but ListVpcRoutes does not show it yet.`,
+            { cloudCode: "RouteNotListed", retryable: true, fix: "Retry the create." },
+          );
+        }
+        return made;
+      },
+      findExisting: async () =>
+        token === undefined || (await tokenRoute()) !== undefined ? this.#v2RouteTo(input) : undefined,
+      retry: this.#retry,
+    });
+  }
+
+  /** The routes of a route table as the route-table API shows them (ShowRouteTable: RouteTableRoute, with description). */
+  async #tableRoutes(routeTableId: string): Promise<NonNullable<WireRouteTable["routes"]>> {
+    const res = await this.#call<{ routetable: WireRouteTable }>("ShowRouteTable", (c) =>
+      c.showRouteTable(new ShowRouteTableRequest(routeTableId)),
+    );
+    return res.routetable.routes ?? [];
+  }
+
+  /**
+   * A ROUTE_CONFLICT refusal with the route in the way named: it does not carry this create's token, so it is
+   * someone else's (or an earlier create's made without a token), and adopting it is the user's decision.
+   */
+  async #foreignRoute(
+    error: BackendError,
+    input: CreateRouteInput,
+    main: WireRouteTable,
+  ): Promise<BackendError> {
+    const existing = (await this.#v2Routes(input.vpcId).catch(() => [] as WireRoute[])).find(
+      (r) => r.destination === input.destination,
+    );
+    return new BackendError("ROUTE_CONFLICT", error.message, {
+      cloudCode: error.cloudCode,
+      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+      ...(existing === undefined ? {} : { value: existing.id }),
+      cause: error,
+      fix: `Route table "${main.id}" already has a route to ${input.destination} that this create did not make. To manage it with peerlink, set existingId: ${existing === undefined ? "<its id>" : `"${existing.id}"`} on the peerlink route (adopt it); otherwise delete it or choose another destination.`,
+    });
   }
 
   async #v2Routes(vpcId: string): Promise<WireRoute[]> {
@@ -679,7 +935,13 @@ export class HuaweiCloudBackend implements Backend {
       c.showRouteTable(new ShowRouteTableRequest(routeTableId)),
     );
     const table = res.routetable;
-    if (table.default) return (await this.#v2Routes(table.vpc_id)).map((r) => routeOf(r, table.id));
+    if (table.default) {
+      // Ids from the v2.0 list, descriptions (marker stripped) from the route-table answer (RouteTableRoute).
+      const descriptions = new Map((table.routes ?? []).map((r) => [r.destination, r.description ?? ""]));
+      return (await this.#v2Routes(table.vpc_id)).map((r) =>
+        routeOf(r, table.id, descriptions.get(r.destination) ?? ""),
+      );
+    }
     // Custom tables' routes have no ids on Huawei; the table and destination identify them.
     return (table.routes ?? []).map((r) => ({
       id: `${table.id}/${r.destination}`,
@@ -687,7 +949,7 @@ export class HuaweiCloudBackend implements Backend {
       routeTableId: table.id,
       destination: r.destination,
       peeringId: r.nexthop,
-      description: r.description ?? "",
+      description: readDescription(r.description ?? "").description,
       createdAt: isoOf(undefined),
     }));
   }

@@ -14,6 +14,8 @@ export interface WireVpc {
   readonly extend_cidrs?: readonly string[];
   readonly tenant_id?: string;
   readonly project_id?: string;
+  /** v1 and v3 Vpc.description: the create token's carrier (../shared/create-marker.ts), never shown in VpcInfo. */
+  readonly description?: string;
   readonly created_at?: string;
 }
 

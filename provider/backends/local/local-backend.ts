@@ -70,9 +70,16 @@ export class LocalBackend implements Backend, SessionContext {
 
   // ---------------------------------------------------------------- VPCs and route tables
 
-  async createVpc(input: CreateVpcInput): Promise<VpcInfo> {
+  /** Also takes the description of protocols whose VPCs have one (vpcs.ts EngineCreateVpcInput). */
+  async createVpc(input: CreateVpcInput & { readonly description?: string }): Promise<VpcInfo> {
     await this.#latency();
     return vpcs.createVpc(this, input);
+  }
+
+  /** The description the VPC was created with ("" when none); not part of VpcInfo. NOT_FOUND as describeVpc. */
+  async vpcDescription(id: string): Promise<string> {
+    await this.#latency();
+    return vpcs.vpcDescription(this, id);
   }
 
   async describeVpc(id: string): Promise<VpcInfo> {

@@ -114,6 +114,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description:
+      "a VPC's description (Huawei's v1 CreateVpcOption.description, which the huaweicloud backend marks with its create token)",
+    sql: `
+      ALTER TABLE vpcs ADD COLUMN description TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -18,6 +18,8 @@ export interface VpcRow {
   name: string;
   cidrs: string;
   tags: string;
+  /** Not part of VpcInfo: only protocols with a VPC description (Huawei) read it, through LocalBackend.vpcDescription. */
+  description: string;
   created_at: number;
 }
 

@@ -14,9 +14,10 @@
  * refused with VPC.0007 "urlTenantId is not equal tokenTenantId".
  */
 import { randomUUID } from "node:crypto";
-import type { Backend, PeeringInfo, PeeringStatus, RouteInfo, VpcInfo } from "../../backends/backend.js";
+import type { PeeringInfo, PeeringStatus, RouteInfo, VpcInfo } from "../../backends/backend.js";
 import { BackendError } from "../../backends/errors.js";
 import { fromHuaweiStatus } from "../../backends/huaweicloud/peering-status.js";
+import type { LocalBackend } from "../../backends/local/local-backend.js";
 import { parseCidr } from "../../core/cidr.js";
 import { jsonObjectBody } from "../json-body.js";
 import type { EmulatorContext, EmulatorRequest, EmulatorResponse, ProtocolHandler } from "../protocol.js";
@@ -52,7 +53,8 @@ class RequestError extends Error {
 
 interface Call {
   readonly request: EmulatorRequest;
-  readonly session: Backend;
+  /** The engine's session: a Backend, plus the VPC description Huawei's VPCs have (LocalBackend.vpcDescription). */
+  readonly session: LocalBackend;
   readonly account: string;
   readonly region: string;
   readonly family: ApiFamily;
@@ -155,13 +157,23 @@ async function vpcs(call: Call, id: string | undefined, requestId: string): Prom
   if (id === undefined && request.method === "POST") {
     const vpc = objectField(parseBody(request), "vpc");
     const cidr = stringField(vpc, "cidr", false);
+    // CreateVpcOption.description (v2/model CreateVpcOption; API reference "Creating a VPC": 0-255 characters,
+    // no angle brackets), stored by the engine alongside the VPC.
+    const description = stringField(vpc, "description", false) ?? "";
+    if (description.length > 255 || /[<>]/.test(description)) {
+      throw new RequestError(
+        "INVALID_PARAMETER",
+        "Invalid input: 'description' must be at most 255 characters and must not contain < or >.",
+      );
+    }
     const created = await session.createVpc({
       name: stringField(vpc, "name", false) ?? `vpc-${randomUUID().slice(0, 4)}`,
       region: call.region,
       cidrs: cidr === undefined ? [] : [cidr],
       cloud: "huaweicloud",
+      description,
     });
-    return ok(200, { vpc: renderVpc(created, []) }, requestId);
+    return ok(200, { vpc: renderVpc(created, [], description) }, requestId);
   }
   if (id === undefined && request.method === "GET") {
     let list = await huaweiVpcs(call);
@@ -169,13 +181,16 @@ async function vpcs(call: Call, id: string | undefined, requestId: string): Prom
     if (wanted) list = list.filter((v) => v.id === wanted);
     const rendered = [];
     for (const vpc of page(list, request.query)) {
-      rendered.push(renderVpc(vpc, await session.listRoutes(mainTableOf(vpc))));
+      rendered.push(
+        renderVpc(vpc, await session.listRoutes(mainTableOf(vpc)), await session.vpcDescription(vpc.id)),
+      );
     }
     return ok(200, { vpcs: rendered }, requestId);
   }
   if (id !== undefined && request.method === "GET") {
     const vpc = await huaweiVpc(call, id);
-    return ok(200, { vpc: renderVpc(vpc, await session.listRoutes(mainTableOf(vpc))) }, requestId);
+    const routes = await session.listRoutes(mainTableOf(vpc));
+    return ok(200, { vpc: renderVpc(vpc, routes, await session.vpcDescription(vpc.id)) }, requestId);
   }
   if (id !== undefined && request.method === "DELETE") {
     await huaweiVpc(call, id);
@@ -221,7 +236,77 @@ async function routeTables(call: Call, id: string | undefined, requestId: string
     }
     throw new RequestError("NOT_FOUND", `Route table ${id} does not exist.`, 404);
   }
+  if (id !== undefined && request.method === "PUT") return updateRouteTable(call, id, requestId);
   return apiError("v1", "INVALID_PARAMETER", `${request.method} is not supported here.`, requestId, 405);
+}
+
+/**
+ * UpdateRouteTable (`PUT /v1/{project_id}/routetables/{routetable_id}`, v2/model UpdateRouteTableReq): `routes.add`
+ * (AddRouteTableRoute: type, destination, nexthop, description) and `routes.del` (DelRouteTableRoute: type,
+ * destination). Only peering routes are emulated; `mod`, `name` and `description` of the table are refused rather
+ * than silently ignored. Answers the table with its routes (UpdateRouteTableResponse.routetable).
+ */
+async function updateRouteTable(call: Call, id: string, requestId: string): Promise<EmulatorResponse> {
+  const { request, session, account } = call;
+  const body = objectField(parseBody(request), "routetable");
+  const vpc = (await huaweiVpcs(call)).find((v) => v.routeTables.some((t) => t.id === id));
+  const table = vpc?.routeTables.find((t) => t.id === id);
+  if (!vpc || !table) throw new RequestError("NOT_FOUND", `Route table ${id} does not exist.`, 404);
+  if (body.name !== undefined || body.description !== undefined) {
+    throw new RequestError("INVALID_PARAMETER", "Renaming a route table is not supported by this emulator.");
+  }
+  const changes = objectField(body, "routes");
+  if (changes.mod !== undefined) {
+    throw new RequestError("INVALID_PARAMETER", "routes.mod is not supported by this emulator.");
+  }
+  const list = (key: string): Record<string, unknown>[] => {
+    const value = changes[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value) || value.some((r) => !r || typeof r !== "object")) {
+      throw new RequestError("INVALID_PARAMETER", `Invalid input: 'routes.${key}' must be a list of routes.`);
+    }
+    return value as Record<string, unknown>[];
+  };
+  for (const route of list("del")) {
+    const destination = stringField(route, "destination", true);
+    const existing = (await session.listRoutes(id)).find((r) => r.destination === destination);
+    if (!existing) throw new RequestError("NOT_FOUND", `Route ${destination} does not exist.`, 404);
+    await session.deleteRoute(existing.id);
+  }
+  for (const route of list("add")) {
+    const type = stringField(route, "type", true);
+    if (type !== "peering") {
+      throw new RequestError(
+        "INVALID_PARAMETER",
+        `Invalid input: route type ${type}; only peering is supported.`,
+      );
+    }
+    const description = stringField(route, "description", false);
+    if (description !== undefined && (description.length > 255 || /[<>]/.test(description))) {
+      throw new RequestError(
+        "INVALID_PARAMETER",
+        "Invalid input: a route's 'description' must be at most 255 characters and must not contain < or >.",
+      );
+    }
+    await session.createRoute({
+      vpcId: vpc.id,
+      routeTableId: id,
+      destination: stringField(route, "destination", true),
+      peeringId: stringField(route, "nexthop", true),
+      ...(description === undefined ? {} : { description }),
+    });
+  }
+  const routes = await session.listRoutes(id);
+  return ok(
+    200,
+    {
+      routetable: {
+        ...renderRouteTable(table, account, vpc.createdAt),
+        routes: routes.map(renderRouteTableRoute),
+      },
+    },
+    requestId,
+  );
 }
 
 // ---------------------------------------------------------------- v2.0: peerings
@@ -462,20 +547,25 @@ async function v3Vpcs(
       200,
       {
         request_id: requestId,
-        vpcs: items.map(renderVpcV3),
+        vpcs: await Promise.all(
+          items.map(async (v) => renderVpcV3(v, await call.session.vpcDescription(v.id))),
+        ),
         page_info: pageInfo(items, limit, request.query.get("marker")),
       },
       requestId,
     );
   }
   if (id !== undefined && action === undefined && request.method === "GET") {
-    return ok(200, { request_id: requestId, vpc: renderVpcV3(await huaweiVpc(call, id)) }, requestId);
+    const vpc = await huaweiVpc(call, id);
+    const description = await call.session.vpcDescription(id);
+    return ok(200, { request_id: requestId, vpc: renderVpcV3(vpc, description) }, requestId);
   }
   if (id !== undefined && action !== undefined && request.method === "PUT") {
     const vpc = await huaweiVpc(call, id);
     const now =
       action === "add-extend-cidr" ? await addExtendCidrs(call, vpc) : await removeExtendCidrs(call, vpc);
-    return ok(200, { request_id: requestId, vpc: renderVpcV3(now) }, requestId);
+    const description = await call.session.vpcDescription(id);
+    return ok(200, { request_id: requestId, vpc: renderVpcV3(now, description) }, requestId);
   }
   return apiError("v3", "INVALID_PARAMETER", `${request.method} is not supported here.`, requestId, 405);
 }
@@ -498,6 +588,7 @@ const ACTION_NAMES: Readonly<Record<string, string>> = {
   "POST routetables": "CreateRouteTable",
   "GET routetables": "ListRouteTables",
   "GET routetables/id": "ShowRouteTable",
+  "PUT routetables/id": "UpdateRouteTable",
   "POST peerings": "CreateVpcPeering",
   "GET peerings": "ListVpcPeerings",
   "GET peerings/id": "ShowVpcPeering",

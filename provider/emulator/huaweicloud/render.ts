@@ -16,12 +16,12 @@ export function huaweiTime(iso: string): string {
  * The v1 VPC (v2/model Vpc): one `cidr`, the primary. The v1 API has no field for secondary CIDRs, so a VPC with
  * extend CIDRs still shows only its primary here; the v3 rendering below shows them all.
  */
-export function renderVpc(vpc: VpcInfo, routes: readonly RouteInfo[]) {
+export function renderVpc(vpc: VpcInfo, routes: readonly RouteInfo[], description: string) {
   return {
     id: vpc.id,
     name: vpc.name,
     cidr: vpc.cidrs[0] ?? "",
-    description: "",
+    description,
     // v1 `routes` are the VPC's own routes (destination / nexthop) in its default table.
     routes: routes.map((r) => ({ destination: r.destination, nexthop: r.peeringId })),
     status: "OK",
@@ -37,12 +37,12 @@ export function renderVpc(vpc: VpcInfo, routes: readonly RouteInfo[]) {
  * the primary `cidr` and the secondary `extend_cidrs`, `project_id` instead of v1's `tenant_id`, tags as key/value
  * pairs, and `cloud_resources` counting the VPC's route tables (the only resource type the engine has).
  */
-export function renderVpcV3(vpc: VpcInfo) {
+export function renderVpcV3(vpc: VpcInfo, description: string) {
   const [cidr = "", ...extend] = vpc.cidrs;
   return {
     id: vpc.id,
     name: vpc.name,
-    description: "",
+    description,
     cidr,
     extend_cidrs: extend,
     status: "ACTIVE",

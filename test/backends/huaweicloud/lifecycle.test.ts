@@ -25,6 +25,8 @@ describeLifecycleSuite("huaweicloud", async () => {
     region: "cn-north-4",
     // Huawei peerings are regional and have no bandwidth: no resize step.
     otherRegion: "cn-south-1",
+    // A second `pulumi up`: a new backend object of the requester account, sharing only the cloud.
+    reopen: () => backend(a),
     close: () => emulator.close(),
   };
 });

@@ -149,6 +149,37 @@ describe("schema version", () => {
     }
   });
 
+  it("migration 3 gives a version-2 file's VPCs an empty description; a description persists across engines", async () => {
+    const { file } = temp();
+    const engine = LocalStateEngine.open({ file });
+    const old = await engine.session("a").createVpc({ name: "old", region: "r", cidrs: ["10.0.0.0/16"] });
+    engine.close();
+    // The file as version 2 left it: no description column.
+    const db = new Database(file);
+    db.exec("ALTER TABLE vpcs DROP COLUMN description");
+    db.pragma("user_version = 2");
+    db.close();
+    const migrated = LocalStateEngine.open({ file });
+    const a = migrated.session("a");
+    expect(await a.listVpcs()).toEqual([old]);
+    expect(await a.vpcDescription(old.id)).toBe("");
+    const described = await a.createVpc({
+      name: "new",
+      region: "r",
+      cidrs: ["10.1.0.0/16"],
+      description: "app tier",
+    });
+    // Not part of VpcInfo: only the engine-specific read shows it.
+    expect(Object.keys(described)).not.toContain("description");
+    migrated.close();
+    const again = LocalStateEngine.open({ file });
+    expect(await again.session("a").vpcDescription(described.id)).toBe("app tier");
+    await expect(again.session("b").vpcDescription(described.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    again.close();
+  });
+
   it("an empty SQLite file (version 0) is migrated", () => {
     const { file } = temp();
     new Database(file).close();
