@@ -17,6 +17,7 @@
  * Baidu has no route-table creation (one table per VPC), no per-IP limits and no re-enabling of a failed request:
  * those calls are refused with UNSUPPORTED_OPERATION.
  */
+
 import { randomUUID } from "node:crypto";
 import { checkPeeringRequest } from "../../core/peering-candidate.js";
 import type {
@@ -41,6 +42,7 @@ import { type Clock, systemClock } from "../clock.js";
 import { type BackendCode, BackendError } from "../errors.js";
 import { refuseFindings } from "../shared/client-checks.js";
 import { isRetryableStatus } from "../shared/cloud-codes.js";
+import { markDescription } from "../shared/create-marker.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { Pacer } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
@@ -98,6 +100,10 @@ interface Request {
  */
 export const BAIDU_RATE_PER_SECOND = 20;
 
+function optionalDescription(description: string | undefined): { description?: string } {
+  return description === undefined ? {} : { description };
+}
+
 function unsupported(what: string, fix: string): never {
   throw new BackendError("UNSUPPORTED_OPERATION", `Baidu AI Cloud does not support ${what}.`, {
     cloudCode: "Unsupported",
@@ -144,7 +150,9 @@ export class BaiduCloudBackend implements Backend {
     this.account = accountId;
     this.#retry = options.retry ?? {};
     this.#pacer =
-      options.pacer === false ? undefined : (options.pacer ?? new Pacer({ rateOf: () => BAIDU_RATE_PER_SECOND }));
+      options.pacer === false
+        ? undefined
+        : (options.pacer ?? new Pacer({ rateOf: () => BAIDU_RATE_PER_SECOND }));
     this.#clock = options.clock ?? systemClock;
     this.#defaultBandwidthMbps = options.defaultBandwidthMbps;
   }
@@ -380,7 +388,7 @@ export class BaiduCloudBackend implements Backend {
         peerVpcId: input.peerVpcId,
         peerRegion: peerVpcRegion,
         localIfName: input.name,
-        ...(input.description === undefined ? {} : { description: input.description }),
+        ...optionalDescription(markDescription(input.description, input.clientToken)),
         ...(input.peerAccount === undefined || input.peerAccount === this.account
           ? {}
           : { peerAccountId: input.peerAccount }),

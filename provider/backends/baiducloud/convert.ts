@@ -1,6 +1,8 @@
 /** Baidu wire objects onto the Backend interface's objects. */
+
 import type { ChargeType } from "../../core/index.js";
 import type { PeeringInfo, RouteInfo, VpcInfo } from "../backend.js";
+import { readDescription } from "../shared/create-marker.js";
 import { expiryOf } from "../shared/expiry.js";
 import { fromBaiduStatus } from "./peering-status.js";
 import type { WirePeerConn, WireRouteRule, WireVpc } from "./wire-types.js";
@@ -31,10 +33,13 @@ export function peeringOf(p: WirePeerConn, account: string): PeeringInfo {
   const status = fromBaiduStatus(p.status) ?? "PENDING";
   const createdAt = isoOf(p.createdTime);
   const other = p.peerAccountId || account;
+  // The description carries the create token too (../shared/create-marker.ts): Baidu answers never show the
+  // clientToken, and a rerun of a killed create must recognise its own request.
+  const { description, token } = readDescription(p.description ?? "");
   return {
     id: p.peerConnId,
     name: p.localIfName ?? "",
-    description: p.description ?? "",
+    description,
     cloud: "baiducloud",
     vpcId: initiator ? p.localVpcId : p.peerVpcId,
     region: initiator ? p.localRegion : p.peerRegion,
@@ -52,6 +57,7 @@ export function peeringOf(p: WirePeerConn, account: string): PeeringInfo {
     updatedAt: createdAt,
     // The answer shows no expiry: the rulebook's pendingExpiryDays gives it (none where no source documents one).
     expiresAt: expiryOf("baiducloud", status, createdAt),
+    ...(token === undefined ? {} : { createToken: token }),
   };
 }
 

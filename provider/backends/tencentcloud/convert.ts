@@ -119,6 +119,7 @@ export function peeringOf(p: WirePeerConnection): PeeringInfo {
     // The API reports no modification time or expiry.
     updatedAt: createdAt,
     expiresAt: undefined,
+    ...(tagTokenOf(p.TagSet) === undefined ? {} : { createToken: tagTokenOf(p.TagSet)! }),
   };
 }
 

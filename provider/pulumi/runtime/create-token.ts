@@ -22,6 +22,10 @@ export const createIdentitySchema = z.string().min(1).max(512).optional();
 /** At most 64 printable ASCII characters, the tightest token rule of the clouds (Baidu clientToken, seed 001). */
 export function createTokenOf(identity: string | undefined, request: unknown): string | undefined {
   if (identity === undefined) return undefined;
-  const digest = createHash("sha256").update(identity).update("\u0000").update(canonicalJson(request)).digest("hex");
+  const digest = createHash("sha256")
+    .update(identity)
+    .update("\u0000")
+    .update(canonicalJson(request))
+    .digest("hex");
   return `pl-${digest.slice(0, 40)}`;
 }

@@ -185,7 +185,8 @@ export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): 
   const pair = self.pair;
   // A peering this very request made in a run that was killed before Pulumi recorded it (it carries this
   // request's create token) is this resource's, not a duplicate: the create adopts it (issue 17).
-  const token = self.id === undefined ? createTokenOf(inputs.createIdentity, peeringRequest(inputs)) : undefined;
+  const token =
+    self.id === undefined ? createTokenOf(inputs.createIdentity, peeringRequest(inputs)) : undefined;
   const orphan = token === undefined ? undefined : alive.find((p) => p.createToken === token)?.id;
   const replacing = self.id ?? orphan ?? (pair ? alive.find((p) => joins(p, pair))?.id : undefined);
   const live = alive.filter((p) => p.id !== replacing);

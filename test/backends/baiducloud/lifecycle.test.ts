@@ -24,6 +24,7 @@ describeLifecycleSuite("baiducloud", async () => {
     requester: backend(a),
     accepter: backend(b),
     stranger: backend(c),
+    reopen: () => backend(a),
     region: "bj",
     // One endpoint serves one region, so the suite's cross-region resize (one backend, two regions) is skipped;
     // resize is covered in baiducloud-backend.test.ts.

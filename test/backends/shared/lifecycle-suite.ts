@@ -171,18 +171,20 @@ export function describeLifecycleSuite(name: string, factory: () => Promise<Life
         code: "IDEMPOTENCY_CONFLICT",
       });
 
+      // Tencent peerings have no description (CreateVpcPeeringConnectionRequest and PeerConnection have none).
+      const description = f.cloud === "tencentcloud" ? undefined : "dr link";
       const peeringInput = {
         vpcId: a.id,
         peerVpcId: b.id,
         name: `p-${token}`,
-        description: "dr link",
+        ...(description === undefined ? {} : { description }),
         clientToken: `${token}-p`,
       };
       const p = await f.requester.createPeering(peeringInput);
       const pAgain = await again.createPeering(peeringInput);
       expect(pAgain.id).toBe(p.id);
-      expect(pAgain.description).toBe("dr link");
-      expect((await again.describePeering(p.id)).description).toBe("dr link");
+      expect(pAgain.description).toBe(description ?? "");
+      expect((await again.describePeering(p.id)).description).toBe(description ?? "");
       // Without the token the same pair is someone else's request: still refused.
       await expect(again.createPeering({ ...peeringInput, clientToken: undefined })).rejects.toMatchObject({
         code: "DUPLICATE_PEERING",

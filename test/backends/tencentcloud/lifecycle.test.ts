@@ -11,10 +11,7 @@ describeLifecycleSuite("tencentcloud", async () => {
     region: "ap-guangzhou",
     otherRegion: "ap-beijing",
     resize: { from: 100, to: 200 },
-    // No `reopen` yet: the suite's clientToken case (issue 17) creates its peering with description "dr link" and
-    // expects it back, but Tencent peerings have no description (CreateVpcPeeringConnectionRequest and
-    // PeerConnection in the SDK's vpc_models.ts have none; the backend refuses one with UNSUPPORTED_OPERATION).
-    // With that step left out the case passes here; ./client-token.test.ts runs the same flow over this emulator.
+    reopen: () => t.backend(ACCOUNTS[0]!),
     close: () => t.close(),
   };
 });

@@ -1,0 +1,76 @@
+/**
+ * `pulumi up` killed mid-run, the way a CI runner's timeout or a closing laptop ends it: the CLI and everything it
+ * started (language host, program, providers; one process group) get SIGKILL the moment the k-th resource's
+ * "creating" line appears, while that create is in flight. Then what the CLI advises: `pulumi cancel` when the
+ * stack is still locked, and `pulumi up` again (issue 17).
+ */
+import { spawn } from "node:child_process";
+import type { PulumiStack } from "./pulumi.js";
+
+/** `+  <type> <name> creating` of a peerlink resource in the CLI's non-interactive output. */
+const CREATING = /^\s*\+\s+(\S*peerlink:\S+)\s+(\S+)\s+creating\b/;
+
+export interface KilledUp {
+  /** Whether the k-th create began (and the run was killed there); false when the run ended first. */
+  readonly killed: boolean;
+  /** `type name` of the resource whose create was in flight. */
+  readonly at: string | undefined;
+  readonly output: string;
+}
+
+/** Runs `pulumi up` and kills its process group when the k-th peerlink resource starts creating (k from 1). */
+export function upKilledAt(stack: PulumiStack, k: number): Promise<KilledUp> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      "pulumi",
+      ["up", "--yes", "--skip-preview", "--stack", stack.stack, "--non-interactive"],
+      { cwd: stack.programDir, env: stack.env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const started = new Set<string>();
+    let output = "";
+    let pending = "";
+    let at: string | undefined;
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk;
+      pending += chunk;
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        const match = CREATING.exec(line);
+        if (match === null || at !== undefined) continue;
+        started.add(`${match[1]} ${match[2]}`);
+        if (started.size === k) {
+          at = `${match[1]} ${match[2]}`;
+          try {
+            process.kill(-child.pid!, "SIGKILL");
+          } catch {
+            // Already gone.
+          }
+        }
+      }
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", () => resolve({ killed: at !== undefined, at, output }));
+  });
+}
+
+/** `pulumi up` after a kill: `pulumi cancel` first when the stack is locked, as the CLI says to. */
+export async function upAfterKill(stack: PulumiStack): Promise<{ code: number | null; output: string }> {
+  let result = await stack.up();
+  if (result.code !== 0 && /locked|pulumi cancel/i.test(result.output)) {
+    const cancel = await stack.run(["cancel", "--yes", "--stack", stack.stack]);
+    if (cancel.code !== 0) return { code: cancel.code, output: `${result.output}\n${cancel.output}` };
+    result = await stack.up();
+  }
+  return { code: result.code, output: result.output };
+}
+
+/** Counts of a list's keys that occur more than once (a duplicate VPC, peering or route). */
+export function duplicates(keys: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([key, n]) => `${key} x${n}`);
+}
