@@ -174,6 +174,8 @@ describe("registration", () => {
       serviceLevel: "gold",
       tags: { team: "net" },
       timeoutSeconds: 30,
+      // What the URN is made of (project/stack/parent/type/name): the runtime's create token comes from it.
+      createIdentity: "peerlink-test/dev//peerlink:Peering/p",
     });
   });
 
