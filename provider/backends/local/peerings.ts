@@ -183,7 +183,7 @@ export function createPeering(ctx: SessionContext, input: CreatePeeringInput): P
       if ((error as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") {
         fail("DUPLICATE_PEERING", `VPCs "${vpc.id}" and "${peerVpc.id}" already have a live peering.`, {
           resource: `peering ${input.name}`,
-          fix: "Use the existing peering.",
+          fix: "Adopt the live peering of this pair (existingId on the Peering resource) or delete it first; a create with another client token, or none, never takes it over.",
           cloud: vpc.cloud,
         });
       }

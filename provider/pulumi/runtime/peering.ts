@@ -206,8 +206,23 @@ export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): 
     { vpcs, peerings: live.map((p) => specOf(p.id, p.name, p.vpcId, p.peerVpcId, p)) },
     specOf(candidateId, inputs.name, vpc.id, inputs.peerVpcId, inputs),
   ).map((d) =>
-    failure(PROPERTY_OF[d.code] ?? "name", d.code, d.message.replaceAll(own, "this peering"), d.fix),
+    failure(
+      PROPERTY_OF[d.code] ?? "name",
+      d.code,
+      d.message.replaceAll(own, "this peering"),
+      d.code === "DUPLICATE_PEERING" ? (adoptionFix(live, vpc.id, inputs.peerVpcId) ?? d.fix) : d.fix,
+    ),
   );
+}
+
+/**
+ * The fix of a live duplicate: a peering of the pair this resource did not make (it carries no create token of
+ * this request), so the way on is to adopt it or to remove it, never a second one.
+ */
+function adoptionFix(live: readonly PeeringInfo[], vpcId: string, peerVpcId: string): string | undefined {
+  const existing = live.find((p) => joins(p, [vpcId, peerVpcId]));
+  if (existing === undefined) return undefined;
+  return `Peering "${existing.id}" (${existing.status}) already joins these VPCs and was not made by this resource: adopt it with existingId: "${existing.id}" on this Peering, or delete it first.`;
 }
 
 function specOf(

@@ -78,6 +78,51 @@ export function describeFaultRun(options: FaultRunOptions): void {
       expect(new Set(live.map((p) => p.name))).toEqual(new Set(jobs.map((j) => j.name)));
       // Every create returned the one peering that exists for its pair.
       expect(new Set(created)).toEqual(new Set(live.map((p) => p.id)));
-    }, 20_000);
+    }, 60_000);
+
+    it("a create that gives up leaves what it made adoptable: the same tokens from a new session end with one of each (issue 17)", async () => {
+      // One attempt per call: a dropped answer (committed, then lost) or a 5xx ends the create, as retries that
+      // ran out would. Then a new session (the next `pulumi up`) repeats every create with the same token.
+      const N = 24;
+      const vpcInputs = Array.from({ length: N }, (_, i) => ({
+        name: `tok-${i}`,
+        region,
+        cidrs: [`10.${100 + i}.0.0/16`],
+        clientToken: `${options.name}-tok-vpc-${i}`,
+      }));
+      emulator.setFaults({ throttleRate: 0.1, serverErrorRate: 0.1, dropRate: 0.15, seed: 1717 });
+      const once = backend({ maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 });
+      const firstVpcs = await Promise.allSettled(vpcInputs.map((input) => once.createVpc(input)));
+      emulator.setFaults({});
+      const gaveUp = firstVpcs.filter((r) => r.status === "rejected").length;
+      expect(gaveUp, "the faults made some creates give up").toBeGreaterThan(0);
+      const leftBehind = (await backend().listVpcs()).filter((v) => v.name.startsWith("tok-")).length;
+      const succeeded = N - gaveUp;
+      expect(leftBehind, "some that gave up had in fact created their VPC").toBeGreaterThan(succeeded);
+
+      const again = backend();
+      const vpcs: VpcInfo[] = [];
+      for (const input of vpcInputs) vpcs.push(await again.createVpc(input));
+      const named = (await again.listVpcs()).filter((v) => v.name.startsWith("tok-"));
+      expect(named).toHaveLength(N);
+      expect(new Set(vpcs.map((v) => v.id))).toEqual(new Set(named.map((v) => v.id)));
+
+      const peeringInputs = Array.from({ length: N / 2 }, (_, i) => ({
+        vpcId: vpcs[2 * i]!.id,
+        peerVpcId: vpcs[2 * i + 1]!.id,
+        name: `tok-p-${i}`,
+        clientToken: `${options.name}-tok-p-${i}`,
+      }));
+      emulator.setFaults({ throttleRate: 0.1, serverErrorRate: 0.1, dropRate: 0.2, seed: 1718 });
+      await Promise.allSettled(peeringInputs.map((input) => once.createPeering(input)));
+      emulator.setFaults({});
+      const peerings: string[] = [];
+      for (const input of peeringInputs) peerings.push((await again.createPeering(input)).id);
+      const live = (await again.listPeerings({}, { limit: 1000 })).items.filter(
+        (p) => p.name.startsWith("tok-p-") && p.status !== "DELETED",
+      );
+      expect(live).toHaveLength(N / 2);
+      expect(new Set(peerings)).toEqual(new Set(live.map((p) => p.id)));
+    }, 30_000);
   });
 }
