@@ -11,6 +11,6 @@ declare module "js-yaml" {
   export const CORE_SCHEMA: unknown;
   export function load(
     text: string,
-    options?: { schema?: unknown; filename?: string; json?: boolean },
+    options?: { schema?: unknown; filename?: string; json?: boolean; maxDepth?: number },
   ): unknown;
 }

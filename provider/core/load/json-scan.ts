@@ -56,7 +56,9 @@ export function scanJson(text: string, options: JsonScanOptions): void {
       fix:
         code === "DOCUMENT_TOO_DEEP"
           ? `Nest objects and arrays at most ${maxDepth} deep; a topology needs 4.`
-          : "Fix the JSON at the line and column given.",
+          : message.startsWith("duplicate key")
+            ? "Keep one of the two keys: JSON.parse would silently keep the last."
+            : "Fix the JSON at the line and column given.",
     });
   };
 

@@ -13,9 +13,10 @@ export function parseYaml(text: string, source: string, limits: LoadLimits): unk
   let value: unknown;
   try {
     // CORE_SCHEMA is the YAML 1.2 core schema the `yaml` package used: no timestamps, no `<<` merge keys.
-    value = load(text, { schema: CORE_SCHEMA, filename: source });
+    value = load(text, { schema: CORE_SCHEMA, filename: source, maxDepth: limits.maxDepth + 1 });
   } catch (error) {
     if (error instanceof YAMLException) {
+      if (error.reason.startsWith("nesting exceeded maxDepth")) throw tooDeep(source, limits);
       const mark = error.mark;
       const where = mark ? `line ${mark.line + 1}, column ${mark.column + 1}: ` : "";
       throw new DocumentReadError("UNREADABLE_DOCUMENT", `${source}: ${where}${error.reason}`, {
