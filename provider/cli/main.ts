@@ -2,6 +2,8 @@
 /**
  * The `peerlink` command. Each subcommand is a thin wrapper around a pure function of the core.
  */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import type { CostModel } from "../core/cost/index.js";
 import { GRAPH_FORMATS, type GraphFormat } from "../core/graph/index.js";
@@ -11,46 +13,63 @@ import { runGraph } from "./commands/graph.js";
 import { runReachability } from "./commands/reachability.js";
 import { runValidate } from "./commands/validate.js";
 import { EXIT } from "./exit-codes.js";
+import { type CliIo, type CommandContext, commandContext, processIo } from "./io.js";
 import { CliExit } from "./read-topology.js";
 
-function run(action: () => number): void {
-  try {
-    process.exitCode = action();
-  } catch (error) {
-    if (error instanceof CliExit) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = error.exitCode;
-      return;
+/**
+ * The CLI on `io`, with the exit code set through `setExit`. Commands that end with a `CliExit` print its
+ * message; any other error propagates to `run`.
+ */
+export function buildProgram(
+  io: CliIo = processIo(),
+  setExit: (code: number) => void = (c) => {
+    process.exitCode = c;
+  },
+): Command {
+  const guard = (action: () => number): void => {
+    try {
+      setExit(action());
+    } catch (error) {
+      if (!(error instanceof CliExit)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      setExit(error.exitCode);
     }
-    throw error;
-  }
-}
+  };
+  const context = (options: { progress?: boolean }): CommandContext => commandContext(io, options.progress);
 
-export function buildProgram(): Command {
   const program = new Command("peerlink")
     .description(
       "VPC peering as code: validate topologies, show reachability, estimate cost, draw the graph.",
     )
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeErr: (text) => io.stderr.write(text),
+      writeOut: (text) => io.stdout.write(text),
+    });
 
   const textOrJson = () =>
     new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
+  const progress = () =>
+    new Option("--progress", "progress on stderr for large documents (default: when stderr is a terminal)");
 
   program
     .command("validate")
     .description("check a topology file; exit 0 without errors, 1 with errors, 2 if unreadable")
     .argument("<file>", "topology file (YAML or JSON)")
     .addOption(textOrJson())
-    .action((file: string, options: { format: "text" | "json" }) => run(() => runValidate(file, options)));
+    .addOption(progress())
+    .action((file: string, options: { format: "text" | "json"; progress?: boolean }) =>
+      guard(() => runValidate(file, options, context(options))),
+    );
 
   program
     .command("reachability")
     .description("which CIDRs each VPC reaches through each peering, and whether replies come back")
     .argument("<file>", "topology file (YAML or JSON)")
     .addOption(textOrJson())
-    .action((file: string, options: { format: "text" | "json" }) =>
-      run(() => runReachability(file, options)),
+    .addOption(progress())
+    .action((file: string, options: { format: "text" | "json"; progress?: boolean }) =>
+      guard(() => runReachability(file, options, context(options))),
     );
 
   program
@@ -65,8 +84,12 @@ export function buildProgram(): Command {
       ).choices(["daily-peak", "monthly-95"]),
     )
     .addOption(textOrJson())
-    .action((file: string, options: { format: "text" | "json"; model?: CostModel; samples?: string }) =>
-      run(() => runCost(file, options)),
+    .addOption(progress())
+    .action(
+      (
+        file: string,
+        options: { format: "text" | "json"; model?: CostModel; samples?: string; progress?: boolean },
+      ) => guard(() => runCost(file, options, context(options))),
     );
 
   program
@@ -74,7 +97,10 @@ export function buildProgram(): Command {
     .description("draw VPCs (grouped by region), peerings and routes as Mermaid or Graphviz DOT")
     .argument("<file>", "topology file (YAML or JSON)")
     .addOption(new Option("--format <format>", "diagram language").choices(GRAPH_FORMATS).default("mermaid"))
-    .action((file: string, options: { format: GraphFormat }) => run(() => runGraph(file, options)));
+    .addOption(progress())
+    .action((file: string, options: { format: GraphFormat; progress?: boolean }) =>
+      guard(() => runGraph(file, options, context(options))),
+    );
 
   program
     .command("emulator")
@@ -89,24 +115,49 @@ export function buildProgram(): Command {
     .option("--no-rate-limit", "turn off the clouds' per-account rate limits")
     .action(async (options: Parameters<typeof runEmulator>[0]) => {
       try {
-        process.exitCode = await runEmulator(options);
+        setExit(await runEmulator(options));
       } catch (error) {
         if (!(error instanceof CliExit)) throw error;
-        process.stderr.write(`${error.message}\n`);
-        process.exitCode = error.exitCode;
+        io.stderr.write(`${error.message}\n`);
+        setExit(error.exitCode);
       }
     });
 
   return program;
 }
 
-try {
-  await buildProgram().parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
+/** One line for an error no command expected; the stack only with PEERLINK_DEBUG=1. */
+function internalError(error: unknown, env: NodeJS.ProcessEnv): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+  const stack = env.PEERLINK_DEBUG === "1" && error instanceof Error && error.stack ? `${error.stack}\n` : "";
+  return `peerlink: internal error: ${message}\n${stack}`;
+}
+
+/**
+ * Runs the CLI on the arguments after the script name and returns the exit code: 0, 1, or 2 for unreadable
+ * input, a wrong command line or an internal error. Never throws.
+ */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  try {
+    await buildProgram(io, (code) => {
+      exitCode = code;
+    }).parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
     // Help and version end with code 0; usage errors with 2, like unreadable input.
-    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.unreadable;
-  } else {
-    throw error;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unreadable;
+    io.stderr.write(internalError(error, io.env));
+    return EXIT.unreadable;
   }
 }
+
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? "") === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) process.exitCode = await run(process.argv.slice(2));

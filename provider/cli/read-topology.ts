@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { DocumentReadError } from "../core/errors.js";
-import { parseTopologyText } from "../core/load-document.js";
+import { checkStart, decodeDocument } from "../core/load/decode.js";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits, parseTopologyText } from "../core/load-document.js";
 import { type ValidationResult, validateDocument } from "../core/validate.js";
 import { EXIT } from "./exit-codes.js";
+import { NO_PROGRESS, type ProgressSink } from "./progress.js";
 
 /** Raised for problems that end a command with a given exit code and a message for stderr. */
 export class CliExit extends Error {
@@ -14,25 +16,141 @@ export class CliExit extends Error {
   }
 }
 
-/** Reads a text file the user named; a file that cannot be read ends the command with exit code 2. */
-export function readTextFile(file: string, what = ""): string {
+/** How a command reads its document: limits, and where progress goes once the size is known. */
+export interface ReadOptions {
+  readonly limits?: Partial<LoadLimits>;
+  /** Called with the file and its size (bytes, when known); returns where progress goes. */
+  readonly progress?: (file: string, bytes: number | undefined) => ProgressSink;
+}
+
+/** The limits of the CLI: the defaults, with `PEERLINK_MAX_DOCUMENT_BYTES` and `PEERLINK_MAX_DOCUMENT_DEPTH`. */
+export function cliLimits(env: NodeJS.ProcessEnv = process.env): Partial<LoadLimits> {
+  const limits: { maxBytes?: number; maxDepth?: number } = {};
+  const bytes = Number(env.PEERLINK_MAX_DOCUMENT_BYTES);
+  if (env.PEERLINK_MAX_DOCUMENT_BYTES && Number.isSafeInteger(bytes) && bytes > 0) limits.maxBytes = bytes;
+  const depth = Number(env.PEERLINK_MAX_DOCUMENT_DEPTH);
+  if (env.PEERLINK_MAX_DOCUMENT_DEPTH && Number.isSafeInteger(depth) && depth > 0) limits.maxDepth = depth;
+  return limits;
+}
+
+function readError(error: DocumentReadError): CliExit {
+  return new CliExit(EXIT.unreadable, `peerlink: ${error.code} ${error.message} (fix: ${error.fix})`);
+}
+
+function tooLarge(file: string, maxBytes: number): DocumentReadError {
+  return new DocumentReadError("DOCUMENT_TOO_LARGE", `${file}: larger than the limit of ${maxBytes} bytes`, {
+    resource: file,
+    fix: "Split the topology, or raise the limit with PEERLINK_MAX_DOCUMENT_BYTES.",
+  });
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * Reads at most `maxBytes` bytes of a file: a regular file larger than that is refused from its size before any
+ * read, a device or pipe (`/dev/zero`, a FIFO) as soon as it passes the limit, binary content after the first
+ * chunk. Errors are `DocumentReadError`s, or `CliExit` for a file that cannot be opened.
+ */
+export function readDocumentBytes(
+  file: string,
+  maxBytes: number,
+  onSize?: (bytes: number | undefined) => void,
+): Buffer {
+  let fd: number;
   try {
-    return readFileSync(file, "utf8");
+    fd = openSync(file, "r");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new CliExit(EXIT.unreadable, `peerlink: cannot read ${what}${file}: ${reason}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EACCES"
+          ? "permission denied"
+          : String((error as Error).message);
+    throw new CliExit(EXIT.unreadable, `peerlink: UNREADABLE_DOCUMENT cannot read ${file}: ${reason}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) {
+      throw new DocumentReadError("UNREADABLE_DOCUMENT", `${file}: is a directory`, {
+        resource: file,
+        fix: "Name a YAML or JSON file.",
+      });
+    }
+    const regular = stat.isFile();
+    if (regular && stat.size > maxBytes) throw tooLarge(file, maxBytes);
+    onSize?.(regular ? stat.size : undefined);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // A regular file is read into one buffer of its size (plus one byte, to see it grew); anything else in chunks.
+    let buffer = Buffer.allocUnsafe(regular ? Math.min(stat.size + 1, maxBytes + 1) : CHUNK);
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        chunks.push(buffer);
+        buffer = Buffer.allocUnsafe(CHUNK);
+        filled = 0;
+      }
+      let read: number;
+      try {
+        read = readSync(fd, buffer, filled, buffer.length - filled, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EAGAIN") continue;
+        throw new DocumentReadError("UNREADABLE_DOCUMENT", `${file}: ${(error as Error).message}`, {
+          resource: file,
+          fix: "Name a readable YAML or JSON file.",
+        });
+      }
+      if (read === 0) break;
+      if (total === 0) checkStart(buffer.subarray(0, Math.min(read, 4096)), file);
+      filled += read;
+      total += read;
+      if (total > maxBytes) throw tooLarge(file, maxBytes);
+    }
+    chunks.push(buffer.subarray(0, filled));
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
   }
 }
 
-/** Reads and validates a topology file; unreadable files end the command with exit code 2. */
-export function readTopology(file: string): ValidationResult {
-  const text = readTextFile(file);
+/** Reads a text file the user named (e.g. samples); a file that cannot be read ends the command with exit code 2. */
+export function readTextFile(file: string, what = ""): string {
   try {
-    return validateDocument(parseTopologyText(text, file));
+    return decodeDocument(readDocumentBytes(file, DEFAULT_LOAD_LIMITS.maxBytes), file);
   } catch (error) {
     if (error instanceof DocumentReadError) {
-      throw new CliExit(EXIT.unreadable, `peerlink: ${error.message}\n  fix: ${error.fix}`);
+      throw new CliExit(
+        EXIT.unreadable,
+        `peerlink: cannot read ${what}${file}: ${error.code} ${error.message}`,
+      );
     }
+    throw error;
+  }
+}
+
+/** Reads, parses and validates a topology file; every read or parse failure ends the command with exit code 2. */
+export function readTopology(file: string, options: ReadOptions = {}): ValidationResult {
+  const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
+  let progress = NO_PROGRESS;
+  try {
+    // The bytes, then the text, are dropped as soon as the next form exists: one copy of a large document at a time.
+    let text = decodeDocument(
+      readDocumentBytes(file, limits.maxBytes, (size) => {
+        progress = options.progress?.(file, size) ?? NO_PROGRESS;
+        progress.phase("reading", size === undefined ? undefined : `${(size / 1e6).toFixed(1)} MB`);
+      }),
+      file,
+    );
+    progress.phase("parsing");
+    const value = parseTopologyText(text, file, { limits });
+    text = "";
+    progress.phase("checking", "(schema and rules)");
+    const result = validateDocument(value);
+    progress.done();
+    return result;
+  } catch (error) {
+    if (error instanceof DocumentReadError) throw readError(error);
     throw error;
   }
 }

@@ -40,7 +40,30 @@ export class TopologyValidationError extends PeerlinkError {
   }
 }
 
+/**
+ * Why a topology file could not be turned into a value (all end the CLI with exit code 2):
+ * - `UNREADABLE_DOCUMENT`: not a file, a syntax error, a duplicate key, binary content, an encoding that is not
+ *   UTF-8 (UTF-16 with a BOM is decoded).
+ * - `DOCUMENT_TOO_LARGE`: more bytes than the size limit (512 MiB by default).
+ * - `DOCUMENT_TOO_DEEP`: objects and arrays nested deeper than the depth limit (64 by default).
+ * - `DOCUMENT_ALIASES`: YAML aliases that expand the document past the alias limits, or refer to themselves.
+ */
+export type DocumentReadCode =
+  | "UNREADABLE_DOCUMENT"
+  | "DOCUMENT_TOO_LARGE"
+  | "DOCUMENT_TOO_DEEP"
+  | "DOCUMENT_ALIASES";
+
 /** A topology file that cannot be read or parsed as YAML/JSON at all. */
 export class DocumentReadError extends PeerlinkError {
   override readonly name = "DocumentReadError";
+  declare readonly code: DocumentReadCode;
+
+  constructor(
+    code: DocumentReadCode,
+    message: string,
+    options: { resource?: string; value?: string; fix?: string; cause?: unknown } = {},
+  ) {
+    super(code, message, options);
+  }
 }

@@ -1,6 +1,7 @@
 import type { Topology } from "../../core/topology.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDiagnosticsText } from "../format-diagnostics.js";
+import { asWriteStream, type CommandContext, commandContext } from "../io.js";
 import { CliExit, readTopology } from "../read-topology.js";
 import { useColour } from "../style.js";
 
@@ -9,17 +10,17 @@ import { useColour } from "../style.js";
  * schema cannot be described: exit 1 with the diagnostics. Other errors are summarised on stderr, and the
  * command describes what was declared, because seeing the consequences of a mistake is part of reviewing it.
  */
-export function checkedTopology(file: string): Topology {
-  const result = readTopology(file);
+export function checkedTopology(file: string, ctx: CommandContext = commandContext()): Topology {
+  const result = readTopology(file, ctx.read);
   if (!result.topology) {
     throw new CliExit(
       EXIT.invalid,
-      formatDiagnosticsText(file, result.diagnostics, useColour(process.stderr)).trimEnd(),
+      formatDiagnosticsText(file, result.diagnostics, useColour(asWriteStream(ctx.io.stderr))).trimEnd(),
     );
   }
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   if (errors > 0) {
-    process.stderr.write(
+    ctx.io.stderr.write(
       `peerlink: ${file} has ${errors} error(s); showing what it declares. Run \`peerlink validate ${file}\` for details.\n`,
     );
   }

@@ -2,6 +2,7 @@ import { type CostModel, estimateCost, parseSamplesCsv } from "../../core/cost/i
 import { PeerlinkError } from "../../core/errors.js";
 import { EXIT } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
+import { type CommandContext, commandContext } from "../io.js";
 import { CliExit, readTextFile } from "../read-topology.js";
 import { checkedTopology } from "./checked-topology.js";
 
@@ -29,8 +30,8 @@ function readSamples(file: string) {
 }
 
 /** `peerlink cost FILE [--samples CSV] [--model daily-peak|monthly-95]`. Unpriced tiers are said, never guessed. */
-export function runCost(file: string, options: CostOptions): number {
-  const topology = checkedTopology(file);
+export function runCost(file: string, options: CostOptions, ctx: CommandContext = commandContext()): number {
+  const topology = checkedTopology(file, ctx);
   const samples = options.samples === undefined ? undefined : readSamples(options.samples);
   let estimate: ReturnType<typeof estimateCost>;
   try {
@@ -45,7 +46,7 @@ export function runCost(file: string, options: CostOptions): number {
     throw error;
   }
   if (options.format === "json") {
-    process.stdout.write(`${JSON.stringify(estimate, null, 2)}\n`);
+    ctx.io.stdout.write(`${JSON.stringify(estimate, null, 2)}\n`);
     return EXIT.ok;
   }
   const rows = estimate.peerings.map((p) => [
@@ -92,6 +93,6 @@ export function runCost(file: string, options: CostOptions): number {
   lines.push(
     `Paid by the requester's account. Months are ${estimate.daysPerMonth} days in planned figures. Prices: Tencent mainland list prices (seed 000).`,
   );
-  process.stdout.write(`${lines.join("\n")}\n`);
+  ctx.io.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { computeReachability } from "../../core/reachability.js";
 import { EXIT } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
+import { type CommandContext, commandContext } from "../io.js";
 import { checkedTopology } from "./checked-topology.js";
 
 export interface ReachabilityOptions {
@@ -8,10 +9,14 @@ export interface ReachabilityOptions {
 }
 
 /** `peerlink reachability FILE`: per peering and direction, what is routed and whether replies come back. */
-export function runReachability(file: string, options: ReachabilityOptions): number {
-  const reachability = computeReachability(checkedTopology(file));
+export function runReachability(
+  file: string,
+  options: ReachabilityOptions,
+  ctx: CommandContext = commandContext(),
+): number {
+  const reachability = computeReachability(checkedTopology(file, ctx));
   if (options.format === "json") {
-    process.stdout.write(`${JSON.stringify(reachability, null, 2)}\n`);
+    ctx.io.stdout.write(`${JSON.stringify(reachability, null, 2)}\n`);
     return EXIT.ok;
   }
   const rows = reachability.entries.map((e) => [
@@ -23,7 +28,7 @@ export function runReachability(file: string, options: ReachabilityOptions): num
     e.flows ? "yes" : "no",
   ]);
   const flowing = reachability.entries.filter((e) => e.flows).length;
-  process.stdout.write(
+  ctx.io.stdout.write(
     `${formatTable(["from", "to", "via", "destinations", "return", "flows"], rows)}\n\n` +
       `${flowing} of ${reachability.entries.length} directions carry traffic. ` +
       "VPC pairs not listed have no peering: peering is never transitive.\n",
