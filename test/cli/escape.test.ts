@@ -146,4 +146,11 @@ describe("peerlink validate|reachability|cost, text format, with hostile ids (bu
     expect(table).not.toMatch(RAW);
     expect(table).toContain(VISIBLE);
   });
+
+  it.each(["mermaid", "dot"])("graph --format %s: nothing raw on stdout, the ids shown escaped", (format) => {
+    const { stdout } = run("graph", file, "--format", format);
+    expect(stdout).not.toMatch(RAW);
+    // DOT doubles the backslash of each escape (Graphviz then draws one).
+    expect(stdout).toContain(format === "dot" ? "\\x1b" : "\\x1b".slice(1));
+  });
 });
