@@ -134,6 +134,33 @@ describe("oversized request bodies get the cloud's own error, never a reset", ()
     expect(JSON.parse(answer.body)).toHaveProperty("code");
   });
 
+  it("a malformed body is answered in the cloud's format too (Tencent: 200 + InvalidParameter)", async () => {
+    const answer = await new Promise<RawAnswer>((resolve, reject) => {
+      const req = request(
+        new URL("/", emulator.url),
+        {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-tc-action": "DescribeVpcs",
+            "x-tc-version": "2017-03-12",
+          },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => {
+            body += c.toString("utf8");
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on("error", reject);
+      req.end("{not json");
+    });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ Response: { Error: { Code: "InvalidParameter" } } });
+  });
+
   it("the server still answers afterwards (nothing was reset or left half-read)", async () => {
     const answer = await post(emulator.url, "/unknown", {}, 0);
     expect(answer.status).toBe(404);
