@@ -296,11 +296,11 @@ export function firstSelfOverlap(
 }
 
 /**
- * A block's canonical text ("10.1.0.0/16" for "10.1.0.0/016"), or the text as given when it does not parse. For
- * display and fixes only: parseCidr itself refuses the non-canonical spelling.
+ * A block's canonical text ("2001:db8::/32" for "2001:DB8:0::/32"), or the text as given when it does not parse:
+ * a non-canonical IPv4 spelling (" 10.1.0.0/16", "10.1.0.0/016") is not rewritten here either, so that the
+ * callers' own parse refuses it.
  */
 export function canonicalCidrText(text: string): string {
   const parsed = parseCidr(text);
-  if (parsed.ok) return parsed.cidr.text;
-  return parsed.reason === "not-canonical" && parsed.suggestion ? parsed.suggestion : text;
+  return parsed.ok ? parsed.cidr.text : text;
 }
