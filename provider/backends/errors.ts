@@ -84,6 +84,7 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   TIMEOUT: "Timeout",
   INVALID_DOCUMENT: "InvalidParameter",
   INVALID_CIDR: "InvalidParameterValue.Malformed",
+  CIDR_NOT_ALLOWED: "InvalidParameterValue.Malformed",
   UNKNOWN_REFERENCE: "ResourceNotFound",
   SELF_PEERING: "InvalidParameterValue",
   DUPLICATE_PEERING: "UnsupportedOperation.VpcPeerAlreadyExist",

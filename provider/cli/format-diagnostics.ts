@@ -1,11 +1,16 @@
 import type { Diagnostic } from "../core/diagnostics.js";
+import { escapeText } from "./escape.js";
 import { paint } from "./style.js";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** For people: a summary line, then the diagnostics grouped by resource, in the validators' order. */
+/**
+ * For people: a summary line, then the diagnostics grouped by resource, in the validators' order. The file name,
+ * resources, messages and fixes hold user input (ids, names, blocks), so they are escaped (./escape.ts): one
+ * diagnostic is always exactly two lines, whatever its ids contain.
+ */
 export function formatDiagnosticsText(
   file: string,
   diagnostics: readonly Diagnostic[],
@@ -13,21 +18,22 @@ export function formatDiagnosticsText(
 ): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  if (diagnostics.length === 0) return `${file}: ${paint(colour, "green", "ok")}, no problems found\n`;
+  const shown = escapeText(file);
+  if (diagnostics.length === 0) return `${shown}: ${paint(colour, "green", "ok")}, no problems found\n`;
   const groups = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
     const list = groups.get(d.resource);
     if (list) list.push(d);
     else groups.set(d.resource, [d]);
   }
-  const lines = [`${file}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`, ""];
+  const lines = [`${shown}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`, ""];
   for (const [resource, list] of groups) {
-    lines.push(paint(colour, "bold", resource));
+    lines.push(paint(colour, "bold", escapeText(resource)));
     for (const d of list) {
       const severity =
         d.severity === "error" ? paint(colour, "red", "error  ") : paint(colour, "yellow", "warning");
-      lines.push(`  ${severity} ${paint(colour, "bold", d.code)} ${d.message}`);
-      lines.push(`          ${paint(colour, "dim", "fix:")} ${d.fix}`);
+      lines.push(`  ${severity} ${paint(colour, "bold", d.code)} ${escapeText(d.message)}`);
+      lines.push(`          ${paint(colour, "dim", "fix:")} ${escapeText(d.fix)}`);
     }
     lines.push("");
   }

@@ -1,7 +1,10 @@
 /**
  * CIDR math. Blocks are parsed once into numeric `[start, end]` ranges (number for IPv4, bigint for IPv6) and
- * never compared as strings: "10.0.0.0/8" and "10.0.0.0/08" are the same block, "10.1.0.0/16" sorts before
- * "10.10.0.0/16" numerically, not lexically.
+ * never compared as strings: "10.1.0.0/16" sorts before "10.10.0.0/16" numerically, not lexically.
+ *
+ * A block is read only as written canonically: " 10.0.0.0/8 " (spaces) and "10.0.0.0/08" (a leading zero) are
+ * refused with the canonical text as the fix (`not-canonical`), never silently rewritten, because the same string
+ * is what the clouds receive and a backend would send it as is.
  *
  * Parsing is delegated to ipaddr.js; only the range arithmetic lives here.
  */
@@ -24,8 +27,11 @@ export type CidrParseResult =
   | { readonly ok: true; readonly cidr: Cidr }
   | {
       readonly ok: false;
-      readonly reason: "unparsable" | "host-bits-set";
-      /** For `host-bits-set`: the network address the user most likely meant. */
+      readonly reason: "unparsable" | "host-bits-set" | "not-canonical";
+      /**
+       * For `host-bits-set`: the network address the user most likely meant. For `not-canonical`: the block written
+       * canonically (no spaces, no leading zeros), when that reading is a valid block.
+       */
       readonly suggestion?: string;
     };
 
@@ -119,6 +125,7 @@ function parseCanonicalV4(text: string): { value: number; prefix: number } | und
   for (i++; i < length; i++) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57 || ++prefixDigits > 2) return undefined;
+    if (prefixDigits > 1 && prefix === 0) return undefined; // leading zero ("/08")
     prefix = prefix * 10 + (c - 48);
   }
   if (prefixDigits === 0 || prefix > V4_BITS) return undefined;
@@ -139,13 +146,32 @@ export function parseCidr(text: string): CidrParseResult {
   return parseCidrSlow(text);
 }
 
+/** Whitespace anywhere, or a leading zero in the prefix length or in a dotted-decimal IPv4 part. */
+const NOT_CANONICAL = /\s|\/0\d|(?:^|[.:])0\d+(?=\.|\/)/;
+
 /** The general path through ipaddr.js: IPv6, and every IPv4 spelling the fast path does not take. */
 export function parseCidrSlow(text: string): CidrParseResult {
+  if (NOT_CANONICAL.test(text)) {
+    const cleaned = text
+      .replace(/\s+/g, "")
+      .replace(/(^|[./])0+(?=\d)/g, "$1")
+      .replace(/(^|[.:])0+(?=\d+\.)/g, "$1");
+    const reading = cleaned === text ? undefined : parseStrict(cleaned);
+    if (reading?.ok) return { ok: false, reason: "not-canonical", suggestion: reading.cidr.text };
+    if (reading?.reason === "host-bits-set")
+      return { ok: false, reason: "not-canonical", suggestion: reading.suggestion! };
+    return { ok: false, reason: "unparsable" };
+  }
+  return parseStrict(text);
+}
+
+function parseStrict(text: string): CidrParseResult {
   let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
   try {
     const slash = text.indexOf("/");
-    if (slash === -1 || !isAddress(text.slice(0, slash).trim())) return { ok: false, reason: "unparsable" };
-    parsed = ipaddr.parseCIDR(text.trim());
+    if (slash === -1 || !isAddress(text.slice(0, slash))) return { ok: false, reason: "unparsable" };
+    if (!/^\d{1,3}$/.test(text.slice(slash + 1))) return { ok: false, reason: "unparsable" };
+    parsed = ipaddr.parseCIDR(text);
   } catch {
     return { ok: false, reason: "unparsable" };
   }
@@ -160,8 +186,9 @@ export function parseCidrSlow(text: string): CidrParseResult {
 
 /** Parses a single IP address into a /32 (or /128) block. */
 export function parseIp(text: string): Cidr | undefined {
-  if (!isAddress(text.trim())) return undefined;
-  const address = ipaddr.parse(text.trim());
+  // Untrimmed, like blocks: " 10.0.1.5" is refused, not read as 10.0.1.5.
+  if (!isAddress(text)) return undefined;
+  const address = ipaddr.parse(text);
   if (address.kind() === "ipv4") return makeCidr(4, v4ToNumber((address as ipaddr.IPv4).octets), V4_BITS);
   return makeCidr(6, v6ToBigInt((address as ipaddr.IPv6).parts), V6_BITS);
 }
@@ -183,14 +210,41 @@ export class CidrCache {
   }
 }
 
-/** True when the two blocks share at least one address. Blocks of different families never overlap. */
-export function overlaps(a: Cidr, b: Cidr): boolean {
-  return a.family === b.family && a.start <= b.end && b.start <= a.end;
+const MAPPED_PREFIX = 0xffffn; // ::ffff:0:0/96, RFC 4291 section 2.5.5.2
+
+/**
+ * The IPv4 block an IPv4-mapped IPv6 block (`::ffff:10.0.0.0/104`) stands for (`10.0.0.0/8`), or undefined. The
+ * mapped block addresses the same hosts, so it overlaps and contains what its IPv4 block does.
+ */
+export function mappedIpv4(cidr: Cidr): Cidr | undefined {
+  if (cidr.family !== 6 || cidr.prefix < V6_BITS - V4_BITS) return undefined;
+  const start = cidr.start as bigint;
+  if (start >> 32n !== MAPPED_PREFIX) return undefined;
+  return makeCidr(4, Number(start & 0xffffffffn), cidr.prefix - (V6_BITS - V4_BITS));
 }
 
-/** True when `inner` lies entirely inside `outer`. */
+/** The two blocks in one family (an IPv4-mapped block as its IPv4 block), or undefined when they cannot meet. */
+function sameFamily(a: Cidr, b: Cidr): [Cidr, Cidr] | undefined {
+  if (a.family === b.family) return [a, b];
+  const a4 = a.family === 4 ? a : mappedIpv4(a);
+  const b4 = b.family === 4 ? b : mappedIpv4(b);
+  return a4 && b4 ? [a4, b4] : undefined;
+}
+
+/**
+ * True when the two blocks share at least one address. Blocks of different families never overlap, except an
+ * IPv4-mapped IPv6 block (`::ffff:a.b.c.d/n`, n >= 96), which overlaps the IPv4 block it maps.
+ */
+export function overlaps(a: Cidr, b: Cidr): boolean {
+  if (a.family === b.family) return a.start <= b.end && b.start <= a.end;
+  const pair = sameFamily(a, b);
+  return pair !== undefined && pair[0].start <= pair[1].end && pair[1].start <= pair[0].end;
+}
+
+/** True when `inner` lies entirely inside `outer` (an IPv4-mapped block counting as its IPv4 block). */
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return outer.family === inner.family && outer.start <= inner.start && inner.end <= outer.end;
+  const pair = sameFamily(outer, inner);
+  return pair !== undefined && pair[0].start <= pair[1].start && pair[1].end <= pair[0].end;
 }
 
 /** Deterministic numeric order: family, then start address, then larger blocks first. */
@@ -241,7 +295,11 @@ export function firstSelfOverlap(
   return undefined;
 }
 
-/** A block's canonical text ("10.1.0.0/16" for "10.1.0.0/016"), or the text as given when it does not parse. */
+/**
+ * A block's canonical text ("2001:db8::/32" for "2001:DB8:0::/32"), or the text as given when it does not parse:
+ * a non-canonical IPv4 spelling (" 10.1.0.0/16", "10.1.0.0/016") is not rewritten here either, so that the
+ * callers' own parse refuses it.
+ */
 export function canonicalCidrText(text: string): string {
   const parsed = parseCidr(text);
   return parsed.ok ? parsed.cidr.text : text;

@@ -26,7 +26,12 @@ export const DIAGNOSTIC_CODES = {
   INVALID_CIDR: {
     severity: "error",
     summary:
-      "A CIDR block or IP address cannot be parsed or has host bits set, or two CIDRs of one VPC overlap.",
+      "A CIDR block or IP address cannot be parsed, is not written canonically (spaces, leading zeros) or has host bits set, or two CIDRs of one VPC overlap.",
+  },
+  CIDR_NOT_ALLOWED: {
+    severity: "error",
+    summary:
+      "A VPC block the cloud never creates: outside its documented ranges or prefix lengths (so /0), or IPv6 where the cloud assigns IPv6 itself.",
   },
   UNKNOWN_REFERENCE: {
     severity: "error",

@@ -93,8 +93,17 @@ function cidrDiagnostic(
   resource: ResourceRef,
   field: string,
   text: string,
-  parsed: { reason: "unparsable" | "host-bits-set"; suggestion?: string },
+  parsed: { reason: "unparsable" | "host-bits-set" | "not-canonical"; suggestion?: string },
 ): Diagnostic {
+  if (parsed.reason === "not-canonical") {
+    // Refused, not rewritten: the string is what a backend would send the cloud (core/cidr.ts).
+    return diagnostic(
+      "INVALID_CIDR",
+      resource,
+      `${field} "${text}" is not written canonically (spaces or leading zeros); it reads as ${parsed.suggestion}.`,
+      `Write "${parsed.suggestion}".`,
+    );
+  }
   if (parsed.reason === "host-bits-set") {
     return diagnostic(
       "INVALID_CIDR",

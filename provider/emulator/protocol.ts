@@ -61,4 +61,12 @@ export interface ProtocolHandler {
    * The response this protocol gives for an injected fault (throttling or a 5xx), in the cloud's own format.
    */
   faultResponse(kind: "throttle" | "server-error", request: EmulatorRequest): EmulatorResponse;
+  /**
+   * Largest request body this protocol reads, in bytes: the cloud's documented limit. The server reads the whole
+   * body up to it, drains (and drops) the rest, then answers with `bodyTooLarge`; it never resets the connection.
+   * @default 1 MiB
+   */
+  readonly maxBodyBytes?: number;
+  /** The cloud's own answer to a body over `maxBodyBytes` (`request.body` is empty: it was not kept). */
+  bodyTooLarge?(request: EmulatorRequest, limit: number, received: number): EmulatorResponse;
 }

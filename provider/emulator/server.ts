@@ -23,8 +23,9 @@ import type {
 import { type RateLimitOptions, TokenBucketRateLimiter } from "./rate-limiter.js";
 
 export const DEFAULT_EMULATOR_PORT = 4566;
-/** Largest request body accepted (the VPC APIs' bodies are a few KB). */
-const MAX_BODY_BYTES = 1024 * 1024;
+/** Largest request body of a protocol that states none (ProtocolHandler.maxBodyBytes); VPC bodies are a few KB. */
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const EMPTY = Buffer.alloc(0);
 
 export interface EmulatorOptions {
   /** 0 picks a free port. @default 4566 */
@@ -61,21 +62,33 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+type BodyRead =
+  | { readonly kind: "body"; readonly body: Buffer }
+  | { readonly kind: "too-large"; readonly received: number }
+  | { readonly kind: "aborted" };
+
+/**
+ * Reads the whole body, keeping at most `limit` bytes. Past the limit the rest is still read and dropped, so that
+ * the answer (the protocol's own "too large" error) reaches a client that is still sending: destroying the
+ * request instead reset the connection, which the SDKs report as an unreachable endpoint and retry.
+ */
+function readBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error("body too large"));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
+    request.on("end", () =>
+      resolve(
+        size > limit ? { kind: "too-large", received: size } : { kind: "body", body: Buffer.concat(chunks) },
+      ),
+    );
+    // The client went away: nobody to answer.
+    request.on("error", () => resolve({ kind: "aborted" }));
+    request.on("aborted", () => resolve({ kind: "aborted" }));
   });
 }
 
@@ -97,9 +110,13 @@ function toEmulatorRequest(request: IncomingMessage, body: Buffer): EmulatorRequ
   };
 }
 
-function send(response: ServerResponse, result: EmulatorResponse): void {
+function send(response: ServerResponse, result: EmulatorResponse, close = false): void {
   const body = Buffer.from(result.body, "utf8");
-  response.writeHead(result.status, { ...result.headers, "content-length": String(body.length) });
+  response.writeHead(result.status, {
+    ...result.headers,
+    "content-length": String(body.length),
+    ...(close ? { connection: "close" } : {}),
+  });
   response.end(body);
 }
 
@@ -129,15 +146,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const server = createServer((request, response) => {
     void (async () => {
-      let body: Buffer;
-      try {
-        body = await readBody(request);
-      } catch {
-        if (!response.headersSent) send(response, { status: 413, body: "request body too large\n" });
+      // Handlers recognise their requests by method, path and headers, so the limit is known before the body.
+      const head = toEmulatorRequest(request, EMPTY);
+      const handler = registry.find((h) => h.matches(head));
+      const limit = handler?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      const read = await readBody(request, limit);
+      if (read.kind === "aborted") return;
+      if (read.kind === "too-large") {
+        const refusal = handler?.bodyTooLarge?.(head, limit, read.received) ?? {
+          status: 413,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            error: `Request body of ${read.received} bytes is over the ${limit}-byte limit.`,
+          }),
+        };
+        // Answered, then the connection closed cleanly (not reset): the client may not reuse a socket whose request
+        // was refused unread.
+        send(response, refusal, true);
         return;
       }
-      const emulated = toEmulatorRequest(request, body);
-      const handler = registry.find((h) => h.matches(emulated));
+      const emulated = { ...head, body: read.body };
       if (!handler) {
         send(response, {
           status: 404,

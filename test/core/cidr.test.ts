@@ -24,7 +24,6 @@ describe("parseCidr", () => {
     ["0.0.0.0/0", 4, 0, 0, 4294967295],
     ["255.255.255.255/32", 4, 32, 4294967295, 4294967295],
     ["192.168.1.0/24", 4, 24, 3232235776, 3232236031],
-    ["10.0.0.0/08", 4, 8, 167772160, 184549375],
   ])("%s parses to family %i /%i [%i, %i]", (text, family, prefix, start, end) => {
     const parsed = cidr(text);
     expect(parsed).toMatchObject({ family, prefix, start, end });
@@ -54,13 +53,67 @@ describe("parseCidr", () => {
     "10.0.0.0/33",
     "10.0.0/16",
     "0x0a.0.0.0/8",
-    "010.0.0.0/8",
     "",
     "abc/8",
     "10.0.0.256/24",
     "2001:db8::/129",
   ])("refuses %j as unparsable", (text) => {
     expect(parseCidr(text)).toEqual({ ok: false, reason: "unparsable" });
+  });
+});
+
+describe("parseCidr refuses non-canonical spellings, with the canonical form as the fix (issue 16)", () => {
+  it.each([
+    [" 10.0.0.0/8 ", "10.0.0.0/8"],
+    ["10.0.0.0/8 ", "10.0.0.0/8"],
+    ["10.0.0.0 /8", "10.0.0.0/8"],
+    ["\t10.0.0.0/8", "10.0.0.0/8"],
+    ["10.0.0.0/08", "10.0.0.0/8"],
+    ["10.0.0.0/008", "10.0.0.0/8"],
+    ["010.0.0.0/8", "10.0.0.0/8"],
+    ["10.01.0.0/16", "10.1.0.0/16"],
+    ["192.168.001.000/24", "192.168.1.0/24"],
+    ["10.0.0.1/08", "10.0.0.0/8"],
+    ["2001:db8::/032", "2001:db8::/32"],
+    [" 2001:db8::/32", "2001:db8::/32"],
+  ])("%j → not-canonical, write %s", (text, suggestion) => {
+    expect(parseCidr(text)).toEqual({ ok: false, reason: "not-canonical", suggestion });
+    expect(parseCidrSlow(text)).toEqual({ ok: false, reason: "not-canonical", suggestion });
+  });
+
+  it.each(["2001:0db8::/32", "2001:DB8::/32"])(
+    "IPv6 %s: zero-padded or upper-case hextets are ordinary IPv6 spellings, accepted",
+    (text) => {
+      expect(cidr(text).text).toBe("2001:db8::/32");
+    },
+  );
+
+  it("parseIp takes no surrounding spaces either", () => {
+    expect(parseIp(" 10.0.1.5")).toBeUndefined();
+    expect(parseIp("10.0.1.5")?.text).toBe("10.0.1.5/32");
+  });
+});
+
+describe("IPv4-mapped IPv6 blocks overlap the IPv4 block they map (issue 16)", () => {
+  it.each([
+    ["::ffff:10.0.0.0/104", "10.0.0.0/8", true],
+    ["::ffff:10.1.0.0/112", "10.1.0.0/16", true],
+    ["::ffff:10.1.0.0/112", "10.0.0.0/8", true],
+    ["::ffff:10.0.0.0/104", "10.1.2.0/24", true],
+    ["::ffff:10.0.0.0/104", "11.0.0.0/8", false],
+    ["::ffff:0.0.0.0/96", "192.168.0.0/16", true],
+    ["::/0", "10.0.0.0/8", false],
+    ["2001:db8::/32", "10.0.0.0/8", false],
+    ["::a00:0/104", "10.0.0.0/8", false],
+  ])("%s and %s overlap: %s (both ways)", (a, b, expected) => {
+    expect(overlaps(cidr(a), cidr(b))).toBe(expected);
+    expect(overlaps(cidr(b), cidr(a))).toBe(expected);
+  });
+
+  it("containment follows the mapping", () => {
+    expect(contains(cidr("10.0.0.0/8"), cidr("::ffff:10.1.0.0/112"))).toBe(true);
+    expect(contains(cidr("::ffff:10.0.0.0/104"), cidr("10.1.0.0/16"))).toBe(true);
+    expect(contains(cidr("10.1.0.0/16"), cidr("::ffff:10.0.0.0/104"))).toBe(false);
   });
 });
 

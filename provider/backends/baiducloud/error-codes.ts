@@ -38,6 +38,7 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   PEERING_NOT_ACTIVE: conflict("PeerConnNotActive"),
   VPC_IN_USE: conflict("VpcInUse"),
   INVALID_CIDR: bad("InvalidCidr"),
+  CIDR_NOT_ALLOWED: bad("InvalidCidr"),
   UNKNOWN_REFERENCE: { status: 404, code: "NoSuchObject" },
   SELF_PEERING: bad("PeerConnSameVpc"),
   DUPLICATE_PEERING: conflict("PeerConnAlreadyExists"),

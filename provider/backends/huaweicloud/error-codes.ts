@@ -64,6 +64,7 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   INVALID_DOCUMENT: bad("BadRequest"),
   // The v3 secondary-CIDR refusals need their own codes: VPC.0101 alone would read back as INVALID_PARAMETER.
   INVALID_CIDR: { ...bad("InvalidCidr"), v3Code: "VPC.ExtendCidrInvalid" },
+  CIDR_NOT_ALLOWED: bad("InvalidCidr"),
   UNKNOWN_REFERENCE: { status: 404, neutronType: "NotFound", vpcCode: "VPC.0003" },
   SELF_PEERING: bad("PeeringSameVpc"),
   DUPLICATE_PEERING: conflict("PeeringExists"),

@@ -14,6 +14,9 @@ const EXACT: Readonly<Record<string, BackendCode>> = {
   "InvalidParameterValue.ResourceNotFound": "NOT_FOUND",
   ResourceInUse: "VPC_IN_USE",
   InvalidParameterValue: "INVALID_PARAMETER",
+  // A block Tencent refuses: unparsable (INVALID_CIDR) or outside its VPC ranges (CIDR_NOT_ALLOWED) share this
+  // code; the general one wins.
+  "InvalidParameterValue.Malformed": "INVALID_CIDR",
   InvalidParameter: "INVALID_PARAMETER",
   MissingParameter: "INVALID_PARAMETER",
   UnknownParameter: "INVALID_PARAMETER",

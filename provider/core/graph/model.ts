@@ -3,9 +3,11 @@
  * each node and edge says, and which ids they get. Keeping the decisions here means Mermaid and DOT always show
  * the same picture; the renderers only handle their own syntax and escaping.
  *
- * Labels are lists of plain, unescaped lines. Everything is in document order, so the same topology always
+ * Labels are lists of plain lines, unescaped for Mermaid and DOT (the renderers do that), but with control and bidi
+ * characters already shown as escapes (../escape-text.ts): the graph is printed to a terminal or a CI log. Everything is in document order, so the same topology always
  * draws the same text (diffable in review, cacheable in CI).
  */
+import { escapeText } from "../escape-text.js";
 import { MAIN_ROUTE_TABLE, type Peering, type Route, type Topology, type Vpc } from "../topology.js";
 
 export interface GraphNode {
@@ -56,9 +58,13 @@ function buildGroups(vpcs: readonly Vpc[], keyOf: ReadonlyMap<string, string>): 
       group = { title, nodes: [] };
       byRegion.set(title, group);
     }
-    group.nodes.push({ key: keyOf.get(vpc.id)!, vpc, lines: nodeLines(vpc) });
+    group.nodes.push({ key: keyOf.get(vpc.id)!, vpc, lines: nodeLines(vpc).map(escapeText) });
   }
-  return [...byRegion.values()].map((group, i) => ({ key: `g${i}`, ...group }));
+  return [...byRegion.values()].map((group, i) => ({
+    key: `g${i}`,
+    ...group,
+    title: escapeText(group.title),
+  }));
 }
 
 /** What a user asks first about a peering: what it costs (its cap) and whether two accounts must accept it. */
@@ -92,7 +98,7 @@ function routeEdges(routes: readonly Route[], keyOf: ReadonlyMap<string, string>
       byVpc.set(route.vpc.id, edge);
     }
     // A Set drops exact duplicates (same destination, same table), which would only repeat a line.
-    edge.lines.add(routeLine(route));
+    edge.lines.add(escapeText(routeLine(route)));
   }
   return [...byVpc.values()].map(({ from, to, lines }) => ({ from, to, lines: [...lines] }));
 }
@@ -106,7 +112,7 @@ export function buildGraphModel(topology: Topology): GraphModel {
       peering,
       from: keyOf.get(peering.vpc.id)!,
       to: keyOf.get(peering.peerVpc.id)!,
-      lines: peeringLines(peering),
+      lines: peeringLines(peering).map(escapeText),
     });
     routes.push(...routeEdges(topology.routesByPeering.get(peering.id) ?? [], keyOf));
   }

@@ -45,7 +45,26 @@ const CREATE_PARAMS = seed001(
   "bandwidthInMbps int Yes Maximum bandwidth of peering connections (unit: mbps)",
 );
 
+const VPC_BLOCKS: Citation = {
+  title:
+    "百度智能云 私有网络 VPC: 网段 (the VPC guide's sentence, as cloud.baidu.com's topic page quotes it)",
+  url: "https://cloud.baidu.com/theme/N/2855458-5",
+  quote:
+    "建议您使用192.168.0.0/16、172.16.0.0/12、10.0.0.0/8及其子网作为私有网络的网段,允许的块大小在/28 网络掩码与/8 网络掩码之间。",
+};
+
 export const BAIDUCLOUD: CloudRulebook = {
+  vpcBlocks: {
+    ipv4Ranges: {
+      open: true,
+      note: "Baidu recommends 192.168.0.0/16, 172.16.0.0/12 and 10.0.0.0/8 but also takes public ranges (the same page: 也支持使用公网地址段作为私有网络地址段), so no range is enforced; the prefix length is (ipv4PrefixLength).",
+    },
+    ipv4PrefixLength: { value: { min: 8, max: 28 }, sources: [VPC_BLOCKS] },
+    ipv6Declared: {
+      open: true,
+      note: "The create-VPC pages searched (Create VPC, intl.cloud.baidu.com/doc/VPC) name an IPv4 cidr only and say nothing of IPv6 blocks; an IPv6 block is not refused.",
+    },
+  },
   regions: {
     value: "same-and-cross-region",
     sources: [OVERVIEW, seed001("peerRegion string Yes Peer region")],

@@ -56,7 +56,43 @@ const REJECT_API: Citation = {
 const noOperation = (what: string) =>
   ({ open: true, note: `Huawei's peering API has no ${what} operation (seed 004; API reference).` }) as const;
 
+const CREATE_VPC = (quote: string): Citation => ({
+  title:
+    "Huawei Cloud VPC API CreateVpc (v1), CreateVpcOption.cidr, as published in the crate huawei-cloud-api-definitions-VPC 0.1.20250523 (generated from Huawei's OpenAPI spec)",
+  url: "https://docs.rs/crate/huawei-cloud-api-definitions-VPC/latest/source/src/CreateVpc.json",
+  quote,
+});
+const CIDR_RANGES = [
+  CREATE_VPC("10.0.0.0/8 ~ 10.255.255.240/28"),
+  CREATE_VPC("172.16.0.0/12 ~ 172.31.255.240/28"),
+  CREATE_VPC("192.168.0.0/16 ~ 192.168.255.240/28"),
+];
+
 export const HUAWEICLOUD: CloudRulebook = {
+  vpcBlocks: {
+    ipv4Ranges: {
+      value: [
+        { within: "10.0.0.0/8", minPrefix: 8, maxPrefix: 28 },
+        { within: "172.16.0.0/12", minPrefix: 12, maxPrefix: 28 },
+        { within: "192.168.0.0/16", minPrefix: 16, maxPrefix: 28 },
+      ],
+      sources: CIDR_RANGES,
+      note: "The AOS template element VPC.VPC (support.huaweicloud.com/intl/en-us/tr-aos/vpc-vpc.html) stops at /24 (10.0.0.0/8-10.255.255.0/24); the CreateVpc API definition, which the SDKs are generated from, goes to /28 and is followed.",
+    },
+    ipv4PrefixLength: { value: { min: 8, max: 28 }, sources: CIDR_RANGES },
+    ipv6Declared: {
+      value: false,
+      sources: [
+        CREATE_VPC("约束:必须是ipv4 cidr格式,例如:192.168.0.0/16"),
+        {
+          title: "华为云 虚拟私有云 用户指南: 管理IPv4/IPv6双栈网络",
+          url: "https://support.huaweicloud.com/intl/zh-cn/tr-central-201-usermanual-vpc/vpc_0002.html",
+          quote:
+            "在创建虚拟私有云VPC子网时,开启IPv6功能,则系统会自动为子网分配IPv6网段,当前不支持自定义IPv6网段。",
+        },
+      ],
+    },
+  },
   regions: { value: "same-region", sources: [CONFIG_SUGGESTIONS, OVERVIEW] },
   crossAccount: {
     value: true,

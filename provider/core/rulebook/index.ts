@@ -3,11 +3,19 @@
  * checks, the policy pack, the CDKTF constructs, the local engine, the backends' client-side checks, the emulator)
  * asks these functions; none keeps a cloud rule of its own.
  */
+import { type Cidr, contains, mappedIpv4, parseCidr } from "../cidr.js";
 import type { Cloud } from "../topology-schema.js";
 import { BAIDUCLOUD } from "./baiducloud.js";
 import { HUAWEICLOUD } from "./huaweicloud.js";
 import { TENCENTCLOUD } from "./tencentcloud.js";
-import { type CloudRulebook, isOpen, type Party, type PeeringOperation, ruleOr } from "./types.js";
+import {
+  type CloudRulebook,
+  isOpen,
+  type Party,
+  type PeeringOperation,
+  ruleOr,
+  type VpcBlockRange,
+} from "./types.js";
 
 export * from "./types.js";
 
@@ -46,4 +54,50 @@ export function deletedPeeringsListed(cloud: Cloud): boolean {
 export function pendingExpiryDays(cloud: Cloud): number | undefined {
   const entry = RULEBOOK[cloud].pendingExpiryDays;
   return isOpen(entry) ? undefined : entry.value;
+}
+
+/** Why a VPC block is refused on a cloud, and what the cloud allows instead. */
+export interface VpcBlockRefusal {
+  /** `ipv6`: the cloud assigns IPv6 itself; `range`: outside every documented range; `prefix`: size out of range. */
+  readonly reason: "ipv6" | "range" | "prefix";
+  /** What the cloud allows, for the message: "10.0.0.0/8 (/12-/28), ..." or "/8 to /28". */
+  readonly allowed: string;
+  /** The IPv4 block an IPv4-mapped IPv6 block stands for, when the refused block is one. */
+  readonly mapped?: Cidr;
+}
+
+const rangeText = (r: VpcBlockRange) => `${r.within} (/${r.minPrefix}-/${r.maxPrefix})`;
+
+/**
+ * Whether `block` may be a VPC block on `cloud`, from the rulebook's vpcBlocks entries; undefined when allowed.
+ * Open entries refuse nothing. The ranges and prefix lengths are documented for the block a VPC is created with
+ * (CreateVpc), so a `secondary` block is held to the IPv6 rule only.
+ */
+export function vpcBlockRefusal(
+  cloud: Cloud,
+  block: Cidr,
+  position: "primary" | "secondary" = "primary",
+): VpcBlockRefusal | undefined {
+  const rules = RULEBOOK[cloud].vpcBlocks;
+  if (block.family === 6) {
+    if (isOpen(rules.ipv6Declared) || rules.ipv6Declared.value) return undefined;
+    const mapped = mappedIpv4(block);
+    return { reason: "ipv6", allowed: "IPv4 blocks only", ...(mapped ? { mapped } : {}) };
+  }
+  if (position === "secondary") return undefined;
+  if (!isOpen(rules.ipv4PrefixLength)) {
+    const { min, max } = rules.ipv4PrefixLength.value;
+    if (block.prefix < min || block.prefix > max) return { reason: "prefix", allowed: `/${min} to /${max}` };
+  }
+  if (!isOpen(rules.ipv4Ranges)) {
+    const ranges = rules.ipv4Ranges.value;
+    const home = ranges.find((r) => {
+      const parsed = parseCidr(r.within);
+      return parsed.ok && contains(parsed.cidr, block);
+    });
+    if (!home) return { reason: "range", allowed: ranges.map(rangeText).join(", ") };
+    if (block.prefix < home.minPrefix || block.prefix > home.maxPrefix)
+      return { reason: "prefix", allowed: `/${home.minPrefix} to /${home.maxPrefix} inside ${home.within}` };
+  }
+  return undefined;
 }

@@ -9,6 +9,9 @@ import type { Citation, CloudRulebook, Entry } from "./types.js";
 type Row = readonly [label: string, pick: (book: CloudRulebook) => Entry<unknown>];
 
 const ROWS: readonly Row[] = [
+  ["VPC IPv4 block ranges (prefix lengths)", (b) => b.vpcBlocks.ipv4Ranges],
+  ["VPC IPv4 block prefix length", (b) => b.vpcBlocks.ipv4PrefixLength],
+  ["VPC IPv6 block declared by the user", (b) => b.vpcBlocks.ipv6Declared],
   ["regions a peering may join", (b) => b.regions],
   ["cross-account peering", (b) => b.crossAccount],
   ["who accepts", (b) => b.who.accept],
@@ -35,11 +38,13 @@ const ROWS: readonly Row[] = [
 ];
 
 function show(value: unknown): string {
-  if (Array.isArray(value)) return value.length === 0 ? "none" : value.join(", ");
+  if (Array.isArray(value)) return value.length === 0 ? "none" : value.map(show).join(", ");
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value);
     if ("min" in value && "max" in value) return `${String(value.min)}-${String(value.max)}`;
+    if ("within" in value && "minPrefix" in value && "maxPrefix" in value)
+      return `${String(value.within)} (/${String(value.minPrefix)}-/${String(value.maxPrefix)})`;
     return entries.length === 0 ? "none" : entries.map(([k, v]) => `${k}: ${String(v)}`).join("; ");
   }
   return String(value);

@@ -16,7 +16,47 @@ const seed003 = (quote: string): Citation => ({
   quote,
 });
 
+const QUICK_START = (quote: string): Citation => ({
+  title: "腾讯云 私有网络 快速入门: 快速搭建 IPv4 私有网络 (新建 VPC, IPv4 CIDR)",
+  url: "https://cloud.tencent.com/document/product/215/36515",
+  quote,
+});
+const CREATE_VPC: Citation = {
+  title:
+    "Tencent Cloud CreateVpc (API 3.0), CidrBlock, as tencentcloud-sdk-nodejs vpc/v20170312 vpc_models.ts carries it",
+  url: "https://cloud.tencent.com/document/api/215/15774",
+  quote: "vpc的cidr，仅能在10.0.0.0/12，172.16.0.0/12，192.168.0.0/16这三个内网网段内。",
+};
+const IPV4_RANGES = [
+  QUICK_START("10.0.0.0 - 10.255.255.255（掩码范围需在12 - 28之间）"),
+  QUICK_START("172.16.0.0 - 172.31.255.255（掩码范围需在12 - 28之间）"),
+  QUICK_START("192.168.0.0 - 192.168.255.255 （掩码范围需在16 - 28之间）"),
+];
+
 export const TENCENTCLOUD: CloudRulebook = {
+  vpcBlocks: {
+    ipv4Ranges: {
+      value: [
+        { within: "10.0.0.0/8", minPrefix: 12, maxPrefix: 28 },
+        { within: "172.16.0.0/12", minPrefix: 12, maxPrefix: 28 },
+        { within: "192.168.0.0/16", minPrefix: 16, maxPrefix: 28 },
+      ],
+      sources: [...IPV4_RANGES, CREATE_VPC],
+      note: "CreateVpc writes the first range as 10.0.0.0/12; the console guide gives the whole of 10.0.0.0 - 10.255.255.255 with masks 12 to 28. The wider reading is enforced, so that no block the guide allows is refused.",
+    },
+    ipv4PrefixLength: { value: { min: 12, max: 28 }, sources: IPV4_RANGES },
+    ipv6Declared: {
+      value: false,
+      sources: [
+        {
+          title: "Tencent Cloud VPC: Network Planning",
+          url: "https://cloud.tencent.com/document/product/215/30313",
+          quote:
+            "IPv6 addresses are global unicast addresses (GUAs) rather than private addresses, so custom planning is not supported.",
+        },
+      ],
+    },
+  },
   regions: {
     value: "same-and-cross-region",
     sources: [seed000("您可以实现同地域或跨地域的相同/不同用户的私有网络互联")],

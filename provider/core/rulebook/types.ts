@@ -60,7 +60,26 @@ export type DeletedRecord = "listed-as-deleted" | "removed";
 /** What becomes of the routes through a peering when it is deleted. */
 export type RoutesOnDelete = "deleted-with-peering" | "refuse-while-routed";
 
+/** An IPv4 range a VPC's blocks may be drawn from, with the prefix lengths a block inside it may take. */
+export interface VpcBlockRange {
+  /** The range, canonical, e.g. `172.16.0.0/12`. */
+  readonly within: string;
+  /** The shortest prefix (largest block) allowed inside the range. */
+  readonly minPrefix: number;
+  /** The longest prefix (smallest block) allowed. */
+  readonly maxPrefix: number;
+}
+
 export interface CloudRulebook {
+  /** The blocks a VPC may be created with (its primary and secondary CIDRs). */
+  readonly vpcBlocks: {
+    /** The IPv4 ranges a VPC's blocks must lie in, each with its prefix lengths. */
+    readonly ipv4Ranges: Entry<readonly VpcBlockRange[]>;
+    /** The prefix lengths a VPC's IPv4 block may take, wherever it lies. */
+    readonly ipv4PrefixLength: Entry<{ readonly min: number; readonly max: number }>;
+    /** Whether the user may declare an IPv6 block as a VPC block (false: the cloud assigns IPv6 itself). */
+    readonly ipv6Declared: Entry<boolean>;
+  };
   /** Which regions a peering may join. */
   readonly regions: Entry<RegionScope>;
   /** Whether a peering may join VPCs of two accounts (then it waits for the accepter). */

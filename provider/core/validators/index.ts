@@ -15,11 +15,13 @@ import { checkRouteDestination } from "./route-destination.js";
 import { checkRouteOnPeering } from "./route-on-peering.js";
 import type { Rule } from "./rule.js";
 import { checkSelfPeering } from "./self-peering.js";
+import { checkVpcBlocks } from "./vpc-block.js";
 
 export type { Rule } from "./rule.js";
 
 /** Every rule, in no particular order: the diagnostics are sorted afterwards. */
 export const RULES: readonly Rule[] = [
+  checkVpcBlocks,
   checkSelfPeering,
   checkDuplicatePeering,
   checkCrossCloudPeering,

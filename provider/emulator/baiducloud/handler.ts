@@ -397,6 +397,20 @@ export const baiducloudHandler: ProtocolHandler = {
     }
   },
 
+  /**
+   * No Baidu page found states a body limit for the VPC API or a code for an oversized body: the emulator keeps its
+   * own 1 MiB (the VPC bodies are a few KB) and answers Baidu's error body with HTTP 413 and the name
+   * RequestEntityTooLarge, the emulator's, like the peering codes of ../../backends/baiducloud/error-codes.ts.
+   */
+  maxBodyBytes: 1024 * 1024,
+  bodyTooLarge(_request: EmulatorRequest, limit: number, received: number): EmulatorResponse {
+    return baiduError(
+      413,
+      "RequestEntityTooLarge",
+      `The request body is ${received} bytes, over the ${limit}-byte limit.`,
+      requestIdOf(),
+    );
+  },
   faultResponse(kind: "throttle" | "server-error"): EmulatorResponse {
     const rid = requestIdOf();
     return kind === "throttle"

@@ -19,12 +19,20 @@ function json(status: number, body: unknown, requestId: string): EmulatorRespons
   };
 }
 
+/**
+ * The gateway's refusals the backend table (HUAWEI_GATEWAY) does not need to parse back. APIG.0201 with 413 is the
+ * gateway's answer to a body over its 12 MB: "APIG.0201 Request Body Oversized" (ModelArts inference FAQ, "Common
+ * Errors", error code list of support.huaweicloud.com), body `{"error_msg": "Request entity too large",
+ * "error_code": "APIG.0201"}`.
+ */
+const GATEWAY = { ...HUAWEI_GATEWAY, BODY_TOO_LARGE: { status: 413, code: "APIG.0201" } } as const;
+
 export function gatewayError(
-  kind: keyof typeof HUAWEI_GATEWAY,
+  kind: keyof typeof GATEWAY,
   message: string,
   requestId: string,
 ): EmulatorResponse {
-  const spec = HUAWEI_GATEWAY[kind];
+  const spec = GATEWAY[kind];
   return json(spec.status, { error_msg: message, error_code: spec.code, request_id: requestId }, requestId);
 }
 

@@ -714,6 +714,12 @@ export const huaweicloudHandler: ProtocolHandler = {
     }
   },
 
+  // "APIG forwards only API requests whose body is no larger than 12 MB and rejects requests with a larger body."
+  // (API Gateway FAQ, support.huaweicloud.com/intl/en-us/apig_faq/apig-faq-180606013.html)
+  maxBodyBytes: 12 * 1024 * 1024,
+  bodyTooLarge(): EmulatorResponse {
+    return gatewayError("BODY_TOO_LARGE", "Request entity too large", requestIdOf());
+  },
   faultResponse(kind: "throttle" | "server-error", request: EmulatorRequest): EmulatorResponse {
     const requestId = requestIdOf();
     if (kind === "throttle") {

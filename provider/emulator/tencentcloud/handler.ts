@@ -149,6 +149,22 @@ export const tencentcloudHandler: ProtocolHandler = {
     }
   },
 
+  // "POST 请求使用签名方法为 TC3-HMAC-SHA256 时支持 10MB" (API 3.0 signature v3 page, 签名方法 v3).
+  maxBodyBytes: 10 * 1024 * 1024,
+  /**
+   * RequestSizeLimitExceeded, "请求包超过限制大小。", is an API 3.0 common error code (every product's "错误码"
+   * page, 公共错误码); like every API 3.0 error it comes as HTTP 200 with Response.Error.
+   */
+  bodyTooLarge(request, limit, received) {
+    return respond(
+      tencentErrorBody(
+        "RequestSizeLimitExceeded",
+        `The request body is ${received} bytes, over the ${limit}-byte limit of a POST request (TC3-HMAC-SHA256).`,
+        randomUUID(),
+      ),
+      request,
+    );
+  },
   faultResponse(kind, request) {
     const requestId = randomUUID();
     if (kind === "throttle")

@@ -28,11 +28,11 @@ describe("setSecondaryCidrs", () => {
     const grown = await world.a.setSecondaryCidrs(created.id, [
       "172.16.0.0/20",
       "192.168.0.0/24",
-      "fd00:0:0::/48",
+      "192.168.1.0/24",
     ]);
     expect(grown).toEqual({
       ...created,
-      cidrs: ["10.0.0.0/16", "172.16.0.0/20", "192.168.0.0/24", "fd00::/48"],
+      cidrs: ["10.0.0.0/16", "172.16.0.0/20", "192.168.0.0/24", "192.168.1.0/24"],
     });
     expect(await world.a.describeVpc(created.id)).toEqual(grown);
     const shrunk = await world.a.setSecondaryCidrs(created.id, ["192.168.0.0/24"]);

@@ -28,7 +28,7 @@ describe("createVpc", () => {
     const created = await world.a.createVpc({
       name: "app",
       region: GZ,
-      cidrs: ["10.0.0.0/16", "172.16.0.0/20", "fd00:0:0::/48"],
+      cidrs: ["10.0.0.0/16", "172.16.0.0/20", "192.168.0.0/24"],
       routeTables: ["private", "db"],
       tags: { env: "prod" },
     });
@@ -37,7 +37,7 @@ describe("createVpc", () => {
       cloud: "tencentcloud",
       region: GZ,
       account: world.a.account,
-      cidrs: ["10.0.0.0/16", "172.16.0.0/20", "fd00::/48"],
+      cidrs: ["10.0.0.0/16", "172.16.0.0/20", "192.168.0.0/24"],
       tags: { env: "prod" },
       createdAt: new Date(world.clock.now()).toISOString(),
     });

@@ -17,6 +17,13 @@ const EXPECTED: Record<Exclude<DiagnosticCode, "INVALID_SPOKE_KEY">, [Diagnostic
     ["INVALID_CIDR", "routes[0]"],
     ["PEERING_UNUSED", "peerings[a-b]"],
   ],
+  CIDR_NOT_ALLOWED: [
+    ["CIDR_NOT_ALLOWED", "vpcs[vpc-b]"],
+    ["CIDR_NOT_ALLOWED", "vpcs[vpc-h]"],
+    ["CIDR_NOT_ALLOWED", "vpcs[vpc-k]"],
+    ["CIDR_NOT_ALLOWED", "vpcs[vpc-t]"],
+    ["CIDR_NOT_ALLOWED", "vpcs[vpc-z]"],
+  ],
   UNKNOWN_REFERENCE: [
     ["UNKNOWN_REFERENCE", "peerings[a-x]"],
     ["UNKNOWN_REFERENCE", "routes[0]"],

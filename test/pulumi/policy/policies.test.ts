@@ -163,7 +163,7 @@ describe("the peerlink policy pack", () => {
     const generic = { type: "pulumi-nodejs:dynamic:Resource" };
     const violations = await run(topologyErrorsPolicy, [
       resource("Vpc", "x", { name: "x", region: "r", cidrs: ["10.0.0.0/16"], vpcId: "vpc-x" }, {}, generic),
-      resource("Vpc", "y", { name: "y", region: "r", cidrs: ["10.0.0.0/8"], vpcId: "vpc-y" }, {}, generic),
+      resource("Vpc", "y", { name: "y", region: "r", cidrs: ["10.0.0.0/12"], vpcId: "vpc-y" }, {}, generic),
       resource("Peering", "xy", { name: "xy", vpcId: "vpc-x", peerVpcId: "vpc-y" }, {}, generic),
       {
         type: "pulumi-nodejs:dynamic:Resource",
