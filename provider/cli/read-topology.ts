@@ -3,6 +3,7 @@ import { DocumentReadError } from "../core/errors.js";
 import { checkStart, decodeDocument } from "../core/load/decode.js";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits, parseTopologyText } from "../core/load-document.js";
 import { type ValidationResult, validateDocument } from "../core/validate.js";
+import { escapeText } from "./escape.js";
 import { EXIT } from "./exit-codes.js";
 import { NO_PROGRESS, type ProgressSink } from "./progress.js";
 
@@ -34,7 +35,11 @@ export function cliLimits(env: NodeJS.ProcessEnv = process.env): Partial<LoadLim
 }
 
 function readError(error: DocumentReadError): CliExit {
-  return new CliExit(EXIT.unreadable, `peerlink: ${error.code} ${error.message} (fix: ${error.fix})`);
+  // The message names the file and may quote the document (a duplicate key): one line, control characters shown.
+  return new CliExit(
+    EXIT.unreadable,
+    `peerlink: ${error.code} ${escapeText(error.message)} (fix: ${escapeText(error.fix ?? "")})`,
+  );
 }
 
 function tooLarge(file: string, maxBytes: number): DocumentReadError {

@@ -1,4 +1,5 @@
 import type { Topology } from "../../core/topology.js";
+import { escapeText } from "../escape.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDiagnosticsText } from "../format-diagnostics.js";
 import { asWriteStream, type CommandContext, commandContext } from "../io.js";
@@ -21,7 +22,7 @@ export function checkedTopology(file: string, ctx: CommandContext = commandConte
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   if (errors > 0) {
     ctx.io.stderr.write(
-      `peerlink: ${file} has ${errors} error(s); showing what it declares. Run \`peerlink validate ${file}\` for details.\n`,
+      `peerlink: ${escapeText(file)} has ${errors} error(s); showing what it declares. Run \`peerlink validate ${escapeText(file)}\` for details.\n`,
     );
   }
   return result.topology;

@@ -1,5 +1,6 @@
 import { type CostModel, estimateCost, parseSamplesCsv } from "../../core/cost/index.js";
 import { PeerlinkError } from "../../core/errors.js";
+import { escapeText } from "../escape.js";
 import { EXIT } from "../exit-codes.js";
 import { formatTable } from "../format-table.js";
 import { type CommandContext, commandContext } from "../io.js";
@@ -23,7 +24,10 @@ function readSamples(file: string) {
   } catch (error) {
     if (error instanceof PeerlinkError) {
       // Cost errors carry their fix inside the message (see cost/samples.ts), so it is printed once.
-      throw new CliExit(EXIT.unreadable, `peerlink: ${file}: ${error.code} ${error.message}`);
+      throw new CliExit(
+        EXIT.unreadable,
+        `peerlink: ${escapeText(file)}: ${error.code} ${escapeText(error.message)}`,
+      );
     }
     throw error;
   }
@@ -41,7 +45,7 @@ export function runCost(file: string, options: CostOptions, ctx: CommandContext 
     });
   } catch (error) {
     if (error instanceof PeerlinkError) {
-      throw new CliExit(EXIT.invalid, `peerlink: ${error.code} ${error.message}`);
+      throw new CliExit(EXIT.invalid, `peerlink: ${error.code} ${escapeText(error.message)}`);
     }
     throw error;
   }
@@ -87,8 +91,10 @@ export function runCost(file: string, options: CostOptions, ctx: CommandContext 
     "",
   ];
   for (const p of estimate.peerings) {
-    if (!p.priced) lines.push(`${p.peering}: unpriced: ${p.reason ?? "no price data"}`);
-    for (const note of p.notes) lines.push(`${p.peering}: ${note}`);
+    // Peering ids and the notes built from them are the user's text: escaped like every table cell.
+    if (!p.priced)
+      lines.push(`${escapeText(p.peering)}: unpriced: ${escapeText(p.reason ?? "no price data")}`);
+    for (const note of p.notes) lines.push(`${escapeText(p.peering)}: ${escapeText(note)}`);
   }
   lines.push(
     `Paid by the requester's account. Months are ${estimate.daysPerMonth} days in planned figures. Prices: Tencent mainland list prices (seed 000).`,
