@@ -150,8 +150,7 @@ export function readTopology(file: string, options: ReadOptions = {}): Validatio
     progress.phase("parsing");
     const value = parseTopologyText(text, file, { limits });
     text = "";
-    progress.phase("checking", "(schema and rules)");
-    const result = validateDocument(value);
+    const result = validateDocument(value, (name, detail) => progress.phase(name, detail));
     progress.done();
     return result;
   } catch (error) {

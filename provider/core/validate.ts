@@ -41,8 +41,12 @@ function shown(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** Told when validation enters a phase (the CLI's progress lines on large documents). */
+export type OnPhase = (name: "schema" | "resolving" | "rules", detail?: string) => void;
+
 /** Validates a parsed document of unknown shape: schema first, then every rule. */
-export function validateDocument(input: unknown): ValidationResult {
+export function validateDocument(input: unknown, onPhase?: OnPhase): ValidationResult {
+  onPhase?.("schema");
   const parsed = topologySchema.safeParse(input);
   if (!parsed.success) {
     const diagnostics = parsed.error.issues.map((issue) => {
@@ -59,12 +63,21 @@ export function validateDocument(input: unknown): ValidationResult {
     });
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }
-  return validateTopology(parsed.data);
+  return validateTopology(parsed.data, new CidrCache(), onPhase);
 }
 
 /** Validates a document that already has the schema's shape (front ends build these in code). */
-export function validateTopology(document: TopologyDocument, cache = new CidrCache()): ValidationResult {
+export function validateTopology(
+  document: TopologyDocument,
+  cache = new CidrCache(),
+  onPhase?: OnPhase,
+): ValidationResult {
+  onPhase?.("resolving");
   const { topology, diagnostics } = resolveTopology(document, cache);
+  onPhase?.(
+    "rules",
+    `(${RULES.length} rules; ${topology.vpcs.length} VPCs, ${topology.peerings.length} peerings, ${topology.routes.length} routes)`,
+  );
   for (const rule of RULES) for (const found of rule(topology)) diagnostics.push(found);
   const sorted = sortDiagnostics(diagnostics);
   return { ok: !hasErrors(sorted), diagnostics: sorted, topology };

@@ -266,5 +266,9 @@ describe("the built CLI as a child process", () => {
     const loud = child(["validate", path, "--format", "json", "--progress"]);
     expect(JSON.parse(loud.stdout)).toMatchObject({ ok: true });
     expect(loud.stderr).toMatch(/parsing done/);
+    // Every phase is reported: reading, parsing, the schema, resolving, and the rules run.
+    for (const phase of ["reading", "parsing", "schema", "resolving", "rules"])
+      expect(loud.stderr).toMatch(new RegExp(`: ${phase} done in \\d+\\.\\d\\d s`));
+    expect(loud.stderr).toMatch(/rules \(\d+ rules; 0 VPCs, 0 peerings, 0 routes\)/);
   });
 });
