@@ -28,6 +28,8 @@ export interface CloudRules {
   /** Per-IP outbound limits on the peering gateway, and on which peerings. */
   readonly perIpLimits: "cross-region" | "none";
   readonly chargeTypes: readonly ChargeType[];
+  /** What a same-region peering may take (the rulebook's entry; `chargeTypes` where it is open). */
+  readonly sameRegionChargeTypes: readonly ChargeType[];
   readonly serviceLevels: readonly ServiceLevel[];
   /** Service levels that only exist with a given charge type. */
   readonly serviceLevelChargeType: Partial<Record<ServiceLevel, ChargeType>>;
@@ -49,6 +51,7 @@ function project(book: CloudRulebook): CloudRules {
     crossRegionPeersDisjoint: ruleOr(book.crossRegionPeersDisjoint, false),
     perIpLimits: ruleOr(book.perIpLimits, "none"),
     chargeTypes: ruleOr(book.billing.chargeTypes, []),
+    sameRegionChargeTypes: ruleOr(book.billing.sameRegionChargeTypes, ruleOr(book.billing.chargeTypes, [])),
     serviceLevels: ruleOr(book.billing.serviceLevels, []),
     serviceLevelChargeType: ruleOr(book.billing.serviceLevelChargeType, {}),
   };

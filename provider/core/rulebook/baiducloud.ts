@@ -7,8 +7,6 @@
  * says only the initiator (跨账号只有发起端才可以进行带宽的升降级操作), as do the release and renewal pages. The
  * Chinese reference is the one the SDK documentation follows, and what the initiator pays for, so the initiator it is.
  *
- * Documented but not enforced yet (no rulebook field): same-region peerings take postpaid billing only (seed 001:
- * "For peering connections within the same region, the billing parameter only supports the postpaid option").
  * Baidu publishes no VPC-specific refusal codes for peer connections (provider/backends/baiducloud/error-codes.ts).
  */
 import type { Citation, CloudRulebook } from "./types.js";
@@ -148,6 +146,14 @@ export const BAIDUCLOUD: CloudRulebook = {
       value: ["Postpaid", "Prepaid"],
       sources: [
         seed001("billing Custom billing type Yes Billing method, supporting postpay and monthly prepay."),
+      ],
+    },
+    sameRegionChargeTypes: {
+      value: ["Postpaid"],
+      sources: [
+        seed001(
+          "For peering connections within the same region, the billing parameter only supports the postpaid option (the billing parameter must be provided, though the billing amount will be 0).",
+        ),
       ],
     },
     serviceLevels: {

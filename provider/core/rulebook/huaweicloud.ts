@@ -167,6 +167,11 @@ export const HUAWEICLOUD: CloudRulebook = {
       sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
       note: "The create request has no billing field: a Huawei peering has no charge type to choose.",
     },
+    sameRegionChargeTypes: {
+      value: [],
+      sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
+      note: "No billing field on any peering (and every Huawei peering is same-region).",
+    },
     serviceLevels: {
       value: [],
       sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],

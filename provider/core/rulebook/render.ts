@@ -33,6 +33,7 @@ const ROWS: readonly Row[] = [
   ["cross-region peers of one VPC disjoint", (b) => b.crossRegionPeersDisjoint],
   ["per-IP limits", (b) => b.perIpLimits],
   ["charge types", (b) => b.billing.chargeTypes],
+  ["same-region charge types", (b) => b.billing.sameRegionChargeTypes],
   ["service levels", (b) => b.billing.serviceLevels],
   ["service level needs charge type", (b) => b.billing.serviceLevelChargeType],
 ];

@@ -147,6 +147,10 @@ export const TENCENTCLOUD: CloudRulebook = {
         seed000("跨地域对等连接费用由对等连接发起方支付，支持两种计费模式：日峰值计费、月95峰值计费"),
       ],
     },
+    sameRegionChargeTypes: {
+      open: true,
+      note: 'seed 000\'s comparison table says a same-region peering is free ("计费规则 | 免费") and lists the charge types for cross-region peerings only; whether a ChargeType may be sent for a same-region one is not said.',
+    },
     serviceLevels: {
       value: ["platinum", "gold", "silver"],
       sources: [seed000("支持白金、金、银不同服务等级")],

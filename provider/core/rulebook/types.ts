@@ -117,6 +117,8 @@ export interface CloudRulebook {
   readonly perIpLimits: Entry<"cross-region" | "none">;
   readonly billing: {
     readonly chargeTypes: Entry<readonly ChargeType[]>;
+    /** The charge types a same-region peering may take, where the cloud narrows `chargeTypes` for it. */
+    readonly sameRegionChargeTypes: Entry<readonly ChargeType[]>;
     readonly serviceLevels: Entry<readonly ServiceLevel[]>;
     /** Service levels that only exist with a given charge type. */
     readonly serviceLevelChargeType: Entry<Partial<Record<ServiceLevel, ChargeType>>>;

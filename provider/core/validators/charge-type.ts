@@ -2,13 +2,33 @@ import { CLOUD_RULES } from "../cloud-rules.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import type { Rule } from "./rule.js";
 
-/** Charge types and service levels per cloud (seed 000 "计费模式" and "产品优势"; seed 001 billing). */
+/** Charge types and service levels per cloud (seed 000 "计费模式" and "产品优势"; seed 001 billing, same-region postpaid only). */
 export const checkChargeType: Rule = (topology) => {
   const out: Diagnostic[] = [];
   for (const peering of topology.peerings) {
     const cloud = peering.vpc.cloud;
     const rules = CLOUD_RULES[cloud];
     const { chargeType, serviceLevel } = peering.spec;
+    const sameRegion = peering.vpc.region === peering.peerVpc.region;
+    if (
+      chargeType !== undefined &&
+      sameRegion &&
+      rules.chargeTypes.includes(chargeType) &&
+      !rules.sameRegionChargeTypes.includes(chargeType)
+    ) {
+      // Baidu: "For peering connections within the same region, the billing parameter only supports the postpaid
+      // option" (seed 001; the rulebook's sameRegionChargeTypes).
+      out.push(
+        diagnostic(
+          "INVALID_CHARGE_TYPE",
+          peering.ref,
+          `Peering "${peering.id}" is same-region (${peering.vpc.region}), where ${cloud} offers only ${rules.sameRegionChargeTypes.join(", ") || "no charge type"}, not ${chargeType}.`,
+          rules.sameRegionChargeTypes.length > 0
+            ? `Use chargeType ${rules.sameRegionChargeTypes.join(" or ")} (or omit it).`
+            : "Remove chargeType.",
+        ),
+      );
+    }
     if (chargeType !== undefined && !rules.chargeTypes.includes(chargeType)) {
       out.push(
         diagnostic(

@@ -334,3 +334,25 @@ describe("ordering", () => {
     expect(warnings[10]).toBe("routes[10]");
   });
 });
+
+describe("INVALID_CHARGE_TYPE for a same-region Baidu peering (seed 001: same-region takes postpaid only)", () => {
+  const baidu = (region: string, peerRegion: string, chargeType: "Postpaid" | "Prepaid"): TopologyInput => ({
+    vpcs: [
+      vpc("a", "10.0.0.0/16", region, { cloud: "baiducloud" }),
+      vpc("b", "10.1.0.0/16", peerRegion, { cloud: "baiducloud" }),
+    ],
+    peerings: [{ id: "p", vpc: "a", peerVpc: "b", bandwidthMbps: 10, chargeType }],
+    routes: both("p", "a", "10.0.0.0/16", "b", "10.1.0.0/16"),
+  });
+
+  it("refuses Prepaid on a same-region peering, naming the region and the one charge type offered", () => {
+    const [text] = messages(baidu("bj", "bj", "Prepaid"), "INVALID_CHARGE_TYPE");
+    expect(text).toContain("same-region (bj)");
+    expect(text).toContain("Use chargeType Postpaid");
+  });
+
+  it("takes Postpaid on a same-region peering and Prepaid across regions", () => {
+    expect(messages(baidu("bj", "bj", "Postpaid"), "INVALID_CHARGE_TYPE")).toEqual([]);
+    expect(messages(baidu("bj", "gz", "Prepaid"), "INVALID_CHARGE_TYPE")).toEqual([]);
+  });
+});
