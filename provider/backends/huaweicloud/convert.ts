@@ -40,11 +40,13 @@ export function peeringOf(p: WirePeering, region: string): PeeringInfo {
   // A status Huawei does not document reads as PENDING: not usable, not final.
   const status = fromHuaweiStatus(p.status) ?? "PENDING";
   const createdAt = isoOf(p.created_at);
+  // The create token (../shared/create-marker.ts) is the backend's business: only the user's text is shown, and
+  // the token is PeeringInfo.createToken (a rerun of a killed create recognises its own request by it).
+  const { description, token } = readDescription(p.description ?? "");
   return {
     id: p.id,
     name: p.name,
-    // The create token (../shared/create-marker.ts) is the backend's business: only the user's text is shown.
-    description: readDescription(p.description ?? "").description,
+    description,
     cloud: "huaweicloud",
     vpcId: p.request_vpc_info.vpc_id,
     region,
@@ -63,6 +65,7 @@ export function peeringOf(p: WirePeering, region: string): PeeringInfo {
     updatedAt: isoOf(p.updated_at ?? p.created_at),
     // The answer shows no expiry: the rulebook's pendingExpiryDays gives it (none where no source documents one).
     expiresAt: expiryOf("huaweicloud", status, createdAt),
+    ...(token === undefined ? {} : { createToken: token }),
   };
 }
 

@@ -97,6 +97,7 @@ export function vpcOf(
 
 export function peeringOf(p: WirePeerConnection): PeeringInfo {
   const createdAt = isoOf(p.CreateTime);
+  const { tags, token } = readTags(allTagsOf(p.TagSet));
   return {
     id: p.PeeringConnectionId,
     name: p.PeeringConnectionName,
@@ -114,12 +115,12 @@ export function peeringOf(p: WirePeerConnection): PeeringInfo {
     chargeType: p.ChargeType ? (p.ChargeType as ChargeType) : undefined,
     serviceLevel: p.QosLevel ? SERVICE_LEVEL[p.QosLevel] : undefined,
     dnsSync: false,
-    tags: tagsOf(p.TagSet),
+    tags,
     createdAt,
     // The API reports no modification time or expiry.
     updatedAt: createdAt,
     expiresAt: undefined,
-    ...(tagTokenOf(p.TagSet) === undefined ? {} : { createToken: tagTokenOf(p.TagSet)! }),
+    ...(token === undefined ? {} : { createToken: token }),
   };
 }
 

@@ -185,6 +185,9 @@ export function describeLifecycleSuite(name: string, factory: () => Promise<Life
       expect(pAgain.id).toBe(p.id);
       expect(pAgain.description).toBe(description ?? "");
       expect((await again.describePeering(p.id)).description).toBe(description ?? "");
+      // A rerun's plan-time check recognises its own request by the token the listing reports.
+      const listed = (await again.listPeerings({ vpcId: a.id })).items.find((x) => x.id === p.id);
+      expect(listed?.createToken).toBe(peeringInput.clientToken);
       // Without the token the same pair is someone else's request: still refused.
       await expect(again.createPeering({ ...peeringInput, clientToken: undefined })).rejects.toMatchObject({
         code: "DUPLICATE_PEERING",
