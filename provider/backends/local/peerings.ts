@@ -213,9 +213,15 @@ export function listPeerings(
     });
   }
   return ctx.engine.read((now) => {
+    // With the caller's own create token of each peering, so a rerun of a killed create knows its request
+    // (PeeringInfo.createToken).
     let rows = ctx.engine
-      .statement("SELECT * FROM peerings WHERE account = ? OR peer_account = ? ORDER BY created_at, rowid")
-      .all(ctx.account, ctx.account) as PeeringRow[];
+      .statement(
+        `SELECT p.*, t.token AS create_token FROM peerings p
+         LEFT JOIN client_tokens t ON t.peering_id = p.id AND t.account = ?
+         WHERE p.account = ? OR p.peer_account = ? ORDER BY p.created_at, p.rowid`,
+      )
+      .all(ctx.account, ctx.account, ctx.account) as (PeeringRow & { create_token: string | null })[];
     if (filter.vpcId !== undefined)
       rows = rows.filter((r) => r.vpc_id === filter.vpcId || r.peer_vpc_id === filter.vpcId);
     if (filter.name !== undefined) rows = rows.filter((r) => r.name === filter.name);
@@ -223,18 +229,9 @@ export function listPeerings(
       const ids = new Set(filter.ids);
       rows = rows.filter((r) => ids.has(r.id));
     }
-    // The caller's own create tokens, so a rerun of a killed create knows its request (PeeringInfo.createToken).
-    const tokens = new Map(
-      (
-        ctx.engine
-          .statement("SELECT token, peering_id FROM client_tokens WHERE account = ?")
-          .all(ctx.account) as { token: string; peering_id: string }[]
-      ).map((t) => [t.peering_id, t.token]),
-    );
     let items = rows.map((r) => {
       const info = peeringInfo(r, now);
-      const createToken = tokens.get(r.id);
-      return createToken === undefined ? info : { ...info, createToken };
+      return r.create_token === null ? info : { ...info, createToken: r.create_token };
     });
     if (filter.status !== undefined) {
       const wanted = new Set(filter.status);
