@@ -20,6 +20,7 @@ import {
   RecordingPulumiStack,
   resourcesWith,
   routeSummary,
+  setEmulatorConfig,
   TencentAccountView,
 } from "./support/emulator.js";
 import { changes, ROOT } from "./support/pulumi.js";
@@ -90,26 +91,7 @@ beforeAll(async () => {
   for (const key of Object.keys(stack.env)) if (key.startsWith("TENCENTCLOUD_")) delete stack.env[key];
   stack.env.PEERLINK_STATE = join(stack.stateDir, "local-backend-must-stay-unused.db");
   await stack.init();
-  await stack.ok([
-    "config",
-    "set-all",
-    "--stack",
-    stack.stack,
-    "--plaintext",
-    `peerlinkE2e:endpoint=${emulator.url}`,
-    "--plaintext",
-    `peerlinkE2e:aliceAccount=${ALICE.id}`,
-    "--plaintext",
-    `peerlinkE2e:bobAccount=${BOB.id}`,
-    "--secret",
-    `peerlinkE2e:aliceSecretId=${ALICE.secretId}`,
-    "--secret",
-    `peerlinkE2e:aliceSecretKey=${ALICE.secretKey}`,
-    "--secret",
-    `peerlinkE2e:bobSecretId=${BOB.secretId}`,
-    "--secret",
-    `peerlinkE2e:bobSecretKey=${BOB.secretKey}`,
-  ]);
+  await setEmulatorConfig(stack, emulator.url, { alice: ALICE, bob: BOB });
 });
 
 afterAll(async () => {

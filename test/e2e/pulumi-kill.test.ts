@@ -17,6 +17,7 @@ import { isLivePeering } from "../../provider/backends/backend.js";
 import type { EmulatorAccount } from "../../provider/emulator/protocol.js";
 import { LOCAL_DEFAULT_ACCOUNT, openBackend } from "../../provider/pulumi/runtime/connection.js";
 import { ALICE, BOB, startTestEmulator } from "../emulator/support.js";
+import { setEmulatorConfig } from "./support/emulator.js";
 import { duplicates, killableStack, upAfterKill, upKilledAt } from "./support/kill.js";
 import { livePeerings, snapshot } from "./support/local.js";
 import { type PulumiStack, ROOT } from "./support/pulumi.js";
@@ -116,28 +117,7 @@ describe.each(Object.keys(CLOUD_REGIONS) as (keyof typeof CLOUD_REGIONS)[])(
             if (/^(TENCENTCLOUD|HUAWEICLOUD|BAIDUCLOUD|BCE)_/.test(key)) delete stack.env[key];
           stack.env.PEERLINK_STATE = join(stack.stateDir, "local-backend-must-stay-unused.db");
           await stack.init();
-          await stack.ok([
-            "config",
-            "set-all",
-            "--stack",
-            stack.stack,
-            "--plaintext",
-            `peerlinkE2e:kind=${kind}`,
-            "--plaintext",
-            `peerlinkE2e:endpoint=${emulator.url}`,
-            "--plaintext",
-            `peerlinkE2e:aliceAccount=${ALICE.id}`,
-            "--plaintext",
-            `peerlinkE2e:bobAccount=${BOB.id}`,
-            "--secret",
-            `peerlinkE2e:aliceSecretId=${ALICE.secretId}`,
-            "--secret",
-            `peerlinkE2e:aliceSecretKey=${ALICE.secretKey}`,
-            "--secret",
-            `peerlinkE2e:bobSecretId=${BOB.secretId}`,
-            "--secret",
-            `peerlinkE2e:bobSecretKey=${BOB.secretKey}`,
-          ]);
+          await setEmulatorConfig(stack, emulator.url, { alice: ALICE, bob: BOB }, { kind });
           const killed = await upKilledAt(stack, k);
           if (!killed.killed) {
             expect(k - 1, killed.output).toBeGreaterThanOrEqual(EMULATOR_KILL_POINTS);

@@ -14,7 +14,13 @@
  * refused with VPC.0007 "urlTenantId is not equal tokenTenantId".
  */
 import { randomUUID } from "node:crypto";
-import type { PeeringInfo, PeeringStatus, RouteInfo, VpcInfo } from "../../backends/backend.js";
+import type {
+  PeeringInfo,
+  PeeringStatus,
+  RouteInfo,
+  RouteTableInfo,
+  VpcInfo,
+} from "../../backends/backend.js";
 import { BackendError } from "../../backends/errors.js";
 import { fromHuaweiStatus } from "../../backends/huaweicloud/peering-status.js";
 import type { LocalBackend } from "../../backends/local/local-backend.js";
@@ -200,6 +206,26 @@ async function vpcs(call: Call, id: string | undefined, requestId: string): Prom
   return apiError("v1", "INVALID_PARAMETER", `${request.method} is not supported here.`, requestId, 405);
 }
 
+/** One route table with its routes, as ShowRouteTable and UpdateRouteTable answer. */
+async function routeTableAnswer(
+  call: Call,
+  table: RouteTableInfo,
+  vpc: VpcInfo,
+  requestId: string,
+): Promise<EmulatorResponse> {
+  const routes = await call.session.listRoutes(table.id);
+  return ok(
+    200,
+    {
+      routetable: {
+        ...renderRouteTable(table, call.account, vpc.createdAt),
+        routes: routes.map(renderRouteTableRoute),
+      },
+    },
+    requestId,
+  );
+}
+
 async function routeTables(call: Call, id: string | undefined, requestId: string): Promise<EmulatorResponse> {
   const { request, session, account } = call;
   if (id === undefined && request.method === "GET") {
@@ -222,17 +248,7 @@ async function routeTables(call: Call, id: string | undefined, requestId: string
     for (const vpc of await huaweiVpcs(call)) {
       const table = vpc.routeTables.find((t) => t.id === id);
       if (!table) continue;
-      const routes = await session.listRoutes(table.id);
-      return ok(
-        200,
-        {
-          routetable: {
-            ...renderRouteTable(table, account, vpc.createdAt),
-            routes: routes.map(renderRouteTableRoute),
-          },
-        },
-        requestId,
-      );
+      return routeTableAnswer(call, table, vpc, requestId);
     }
     throw new RequestError("NOT_FOUND", `Route table ${id} does not exist.`, 404);
   }
@@ -247,7 +263,7 @@ async function routeTables(call: Call, id: string | undefined, requestId: string
  * than silently ignored. Answers the table with its routes (UpdateRouteTableResponse.routetable).
  */
 async function updateRouteTable(call: Call, id: string, requestId: string): Promise<EmulatorResponse> {
-  const { request, session, account } = call;
+  const { request, session } = call;
   const body = objectField(parseBody(request), "routetable");
   const vpc = (await huaweiVpcs(call)).find((v) => v.routeTables.some((t) => t.id === id));
   const table = vpc?.routeTables.find((t) => t.id === id);
@@ -296,17 +312,7 @@ async function updateRouteTable(call: Call, id: string, requestId: string): Prom
       ...(description === undefined ? {} : { description }),
     });
   }
-  const routes = await session.listRoutes(id);
-  return ok(
-    200,
-    {
-      routetable: {
-        ...renderRouteTable(table, account, vpc.createdAt),
-        routes: routes.map(renderRouteTableRoute),
-      },
-    },
-    requestId,
-  );
+  return routeTableAnswer(call, table, vpc, requestId);
 }
 
 // ---------------------------------------------------------------- v2.0: peerings

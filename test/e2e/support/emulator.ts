@@ -31,6 +31,33 @@ export class RecordingPulumiStack extends PulumiStack {
   }
 }
 
+/**
+ * The stack config of the emulator programs (`peerlinkE2e:*`): the emulator's URL and two accounts, alice and bob,
+ * their keys as secrets, plus any other plaintext keys the program reads (`kind` for kill-emulator).
+ */
+export async function setEmulatorConfig(
+  stack: PulumiStack,
+  endpoint: string,
+  accounts: { readonly alice: EmulatorAccount; readonly bob: EmulatorAccount },
+  plaintext: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  const plain = { ...plaintext, endpoint, aliceAccount: accounts.alice.id, bobAccount: accounts.bob.id };
+  const secret = {
+    aliceSecretId: accounts.alice.secretId,
+    aliceSecretKey: accounts.alice.secretKey,
+    bobSecretId: accounts.bob.secretId,
+    bobSecretKey: accounts.bob.secretKey,
+  };
+  await stack.ok([
+    "config",
+    "set-all",
+    "--stack",
+    stack.stack,
+    ...Object.entries(plain).flatMap(([key, value]) => ["--plaintext", `peerlinkE2e:${key}=${value}`]),
+    ...Object.entries(secret).flatMap(([key, value]) => ["--secret", `peerlinkE2e:${key}=${value}`]),
+  ]);
+}
+
 /** What one `--json` engine run (`pulumi refresh --json`, `up --json`) did, by resource name. */
 export interface EngineRun {
   /** The summary event's resource changes, e.g. `{ same: 7, delete: 1 }`. */
