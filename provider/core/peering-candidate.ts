@@ -100,3 +100,31 @@ export function checkPeeringRequest(request: PeeringRequest): Diagnostic[] {
   };
   return sortDiagnostics(validateTopology(document).diagnostics.filter((d) => REQUEST_CODES.has(d.code)));
 }
+
+/**
+ * A cloud backend's client-side check of a new VPC's blocks: the rulebook's block rules (CIDR_NOT_ALLOWED), so a
+ * backend whose cloud answers one code for every bad block still reports the core's code, as every other layer
+ * does. Unparsable blocks stay the cloud's to refuse (INVALID_CIDR either way).
+ */
+export function checkVpcRequest(request: {
+  readonly cloud: Cloud;
+  readonly region: string;
+  readonly name: string;
+  readonly cidrs: readonly string[];
+}): Diagnostic[] {
+  const document: TopologyDocument = {
+    vpcs: [
+      {
+        id: request.name,
+        cloud: request.cloud,
+        region: request.region,
+        account: "requester",
+        cidrs: [...request.cidrs],
+      },
+    ],
+    peerings: [],
+    routes: [],
+    bandwidthPolicies: [],
+  };
+  return sortDiagnostics(validateTopology(document).diagnostics.filter((d) => d.code === "CIDR_NOT_ALLOWED"));
+}

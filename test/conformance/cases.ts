@@ -49,6 +49,7 @@ function pair(
     /** null: no bandwidth at all. @default what the cloud needs (BANDWIDTH) */
     bandwidthMbps?: number | null;
     routes?: "both" | "none";
+    chargeType?: "Postpaid" | "Prepaid";
   } = {},
 ): TopologyInput {
   const cross = options.cross ?? false;
@@ -61,7 +62,16 @@ function pair(
       vpc(cloud, "vpc-a", a),
       vpc(cloud, "vpc-b", b, cross ? REGIONS[cloud].other : REGIONS[cloud].main),
     ],
-    peerings: [{ id: "a-b", name: options.name ?? "a-b", vpc: "vpc-a", peerVpc: "vpc-b", ...bandwidth }],
+    peerings: [
+      {
+        id: "a-b",
+        name: options.name ?? "a-b",
+        vpc: "vpc-a",
+        peerVpc: "vpc-b",
+        ...bandwidth,
+        ...(options.chargeType === undefined ? {} : { chargeType: options.chargeType }),
+      },
+    ],
     routes:
       options.routes === "none"
         ? []
@@ -140,6 +150,24 @@ export const CASES: readonly ConformanceCase[] = [
     document: pair("baiducloud", { bandwidthMbps: null }),
     refused: ["INVALID_BANDWIDTH"],
   },
+  {
+    name: "baiducloud: same-region peering billed Prepaid (same-region takes Postpaid only)",
+    cloud: "baiducloud",
+    document: pair("baiducloud", { chargeType: "Prepaid" }),
+    refused: ["INVALID_CHARGE_TYPE"],
+  },
+  {
+    name: "baiducloud: same-region peering billed Postpaid",
+    cloud: "baiducloud",
+    document: pair("baiducloud", { chargeType: "Postpaid" }),
+    refused: [],
+  },
+  ...(["tencentcloud", "huaweicloud"] as const).map((cloud) => ({
+    name: `${cloud}: VPC block outside the cloud's documented ranges`,
+    cloud,
+    document: pair(cloud, { cidrs: [["100.64.0.0/16"], ["10.1.0.0/16"]] }),
+    refused: ["CIDR_NOT_ALLOWED"] as const,
+  })),
   {
     name: "tencentcloud: name over 60 characters",
     cloud: "tencentcloud",

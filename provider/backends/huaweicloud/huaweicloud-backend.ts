@@ -79,7 +79,7 @@ import {
   v3,
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import { canonicalCidrText } from "../../core/cidr.js";
-import { checkPeeringRequest } from "../../core/peering-candidate.js";
+import { checkPeeringRequest, checkVpcRequest } from "../../core/peering-candidate.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -342,6 +342,9 @@ export class HuaweiCloudBackend implements Backend {
     // The v1 create takes one cidr; the others are added with add-extend-cidr once the VPC exists. Blocks that
     // cannot be sent are refused before anything is created.
     if (secondary.length > 0) wantedSecondary(input.name, secondary, SECONDARY_RULES);
+    // Huawei answers one code for every bad block: the rulebook's block rule first, so the refusal carries the
+    // core's code (CIDR_NOT_ALLOWED), as in every other layer.
+    refuseFindings(checkVpcRequest({ cloud: "huaweicloud", ...input }), "ClientValidation");
     const token = input.clientToken;
     if (token !== undefined) {
       const earlier = (await this.#allVpcs()).find((v) => tokenOf(v.description) === token);

@@ -32,6 +32,7 @@
  */
 
 import { canonicalCidrText } from "../../core/cidr.js";
+import { checkVpcRequest } from "../../core/peering-candidate.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -52,6 +53,7 @@ import type {
 import { isLivePeering } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { BackendError, isBackendError, TENCENT_CLOUD_CODES } from "../errors.js";
+import { refuseFindings } from "../shared/client-checks.js";
 import { CREATE_TOKEN_TAG, markDescription, markTags } from "../shared/create-marker.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
@@ -368,6 +370,9 @@ export class TencentCloudBackend implements Backend {
     // CreateVpc takes one CidrBlock; the others are added with CreateAssistantCidr once the VPC exists. Blocks that
     // cannot be sent are refused before anything is created.
     if (secondary.length > 0) wantedSecondary(input.name, secondary, SECONDARY_RULES);
+    // Tencent answers InvalidParameterValue.Malformed for an unparsable block and for one outside its VPC ranges
+    // alike: the rulebook's block rule is asked first, so the refusal carries the core's code (CIDR_NOT_ALLOWED).
+    refuseFindings(checkVpcRequest({ cloud: "tencentcloud", ...input }), "ClientValidation");
     const region = input.region;
     const token = clientTokenOf(input.clientToken, `vpc ${input.name}`);
     // A create repeated by another process (a `pulumi up` after a killed one): what the first one made carries the
