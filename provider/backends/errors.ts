@@ -105,6 +105,9 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   ROUTE_DESTINATION_NOT_IN_PEER: "InvalidParameterValue.CidrNotInPeerVpc",
   // Refined per case by the route code: VpcCidrConflict (own CIDR), Duplicate, EcmpWithUserRoute.
   ROUTE_CONFLICT: "InvalidParameterValue.Duplicate",
+  // Tencent's per-table quota is open in the rulebook, so no layer raises this on a Tencent VPC; the common quota
+  // code completes the table.
+  ROUTE_LIMIT_EXCEEDED: "LimitExceeded",
   BANDWIDTH_POLICY_INVALID: "InvalidParameterValue",
   MISSING_RETURN_ROUTE: "InvalidParameterValue",
   PEERING_UNUSED: "InvalidParameterValue",

@@ -89,6 +89,11 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "Two routes in one route table share a destination, or a destination overlaps the route's own VPC.",
   },
+  ROUTE_LIMIT_EXCEEDED: {
+    severity: "error",
+    summary:
+      "A route table holds more routes than the cloud's documented quota (Huawei 200 by default, Baidu 50).",
+  },
   BANDWIDTH_POLICY_INVALID: {
     severity: "error",
     summary:

@@ -84,6 +84,25 @@ function pair(
 
 const CLOUDS: readonly Cloud[] = ["tencentcloud", "huaweicloud", "baiducloud"];
 
+/**
+ * A pair whose vpc-a main table holds `n` routes into vpc-b (one /24 each; vpc-b's block is a /16, so up to 256),
+ * and vpc-b its one route back.
+ */
+function routeTableOf(cloud: Cloud, n: number): TopologyInput {
+  const base = pair(cloud, { routes: "none" });
+  return {
+    ...base,
+    routes: [
+      { vpc: "vpc-b", destination: "10.0.0.0/16", peering: "a-b" },
+      ...Array.from({ length: n }, (_, i) => ({
+        vpc: "vpc-a",
+        destination: `10.1.${i}.0/24`,
+        peering: "a-b",
+      })),
+    ],
+  };
+}
+
 export const CASES: readonly ConformanceCase[] = [
   ...CLOUDS.map((cloud) => ({
     name: `${cloud}: same-region DR is accepted`,
@@ -168,6 +187,32 @@ export const CASES: readonly ConformanceCase[] = [
     document: pair(cloud, { cidrs: [["100.64.0.0/16"], ["10.1.0.0/16"]] }),
     refused: ["CIDR_NOT_ALLOWED"] as const,
   })),
+  // Issue 12: the per-route-table quota (Huawei "a maximum of 200 routes by default", VPC FAQ vpc_faq_0063).
+  {
+    name: "huaweicloud: 200 routes in one route table (the quota)",
+    cloud: "huaweicloud",
+    document: routeTableOf("huaweicloud", 200),
+    refused: [],
+  },
+  {
+    name: "huaweicloud: 201 routes in one route table",
+    cloud: "huaweicloud",
+    document: routeTableOf("huaweicloud", 201),
+    refused: ["ROUTE_LIMIT_EXCEEDED"],
+  },
+  // Baidu: "Each VPC has a maximum of 50 route table entries by default" (one route table per VPC).
+  {
+    name: "baiducloud: 50 routes in the VPC's route table (the quota)",
+    cloud: "baiducloud",
+    document: routeTableOf("baiducloud", 50),
+    refused: [],
+  },
+  {
+    name: "baiducloud: 51 routes in the VPC's route table",
+    cloud: "baiducloud",
+    document: routeTableOf("baiducloud", 51),
+    refused: ["ROUTE_LIMIT_EXCEEDED"],
+  },
   {
     name: "tencentcloud: name over 60 characters",
     cloud: "tencentcloud",

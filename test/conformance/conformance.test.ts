@@ -79,7 +79,13 @@ describe("the table covers the rulebook", () => {
 
   it("has a refused row for the rules the issue names, on the cloud each belongs to", () => {
     const covered = new Set(CASES.flatMap((c) => c.refused));
-    for (const code of ["CROSS_REGION_UNSUPPORTED", "CIDR_OVERLAP", "INVALID_BANDWIDTH", "INVALID_NAME"])
+    for (const code of [
+      "CROSS_REGION_UNSUPPORTED",
+      "CIDR_OVERLAP",
+      "INVALID_BANDWIDTH",
+      "INVALID_NAME",
+      "ROUTE_LIMIT_EXCEEDED",
+    ])
       expect(covered).toContain(code);
     expect(PLANNER_CODES.has("INVALID_SPOKE_KEY")).toBe(true);
   });

@@ -58,6 +58,7 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   TRANSITIVE_ROUTE: bad("RouteRuleTransitive"),
   ROUTE_DESTINATION_NOT_IN_PEER: bad("RouteRuleDestinationNotInPeer"),
   ROUTE_CONFLICT: conflict("RouteRuleConflict"),
+  ROUTE_LIMIT_EXCEEDED: conflict("RouteRuleQuotaExceeded"),
   BANDWIDTH_POLICY_INVALID: bad("InappropriateJSON"),
   MISSING_RETURN_ROUTE: bad("InappropriateJSON"),
   PEERING_UNUSED: bad("InappropriateJSON"),

@@ -86,6 +86,9 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   TRANSITIVE_ROUTE: bad("RouteTransitive"),
   ROUTE_DESTINATION_NOT_IN_PEER: bad("RouteDestinationNotInPeer"),
   ROUTE_CONFLICT: conflict("RouteConflict"),
+  // Neutron's own refusal of one route too many (neutron_lib extraroute RoutesExhausted, a BadRequest: "The number
+  // of routes exceeds the maximum %(quota)s."); the VPC error-code page lists no route-quota code for the v1 API.
+  ROUTE_LIMIT_EXCEEDED: { status: 400, neutronType: "RoutesExhausted", vpcCode: "VPC.0101" },
   BANDWIDTH_POLICY_INVALID: bad("BandwidthPolicyInvalid"),
   MISSING_RETURN_ROUTE: bad("MissingReturnRoute"),
   PEERING_UNUSED: bad("PeeringUnused"),

@@ -31,6 +31,11 @@ const PRACTICE: Citation = {
   url: "https://cloud.baidu.com/theme/P/2917004-3",
   quote: "单个 VPC 内最多创建 10 个对等连接实例,单个用户最多创建 10 个对等连接实例。",
 };
+const SPEC_LIMITS: Citation = {
+  title: "Baidu AI Cloud VPC: Product Specification Limit (Routing Table Quota)",
+  url: "https://cloud.baidu.com/doc/VPC/s/9jwvytur6-en",
+  quote: "Each VPC has a maximum of 50 route table entries by default.",
+};
 const OVERVIEW: Citation = {
   title: "百度智能云 VPC SDK文档: 对等连接管理",
   url: "https://cloud.baidu.com/theme/E/2491997-3",
@@ -113,7 +118,11 @@ export const BAIDUCLOUD: CloudRulebook = {
   pendingExpiryDays: { value: 7, sources: [TIMEOUT] },
   limits: {
     peeringsPerVpc: { value: 10, sources: [PRACTICE] },
-    routesPerRouteTable: { open: true, note: "Not found in the pages searched." },
+    routesPerRouteTable: {
+      value: 50,
+      sources: [SPEC_LIMITS],
+      note: "A default quota (raisable by ticket). Baidu has one route table per VPC, so the per-VPC number is the per-table one; enforced as ROUTE_LIMIT_EXCEEDED.",
+    },
     nameLength: {
       open: true,
       note: "seed 001 documents no length for localIfName or description; none is enforced.",

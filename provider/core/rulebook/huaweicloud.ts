@@ -132,7 +132,7 @@ export const HUAWEICLOUD: CloudRulebook = {
             "Each route table can contain a maximum of 200 routes by default, including routes added for Direct Connect and VPC peering connections.",
         },
       ],
-      note: "A default quota (raisable); recorded, not enforced yet by any layer.",
+      note: "A default quota (raisable); enforced as ROUTE_LIMIT_EXCEEDED. The Paris-region guide (support.huaweicloud.com/intl/en-us/eu-west-0-usermanual-vpc/vpc_faq_0063.html) still says 100; the current FAQ's 200 is followed.",
     },
     nameLength: {
       value: { min: 1, max: 64 },

@@ -50,6 +50,12 @@ export function deletedPeeringsListed(cloud: Cloud): boolean {
   return ruleOr(RULEBOOK[cloud].onDelete.record, "listed-as-deleted") === "listed-as-deleted";
 }
 
+/** Routes one route table may hold on `cloud`, or undefined when no source documents a limit. */
+export function routesPerRouteTable(cloud: Cloud): number | undefined {
+  const entry = RULEBOOK[cloud].limits.routesPerRouteTable;
+  return isOpen(entry) ? undefined : entry.value;
+}
+
 /** Days before an unanswered request expires, or undefined when no source documents an expiry. */
 export function pendingExpiryDays(cloud: Cloud): number | undefined {
   const entry = RULEBOOK[cloud].pendingExpiryDays;

@@ -107,7 +107,10 @@ export const TENCENTCLOUD: CloudRulebook = {
   },
   limits: {
     peeringsPerVpc: { value: 10, sources: [seed000("| 每个私有网络支持的对等连接数 | 10 |")] },
-    routesPerRouteTable: { open: true, note: "Not in the seeds; not found in the pages searched." },
+    routesPerRouteTable: {
+      open: true,
+      note: "Not in the seeds. DescribeVpcLimits (https://cloud.tencent.com/document/product/248/42942) names the quota route-table-max-policies (每个路由表可添加的策略数) but gives no number; the route-table overview and quota pages searched (路由表 路由策略 配额 / route table route policy quota) give none.",
+    },
     nameLength: {
       value: { min: 1, max: 60 },
       sources: [seed003("peeringConnectionName: 对等连接名称，不得超过60个字符。")],

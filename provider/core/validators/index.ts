@@ -12,6 +12,7 @@ import { checkPeeringUnused } from "./peering-unused.js";
 import { checkReturnRoute } from "./return-route.js";
 import { checkRouteConflict } from "./route-conflict.js";
 import { checkRouteDestination } from "./route-destination.js";
+import { checkRouteLimit } from "./route-limit.js";
 import { checkRouteOnPeering } from "./route-on-peering.js";
 import type { Rule } from "./rule.js";
 import { checkSelfPeering } from "./self-peering.js";
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   checkRouteOnPeering,
   checkRouteDestination,
   checkRouteConflict,
+  checkRouteLimit,
   checkBandwidthPolicy,
   checkReturnRoute,
   checkPeeringUnused,

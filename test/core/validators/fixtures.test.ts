@@ -65,6 +65,8 @@ const EXPECTED: Record<Exclude<DiagnosticCode, "INVALID_SPOKE_KEY">, [Diagnostic
     ["ROUTE_CONFLICT", "routes[1]"],
     ["ROUTE_CONFLICT", "routes[4]"],
   ],
+  // The 51st route of vpc-a's table (routes[0] is vpc-b's return route).
+  ROUTE_LIMIT_EXCEEDED: [["ROUTE_LIMIT_EXCEEDED", "routes[51]"]],
   BANDWIDTH_POLICY_INVALID: [
     ["BANDWIDTH_POLICY_INVALID", "bandwidthPolicies[0]"],
     ["BANDWIDTH_POLICY_INVALID", "bandwidthPolicies[1]"],
