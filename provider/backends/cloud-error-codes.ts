@@ -22,3 +22,20 @@ export function cloudCodeOf(cloud: Cloud, code: BackendCode): string {
       return BAIDU_ERRORS[code].code;
   }
 }
+
+/**
+ * Every code `cloud` may answer a refusal `code` with on the wire: Tencent's API 3.0 code; Huawei's by API family
+ * (v2.0 `NeutronError.type`, v1 `code`, v3 `error_code`); Baidu's `code`. What a client that reads the raw answers
+ * (the conformance suite's official-SDK layers) matches a cloud code against.
+ */
+export function wireCodesOf(cloud: Cloud, code: BackendCode): readonly string[] {
+  if (cloud !== "huaweicloud") return [cloudCodeOf(cloud, code)];
+  const spec = HUAWEI_ERRORS[code];
+  return [...new Set([spec.neutronType, spec.vpcCode, spec.v3Code ?? spec.vpcCode])];
+}
+
+/** The peerlink codes whose refusal `cloud` answers with `wireCode` (several where a cloud code is shared). */
+export function peerlinkCodesOfWire(cloud: Cloud, wireCode: string): BackendCode[] {
+  const all = [...Object.keys(TENCENT_CLOUD_CODES)] as BackendCode[];
+  return all.filter((code) => wireCodesOf(cloud, code).includes(wireCode));
+}

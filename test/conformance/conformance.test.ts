@@ -13,6 +13,7 @@ import {
   pulumiLayer,
   validateLayer,
 } from "./layers.js";
+import { sdkLayer } from "./sdk-layers.js";
 
 const LAYERS: readonly Layer[] = [
   validateLayer,
@@ -22,6 +23,9 @@ const LAYERS: readonly Layer[] = [
   emulatorLayer("tencentcloud"),
   emulatorLayer("huaweicloud"),
   emulatorLayer("baiducloud"),
+  sdkLayer("tencentcloud"),
+  sdkLayer("huaweicloud"),
+  sdkLayer("baiducloud"),
 ];
 
 const matrix = new Map<string, Map<string, string>>();
@@ -37,14 +41,16 @@ afterAll(() => {
   const lines = [`conformance matrix (${CASES.length} cases × ${names.length} layers)`];
   let agreed = 0;
   let disagreed = 0;
+  let known = 0;
   for (const c of CASES) {
     const row = matrix.get(c.name);
     const cells = names.map((n) => row?.get(n) ?? "—");
     agreed += cells.filter((v) => v === "agreed").length;
     disagreed += cells.filter((v) => v.startsWith("DISAGREED")).length;
+    known += cells.filter((v) => v.startsWith("KNOWN DIVERGENCE")).length;
     lines.push(`  ${c.name}: ${names.map((n, i) => `${n}=${cells[i]}`).join(" | ")}`);
   }
-  lines.push(`conformance: ${agreed} agreed, ${disagreed} disagreed`);
+  lines.push(`conformance: ${agreed} agreed, ${disagreed} disagreed, ${known} known divergence(s)`);
   console.log(lines.join("\n"));
 });
 
@@ -59,13 +65,29 @@ describe("conformance: one verdict per case on every layer", () => {
           it.skip(`${c.name} (${reason})`, () => {});
           continue;
         }
-        it(c.name, async () => {
-          const got = await layer.refusals(c.document);
-          const want = [...c.refused].sort();
-          const same = JSON.stringify(got) === JSON.stringify(want);
-          record(c.name, layer.name, same ? "agreed" : `DISAGREED(${got.join(",") || "accepted"})`);
-          expect(got).toEqual(want);
-        }, 30_000);
+        // A divergence the layer knows of and names (the fix lies outside this suite): the case must still
+        // diverge (it.fails), so that the entry goes once the fix lands.
+        const known = layer.knownDivergences?.[c.name];
+        (known === undefined ? it : it.fails)(
+          c.name,
+          async () => {
+            const got = await layer.refusals(c.document, c.refused);
+            const want = [...c.refused].sort();
+            const same = JSON.stringify(got) === JSON.stringify(want);
+            const shown = got.join(",") || "accepted";
+            record(
+              c.name,
+              layer.name,
+              same
+                ? "agreed"
+                : known === undefined
+                  ? `DISAGREED(${shown})`
+                  : `KNOWN DIVERGENCE(${shown}: ${known})`,
+            );
+            expect(got).toEqual(want);
+          },
+          30_000,
+        );
       }
     });
   }

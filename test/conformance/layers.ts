@@ -29,7 +29,13 @@ export interface Layer {
   readonly clouds?: readonly Cloud[];
   /** Why the layer cannot run a case (shown as n/a in the matrix), or undefined. */
   notApplicable?(document: TopologyInput): string | undefined;
-  refusals(document: TopologyInput): Promise<string[]>;
+  /** Cases this layer is known to answer differently, by case name, each with why and where the fix lies. */
+  readonly knownDivergences?: Readonly<Record<string, string>>;
+  /**
+   * The codes the layer refuses `document` with. `expected` (the case's verdict) is only for a layer that reads a
+   * cloud code several peerlink codes share (./sdk-layers.ts); the others ignore it.
+   */
+  refusals(document: TopologyInput, expected?: readonly string[]): Promise<string[]>;
   close?(): Promise<void>;
 }
 
@@ -128,7 +134,7 @@ export function localEngineLayer(): Layer {
   };
 }
 
-const EMULATOR_ACCOUNTS: readonly EmulatorAccount[] = [
+export const EMULATOR_ACCOUNTS: readonly EmulatorAccount[] = [
   {
     id: "300001",
     secretId: "AKIDconformanceA00000000000000001",
