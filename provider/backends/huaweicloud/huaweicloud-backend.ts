@@ -42,6 +42,8 @@
  * routes in custom route tables (the v2.0 route API writes the VPC's default table, and the v1 route-table API gives
  * its routes no ids).
  */
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
   AcceptVpcPeeringRequest,
@@ -193,6 +195,8 @@ export class HuaweiCloudBackend implements Backend {
   readonly #v3: v3.VpcClient;
   readonly #retry: RetryOptions;
   readonly #pacer: Pacer;
+  /** One keep-alive agent for both clients' connections to the endpoint. */
+  readonly #agent: HttpAgent;
 
   constructor(options: HuaweiCloudBackendOptions = {}) {
     const env = options.env ?? process.env;
@@ -226,9 +230,20 @@ export class HuaweiCloudBackend implements Backend {
       .withAk(this.#credentials.secretId)
       .withSk(this.#credentials.secretKey())
       .withProjectId(projectId);
+    this.#agent = this.endpoint.startsWith("http://")
+      ? new HttpAgent({ keepAlive: true, maxSockets: 64 })
+      : new HttpsAgent({ keepAlive: true, maxSockets: 64 });
     // Every HTTP answer comes back as a response (see the file comment), so error bodies are read in full and
-    // the SDK's error log, which prints the signed request headers, is never reached.
-    const sdkOptions = { axiosRequestConfig: { validateStatus: () => true } };
+    // the SDK's error log, which prints the signed request headers, is never reached. The connections are kept
+    // alive on the backend's own agent, and `maxRedirects: 0` sends through node:http itself instead of axios's
+    // follow-redirects wrapper (the VPC API answers every call itself; a 3xx would be an error, see #exchange).
+    const sdkOptions = {
+      axiosRequestConfig: {
+        validateStatus: () => true,
+        maxRedirects: 0,
+        ...(this.#agent instanceof HttpsAgent ? { httpsAgent: this.#agent } : { httpAgent: this.#agent }),
+      },
+    };
     this.#client = VpcClient.newBuilder()
       .withCredential(credential)
       .withEndpoint(this.endpoint)
@@ -239,15 +254,17 @@ export class HuaweiCloudBackend implements Backend {
       .withEndpoint(this.endpoint)
       .withOptions(sdkOptions)
       .build();
-    silenceSdkLogger(this.#client);
-    silenceSdkLogger(this.#v3);
+    quietSdkHttp(this.#client);
+    quietSdkHttp(this.#v3);
   }
 
   capabilities(): BackendCapabilities {
     return BACKEND_CAPABILITIES.huaweicloud;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.#agent.destroy();
+  }
 
   // ---------------------------------------------------------------- transport
 
@@ -288,7 +305,8 @@ export class HuaweiCloudBackend implements Backend {
       );
     }
     const status = (answer as Answer).httpStatusCode ?? 200;
-    if (status >= 400) throw huaweiError(status, answer, action, (t) => this.#credentials.redact(t));
+    // Redirects are not followed (maxRedirects: 0): a 3xx is no answer to the call either.
+    if (status >= 300) throw huaweiError(status, answer, action, (t) => this.#credentials.redact(t));
     return answer as T;
   }
 
@@ -979,18 +997,33 @@ export class HuaweiCloudBackend implements Backend {
 }
 
 /**
- * The SDK's HTTP client logs a failed request with its signed headers (core http/DefaultHttpClient.js
- * `_formatExceptionResponse` then `this._logger.error("Some error found:", ...)`, which includes the AK). A
- * transport failure is reported by this backend instead, so that log is silenced. The client builder offers no
- * logger option, hence the reach into its (stable since 3.0) field names; if they change, nothing breaks.
+ * The SDK's HTTP client (core http/DefaultHttpClient.js) logs a failed request with its signed headers
+ * (`_formatExceptionResponse` then `this._logger.error("Some error found:", ...)`, which includes the AK): a
+ * transport failure is reported by this backend instead, so that log is silenced. Its two axios interceptors are
+ * removed too: the request one builds a debug line with JSON.stringify of the headers and the body, and the response
+ * one JSON.stringify's the whole answer (`buildResLog`), on every call whether debug logging is on or not; the
+ * response one's only other work is a retry on a second endpoint, which a client built with one endpoint never has
+ * (`this.endpoints.length < 2` rejects at once). The client builder offers no option for either, hence the reach
+ * into its (stable since 3.0) field names; if they change, nothing breaks.
  */
-function silenceSdkLogger(client: object): void {
-  const http = (client as unknown as { hcClient?: { httpClient?: { _logger?: unknown } } }).hcClient
-    ?.httpClient;
-  if (http && "_logger" in http) {
+function quietSdkHttp(client: object): void {
+  const http = (
+    client as unknown as {
+      hcClient?: {
+        httpClient?: {
+          _logger?: unknown;
+          _axiosInstance?: { interceptors?: Record<"request" | "response", { clear?: () => void }> };
+        };
+      };
+    }
+  ).hcClient?.httpClient;
+  if (!http) return;
+  if ("_logger" in http) {
     const quiet = () => {};
     http._logger = { debug: quiet, info: quiet, warn: quiet, error: quiet };
   }
+  http._axiosInstance?.interceptors?.request.clear?.();
+  http._axiosInstance?.interceptors?.response.clear?.();
 }
 
 export function openHuaweiCloudBackend(options: HuaweiCloudBackendOptions = {}): HuaweiCloudBackend {

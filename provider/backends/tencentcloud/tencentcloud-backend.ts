@@ -624,27 +624,35 @@ export class TencentCloudBackend implements Backend {
       PeeringConnectionName: input.name,
       DestinationVpcId: input.peerVpcId,
       DestinationUin: peerAccount,
-      ...(peerRegion !== undefined ? { DestinationRegion: peerRegion } : {}),
       ...(input.bandwidthMbps !== undefined ? { Bandwidth: input.bandwidthMbps } : {}),
       ...(input.chargeType !== undefined ? { ChargeType: input.chargeType } : {}),
       ...(input.serviceLevel !== undefined ? { QosLevel: QOS_LEVEL[input.serviceLevel] } : {}),
       ...(tags.length > 0 ? { Tags: tags } : {}),
       Type: "VPC_PEER",
     };
-    let id: string;
+    // DestinationRegion is required (CreateVpcPeeringConnection, cloud.tencent.com/document/api/215/96025: "对端地域"
+    // 必选): a request that names none is a same-region one.
+    const destinationRegion = peerRegion ?? region;
+    params.DestinationRegion = destinationRegion;
+    const crossRegion = destinationRegion !== region;
+    let created: PeeringInfo;
     try {
-      id = await createIdempotently<string>({
-        create: async () =>
-          (
-            await this.#api.call<{ PeeringConnectionId: string }>(
-              "CreateVpcPeeringConnection",
-              params,
-              region,
-            )
-          ).PeeringConnectionId,
+      created = await createIdempotently<PeeringInfo>({
+        create: async () => {
+          const { PeeringConnectionId: id } = await this.#api.call<{ PeeringConnectionId: string }>(
+            "CreateVpcPeeringConnection",
+            params,
+            region,
+          );
+          return crossRegion
+            ? // A cross-region create runs as a task (seed 003: CreateVpcPeeringConnectionEx answers a taskId): the
+              // state it is in now is only known by asking.
+              this.#describePeeringIn(id, region)
+            : this.#createdPeering(id, input, region, peerAccount, destinationRegion, token);
+        },
         // A lost answer: the peering carrying the token, else the live peering of this VPC pair with this name.
         findExisting: async () => {
-          if (token !== undefined) return (await this.#peeringByToken(region, input.vpcId, token))?.id;
+          if (token !== undefined) return this.#peeringByToken(region, input.vpcId, token);
           const response = await this.#api.call<DescribeVpcPeeringConnectionsResponse>(
             "DescribeVpcPeeringConnections",
             {
@@ -663,7 +671,7 @@ export class TencentCloudBackend implements Backend {
               p.peerVpcId === input.peerVpcId &&
               p.name === input.name &&
               isLivePeering(p.status),
-          )?.id;
+          );
         },
         retry: this.#retry,
       });
@@ -672,7 +680,49 @@ export class TencentCloudBackend implements Backend {
         throw await this.#duplicatePeering(error, input, region);
       throw error;
     }
-    return this.#describePeeringIn(id, region);
+    return created;
+  }
+
+  /**
+   * A same-region peering just created, from the request and the id CreateVpcPeeringConnection answers (its only
+   * output, cloud.tencent.com/document/api/215/96025), without a DescribeVpcPeeringConnections: a same-account
+   * peering is ACTIVE at once and another account's waits for its accept, PENDING (seed 000: "同账户内私有网络进行连接，
+   * 新建后对等连接立即生效；与其他账户私有网络创建对等连接，需要对端接受此对等连接后生效"). A same-region peering has
+   * the bandwidth and charge type the request gave, none otherwise (seed 000: "同地域对等连接无带宽上限", "同地域对等连接：免费"),
+   * and the API reports no expiry (./convert.ts peeringOf). The creation time is this client's clock, to the second as
+   * CreateTime is.
+   */
+  #createdPeering(
+    id: string,
+    input: CreatePeeringInput,
+    region: string,
+    peerAccount: string,
+    peerRegion: string,
+    token: string | undefined,
+  ): PeeringInfo {
+    const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+    return {
+      id,
+      name: input.name,
+      description: "",
+      cloud: "tencentcloud",
+      vpcId: input.vpcId,
+      region,
+      account: this.account,
+      peerVpcId: input.peerVpcId,
+      peerRegion,
+      peerAccount,
+      status: peerAccount === this.account ? "ACTIVE" : "PENDING",
+      bandwidthMbps: input.bandwidthMbps,
+      chargeType: input.chargeType,
+      serviceLevel: input.serviceLevel,
+      dnsSync: false,
+      tags: { ...(input.tags ?? {}) },
+      createdAt,
+      updatedAt: createdAt,
+      expiresAt: undefined,
+      ...(token === undefined ? {} : { createToken: token }),
+    };
   }
 
   /**
@@ -795,22 +845,28 @@ export class TencentCloudBackend implements Backend {
     return { items, total };
   }
 
-  /** A state change whose repetition (after a lost answer) is recognised by the state it leads to. */
-  async #transition(action: string, id: string, reached: PeeringStatus): Promise<PeeringInfo> {
+  /**
+   * A state change whose repetition (after a lost answer) is recognised by the state it leads to; the peering is
+   * read only then. AcceptVpcPeeringConnection, RejectVpcPeeringConnection and DeleteVpcPeeringConnection answer
+   * nothing but the RequestId.
+   */
+  async #transition(action: string, id: string, reached: PeeringStatus): Promise<void> {
     await this.#write(action, { PeeringConnectionId: id }, this.region, async (error) => {
       if (error.code !== "INVALID_STATE_TRANSITION" && error.code !== "NOT_FOUND") return false;
       const now = await this.describePeering(id).catch(() => undefined);
       return now?.status === reached;
     });
+  }
+
+  /** The accept's answer is empty, so the peering is described once afterwards: the caller gets it as it now is. */
+  async acceptPeering(id: string): Promise<PeeringInfo> {
+    await this.#transition("AcceptVpcPeeringConnection", id, "ACTIVE");
     return this.describePeering(id);
   }
 
-  acceptPeering(id: string): Promise<PeeringInfo> {
-    return this.#transition("AcceptVpcPeeringConnection", id, "ACTIVE");
-  }
-
-  rejectPeering(id: string): Promise<PeeringInfo> {
-    return this.#transition("RejectVpcPeeringConnection", id, "REJECTED");
+  async rejectPeering(id: string): Promise<PeeringInfo> {
+    await this.#transition("RejectVpcPeeringConnection", id, "REJECTED");
+    return this.describePeering(id);
   }
 
   async modifyPeering(id: string, changes: ModifyPeeringInput): Promise<PeeringInfo> {
@@ -842,7 +898,8 @@ export class TencentCloudBackend implements Backend {
 
   async deletePeering(id: string): Promise<void> {
     // The cloud removes the routes through the peering on both sides; cached route locations that are now
-    // stale only make a later deleteRoute answer NOT_FOUND, which is the truth.
+    // stale only make a later deleteRoute answer NOT_FOUND, which is the truth. Nothing is read afterwards: the
+    // deletion takes effect at once (seed 000: "对等连接删除后立即失效。对等连接删除后将一同删除路由表中包含此对等连接的路由项").
     await this.#transition("DeleteVpcPeeringConnection", id, "DELETED");
   }
 
