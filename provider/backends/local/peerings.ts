@@ -215,13 +215,21 @@ export function listPeerings(
   return ctx.engine.read((now) => {
     // With the caller's own create token of each peering, so a rerun of a killed create knows its request
     // (PeeringInfo.createToken).
+    // Named ids are looked up by key, not by reading every peering of the account (which grows with each DELETED
+    // record a Tencent account keeps).
+    const byIds = filter.ids === undefined ? "" : "AND p.id IN (SELECT value FROM json_each(?))";
     let rows = ctx.engine
       .statement(
         `SELECT p.*, t.token AS create_token FROM peerings p
          LEFT JOIN client_tokens t ON t.peering_id = p.id AND t.account = ?
-         WHERE p.account = ? OR p.peer_account = ? ORDER BY p.created_at, p.rowid`,
+         WHERE (p.account = ? OR p.peer_account = ?) ${byIds} ORDER BY p.created_at, p.rowid`,
       )
-      .all(ctx.account, ctx.account, ctx.account) as (PeeringRow & { create_token: string | null })[];
+      .all(
+        ctx.account,
+        ctx.account,
+        ctx.account,
+        ...(filter.ids === undefined ? [] : [JSON.stringify(filter.ids)]),
+      ) as (PeeringRow & { create_token: string | null })[];
     if (filter.vpcId !== undefined)
       rows = rows.filter((r) => r.vpc_id === filter.vpcId || r.peer_vpc_id === filter.vpcId);
     if (filter.name !== undefined) rows = rows.filter((r) => r.name === filter.name);

@@ -36,7 +36,11 @@ export function peeringRow(ctx: SessionContext, id: string): PeeringRow {
 
 export function livePeeringsOf(ctx: SessionContext, vpcIds: readonly string[]): PeeringRow[] {
   const seen = new Map<string, PeeringRow>();
-  const statement = ctx.engine.statement("SELECT * FROM peerings WHERE vpc_id = ? OR peer_vpc_id = ?");
+  // The live states filtered in SQL: a Tencent VPC keeps every DELETED record, and reading them back only to drop
+  // them made each create cost as much as the VPC's whole history.
+  const statement = ctx.engine.statement(
+    "SELECT * FROM peerings WHERE (vpc_id = ? OR peer_vpc_id = ?) AND status NOT IN ('DELETED', 'REJECTED')",
+  );
   for (const vpcId of vpcIds) {
     for (const row of statement.all(vpcId, vpcId) as PeeringRow[])
       if (isLive(row.status)) seen.set(row.id, row);

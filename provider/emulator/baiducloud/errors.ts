@@ -24,3 +24,27 @@ export function baiduErrorOf(code: BackendCode, message: string, requestId: stri
   const spec = BAIDU_ERRORS[code];
   return baiduError(spec.status, spec.code, message, requestId);
 }
+
+/** A refusal an action decides itself, before the engine is asked: by peerlink code, or by a Baidu code of its own. */
+export class BaiduRequestError extends Error {
+  override readonly name = "BaiduRequestError";
+  constructor(
+    readonly code: "INVALID_PARAMETER" | "NOT_FOUND" | "IDEMPOTENCY_CONFLICT",
+    message: string,
+    readonly cloudCode?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A refusal with Baidu's own code and status (authentication, unsupported methods). */
+export class BaiduError extends Error {
+  override readonly name = "BaiduError";
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -11,6 +11,34 @@ import type { EmulatorResponse } from "../protocol.js";
 /** Which error shape an API answers in. */
 export type ApiFamily = "v1" | "v2.0" | "v3";
 
+/** A refusal an action decides itself (bad JSON, missing fields), before the engine is asked: in the API's shape. */
+export class HuaweiApiError extends Error {
+  override readonly name = "HuaweiApiError";
+  constructor(
+    readonly code: "INVALID_PARAMETER" | "INVALID_CIDR" | "NOT_FOUND" | "PERMISSION_DENIED",
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A refusal of the API gateway (authentication, throttling), in the gateway's shape whatever the API. */
+export class HuaweiGatewayError extends Error {
+  override readonly name = "HuaweiGatewayError";
+  constructor(
+    readonly kind: keyof typeof GATEWAY,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A project id (path or X-Project-Id) other than the signer's (tenantMismatch below). */
+export class HuaweiTenantMismatch extends Error {
+  override readonly name = "HuaweiTenantMismatch";
+}
+
 function json(status: number, body: unknown, requestId: string): EmulatorResponse {
   return {
     status,

@@ -10,9 +10,12 @@
  * Every answer, errors included, is HTTP 200 with `{"Response": {..., "RequestId"}}` and errors
  * as `Response.Error {Code, Message}` (the API 3.0 "Responses" and "Error Codes" pages); the official SDK reads
  * exactly that (tencentcloud-sdk-nodejs-common abstract_client.js `parseResponse`).
+ *
+ * This is the protocol object of the shared pipeline (../pipeline.ts); the actions are the table of ./actions.ts.
  */
 import { randomUUID } from "node:crypto";
 import { isBackendError } from "../../backends/errors.js";
+import { type Action, type Protocol, pipelineHandler } from "../pipeline.js";
 import type {
   EmulatorAccount,
   EmulatorContext,
@@ -62,8 +65,8 @@ function isV1Request(request: EmulatorRequest): boolean {
 
 /** What every request form comes down to: who calls, which action of which version, where, with what. */
 interface TencentCall {
-  readonly version: string | undefined;
   readonly action: string;
+  readonly version: string | undefined;
   readonly region: string | undefined;
   /** The action's parameters, in the JSON shape of a POST body. */
   readonly parameters: unknown;
@@ -95,7 +98,22 @@ function readCall(request: EmulatorRequest): TencentCall {
   };
 }
 
-export const tencentcloudHandler: ProtocolHandler = {
+/** The table of ./actions.ts as pipeline actions: each reads its own parameters (unknown ones are refused). */
+const PIPELINE_ACTIONS: Readonly<Record<string, Action<TencentCall, Record<string, unknown>>>> =
+  Object.fromEntries(
+    Object.entries(ACTIONS).map(([name, action]) => [
+      name,
+      ({ call, session, account }) =>
+        action.run(new Params(call.parameters, action.parameters), {
+          session,
+          // `ready` refused a call without one.
+          region: call.region as string,
+          account,
+        }),
+    ]),
+  );
+
+export const tencentcloudProtocol: Protocol<TencentCall, Record<string, unknown>> = {
   cloud: "tencentcloud",
 
   matches(request) {
@@ -104,50 +122,48 @@ export const tencentcloudHandler: ProtocolHandler = {
     return isV1Request(request);
   },
 
-  async handle(request, context) {
-    const requestId = randomUUID();
-    try {
-      const call = readCall(request);
-      const version = call.version;
-      if (version !== TENCENT_VPC_VERSION)
-        throw new TencentApiError(
-          "NoSuchVersion",
-          `The API version \`${version ?? ""}\` does not exist; the VPC API is ${TENCENT_VPC_VERSION}.`,
-        );
-      const account = call.authenticate(context);
-      const actionName = call.action;
-      const action = Object.hasOwn(ACTIONS, actionName) ? ACTIONS[actionName] : undefined;
-      if (!action) throw new TencentApiError("InvalidAction", `The action \`${actionName}\` does not exist.`);
-      const region = call.region;
-      if (!region)
-        throw new TencentApiError(
-          "MissingParameter",
-          "The request is missing a required parameter `Region`.",
-        );
-      if (!context.rateLimiter.admit("tencentcloud", account.id, actionName))
-        throw new TencentApiError(
-          "RequestLimitExceeded",
-          `Your request rate for \`${actionName}\` exceeds the frequency limit of this account. Please reduce the frequency of calls.`,
-        );
-      const params = new Params(call.parameters, action.parameters);
-      const result = await action.run(params, {
-        session: context.engine.session(account.id),
-        region,
-        account: account.id,
-      });
-      return respond(tencentBody(result, requestId), request);
-    } catch (error) {
-      if (error instanceof TencentApiError)
-        return respond(tencentErrorBody(error.code, error.message, requestId), request);
-      // The local engine's refusals already carry Tencent's code (errors.ts TENCENT_CLOUD_CODES).
-      if (isBackendError(error))
-        return respond(tencentErrorBody(error.cloudCode, error.message, requestId), request);
-      return respond(
-        tencentErrorBody("InternalError", "An internal error has occurred. Retry your request.", requestId),
-        request,
+  recognise: readCall,
+
+  authenticate(_request, call, context) {
+    if (call.version !== TENCENT_VPC_VERSION)
+      throw new TencentApiError(
+        "NoSuchVersion",
+        `The API version \`${call.version ?? ""}\` does not exist; the VPC API is ${TENCENT_VPC_VERSION}.`,
       );
-    }
+    return call.authenticate(context);
   },
+
+  actions: PIPELINE_ACTIONS,
+
+  unknownAction: (call) =>
+    new TencentApiError("InvalidAction", `The action \`${call.action}\` does not exist.`),
+
+  ready(call) {
+    if (!call.region)
+      throw new TencentApiError("MissingParameter", "The request is missing a required parameter `Region`.");
+  },
+
+  throttled: (_call, action) =>
+    new TencentApiError(
+      "RequestLimitExceeded",
+      `Your request rate for \`${action}\` exceeds the frequency limit of this account. Please reduce the frequency of calls.`,
+    ),
+
+  render: (result, _call, request, requestId) => respond(tencentBody(result, requestId), request),
+
+  renderError(error, _call, request, requestId) {
+    if (error instanceof TencentApiError)
+      return respond(tencentErrorBody(error.code, error.message, requestId), request);
+    // The local engine's refusals already carry Tencent's code (errors.ts TENCENT_CLOUD_CODES).
+    if (isBackendError(error))
+      return respond(tencentErrorBody(error.cloudCode, error.message, requestId), request);
+    return respond(
+      tencentErrorBody("InternalError", "An internal error has occurred. Retry your request.", requestId),
+      request,
+    );
+  },
+
+  requestId: randomUUID,
 
   // "POST 请求使用签名方法为 TC3-HMAC-SHA256 时支持 10MB" (API 3.0 signature v3 page, 签名方法 v3).
   maxBodyBytes: 10 * 1024 * 1024,
@@ -184,3 +200,5 @@ export const tencentcloudHandler: ProtocolHandler = {
     );
   },
 };
+
+export const tencentcloudHandler: ProtocolHandler = pipelineHandler(tencentcloudProtocol);

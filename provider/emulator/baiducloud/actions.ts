@@ -1,0 +1,313 @@
+/**
+ * The Baidu AI Cloud VPC actions, one thin entry per API of Baidu's VPC reference (named as the SDKs name their
+ * methods): read the query and body, call the signing account's session of the local state engine, answer the
+ * reference's body (./render.ts); every success is HTTP 200. Which request names which action is ./handler.ts's.
+ *
+ * clientToken makes a create idempotent (seed 001: "the same token returns the first result"): the state engine
+ * keeps the tokens of every create (peer connections, VPCs, route rules), durably and canonically.
+ */
+import type { PeeringInfo, VpcInfo } from "../../backends/backend.js";
+import type { ChargeType } from "../../core/index.js";
+import { jsonObjectBody } from "../json-body.js";
+import type { Action, ActionInput, RecognisedCall } from "../pipeline.js";
+import type { EmulatorRequest } from "../protocol.js";
+import { BaiduRequestError } from "./errors.js";
+import { renderPeerConn, renderRouteRule, renderVpc, roleOf } from "./render.js";
+
+/** What ./handler.ts reads from a request's method, path and query. */
+export interface BaiduCall extends RecognisedCall {
+  /** The resource id of the path (`/v1/peerconn/{id}`), if any. */
+  readonly id: string | undefined;
+  /** The region the request is served in (from the endpoint's host name). */
+  readonly region: string;
+}
+
+/** The JSON body of the answer (none: an empty 200). */
+export type BaiduAnswer = unknown;
+
+type Input = ActionInput<BaiduCall>;
+
+/** `?clientToken=` of a create, for the engine, which makes the create idempotent (seed 001). */
+function clientTokenOf(request: EmulatorRequest): { clientToken?: string } {
+  const token = request.query.get("clientToken");
+  return token ? { clientToken: token } : {};
+}
+
+function parseBody(request: EmulatorRequest): Record<string, unknown> {
+  const body = jsonObjectBody(request);
+  if (body) return body;
+  throw new BaiduRequestError(
+    "INVALID_PARAMETER",
+    "The JSON you provided was not well-formed.",
+    "MalformedJSON",
+  );
+}
+
+function str(body: Record<string, unknown>, key: string, required: true): string;
+function str(body: Record<string, unknown>, key: string, required: false): string | undefined;
+function str(body: Record<string, unknown>, key: string, required: boolean): string | undefined {
+  const value = body[key];
+  if (value === undefined || value === null || value === "") {
+    if (required) throw new BaiduRequestError("INVALID_PARAMETER", `${key} is required.`);
+    return undefined;
+  }
+  if (typeof value !== "string") throw new BaiduRequestError("INVALID_PARAMETER", `${key} must be a string.`);
+  return value;
+}
+
+function int(body: Record<string, unknown>, key: string): number {
+  const value = body[key];
+  if (typeof value !== "number" || !Number.isInteger(value)) {
+    throw new BaiduRequestError("INVALID_PARAMETER", `${key} must be an integer.`);
+  }
+  return value;
+}
+
+/** Baidu paging: `marker` is where the page starts, `maxKeys` its size (at most 1000, default 1000). */
+function page<T>(items: readonly T[], idOf: (t: T) => string, query: URLSearchParams) {
+  const marker = query.get("marker") ?? "";
+  const maxText = query.get("maxKeys");
+  const maxKeys = maxText === null ? 1000 : Number(maxText);
+  if (!Number.isInteger(maxKeys) || maxKeys < 1 || maxKeys > 1000) {
+    throw new BaiduRequestError("INVALID_PARAMETER", `maxKeys ${maxText} must be between 1 and 1000.`);
+  }
+  let start = 0;
+  if (marker) {
+    start = items.findIndex((i) => idOf(i) === marker);
+    if (start < 0) throw new BaiduRequestError("INVALID_PARAMETER", `marker ${marker} is not valid.`);
+  }
+  const slice = items.slice(start, start + maxKeys);
+  const next = items[start + maxKeys];
+  return {
+    slice,
+    meta: {
+      marker,
+      isTruncated: next !== undefined,
+      ...(next === undefined ? {} : { nextMarker: idOf(next) }),
+      maxKeys,
+    },
+  };
+}
+
+// ---------------------------------------------------------------- VPCs
+
+async function baiduVpc(input: Input, id: string): Promise<VpcInfo> {
+  const vpc = await input.session.describeVpc(id);
+  // The engine is shared by all protocols; another cloud's VPC does not exist for Baidu.
+  if (vpc.cloud !== "baiducloud") throw new BaiduRequestError("NOT_FOUND", `vpc ${id} not exist`);
+  return vpc;
+}
+
+async function baiduVpcs(input: Input): Promise<VpcInfo[]> {
+  return (await input.session.listVpcs()).filter((v) => v.cloud === "baiducloud");
+}
+
+async function createVpc({ request, session, call }: Input): Promise<BaiduAnswer> {
+  const body = parseBody(request);
+  const tags = Array.isArray(body.tags) ? (body.tags as { tagKey?: unknown; tagValue?: unknown }[]) : [];
+  const input = {
+    name: str(body, "name", true),
+    region: call.region,
+    cidrs: [str(body, "cidr", true)],
+    cloud: "baiducloud" as const,
+    tags: Object.fromEntries(tags.map((t) => [String(t.tagKey), String(t.tagValue ?? "")])),
+    ...clientTokenOf(request),
+  };
+  // The engine keeps the token (durable, canonical): a retry returns the first VPC.
+  return { vpcId: (await session.createVpc(input)).id };
+}
+
+async function listVpcs(input: Input): Promise<BaiduAnswer> {
+  const { slice, meta } = page(await baiduVpcs(input), (v) => v.id, input.request.query);
+  return { ...meta, vpcs: slice.map(renderVpc) };
+}
+
+async function getVpc(input: Input): Promise<BaiduAnswer> {
+  return { vpc: { ...renderVpc(await baiduVpc(input, idOf(input))), subnets: [] } };
+}
+
+async function deleteVpc(input: Input): Promise<BaiduAnswer> {
+  const id = idOf(input);
+  await baiduVpc(input, id);
+  await input.session.deleteVpc(id);
+  return undefined;
+}
+
+// ---------------------------------------------------------------- peer connections
+
+async function baiduPeering(input: Input, id: string): Promise<PeeringInfo> {
+  const peering = await input.session.describePeering(id);
+  if (peering.cloud !== "baiducloud") throw new BaiduRequestError("NOT_FOUND", `peerconn ${id} not exist`);
+  return peering;
+}
+
+async function createPeerConn(input: Input): Promise<BaiduAnswer> {
+  const { request, session, account } = input;
+  const body = parseBody(request);
+  const billing = (body.billing ?? {}) as Record<string, unknown>;
+  const paymentTiming = typeof billing.paymentTiming === "string" ? billing.paymentTiming : undefined;
+  if (!paymentTiming) throw new BaiduRequestError("INVALID_PARAMETER", "billing.paymentTiming is required.");
+  const localVpc = await baiduVpc(input, str(body, "localVpcId", true));
+  const description = str(body, "description", false);
+  const token = request.query.get("clientToken") ?? undefined;
+  const created = await session.createPeering({
+    vpcId: localVpc.id,
+    peerVpcId: str(body, "peerVpcId", true),
+    peerAccount: str(body, "peerAccountId", false) ?? account,
+    peerRegion: str(body, "peerRegion", true),
+    name: str(body, "localIfName", false) ?? "peerconn",
+    bandwidthMbps: int(body, "bandwidthInMbps"),
+    chargeType: paymentTiming as ChargeType,
+    ...(description === undefined ? {} : { description }),
+    ...(token === undefined ? {} : { clientToken: token }),
+  });
+  return { peerConnId: created.id };
+}
+
+async function listPeerConns(input: Input): Promise<BaiduAnswer> {
+  const { request, session, account } = input;
+  const q = request.query;
+  const vpcId = q.get("vpcId");
+  if (!vpcId) throw new BaiduRequestError("INVALID_PARAMETER", "vpcId is required.");
+  await baiduVpc(input, vpcId);
+  const listed = await session.listPeerings({ vpcId }, { limit: 1000 });
+  const items = listed.items.filter((p) => p.cloud === "baiducloud");
+  const { slice, meta } = page(items, (p) => p.id, q);
+  // The side of the listed VPC: its local* fields are that VPC.
+  const rendered = slice.map((p) =>
+    renderPeerConn(p, p.vpcId === vpcId && p.account === account ? "initiator" : "acceptor"),
+  );
+  return { ...meta, peerConns: rendered };
+}
+
+async function getPeerConn(input: Input): Promise<BaiduAnswer> {
+  const peering = await baiduPeering(input, idOf(input));
+  return renderPeerConn(peering, roleOf(peering, input.account, input.request.query.get("role")));
+}
+
+/** A PUT on a peer connection of the caller: `change` runs once the peer connection is known to be Baidu's. */
+function peerConnChange(
+  change: (input: Input, id: string) => Promise<unknown>,
+): Action<BaiduCall, BaiduAnswer> {
+  return async (input) => {
+    const id = idOf(input);
+    await baiduPeering(input, id);
+    await change(input, id);
+    return undefined;
+  };
+}
+
+async function updatePeerConn({ request, session }: Input, id: string): Promise<unknown> {
+  const body = parseBody(request);
+  const name = str(body, "localIfName", false);
+  const description = str(body, "description", false);
+  return session.modifyPeering(id, {
+    ...(name === undefined ? {} : { name }),
+    ...(description === undefined ? {} : { description }),
+  });
+}
+
+async function releasePeerConn(input: Input): Promise<BaiduAnswer> {
+  const id = idOf(input);
+  await baiduPeering(input, id);
+  await input.session.deletePeering(id);
+  return undefined;
+}
+
+// ---------------------------------------------------------------- route tables and rules
+
+/** The caller's VPC owning a route table. */
+async function vpcOfTable(input: Input, routeTableId: string): Promise<VpcInfo> {
+  const vpc = (await baiduVpcs(input)).find((v) => v.routeTables.some((t) => t.id === routeTableId));
+  if (!vpc) throw new BaiduRequestError("NOT_FOUND", `routeTable ${routeTableId} not exist`);
+  return vpc;
+}
+
+function mainTableOf(vpc: VpcInfo): string {
+  const table = vpc.routeTables.find((t) => t.main);
+  if (!table) throw new BaiduRequestError("NOT_FOUND", `vpc ${vpc.id} has no route table`);
+  return table.id;
+}
+
+/** `?routeTableId=` or `?vpcId=` of the route reads: the table's VPC, and the table when one is named. */
+async function tableQuery(input: Input): Promise<{ vpc: VpcInfo; tableId: string | null }> {
+  const q = input.request.query;
+  const tableId = q.get("routeTableId");
+  const vpcId = q.get("vpcId");
+  if (!tableId && !vpcId)
+    throw new BaiduRequestError("INVALID_PARAMETER", "routeTableId or vpcId is required.");
+  const vpc = tableId ? await vpcOfTable(input, tableId) : await baiduVpc(input, vpcId as string);
+  return { vpc, tableId };
+}
+
+async function getRouteTable(input: Input): Promise<BaiduAnswer> {
+  const { vpc, tableId } = await tableQuery(input);
+  const id = tableId ?? mainTableOf(vpc);
+  const rules = await input.session.listRoutes(id);
+  return { routeTableId: id, vpcId: vpc.id, routeRules: rules.map(renderRouteRule) };
+}
+
+async function createRouteRule(input: Input): Promise<BaiduAnswer> {
+  const { request, session } = input;
+  const body = parseBody(request);
+  const nexthopType = str(body, "nexthopType", true);
+  if (nexthopType !== "peerConn") {
+    throw new BaiduRequestError(
+      "INVALID_PARAMETER",
+      `nexthopType ${nexthopType} is not supported; use peerConn.`,
+    );
+  }
+  const vpc = await vpcOfTable(input, str(body, "routeTableId", true));
+  const description = str(body, "description", false);
+  const rule = {
+    vpcId: vpc.id,
+    routeTableId: str(body, "routeTableId", true),
+    destination: str(body, "destinationAddress", true),
+    peeringId: str(body, "nexthopId", true),
+    ...(description === undefined ? {} : { description }),
+    ...clientTokenOf(request),
+  };
+  return { routeRuleId: (await session.createRoute(rule)).id };
+}
+
+async function listRouteRules(input: Input): Promise<BaiduAnswer> {
+  const { vpc, tableId } = await tableQuery(input);
+  const tables = tableId ? [tableId] : vpc.routeTables.map((t) => t.id);
+  const rules = [];
+  for (const table of tables) rules.push(...(await input.session.listRoutes(table)));
+  const { slice, meta } = page(rules, (r) => r.id, input.request.query);
+  return { ...meta, routeRules: slice.map(renderRouteRule) };
+}
+
+async function deleteRouteRule(input: Input): Promise<BaiduAnswer> {
+  await input.session.deleteRoute(idOf(input));
+  return undefined;
+}
+
+/** The path's resource id: every action of the table that reads it is named only for paths that have one. */
+function idOf(input: Input): string {
+  return input.call.id as string;
+}
+
+// ---------------------------------------------------------------- the table
+
+export const ACTIONS: Readonly<Record<string, Action<BaiduCall, BaiduAnswer>>> = {
+  CreateVpc: createVpc,
+  ListVpcs: listVpcs,
+  GetVpc: getVpc,
+  DeleteVpc: deleteVpc,
+  CreatePeerConn: createPeerConn,
+  ListPeerConns: listPeerConns,
+  GetPeerConn: getPeerConn,
+  AcceptPeerConn: peerConnChange(({ session }, id) => session.acceptPeering(id)),
+  RejectPeerConn: peerConnChange(({ session }, id) => session.rejectPeering(id)),
+  ResizePeerConn: peerConnChange(({ request, session }, id) =>
+    session.modifyPeering(id, { bandwidthMbps: int(parseBody(request), "newBandwidthInMbps") }),
+  ),
+  UpdatePeerConn: peerConnChange(updatePeerConn),
+  ReleasePeerConn: releasePeerConn,
+  GetRouteTable: getRouteTable,
+  CreateRouteRule: createRouteRule,
+  ListRouteRules: listRouteRules,
+  DeleteRouteRule: deleteRouteRule,
+};
