@@ -241,8 +241,16 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
   return pair !== undefined && pair[0].start <= pair[1].end && pair[1].start <= pair[0].end;
 }
 
+/** True when some block of `blocks` overlaps `cidr` (a loop, not `some` with a closure: rules run it per route). */
+export function overlapsAny(blocks: readonly Cidr[], cidr: Cidr): boolean {
+  for (const block of blocks) if (overlaps(block, cidr)) return true;
+  return false;
+}
+
 /** True when `inner` lies entirely inside `outer` (an IPv4-mapped block counting as its IPv4 block). */
 export function contains(outer: Cidr, inner: Cidr): boolean {
+  // The common case without building the pair (this runs per route).
+  if (outer.family === inner.family) return outer.start <= inner.start && inner.end <= outer.end;
   const pair = sameFamily(outer, inner);
   return pair !== undefined && pair[0].start <= pair[1].start && pair[1].end <= pair[0].end;
 }
@@ -259,6 +267,9 @@ export function compareCidrs(a: Cidr, b: Cidr): number {
  * 10.1.0.0/17 + 10.1.128.0/17 cover 10.1.0.0/16).
  */
 export function coveredBy(inner: Cidr, blocks: readonly Cidr[]): boolean {
+  // A destination usually lies in one block of the peer: answered without the filtered, sorted copy.
+  for (const block of blocks)
+    if (block.family === inner.family && block.start <= inner.start && inner.end <= block.end) return true;
   const same = blocks.filter((b) => b.family === inner.family).sort(compareCidrs);
   let cursor: number | bigint = inner.start;
   for (const block of same) {

@@ -6,6 +6,14 @@
 import { type Cidr, CidrCache, firstSelfOverlap, parseIp } from "./cidr.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { peeringRef, policyRef, positionRef, type ResourceRef, routeRef, vpcRef } from "./resource-ref.js";
+import {
+  MAIN_ROUTE_TABLE,
+  MAIN_TABLE_ID,
+  NOT_ON_PEERING,
+  RouteColumns,
+  registerIndex,
+  type TopologyIndex,
+} from "./topology-index.js";
 import type {
   BandwidthPolicySpec,
   Cloud,
@@ -15,8 +23,7 @@ import type {
   VpcSpec,
 } from "./topology-schema.js";
 
-/** The key of a VPC's main route table (routes that omit `routeTable`). */
-export const MAIN_ROUTE_TABLE = "main";
+export { MAIN_ROUTE_TABLE };
 
 export interface Vpc {
   readonly spec: VpcSpec;
@@ -67,6 +74,10 @@ export interface BandwidthPolicy {
   readonly ip: Cidr;
 }
 
+/**
+ * `routes`, `peeringsByVpc` and `routesByPeering` are built on first read: the rules work on the integer columns of
+ * topology-index.ts, so validating a large clean document never makes the 8-per-VPC route objects at all.
+ */
 export interface Topology {
   readonly document: TopologyDocument;
   readonly vpcs: readonly Vpc[];
@@ -163,6 +174,8 @@ class ResolvedVpc implements Vpc {
   constructor(
     readonly spec: VpcSpec,
     readonly cidrs: readonly Cidr[],
+    /** Position in `Topology.vpcs`, the row of the VPC in the index. */
+    readonly position: number,
   ) {
     this.id = spec.id;
     this.cloud = spec.cloud;
@@ -189,8 +202,10 @@ class ResolvedPeering implements Peering {
   constructor(
     readonly spec: PeeringSpec,
     readonly index: number,
-    readonly vpc: Vpc,
-    readonly peerVpc: Vpc,
+    readonly vpc: ResolvedVpc,
+    readonly peerVpc: ResolvedVpc,
+    /** Position in `Topology.peerings`. */
+    readonly position: number,
   ) {
     this.id = spec.id;
     this.name = spec.name ?? spec.id;
@@ -207,8 +222,8 @@ class ResolvedPeering implements Peering {
   }
 }
 
-function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[]): Map<string, Vpc> {
-  const byId = new Map<string, Vpc>();
+function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[]): Map<string, ResolvedVpc> {
+  const byId = new Map<string, ResolvedVpc>();
   const specs = doc.vpcs;
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index]!;
@@ -235,22 +250,35 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
     }
     const own = firstSelfOverlap(cidrs);
     if (own) out.push(ownOverlapDiagnostic(vpcRef(spec.id), own, positions));
-    byId.set(spec.id, new ResolvedVpc(spec, cidrs));
+    byId.set(spec.id, new ResolvedVpc(spec, cidrs, byId.size));
   }
   return byId;
 }
 
+/** The peerings that resolved, and the ids of those declared whose VPCs did not (reported already). */
+interface ResolvedPeerings {
+  readonly byId: Map<string, ResolvedPeering>;
+  readonly unresolved: ReadonlySet<string>;
+}
+
+/** Declared once, whether or not it resolved: a reference to it is not an unknown reference. */
+function isDeclared(peerings: ResolvedPeerings, id: string): boolean {
+  return peerings.byId.has(id) || peerings.unresolved.has(id);
+}
+
 function resolvePeerings(
   doc: TopologyDocument,
-  vpcById: ReadonlyMap<string, Vpc>,
+  vpcById: ReadonlyMap<string, ResolvedVpc>,
   out: Diagnostic[],
-): { byId: Map<string, Peering>; declared: Set<string> } {
-  const byId = new Map<string, Peering>();
-  const declared = new Set<string>();
+): ResolvedPeerings {
+  const byId = new Map<string, ResolvedPeering>();
+  // Only the few that fail to resolve are kept apart: a second set of every id cost a hash insert per peering.
+  const unresolved = new Set<string>();
+  const resolved = { byId, unresolved };
   const specs = doc.peerings;
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index]!;
-    if (declared.has(spec.id)) {
+    if (isDeclared(resolved, spec.id)) {
       out.push(
         diagnostic(
           "INVALID_DOCUMENT",
@@ -261,57 +289,58 @@ function resolvePeerings(
       );
       continue;
     }
-    declared.add(spec.id);
     const vpc = vpcById.get(spec.vpc);
     const peerVpc = vpcById.get(spec.peerVpc);
     if (vpc && peerVpc) {
-      byId.set(spec.id, new ResolvedPeering(spec, index, vpc, peerVpc));
+      byId.set(spec.id, new ResolvedPeering(spec, index, vpc, peerVpc, byId.size));
       continue;
     }
+    unresolved.add(spec.id);
     const resource = peeringRef(spec.id);
     if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
     if (!peerVpc) out.push(unknown(resource, "peerVpc", "VPC", spec.peerVpc, "vpcs"));
   }
-  return { byId, declared };
+  return resolved;
 }
 
+/**
+ * The other side of the peering as seen from `vpc`, or undefined when `vpc` is not on it. The same test as
+ * Route.peerVpc, on positions.
+ */
+function peerPosition(peering: ResolvedPeering, vpc: ResolvedVpc): number {
+  if (peering.vpc === vpc) return peering.peerVpc.position;
+  if (peering.peerVpc === vpc) return peering.vpc.position;
+  return NOT_ON_PEERING;
+}
+
+/** Writes the routes that resolve into `columns`, and reports the rest. */
 function resolveRoutes(
   doc: TopologyDocument,
-  vpcById: ReadonlyMap<string, Vpc>,
-  peeringById: ReadonlyMap<string, Peering>,
-  declaredPeerings: ReadonlySet<string>,
+  vpcById: ReadonlyMap<string, ResolvedVpc>,
+  peerings: ResolvedPeerings,
   cache: CidrCache,
+  columns: RouteColumns,
   out: Diagnostic[],
-): Route[] {
-  const routes: Route[] = [];
+): void {
   const specs = doc.routes;
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index]!;
     const vpc = vpcById.get(spec.vpc);
-    const peering = peeringById.get(spec.peering);
+    const peering = peerings.byId.get(spec.peering);
     const parsed = cache.parse(spec.destination);
-    const knownTable = spec.routeTable === undefined || (vpc?.routeTables.includes(spec.routeTable) ?? true);
+    const named = spec.routeTable !== undefined && vpc ? vpc.routeTables.indexOf(spec.routeTable) : -1;
+    const knownTable = spec.routeTable === undefined || !vpc || named !== -1;
     if (vpc && peering && parsed.ok && knownTable) {
-      const peerVpc =
-        peering.vpc === vpc ? peering.peerVpc : peering.peerVpc === vpc ? peering.vpc : undefined;
-      routes.push(
-        new ResolvedRoute(
-          spec,
-          index,
-          vpc,
-          peering,
-          spec.routeTable ?? MAIN_ROUTE_TABLE,
-          parsed.cidr,
-          peerVpc,
-        ),
-      );
+      // An explicit "main" (declared in routeTables) is the main table: tables used to be keyed by name.
+      const table = named === -1 || spec.routeTable === MAIN_ROUTE_TABLE ? MAIN_TABLE_ID : named + 1;
+      columns.add(index, vpc.position, peering.position, peerPosition(peering, vpc), table, parsed.cidr);
       continue;
     }
     // The slow path, for broken routes only: say everything that is wrong with this one.
     const resource = routeRef(index);
     if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
     // A peering that was declared but did not resolve has been reported already.
-    if (!peering && !declaredPeerings.has(spec.peering))
+    if (!peering && !isDeclared(peerings, spec.peering))
       out.push(unknown(resource, "peering", "peering", spec.peering, "peerings"));
     if (!knownTable) {
       out.push(
@@ -325,7 +354,6 @@ function resolveRoutes(
     }
     if (!parsed.ok) out.push(cidrDiagnostic(resource, "destination", spec.destination, parsed));
   }
-  return routes;
 }
 
 /**
@@ -355,16 +383,15 @@ class ResolvedRoute implements Route {
 function resolvePolicies(
   doc: TopologyDocument,
   vpcById: ReadonlyMap<string, Vpc>,
-  peeringById: ReadonlyMap<string, Peering>,
-  declaredPeerings: ReadonlySet<string>,
+  peerings: ResolvedPeerings,
   out: Diagnostic[],
 ): BandwidthPolicy[] {
   const policies: BandwidthPolicy[] = [];
   doc.bandwidthPolicies.forEach((spec, index) => {
     const resource = policyRef(index);
-    const peering = peeringById.get(spec.peering);
+    const peering = peerings.byId.get(spec.peering);
     if (!peering) {
-      if (!declaredPeerings.has(spec.peering))
+      if (!isDeclared(peerings, spec.peering))
         out.push(unknown(resource, "peering", "peering", spec.peering, "peerings"));
       return;
     }
@@ -390,6 +417,50 @@ function resolvePolicies(
   return policies;
 }
 
+/** The route object of a row of the index (topology-index.ts). */
+function routeOfRow(
+  document: TopologyDocument,
+  vpcs: readonly Vpc[],
+  peerings: readonly Peering[],
+  columns: RouteColumns,
+  r: number,
+): Route {
+  const index = columns.spec[r]!;
+  const spec = document.routes[index]!;
+  const peer = columns.peer[r]!;
+  return new ResolvedRoute(
+    spec,
+    index,
+    vpcs[columns.vpc[r]!]!,
+    peerings[columns.peering[r]!]!,
+    spec.routeTable ?? MAIN_ROUTE_TABLE,
+    columns.destination[r]!,
+    peer === NOT_ON_PEERING ? undefined : vpcs[peer],
+  );
+}
+
+function peeringsByVpcOf(peerings: readonly Peering[]): Map<string, Peering[]> {
+  const byVpc = new Map<string, Peering[]>();
+  for (const peering of peerings) {
+    push(byVpc, peering.vpc.id, peering);
+    if (peering.peerVpc !== peering.vpc) push(byVpc, peering.peerVpc.id, peering);
+  }
+  return byVpc;
+}
+
+/** Keyed in peering order, each list in route order. */
+function routesByPeeringOf(peerings: readonly Peering[], index: TopologyIndex): Map<string, Route[]> {
+  const byPeering = new Map<string, Route[]>();
+  const { start, items } = index.routesOfPeering;
+  for (let p = 0; p < peerings.length; p++) {
+    if (start[p] === start[p + 1]) continue;
+    const list: Route[] = [];
+    for (let i = start[p]!; i < start[p + 1]!; i++) list.push(index.route(items[i]!));
+    byPeering.set(peerings[p]!.id, list);
+  }
+  return byPeering;
+}
+
 /** Builds the model. Pure: the same document always gives the same model and diagnostics. */
 export function resolveTopology(
   document: TopologyDocument,
@@ -397,37 +468,43 @@ export function resolveTopology(
 ): { topology: Topology; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const vpcById = resolveVpcs(document, cache, diagnostics);
-  const { byId: peeringById, declared: declaredPeerings } = resolvePeerings(document, vpcById, diagnostics);
-  const routes = resolveRoutes(document, vpcById, peeringById, declaredPeerings, cache, diagnostics);
-  const bandwidthPolicies = resolvePolicies(document, vpcById, peeringById, declaredPeerings, diagnostics);
+  const peerings = resolvePeerings(document, vpcById, diagnostics);
+  const columns = new RouteColumns(document.routes.length);
+  resolveRoutes(document, vpcById, peerings, cache, columns, diagnostics);
+  const bandwidthPolicies = resolvePolicies(document, vpcById, peerings, diagnostics);
 
-  const peeringsByVpc = new Map<string, Peering[]>();
-  for (const peering of peeringById.values()) {
-    push(peeringsByVpc, peering.vpc.id, peering);
-    if (peering.peerVpc !== peering.vpc) push(peeringsByVpc, peering.peerVpc.id, peering);
-  }
-  // Grouped by the peering's document index first: one Map entry per peering instead of a look-up per route.
-  const grouped: Route[][] = [];
-  for (const route of routes) {
-    const list = grouped[route.peering.index];
-    if (list) list.push(route);
-    else grouped[route.peering.index] = [route];
-  }
-  const routesByPeering = new Map<string, Route[]>();
-  for (const list of grouped) if (list) routesByPeering.set(list[0]!.peering.id, list);
-
-  return {
-    topology: {
-      document,
-      vpcs: [...vpcById.values()],
-      vpcById,
-      peerings: [...peeringById.values()],
-      peeringById,
-      routes,
-      bandwidthPolicies,
-      peeringsByVpc,
-      routesByPeering,
+  const vpcList: Vpc[] = [...vpcById.values()];
+  const peeringList: ResolvedPeering[] = [...peerings.byId.values()];
+  let routes: Route[] | undefined;
+  let peeringsByVpc: Map<string, Peering[]> | undefined;
+  let routesByPeering: Map<string, Route[]> | undefined;
+  const index = columns.finish(
+    vpcList.length,
+    Int32Array.from(peeringList, (p) => p.vpc.position),
+    Int32Array.from(peeringList, (p) => p.peerVpc.position),
+    (r) => routes?.[r] ?? routeOfRow(document, vpcList, peeringList, columns, r),
+  );
+  // Getters on the literal are own enumerable properties, so spreading or serializing the model still sees them.
+  const topology: Topology = {
+    document,
+    vpcs: vpcList,
+    vpcById,
+    peerings: peeringList,
+    peeringById: peerings.byId,
+    get routes() {
+      routes ??= Array.from({ length: index.routeCount }, (_, r) => index.route(r));
+      return routes;
     },
-    diagnostics,
+    bandwidthPolicies,
+    get peeringsByVpc() {
+      peeringsByVpc ??= peeringsByVpcOf(peeringList);
+      return peeringsByVpc;
+    },
+    get routesByPeering() {
+      routesByPeering ??= routesByPeeringOf(peeringList, index);
+      return routesByPeering;
+    },
   };
+  registerIndex(topology, index);
+  return { topology, diagnostics };
 }

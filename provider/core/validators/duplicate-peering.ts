@@ -1,23 +1,44 @@
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
-import type { Peering } from "../topology.js";
+import { groupSize, type TopologyIndex, topologyIndex } from "../topology-index.js";
 import type { Rule } from "./rule.js";
 
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
+const NONE = -1;
+
+/**
+ * The first peering before `p` that joins the same two (distinct) VPCs, in either direction, or NONE. It is
+ * among the peerings of either VPC, so the shorter list is searched: no pair key is built per peering.
+ */
+function earlierTwin(index: TopologyIndex, p: number): number {
+  const { peeringVpc, peeringPeerVpc, peeringsOfVpc } = index;
+  const a = peeringVpc[p]!;
+  const b = peeringPeerVpc[p]!;
+  const side = groupSize(peeringsOfVpc, a) <= groupSize(peeringsOfVpc, b) ? a : b;
+  const { start, items } = peeringsOfVpc;
+  for (let i = start[side]!; i < start[side + 1]!; i++) {
+    const q = items[i]!;
+    if (q >= p) break;
+    const x = peeringVpc[q];
+    const y = peeringPeerVpc[q];
+    if ((x === a && y === b) || (x === b && y === a)) return q;
+  }
+  return NONE;
+}
+
 /** seed 001 "Only one peering connection is allowed between any two VPCs", in either direction. */
 export const checkDuplicatePeering: Rule = (topology) => {
+  const index = topologyIndex(topology);
   const out: Diagnostic[] = [];
-  const first = new Map<string, Peering>();
-  for (const peering of topology.peerings) {
+  const { peerings } = topology;
+  for (let p = 0; p < peerings.length; p++) {
+    const peering = peerings[p]!;
     if (peering.vpc === peering.peerVpc) continue;
-    const key = pairKey(peering.vpc.id, peering.peerVpc.id);
-    const existing = first.get(key);
-    if (!existing) {
-      first.set(key, peering);
-      continue;
-    }
+    const twin = earlierTwin(index, p);
+    if (twin === NONE) continue;
+    const existing = peerings[twin]!;
     out.push(
       diagnostic(
         "DUPLICATE_PEERING",

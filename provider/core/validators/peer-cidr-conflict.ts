@@ -2,6 +2,7 @@ import { type Cidr, compareCidrs } from "../cidr.js";
 import { CLOUD_RULES } from "../cloud-rules.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import type { Peering, Vpc } from "../topology.js";
+import { groupSize, topologyIndex } from "../topology-index.js";
 import type { Rule } from "./rule.js";
 
 interface Entry {
@@ -16,20 +17,22 @@ interface Entry {
  * blocks sorted by start address finds every conflicting pair of peerings in O(k log k) per VPC.
  */
 export const checkPeerCidrConflict: Rule = (topology) => {
+  const { peeringsOfVpc } = topologyIndex(topology);
   const out: Diagnostic[] = [];
-  for (const vpc of topology.vpcs) {
-    if (!CLOUD_RULES[vpc.cloud].crossRegionPeersDisjoint) continue;
-    const peerings = topology.peeringsByVpc.get(vpc.id);
-    if (!peerings || peerings.length < 2) continue;
+  topology.vpcs.forEach((vpc, v) => {
+    if (!CLOUD_RULES[vpc.cloud].crossRegionPeersDisjoint) return;
+    if (groupSize(peeringsOfVpc, v) < 2) return;
     const entries: Entry[] = [];
-    for (const peering of peerings) {
+    for (let i = peeringsOfVpc.start[v]!; i < peeringsOfVpc.start[v + 1]!; i++) {
+      const peering = topology.peerings[peeringsOfVpc.items[i]!]!;
       if (!peering.crossRegion) continue;
       const peer = peering.vpc === vpc ? peering.peerVpc : peering.vpc;
       for (const cidr of peer.cidrs) entries.push({ cidr, peering, peer });
     }
-    if (entries.length < 2) continue;
+    if (entries.length < 2) return;
     entries.sort((a, b) => compareCidrs(a.cidr, b.cidr));
-    const reported = new Set<string>();
+    // Made on the first conflict: most VPCs have none, and a set per VPC was most of this rule's garbage.
+    let reported: Set<string> | undefined;
     // `best` reaches furthest; `other` reaches furthest among entries of a different peer than `best`.
     let best: Entry | undefined;
     let other: Entry | undefined;
@@ -43,6 +46,7 @@ export const checkPeerCidrConflict: Rule = (topology) => {
         const [a, b] =
           candidate.peering.index < entry.peering.index ? [candidate, entry] : [entry, candidate];
         const key = `${a.peering.id}\u0000${b.peering.id}`;
+        reported ??= new Set();
         if (!reported.has(key)) {
           reported.add(key);
           out.push(
@@ -63,6 +67,6 @@ export const checkPeerCidrConflict: Rule = (topology) => {
         other = entry;
       }
     }
-  }
+  });
   return out;
 };

@@ -1,5 +1,6 @@
 import { CLOUD_RULES } from "../cloud-rules.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { groupSize, topologyIndex } from "../topology-index.js";
 import type { Rule } from "./rule.js";
 
 /**
@@ -7,11 +8,12 @@ import type { Rule } from "./rule.js";
  * accepted peerings count together. A cloud whose quota no source documents is not limited here.
  */
 export const checkPeeringLimit: Rule = (topology) => {
+  const { peeringsOfVpc } = topologyIndex(topology);
   const out: Diagnostic[] = [];
-  for (const vpc of topology.vpcs) {
-    const peerings = topology.peeringsByVpc.get(vpc.id) ?? [];
+  topology.vpcs.forEach((vpc, v) => {
     const limit = CLOUD_RULES[vpc.cloud].maxPeeringsPerVpc;
-    if (limit === undefined || peerings.length <= limit) continue;
+    if (limit === undefined || groupSize(peeringsOfVpc, v) <= limit) return;
+    const peerings = topology.peeringsByVpc.get(vpc.id) ?? [];
     const ids = peerings.map((p) => p.id);
     out.push(
       diagnostic(
@@ -21,6 +23,6 @@ export const checkPeeringLimit: Rule = (topology) => {
         `Remove ${peerings.length - limit} peering(s), or ask the cloud for a higher quota and keep the extra ones out of this VPC until granted.`,
       ),
     );
-  }
+  });
   return out;
 };

@@ -1,28 +1,51 @@
-import { overlaps } from "../cidr.js";
+import { type Cidr, overlapsAny } from "../cidr.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { NOT_ON_PEERING, type TopologyIndex, topologyIndex } from "../topology-index.js";
 import type { Rule } from "./rule.js";
+
+/** Whether peering `p` has a route in VPC `peer` to a destination that overlaps `cidrs`. */
+function hasReturn(index: TopologyIndex, p: number, peer: number, cidrs: readonly Cidr[]): boolean {
+  const { start, items } = index.routesOfPeering;
+  for (let i = start[p]!; i < start[p + 1]!; i++) {
+    const back = items[i]!;
+    if (index.routeVpc[back] === peer && overlapsAny(cidrs, index.routeDestination[back]!)) return true;
+  }
+  return false;
+}
+
+const UNKNOWN = 0;
+const FOUND = 1;
+const MISSING = 2;
 
 /**
  * seed 000 "即使建立了对等连接，如果两端没有配置发包、回包路由，也无法实现通信": a route from A through P needs a
- * route in B through P back to A's CIDRs, or replies never arrive.
+ * route in B through P back to A's CIDRs, or replies never arrive. The answer depends only on the peering and
+ * the side the route is on, so it is looked up once per (peering, side), not once per route.
  */
 export const checkReturnRoute: Rule = (topology) => {
+  const index = topologyIndex(topology);
+  const { vpcs } = topology;
+  const returns = new Uint8Array(2 * topology.peerings.length);
   const out: Diagnostic[] = [];
-  for (const route of topology.routes) {
-    const peer = route.peerVpc;
-    if (!peer || peer === route.vpc) continue;
-    if (!peer.cidrs.some((c) => overlaps(c, route.destination))) continue;
-    const back = topology.routesByPeering
-      .get(route.peering.id)
-      ?.some((r) => r.vpc === peer && route.vpc.cidrs.some((c) => overlaps(c, r.destination)));
-    if (back) continue;
+  for (let r = 0; r < index.routeCount; r++) {
+    const from = index.routeVpc[r]!;
+    const peer = index.routePeer[r]!;
+    if (peer === NOT_ON_PEERING || peer === from) continue;
+    if (!overlapsAny(vpcs[peer]!.cidrs, index.routeDestination[r]!)) continue;
+    const p = index.routePeering[r]!;
+    const side = 2 * p + (index.peeringVpc[p] === from ? 0 : 1);
+    if (returns[side] === UNKNOWN)
+      returns[side] = hasReturn(index, p, peer, vpcs[from]!.cidrs) ? FOUND : MISSING;
+    if (returns[side] === FOUND) continue;
+    const route = index.route(r);
     const own = route.vpc.cidrs.map((c) => c.text).join(", ");
+    const peerId = vpcs[peer]!.id;
     out.push(
       diagnostic(
         "MISSING_RETURN_ROUTE",
         route.ref,
-        `Route in VPC "${route.vpc.id}" to ${route.destination.text} through peering "${route.peering.id}" has no return route: VPC "${peer.id}" has no route through "${route.peering.id}" to ${own}.`,
-        `Add a route { vpc: ${peer.id}, destination: ${route.vpc.cidrs[0]?.text ?? own}, peering: ${route.peering.id} }.`,
+        `Route in VPC "${route.vpc.id}" to ${route.destination.text} through peering "${route.peering.id}" has no return route: VPC "${peerId}" has no route through "${route.peering.id}" to ${own}.`,
+        `Add a route { vpc: ${peerId}, destination: ${route.vpc.cidrs[0]?.text ?? own}, peering: ${route.peering.id} }.`,
       ),
     );
   }

@@ -1,6 +1,7 @@
-import { coveredBy, overlaps } from "../cidr.js";
+import { coveredBy, overlaps, overlapsAny } from "../cidr.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import type { Peering, Route, Topology, Vpc } from "../topology.js";
+import { NOT_ON_PEERING, topologyIndex } from "../topology-index.js";
 import { VpcCidrIndex } from "../vpc-index.js";
 import { pairKey } from "./duplicate-peering.js";
 import type { Rule } from "./rule.js";
@@ -43,13 +44,19 @@ function transitive(topology: Topology, route: Route, peer: Vpc, target: Vpc): D
  * outside the peer. Destinations inside the route's own VPC are ROUTE_CONFLICT's to report.
  */
 export const checkRouteDestination: Rule = (topology) => {
+  const rows = topologyIndex(topology);
+  const { vpcs } = topology;
   const out: Diagnostic[] = [];
   let index: VpcCidrIndex | undefined;
-  for (const route of topology.routes) {
-    const peer = route.peerVpc;
-    if (!peer || route.vpc === peer) continue;
-    if (coveredBy(route.destination, peer.cidrs)) continue;
-    if (route.vpc.cidrs.some((c) => overlaps(c, route.destination))) continue;
+  for (let r = 0; r < rows.routeCount; r++) {
+    const from = rows.routeVpc[r]!;
+    const to = rows.routePeer[r]!;
+    if (to === NOT_ON_PEERING || to === from) continue;
+    const destination = rows.routeDestination[r]!;
+    if (coveredBy(destination, vpcs[to]!.cidrs)) continue;
+    if (overlapsAny(vpcs[from]!.cidrs, destination)) continue;
+    const route = rows.route(r);
+    const peer = vpcs[to]!;
     index ??= new VpcCidrIndex(topology.vpcs);
     const target = pickTarget(topology, route, peer, index.containing(route.destination));
     if (target) {
