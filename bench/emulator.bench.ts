@@ -9,7 +9,7 @@
  *      rate limits off so that the emulator, not the limit, is measured. Its overhead is the time per
  *      lifecycle against raw.
  *    Each sequentially (one lifecycle at a time: latency) and with 8 concurrent workers (throughput), each run on
- *    a fresh emulator with a fresh state file; median of RUNS runs.
+ *    a fresh emulator whose state is in memory (as moto's is); median of RUNS runs.
  * 2. 190 peerings with routes on both sides through the backend against the emulator with its default rate limit
  *    (20 requests/s per account and action) and the backend's pacing on, against the floor the limit sets: per
  *    phase, the most-called action's calls / 20 per second, summed over the phases (VPCs, peerings, routes).
@@ -123,9 +123,15 @@ interface Counted {
   close(): Promise<void>;
 }
 
+/**
+ * `memory`: the state in memory (no stateDir), as moto keeps its own, so that the lifecycle rows compare the two
+ * emulators' request handling rather than SQLite's file I/O; the mesh keeps a state file, as `peerlink emulator`
+ * does by default.
+ */
 async function countedEmulator(
   options: Omit<EmulatorOptions, "port" | "stateDir" | "accounts" | "handlers">,
   cloud: Cloud = TENCENT,
+  memory = false,
 ): Promise<Counted> {
   const dir = mkdtempSync(join(tmpdir(), "peerlink-bench-"));
   const counts = new Map<string, number>();
@@ -143,7 +149,7 @@ async function countedEmulator(
   const emulator = await startEmulator({
     ...options,
     port: 0,
-    stateDir: dir,
+    ...(memory ? {} : { stateDir: dir }),
     accounts: cloud.accounts,
     handlers: [counting],
   });
@@ -584,7 +590,10 @@ interface LifecycleResult {
   readonly requests: number;
 }
 
-/** RUNS runs on fresh emulators (rate limits off); each run LIFECYCLES lifecycles over `workers` workers. */
+/**
+ * RUNS runs on fresh emulators (rate limits off, state in memory); each run LIFECYCLES lifecycles over `workers`
+ * workers.
+ */
 async function timeLifecycles(
   kind: LifecycleKind,
   workers: number,
@@ -594,7 +603,7 @@ async function timeLifecycles(
   let requests = 0;
   for (let run = 0; run < RUNS + 1; run++) {
     const { cloud, setup: setupFor } = LIFECYCLE_KINDS[kind];
-    const counted = await countedEmulator({ rateLimits: false }, cloud);
+    const counted = await countedEmulator({ rateLimits: false }, cloud, true);
     const setup = await setupFor(counted.emulator.url, workers);
     try {
       const before = total(counted.counts);
