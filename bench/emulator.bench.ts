@@ -880,10 +880,12 @@ const bench: Bench = {
     const log = context.log;
     const loadBefore = loadavg()[0]!;
     const rows: string[][] = [];
+    const speed: { workers: number; raw: LifecycleResult; moto: LifecycleResult | string }[] = [];
     for (const workers of [1, WORKERS]) {
       const raw = await timeLifecycles("raw", workers, log);
       const backend = await timeLifecycles("backend", workers, log);
       const moto = await timeMoto(workers, log);
+      speed.push({ workers, raw, moto });
       rows.push(lifecycleRow(`emulator, raw signed HTTP, ${workers} worker(s)`, "4", raw));
       rows.push(lifecycleRow(`emulator, tencentcloud backend, ${workers} worker(s)`, "7", backend, raw));
       rows.push(
@@ -957,6 +959,20 @@ const bench: Bench = {
       ],
     };
     const targets = [
+      // Issue 12: the emulator serves at least 10× the requests per second of moto_server on the same lifecycle,
+      // measured in the same run (medians of each side's runs).
+      ...speed.map(({ workers, raw, moto }) => {
+        if (typeof moto === "string")
+          return {
+            label: `emulator ≥ 10× moto_server, ${workers} worker(s): moto skipped (${moto})`,
+            met: false,
+          };
+        const ratio = median(moto.ms) / median(raw.ms);
+        return {
+          label: `emulator raw signed HTTP ≥ 10× moto_server requests/s, ${workers} worker(s): ×${ratio.toFixed(2)}`,
+          met: ratio >= 10,
+        };
+      }),
       {
         label: `mesh within 1.5× the rate-limit floor: ${formatMs(m.ms)} ms vs ${formatMs(m.floorMs)} ms`,
         met: m.ms < 1.5 * m.floorMs,
