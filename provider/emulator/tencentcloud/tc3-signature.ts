@@ -26,8 +26,16 @@ function hmac(key: string | Buffer, data: string): Buffer {
 
 /** "2026-01-01": the UTC date of a Unix timestamp in seconds, as the credential scope carries it. */
 export function tc3Date(timestampSeconds: number): string {
-  return new Date(timestampSeconds * 1000).toISOString().slice(0, 10);
+  // Every request of a day has the same date: formatted once a day, not on each verification.
+  const day = Math.floor(timestampSeconds / 86_400);
+  if (day !== lastDay.day) {
+    lastDay.day = day;
+    lastDay.text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  }
+  return lastDay.text;
 }
+
+const lastDay = { day: Number.NaN, text: "" };
 
 export interface CanonicalRequestInput {
   readonly method: string;
