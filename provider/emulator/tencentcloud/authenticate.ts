@@ -12,9 +12,11 @@ import { v1Signature, v1SignatureMethod, v1StringToSign } from "./signature-v1.j
 import {
   canonicalRequest,
   parseTc3Authorization,
+  sha256Hex,
   signaturesEqual,
   tc3Date,
   tc3Signature,
+  tc3SigningKey,
 } from "./tc3-signature.js";
 
 function hostnameOf(host: string): string {
@@ -23,6 +25,25 @@ function hostnameOf(host: string): string {
   } catch {
     return host;
   }
+}
+
+/**
+ * The derived signing keys in use: a key changes only with the day (the credential scope's date), so the three
+ * HMACs of the derivation run once a day per secret key and service, not on every request. Bounded: a client
+ * cycling through services (the service is the endpoint's first label, so anything) cannot grow it without end.
+ */
+const signingKeys = new Map<string, Buffer>();
+const MAX_SIGNING_KEYS = 256;
+
+function signingKeyOf(secretKey: string, date: string, service: string): Buffer {
+  const cacheKey = `${date}\u0000${service}\u0000${secretKey}`;
+  let key = signingKeys.get(cacheKey);
+  if (!key) {
+    if (signingKeys.size >= MAX_SIGNING_KEYS) signingKeys.clear();
+    key = tc3SigningKey(secretKey, date, service);
+    signingKeys.set(cacheKey, key);
+  }
+  return key;
 }
 
 function signatureFailure(): TencentApiError {
@@ -74,7 +95,10 @@ export function authenticate(request: EmulatorRequest, context: EmulatorContext)
 
   // Values are tried as sent and lower-cased, as the signing guide asks for lower-cased values while the SDKs
   // sign them as sent. A GET carries its parameters in the query string and signs an empty payload (the body is
-  // empty); a POST signs its body with an empty query string.
+  // empty); a POST signs its body with an empty query string. The payload is hashed once, and the signing key
+  // derived once a day per key and service (signingKeyOf), whatever the number of forms tried.
+  const payloadHash = sha256Hex(request.body);
+  const signingKey = signingKeyOf(account.secretKey, auth.date, auth.service);
   for (const hostForm of hostForms(request)) {
     for (const lower of [false, true]) {
       const headers = auth.signedHeaders.map((name) => {
@@ -85,12 +109,14 @@ export function authenticate(request: EmulatorRequest, context: EmulatorContext)
         secretKey: account.secretKey,
         timestamp,
         service: auth.service,
+        signingKey,
         canonicalRequest: canonicalRequest({
           method: request.method,
           path: request.path,
           query: request.rawQuery,
           headers,
           payload: request.body,
+          payloadHash,
         }),
       });
       if (signaturesEqual(expected, auth.signature)) return account;

@@ -26,8 +26,16 @@ function hmac(key: string | Buffer, data: string): Buffer {
 
 /** "2026-01-01": the UTC date of a Unix timestamp in seconds, as the credential scope carries it. */
 export function tc3Date(timestampSeconds: number): string {
-  return new Date(timestampSeconds * 1000).toISOString().slice(0, 10);
+  // Every request of a day has the same date: formatted once a day, not on each verification.
+  const day = Math.floor(timestampSeconds / 86_400);
+  if (day !== lastDay.day) {
+    lastDay.day = day;
+    lastDay.text = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  }
+  return lastDay.text;
 }
+
+const lastDay = { day: Number.NaN, text: "" };
 
 export interface CanonicalRequestInput {
   readonly method: string;
@@ -41,7 +49,7 @@ export interface CanonicalRequestInput {
   readonly payload: string | Buffer;
 }
 
-export function canonicalRequest(input: CanonicalRequestInput): string {
+export function canonicalRequest(input: CanonicalRequestInput & { readonly payloadHash?: string }): string {
   const headers = input.headers.map(([name, value]) => `${name}:${value.trim()}\n`).join("");
   const signed = input.headers.map(([name]) => name).join(";");
   return [
@@ -50,8 +58,15 @@ export function canonicalRequest(input: CanonicalRequestInput): string {
     input.query,
     headers,
     signed,
-    sha256Hex(input.payload),
+    input.payloadHash ?? sha256Hex(input.payload),
   ].join("\n");
+}
+
+/** SecretSigning of the scheme above: the key of one secret key, day and service. */
+export function tc3SigningKey(secretKey: string, date: string, service: string): Buffer {
+  const secretDate = hmac(`TC3${secretKey}`, date);
+  const secretService = hmac(secretDate, service);
+  return hmac(secretService, "tc3_request");
 }
 
 export function tc3Signature(input: {
@@ -59,6 +74,8 @@ export function tc3Signature(input: {
   readonly timestamp: number;
   readonly service: string;
   readonly canonicalRequest: string;
+  /** tc3SigningKey of this secret key, the timestamp's date and the service, when the caller has it already. */
+  readonly signingKey?: Buffer;
 }): string {
   const date = tc3Date(input.timestamp);
   const scope = `${date}/${input.service}/tc3_request`;
@@ -68,10 +85,8 @@ export function tc3Signature(input: {
     scope,
     sha256Hex(input.canonicalRequest),
   ].join("\n");
-  const secretDate = hmac(`TC3${input.secretKey}`, date);
-  const secretService = hmac(secretDate, input.service);
-  const secretSigning = hmac(secretService, "tc3_request");
-  return createHmac("sha256", secretSigning).update(stringToSign).digest("hex");
+  const key = input.signingKey ?? tc3SigningKey(input.secretKey, date, input.service);
+  return createHmac("sha256", key).update(stringToSign).digest("hex");
 }
 
 export interface Tc3Authorization {
