@@ -40,6 +40,15 @@ export function isTerminalPeering(status: PeeringStatus): boolean {
   return TERMINAL_PEERING_STATUSES.includes(status);
 }
 
+/**
+ * A new peering's settled state on every cloud: same account ACTIVE at once, another account's PENDING until it
+ * accepts (seed 000: "同账户内私有网络进行连接，新建后对等连接立即生效；与其他账户私有网络创建对等连接，需要对端接受此对等连接后生效";
+ * seed 001: "Cross-account peering connections require acceptance by the receiving end"; seed 004).
+ */
+export function initialStatus(account: string, peerAccount: string): PeeringStatus {
+  return account === peerAccount ? "ACTIVE" : "PENDING";
+}
+
 /** What a backend supports; front ends consult this instead of assuming (and fail early with a coded error). */
 export interface BackendCapabilities {
   /** Per-IP outbound bandwidth limits on a peering (Tencent "流量控制", seed 000). */

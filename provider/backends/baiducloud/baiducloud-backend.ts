@@ -47,8 +47,8 @@ import { type BackendCode, BackendError } from "../errors.js";
 import { refuseFindings } from "../shared/client-checks.js";
 import { isRetryableStatus } from "../shared/cloud-codes.js";
 import { markDescription } from "../shared/create-marker.js";
+import { createdPeering } from "../shared/created-peering.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
-import { expiryOf } from "../shared/expiry.js";
 import { Pacer } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { bceDate, signBceRequest } from "./bce-signer.js";
@@ -452,11 +452,8 @@ export class BaiduCloudBackend implements Backend {
 
   /**
    * A peer connection this call just created, from the request and the id the create answers (its only field,
-   * "Create Peer Connection": `peerConnId`), without a GET: one of the caller's own VPCs is accepted on its behalf
-   * at once, another account's waits for that account (seed 001: "For peering connections within the same account,
-   * the system automatically accepts them on behalf of the peer. Cross-account peering connections require
-   * acceptance by the receiving end before becoming available."). The creation time is this client's clock, to the
-   * second as createdTime is; the expiry follows from it as ./convert.ts peeringOf has it.
+   * "Create Peer Connection": `peerConnId`), without a GET (../shared/created-peering.ts has the state it starts
+   * in); the expiry follows from the creation time as ./convert.ts peeringOf has it.
    */
   #createdPeering(
     id: string,
@@ -465,30 +462,20 @@ export class BaiduCloudBackend implements Backend {
     peerRegion: string,
     chargeType: ChargeType,
   ): PeeringInfo {
-    const peerAccount = input.peerAccount ?? this.account;
-    const status = peerAccount === this.account ? "ACTIVE" : "PENDING";
-    const createdAt = new Date(Math.floor(this.#clock.now() / 1000) * 1000).toISOString();
-    return {
-      id,
-      name: input.name,
-      description: input.description ?? "",
+    return createdPeering(id, input, {
       cloud: "baiducloud",
-      vpcId: input.vpcId,
-      region: this.region,
       account: this.account,
-      peerVpcId: input.peerVpcId,
+      region: this.region,
+      peerAccount: input.peerAccount ?? this.account,
       peerRegion,
-      peerAccount,
-      status,
       bandwidthMbps,
       chargeType,
       serviceLevel: undefined,
-      dnsSync: false,
+      description: input.description ?? "",
       tags: {},
-      createdAt,
-      updatedAt: createdAt,
-      expiresAt: expiryOf("baiducloud", status, createdAt),
-    };
+      now: this.#clock.now(),
+      reportsExpiry: true,
+    });
   }
 
   async describePeering(id: string): Promise<PeeringInfo> {

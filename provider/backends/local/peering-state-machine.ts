@@ -31,11 +31,6 @@ export function transition(action: PeeringAction, from: PeeringStatus): PeeringS
   return TRANSITIONS[action][from];
 }
 
-/** A new peering's settled state: same account ACTIVE at once, cross account PENDING (seed 004). */
-export function initialStatus(account: string, peerAccount: string): PeeringStatus {
-  return account === peerAccount ? "ACTIVE" : "PENDING";
-}
-
 /** seeds 000 and 001: an unanswered request expires after 7 days. */
 export const PENDING_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 

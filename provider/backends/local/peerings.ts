@@ -5,14 +5,15 @@
  */
 
 import { type Cloud, checkPeeringCandidate, type PeeringOperation } from "../../core/index.js";
-import type {
-  CreatePeeringInput,
-  ModifyPeeringInput,
-  Page,
-  PageResult,
-  PeeringFilter,
-  PeeringInfo,
-  PeeringStatus,
+import {
+  type CreatePeeringInput,
+  initialStatus,
+  type ModifyPeeringInput,
+  type Page,
+  type PageResult,
+  type PeeringFilter,
+  type PeeringInfo,
+  type PeeringStatus,
 } from "../backend.js";
 import type { BackendError } from "../errors.js";
 import { ownVpc, sidePeering } from "./authorization.js";
@@ -20,7 +21,7 @@ import { checkClientToken, earlierPeering, fingerprint, recordClientToken } from
 import { keepsDeletedRecord, mayDo, pendingTtlMs, whoMay } from "./cloud-semantics.js";
 import type { SessionContext } from "./engine.js";
 import { newId } from "./ids.js";
-import { initialStatus, type PeeringAction, transition } from "./peering-state-machine.js";
+import { type PeeringAction, transition } from "./peering-state-machine.js";
 import { documentOf, livePeeringsOf, peeringRow } from "./queries.js";
 import { fail, STATE_FIX } from "./refusals.js";
 import { type BandwidthLimitRow, type PeeringRow, peeringInfo, type VpcRow } from "./rows.js";

@@ -55,6 +55,7 @@ import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { BackendError, isBackendError, TENCENT_CLOUD_CODES } from "../errors.js";
 import { refuseFindings } from "../shared/client-checks.js";
 import { CREATE_TOKEN_TAG, markDescription, markTags } from "../shared/create-marker.js";
+import { createdPeering } from "../shared/created-peering.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
@@ -685,12 +686,10 @@ export class TencentCloudBackend implements Backend {
 
   /**
    * A same-region peering just created, from the request and the id CreateVpcPeeringConnection answers (its only
-   * output, cloud.tencent.com/document/api/215/96025), without a DescribeVpcPeeringConnections: a same-account
-   * peering is ACTIVE at once and another account's waits for its accept, PENDING (seed 000: "同账户内私有网络进行连接，
-   * 新建后对等连接立即生效；与其他账户私有网络创建对等连接，需要对端接受此对等连接后生效"). A same-region peering has
-   * the bandwidth and charge type the request gave, none otherwise (seed 000: "同地域对等连接无带宽上限", "同地域对等连接：免费"),
-   * and the API reports no expiry (./convert.ts peeringOf). The creation time is this client's clock, to the second as
-   * CreateTime is.
+   * output, cloud.tencent.com/document/api/215/96025), without a DescribeVpcPeeringConnections (../shared/created-peering.ts
+   * has the state it starts in). A same-region peering has the bandwidth and charge type the request gave, none
+   * otherwise (seed 000: "同地域对等连接无带宽上限", "同地域对等连接：免费"), and the API reports no expiry (./convert.ts
+   * peeringOf).
    */
   #createdPeering(
     id: string,
@@ -700,29 +699,21 @@ export class TencentCloudBackend implements Backend {
     peerRegion: string,
     token: string | undefined,
   ): PeeringInfo {
-    const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-    return {
-      id,
-      name: input.name,
-      description: "",
+    return createdPeering(id, input, {
       cloud: "tencentcloud",
-      vpcId: input.vpcId,
-      region,
       account: this.account,
-      peerVpcId: input.peerVpcId,
-      peerRegion,
+      region,
       peerAccount,
-      status: peerAccount === this.account ? "ACTIVE" : "PENDING",
+      peerRegion,
       bandwidthMbps: input.bandwidthMbps,
       chargeType: input.chargeType,
       serviceLevel: input.serviceLevel,
-      dnsSync: false,
+      description: "",
       tags: { ...(input.tags ?? {}) },
-      createdAt,
-      updatedAt: createdAt,
-      expiresAt: undefined,
+      now: Date.now(),
+      reportsExpiry: false,
       ...(token === undefined ? {} : { createToken: token }),
-    };
+    });
   }
 
   /**
