@@ -20,7 +20,7 @@
  */
 
 import { randomUUID } from "node:crypto";
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { ChargeType } from "../../core/index.js";
 import { checkPeeringRequest } from "../../core/peering-candidate.js";
@@ -49,6 +49,7 @@ import { isRetryableStatus } from "../shared/cloud-codes.js";
 import { markDescription } from "../shared/create-marker.js";
 import { createdPeering } from "../shared/created-peering.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
+import { keepAliveAgentFor } from "../shared/keep-alive-agent.js";
 import { Pacer } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { bceDate, signBceRequest } from "./bce-signer.js";
@@ -166,11 +167,8 @@ export class BaiduCloudBackend implements Backend {
         : (options.pacer ?? new Pacer({ rateOf: () => BAIDU_RATE_PER_SECOND }));
     this.#clock = options.clock ?? systemClock;
     this.#defaultBandwidthMbps = options.defaultBandwidthMbps;
-    const https = !this.endpoint.startsWith("http://");
-    this.#agent = https
-      ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })
-      : new HttpAgent({ keepAlive: true, maxSockets: 64 });
-    this.#send = https ? httpsRequest : httpRequest;
+    this.#agent = keepAliveAgentFor(this.endpoint);
+    this.#send = this.#agent instanceof HttpsAgent ? httpsRequest : httpRequest;
   }
 
   capabilities(): BackendCapabilities {

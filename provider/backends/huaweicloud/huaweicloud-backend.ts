@@ -42,7 +42,7 @@
  * routes in custom route tables (the v2.0 route API writes the VPC's default table, and the v1 route-table API gives
  * its routes no ids).
  */
-import { Agent as HttpAgent } from "node:http";
+import type { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import {
@@ -105,6 +105,7 @@ import { refuseFindings } from "../shared/client-checks.js";
 import { markDescription, readDescription } from "../shared/create-marker.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
+import { keepAliveAgentFor } from "../shared/keep-alive-agent.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { planSecondaryChange, type SecondaryRules, wantedSecondary } from "../shared/secondary-cidrs.js";
@@ -230,9 +231,7 @@ export class HuaweiCloudBackend implements Backend {
       .withAk(this.#credentials.secretId)
       .withSk(this.#credentials.secretKey())
       .withProjectId(projectId);
-    this.#agent = this.endpoint.startsWith("http://")
-      ? new HttpAgent({ keepAlive: true, maxSockets: 64 })
-      : new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+    this.#agent = keepAliveAgentFor(this.endpoint);
     // Every HTTP answer comes back as a response (see the file comment), so error bodies are read in full and
     // the SDK's error log, which prints the signed request headers, is never reached. The connections are kept
     // alive on the backend's own agent, and `maxRedirects: 0` sends through node:http itself instead of axios's

@@ -8,11 +8,12 @@
  * "http://127.0.0.1:4566" for the emulator. CommonClient takes the host as `profile.httpProfile.endpoint` and the
  * scheme as `profile.httpProfile.protocol` ("http://"; abstract_client.js builds `protocol + endpoint + "/"`).
  */
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
+import type { Agent as HttpAgent } from "node:http";
+import type { Agent as HttpsAgent } from "node:https";
 import { CommonClient } from "tencentcloud-sdk-nodejs-common";
 import { BackendError } from "../errors.js";
 import type { CloudCredentials } from "../shared/credentials.js";
+import { keepAliveAgentFor } from "../shared/keep-alive-agent.js";
 import type { Pacer } from "../shared/pacer.js";
 import { isRetryableCode, peerlinkCodeOf } from "./error-mapping.js";
 
@@ -64,10 +65,7 @@ export class TencentApiClient {
   constructor(options: TencentApiClientOptions) {
     this.#options = options;
     this.endpoint = parseEndpoint(options.endpoint);
-    this.#agent =
-      this.endpoint.protocol === "http://"
-        ? new HttpAgent({ keepAlive: true, maxSockets: 64 })
-        : new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+    this.#agent = keepAliveAgentFor(this.endpoint.protocol);
   }
 
   #client(region: string): CommonClient {
