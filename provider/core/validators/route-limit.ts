@@ -1,6 +1,7 @@
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { routesPerRouteTable } from "../rulebook/index.js";
-import type { Route, Vpc } from "../topology.js";
+import type { Route } from "../topology.js";
+import { groupSize, topologyIndex } from "../topology-index.js";
 import type { Rule } from "./rule.js";
 
 function overLimit(route: Route, count: number, limit: number): Diagnostic {
@@ -20,23 +21,23 @@ function overLimit(route: Route, count: number, limit: number): Diagnostic {
  * what the local engine sees when it adds them one by one. A cloud whose quota no source documents is not limited.
  */
 export const checkRouteLimit: Rule = (topology) => {
-  const tables = new Map<Vpc, Map<string, Route[]>>();
-  for (const route of topology.routes) {
-    if (routesPerRouteTable(route.vpc.cloud) === undefined) continue;
-    let byTable = tables.get(route.vpc);
-    if (!byTable) {
-      byTable = new Map();
-      tables.set(route.vpc, byTable);
-    }
-    const list = byTable.get(route.routeTable);
-    if (list) list.push(route);
-    else byTable.set(route.routeTable, [route]);
-  }
+  // Read from the index, not `topology.routes`: that list is built on first use, and at scale only to be counted.
+  const index = topologyIndex(topology);
+  const { start, items } = index.routesOfVpc;
   const out: Diagnostic[] = [];
-  for (const [vpc, byTable] of tables) {
-    const limit = routesPerRouteTable(vpc.cloud)!;
-    for (const routes of byTable.values())
-      for (const route of routes.slice(limit)) out.push(overLimit(route, routes.length, limit));
-  }
+  topology.vpcs.forEach((vpc, v) => {
+    const limit = routesPerRouteTable(vpc.cloud);
+    if (limit === undefined || groupSize(index.routesOfVpc, v) <= limit) return;
+    // The VPC's route rows by table, each in document order.
+    const byTable = new Map<number, number[]>();
+    for (let i = start[v]!; i < start[v + 1]!; i++) {
+      const r = items[i]!;
+      const rows = byTable.get(index.routeTable[r]!);
+      if (rows) rows.push(r);
+      else byTable.set(index.routeTable[r]!, [r]);
+    }
+    for (const rows of byTable.values())
+      for (const r of rows.slice(limit)) out.push(overLimit(index.route(r), rows.length, limit));
+  });
   return out;
 };
