@@ -63,6 +63,16 @@ function int(body: Record<string, unknown>, key: string): number {
   return value;
 }
 
+/**
+ * An integer field the engine judges when it is absent: `bandwidthInMbps` is required on every Baidu peering (seed 001
+ * createPeerConn), and that rule is the rulebook's (provider/core/peering-candidate.ts, INVALID_BANDWIDTH →
+ * PeerConnInvalidBandwidth), not the protocol's, so every layer refuses a missing bandwidth with the same code. A
+ * value of the wrong type is still the protocol's InappropriateJSON.
+ */
+function optionalInt(body: Record<string, unknown>, key: string): number | undefined {
+  return body[key] === undefined ? undefined : int(body, key);
+}
+
 /** Baidu paging: `marker` is where the page starts, `maxKeys` its size (at most 1000, default 1000). */
 function page<T>(items: readonly T[], idOf: (t: T) => string, query: URLSearchParams) {
   const marker = query.get("marker") ?? "";
@@ -156,7 +166,7 @@ async function createPeerConn(input: Input): Promise<BaiduAnswer> {
     peerAccount: str(body, "peerAccountId", false) ?? account,
     peerRegion: str(body, "peerRegion", true),
     name: str(body, "localIfName", false) ?? "peerconn",
-    bandwidthMbps: int(body, "bandwidthInMbps"),
+    bandwidthMbps: optionalInt(body, "bandwidthInMbps"),
     chargeType: paymentTiming as ChargeType,
     ...(description === undefined ? {} : { description }),
     ...(token === undefined ? {} : { clientToken: token }),

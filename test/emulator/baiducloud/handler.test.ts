@@ -222,18 +222,22 @@ describe("refusals in Baidu's error body", () => {
     expect(res.body.message).toContain(x);
   });
 
-  it("duplicate pair and a missing required field", async () => {
+  it("duplicate pair; a missing bandwidth is the rulebook's refusal, a mistyped one the protocol's", async () => {
     const x = await vpc(a, "x", "10.0.0.0/16");
     const y = await vpc(a, "y", "10.1.0.0/16");
     await a("POST", "/v1/peerconn", { clientToken: "1" }, createBody(x, y));
     expect((await a("POST", "/v1/peerconn", { clientToken: "2" }, createBody(y, x))).body.code).toBe(
       "PeerConnAlreadyExists",
     );
-    const { bandwidthInMbps: _, ...noBandwidth } = createBody(x, y);
+    const z = await vpc(a, "z", "10.2.0.0/16");
+    const { bandwidthInMbps: _, ...noBandwidth } = createBody(x, z);
     expect(await a("POST", "/v1/peerconn", { clientToken: "3" }, noBandwidth)).toMatchObject({
       status: 400,
-      body: { code: "InappropriateJSON" },
+      body: { code: "PeerConnInvalidBandwidth" },
     });
+    expect(
+      await a("POST", "/v1/peerconn", { clientToken: "4" }, { ...noBandwidth, bandwidthInMbps: "10" }),
+    ).toMatchObject({ status: 400, body: { code: "InappropriateJSON" } });
   });
 
   it("another account's VPC is NoSuchObject (404)", async () => {
