@@ -49,6 +49,14 @@ export function initialStatus(account: string, peerAccount: string): PeeringStat
   return account === peerAccount ? "ACTIVE" : "PENDING";
 }
 
+/**
+ * What an accepted request becomes: live (seed 000: "与其他账户私有网络创建对等连接，需要对端接受此对等连接后生效"; seed 001:
+ * "the peer connection is available only after being accepted by the acceptor"). The local engine's state machine
+ * (local/peering-state-machine.ts) and the backends that answer an accept without reading the peering back
+ * (shared/accepted-peering.ts) both take it from here.
+ */
+export const ACCEPTED_STATUS: PeeringStatus = "ACTIVE";
+
 /** What a backend supports; front ends consult this instead of assuming (and fail early with a coded error). */
 export interface BackendCapabilities {
   /** Per-IP outbound bandwidth limits on a peering (Tencent "流量控制", seed 000). */
@@ -255,7 +263,12 @@ export interface Backend {
   /** Deleted and rejected peerings stay visible. */
   describePeering(id: string): Promise<PeeringInfo>;
   listPeerings(filter?: PeeringFilter, page?: Page): Promise<PageResult<PeeringInfo>>;
-  acceptPeering(id: string): Promise<PeeringInfo>;
+  /**
+   * Accept a PENDING request, as the accepter. `known` is the peering as the caller last read it: a backend whose
+   * cloud answers an accept with nothing (Tencent AcceptVpcPeeringConnection, Baidu "Accept Peer Connection
+   * Request") then answers from it, in ACCEPTED_STATUS, instead of reading the peering back; without it, it reads.
+   */
+  acceptPeering(id: string, known?: PeeringInfo): Promise<PeeringInfo>;
   rejectPeering(id: string): Promise<PeeringInfo>;
   modifyPeering(id: string, changes: ModifyPeeringInput): Promise<PeeringInfo>;
   /** Re-enable an EXPIRED request: it is PENDING again for another 7 days. */

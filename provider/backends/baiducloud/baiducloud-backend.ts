@@ -47,6 +47,7 @@ import { type BackendCode, BackendError } from "../errors.js";
 import { refuseFindings } from "../shared/client-checks.js";
 import { isRetryableStatus } from "../shared/cloud-codes.js";
 import { markDescription } from "../shared/create-marker.js";
+import { acceptedPeering } from "../shared/accepted-peering.js";
 import { createdPeering } from "../shared/created-peering.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { keepAliveAgentFor } from "../shared/keep-alive-agent.js";
@@ -522,6 +523,12 @@ export class BaiduCloudBackend implements Backend {
   }
 
   async #put(id: string, action: string, flag: string | undefined, body?: unknown): Promise<PeeringInfo> {
+    await this.#putOnly(id, action, flag, body);
+    return this.describePeering(id);
+  }
+
+  /** A PUT on a peering; Baidu answers these with no body. */
+  async #putOnly(id: string, action: string, flag: string | undefined, body?: unknown): Promise<void> {
     await this.#call({
       action,
       method: "PUT",
@@ -529,11 +536,12 @@ export class BaiduCloudBackend implements Backend {
       params: { ...(flag === undefined ? {} : { [flag]: "" }), clientToken: randomUUID() },
       ...(body === undefined ? {} : { body }),
     });
-    return this.describePeering(id);
   }
 
-  async acceptPeering(id: string): Promise<PeeringInfo> {
-    return this.#put(id, "AcceptPeerConn", "accept");
+  /** The accept answers nothing: the caller's `known` peering, accepted, is the answer; without one, it is read. */
+  async acceptPeering(id: string, known?: PeeringInfo): Promise<PeeringInfo> {
+    await this.#putOnly(id, "AcceptPeerConn", "accept");
+    return acceptedPeering(id, known, this.#clock.now()) ?? this.describePeering(id);
   }
 
   async rejectPeering(id: string): Promise<PeeringInfo> {

@@ -5,12 +5,12 @@
  * re-enable of expired peerings), seed 002 (PENDING_ACCEPTANCE / REJECTED / EXPIRED / DELETED / ACTIVE), seed 004
  * (same tenant ACTIVE at once, cross tenant waits for acceptance).
  */
-import type { PeeringStatus } from "../backend.js";
+import { ACCEPTED_STATUS, type PeeringStatus } from "../backend.js";
 
 export type PeeringAction = "accept" | "reject" | "enable" | "modify" | "delete";
 
 export const TRANSITIONS: Readonly<Record<PeeringAction, Partial<Record<PeeringStatus, PeeringStatus>>>> = {
-  accept: { PENDING: "ACTIVE" },
+  accept: { PENDING: ACCEPTED_STATUS },
   reject: { PENDING: "REJECTED" },
   enable: { EXPIRED: "PENDING" },
   // Name, bandwidth, charge type and tags change on live peerings; the state stays.

@@ -50,11 +50,12 @@ import type {
   RouteTableInfo,
   VpcInfo,
 } from "../backend.js";
-import { isLivePeering } from "../backend.js";
+import { ACCEPTED_STATUS, isLivePeering } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { BackendError, isBackendError, TENCENT_CLOUD_CODES } from "../errors.js";
 import { refuseFindings } from "../shared/client-checks.js";
 import { CREATE_TOKEN_TAG, markDescription, markTags } from "../shared/create-marker.js";
+import { acceptedPeering } from "../shared/accepted-peering.js";
 import { createdPeering } from "../shared/created-peering.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
@@ -849,10 +850,13 @@ export class TencentCloudBackend implements Backend {
     });
   }
 
-  /** The accept's answer is empty, so the peering is described once afterwards: the caller gets it as it now is. */
-  async acceptPeering(id: string): Promise<PeeringInfo> {
-    await this.#transition("AcceptVpcPeeringConnection", id, "ACTIVE");
-    return this.describePeering(id);
+  /**
+   * The accept's answer is empty: the caller's `known` peering, accepted, is the answer (../shared/accepted-peering.ts);
+   * without one, the peering is described once afterwards.
+   */
+  async acceptPeering(id: string, known?: PeeringInfo): Promise<PeeringInfo> {
+    await this.#transition("AcceptVpcPeeringConnection", id, ACCEPTED_STATUS);
+    return acceptedPeering(id, known, Date.now()) ?? this.describePeering(id);
   }
 
   async rejectPeering(id: string): Promise<PeeringInfo> {

@@ -45,7 +45,7 @@ export const peeringAcceptance = {
     const current = await waitForPeering(backend, inputs.peeringId, ["PENDING", "ACTIVE", "ACCEPTING"], {
       timeoutMs: inputs.timeoutSeconds * 1000,
     });
-    if (current.status === "PENDING") await backend.acceptPeering(inputs.peeringId);
+    if (current.status === "PENDING") await backend.acceptPeering(inputs.peeringId, current);
     const active = await waitForPeering(backend, inputs.peeringId, ["ACTIVE"], {
       timeoutMs: inputs.timeoutSeconds * 1000,
     });

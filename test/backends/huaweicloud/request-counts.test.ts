@@ -20,5 +20,5 @@ describeRequestCounts("huaweicloud", {
       pacing: false,
     }),
   // The create and the accept answer the peering itself.
-  expected: { create: 1, accept: 1, delete: 1 },
+  expected: { create: 1, accept: 1, acceptUnknown: 1, delete: 1 },
 });

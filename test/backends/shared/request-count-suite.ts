@@ -13,8 +13,16 @@ export interface RequestCountFixture {
   readonly accounts: readonly [EmulatorAccount, EmulatorAccount];
   readonly region: string;
   readonly open: (url: string, account: EmulatorAccount) => Backend;
-  /** Requests per step of a cross-account lifecycle with no client token. */
-  readonly expected: { readonly create: number; readonly accept: number; readonly delete: number };
+  /**
+   * Requests per step of a cross-account lifecycle with no client token. `accept`: given the peering as the caller
+   * last read it; `acceptUnknown`: given only its id.
+   */
+  readonly expected: {
+    readonly create: number;
+    readonly accept: number;
+    readonly acceptUnknown: number;
+    readonly delete: number;
+  };
 }
 
 /** The fields a create answers that a read of the new peering must show too (the times are the cloud's). */
@@ -70,13 +78,29 @@ export function describeRequestCounts(name: string, fixture: RequestCountFixture
       expect(created.value.status).toBe("PENDING");
       expect(Math.abs(Date.parse(created.value.createdAt) - Date.parse(read.createdAt))).toBeLessThan(5000);
 
-      const accepted = await counted(() => bob.acceptPeering(created.value.id));
+      const accepted = await counted(() => bob.acceptPeering(created.value.id, read));
       expect(accepted.requests).toBe(fixture.expected.accept);
       expect(accepted.value.status).toBe("ACTIVE");
-      expect(comparable(accepted.value)).toEqual(comparable(await alice.describePeering(created.value.id)));
+      const afterAccept = await alice.describePeering(created.value.id);
+      expect(comparable(accepted.value)).toEqual(comparable(afterAccept));
+      expect(accepted.value.expiresAt).toBe(afterAccept.expiresAt);
 
       const deleted = await counted(() => alice.deletePeering(created.value.id));
       expect(deleted.requests).toBe(fixture.expected.delete);
+    });
+
+    it("accepts a request known only by its id by reading it back once", async () => {
+      const a = await alice.createVpc({ name: "id-a", region: fixture.region, cidrs: ["10.4.0.0/16"] });
+      const b = await bob.createVpc({ name: "id-b", region: fixture.region, cidrs: ["10.5.0.0/16"] });
+      const created = await alice.createPeering({
+        vpcId: a.id,
+        peerVpcId: b.id,
+        peerAccount: bob.account,
+        name: "by-id",
+      });
+      const accepted = await counted(() => bob.acceptPeering(created.id));
+      expect(accepted.requests).toBe(fixture.expected.acceptUnknown);
+      expect(comparable(accepted.value)).toEqual(comparable(await alice.describePeering(created.id)));
     });
 
     it("answers a same-account peering ACTIVE, as a read shows it", async () => {
