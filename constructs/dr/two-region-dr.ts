@@ -4,6 +4,7 @@
  * The topology comes from planTwoRegionDr, the same planner as the Pulumi component's.
  */
 import { Construct } from "constructs";
+import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import type { DrBandwidthLimit } from "../../provider/core/dr/two-region-dr.js";
 import { planTwoRegionDr } from "../../provider/core/dr/two-region-dr.js";
@@ -37,6 +38,12 @@ export interface TwoRegionDrProps {
   readonly bandwidthPoliciesManagedOutsideTerraform?: boolean;
   /** @default true when the two accounts are known and differ */
   readonly acceptance?: boolean;
+  /**
+   * Least-privilege routes per side (the same DrRouting as the Pulumi component's `primary.routing`): which
+   * destinations each side routes, into which of its tables, or `routes: "none"` for a side managed elsewhere.
+   * @default every CIDR of the peer, in every route table of each side
+   */
+  readonly routing?: { readonly primary?: DrRouting; readonly standby?: DrRouting };
 }
 
 export class TwoRegionDr extends Construct {
@@ -48,8 +55,8 @@ export class TwoRegionDr extends Construct {
     const name = props.name ?? id;
     const plan = planTwoRegionDr({
       name,
-      primary: toDrSite(props.primary),
-      standby: toDrSite(props.standby),
+      primary: toDrSite(props.primary, props.routing?.primary),
+      standby: toDrSite(props.standby, props.routing?.standby),
       ...linkOptionsOf(props),
       ...(props.bandwidthPolicies !== undefined ? { bandwidthPolicies: props.bandwidthPolicies } : {}),
     });

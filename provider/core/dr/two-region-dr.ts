@@ -4,6 +4,7 @@
  */
 import type { BandwidthPolicySpec } from "../topology-schema.js";
 import {
+  checkSitesRouting,
   type DrLinkOptions,
   type DrPlan,
   type DrSite,
@@ -52,5 +53,9 @@ export function planTwoRegionDr(input: TwoRegionDrInput): DrPlan {
     peerings: [peering],
     routes: routesBothWays(primary, standby, name),
     bandwidthPolicies,
+    ...checkSitesRouting([
+      ["primary", primary, [standby]],
+      ["standby", standby, [primary]],
+    ]),
   };
 }

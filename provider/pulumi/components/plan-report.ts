@@ -50,8 +50,13 @@ export function validatePlan(
   componentName: string,
 ): { topology: Topology; warnings: Diagnostic[] } {
   const result = validateDocument(planToTopology(plan));
-  const named = result.diagnostics.map((d) => ({ ...d, resource: `${componentName}/${d.resource}` }));
-  if (!result.ok || !result.topology) throw new PulumiTopologyValidationError(named);
+  // The planner's own refusals (a routing policy outside the peers) first, then the validators' findings.
+  const named = [...(plan.diagnostics ?? []), ...result.diagnostics].map((d) => ({
+    ...d,
+    resource: `${componentName}/${d.resource}`,
+  }));
+  if ((plan.diagnostics ?? []).length > 0 || !result.ok || !result.topology)
+    throw new PulumiTopologyValidationError(named);
   return { topology: result.topology, warnings: named.filter((d) => d.severity === "warning") };
 }
 
