@@ -64,6 +64,13 @@ export function buildPlan(
     throw new TopologyValidationError(
       plan.diagnostics.map((d) => ({ ...d, resource: `${scope.node.path}/${d.resource}` })),
     );
+  const existing = Object.entries(plan.externalPeerings ?? {}).filter(
+    ([, e]) => e.mode === "accept-existing",
+  );
+  if (existing.length > 0)
+    throw new Error(
+      `peerlink: ${scope.node.path} plans accepting the existing peering "${existing[0]![0]}", which the CDKTF constructs do not build yet; accept it with the Pulumi TwoRegionDr (existingPeeringId) or the cloud's own acceptance resource.`,
+    );
   const siteById = new Map(sites.map((s) => [vpcTopologyId(s), s]));
   const site = (id: string): VpcSite => siteById.get(id)!;
   const peerings = new Map<string, Peering>();
@@ -82,7 +89,9 @@ export function buildPlan(
       serviceLevel: planned.serviceLevel,
     });
     peerings.set(planned.id, peering);
-    if (options.acceptance ?? accountsDiffer(vpc, peerVpc))
+    // Requester-only: the accepter account's own stack accepts (the planner refuses what that cannot serve).
+    const requesterOnly = plan.externalPeerings?.[planned.id]?.mode === "requester-only";
+    if (options.acceptance ?? (!requesterOnly && accountsDiffer(vpc, peerVpc)))
       acceptances.push(new PeeringAcceptance(scope, `${id}-acceptance`, { cloud: vpc.cloud, peering }));
   }
   const routes: RouteRule[] = [];

@@ -44,6 +44,13 @@ export interface TwoRegionDrProps {
    * @default every CIDR of the peer, in every route table of each side
    */
   readonly routing?: { readonly primary?: DrRouting; readonly standby?: DrRouting };
+  /**
+   * Request the peering and route the primary's side only; the standby account's own stack accepts it and routes
+   * its side (no acceptance here). Refused (EXTERNAL_PEERING_INVALID) when both sides are in one account or with
+   * a standby routing policy.
+   * @default false
+   */
+  readonly requesterOnly?: boolean;
 }
 
 export class TwoRegionDr extends Construct {
@@ -59,6 +66,7 @@ export class TwoRegionDr extends Construct {
       standby: toDrSite(props.standby, props.routing?.standby),
       ...linkOptionsOf(props),
       ...(props.bandwidthPolicies !== undefined ? { bandwidthPolicies: props.bandwidthPolicies } : {}),
+      ...(props.requesterOnly !== undefined ? { requesterOnly: props.requesterOnly } : {}),
     });
     this.built = buildPlan(this, plan, [props.primary, props.standby], {
       constructId: () => "peering",

@@ -12,6 +12,7 @@ import type {
   TopologyInput,
   VpcSpec,
 } from "../topology-schema.js";
+import type { DrExternalPeering } from "./external-peering.js";
 import { checkRouting, type DrRouting, destinationsToPeer, resolveRouting } from "./routing-policy.js";
 
 /** One VPC taking part in a DR topology. */
@@ -69,6 +70,11 @@ export interface DrPlan {
    * exists; the front ends throw them with the validators' findings. Absent when there is none.
    */
   readonly diagnostics?: readonly Diagnostic[];
+  /**
+   * Peerings by planned id that this stack does not own both ends of (requester-only, or an existing peering it
+   * accepts); the front ends create no acceptance for the first, no peering for the second. Absent when none.
+   */
+  readonly externalPeerings?: Readonly<Record<string, DrExternalPeering>>;
 }
 
 export function siteToVpc(site: DrSite): VpcSpec {

@@ -5,7 +5,8 @@
  */
 import type { CostEstimate } from "../../core/cost/estimate.js";
 import { estimateCost } from "../../core/cost/estimate.js";
-import type { Diagnostic } from "../../core/diagnostics.js";
+import { type Diagnostic, hasErrors } from "../../core/diagnostics.js";
+import { isRequesterConcern } from "../../core/dr/external-peering.js";
 import type { DrPlan } from "../../core/dr/site.js";
 import { TopologyValidationError } from "../../core/errors.js";
 import { computeReachability, type Reachability } from "../../core/reachability.js";
@@ -49,7 +50,10 @@ export function validatePlan(
   plan: DrPlan,
   componentName: string,
 ): { topology: Topology; warnings: Diagnostic[] } {
-  const result = validateDocument(planToTopology(plan));
+  const validated = validateDocument(planToTopology(plan));
+  // An existing peering's bandwidth and billing are its requester's: not this stack's to fix.
+  const found = validated.diagnostics.filter((d) => !isRequesterConcern(plan.externalPeerings, d));
+  const result = { ...validated, ok: !hasErrors(found), diagnostics: found };
   // The planner's own refusals (a routing policy outside the peers) first, then the validators' findings.
   const named = [...(plan.diagnostics ?? []), ...result.diagnostics].map((d) => ({
     ...d,

@@ -47,7 +47,7 @@ describe("TwoRegionDr routing", async () => {
     standby: { ...beijing, routing: { routes: ["10.0.8.0/24", "10.0.9.0/24"] } },
     bandwidthMbps: 100,
   });
-  await settle(dr, dr.peering, ...dr.routes);
+  await settle(dr, dr.peering!, ...dr.routes);
 
   it("creates only the planned subnet routes, in the named tables", async () => {
     expect(await routesOf(dr)).toEqual([
@@ -72,7 +72,7 @@ describe("TwoRegionDr routing", async () => {
       standby: { ...beijing, routing: { routes: "none" } },
       bandwidthMbps: 100,
     });
-    await settle(oneSided, oneSided.peering, ...oneSided.routes);
+    await settle(oneSided, oneSided.peering!, ...oneSided.routes);
     expect((await routesOf(oneSided)).every((r) => r.startsWith("vpc-gz"))).toBe(true);
     expect(await outputValue(oneSided.reachabilityMatrix)).toEqual({
       "vpc-gz": { "vpc-bj": false },
