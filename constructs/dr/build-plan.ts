@@ -4,15 +4,20 @@
  */
 import { Token } from "cdktf";
 import type { Construct } from "constructs";
+import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import type { DrPlan, DrSite } from "../../provider/core/dr/site.js";
+import { TopologyValidationError } from "../../provider/core/errors.js";
 import { BandwidthPolicy } from "../bandwidth-policy.js";
 import { Peering } from "../peering.js";
 import { PeeringAcceptance } from "../peering-acceptance.js";
 import { RouteRule } from "../route-rule.js";
 import { type VpcSite, vpcTopologyId } from "../vpc-site.js";
 
-/** The planner's view of a VpcSite: its topology id, and its extra route tables by id. */
-export function toDrSite(site: VpcSite): DrSite {
+/**
+ * The planner's view of a VpcSite: its topology id, its extra route tables by id, and the routing policy the DR
+ * construct was given for this site's role.
+ */
+export function toDrSite(site: VpcSite, routing?: DrRouting): DrSite {
   return {
     vpc: vpcTopologyId(site),
     cloud: site.cloud,
@@ -20,6 +25,7 @@ export function toDrSite(site: VpcSite): DrSite {
     account: site.account,
     cidrs: site.cidrs,
     routeTables: site.routeTableIds ?? [],
+    ...(routing !== undefined ? { routing } : {}),
   };
 }
 
@@ -53,6 +59,18 @@ export function buildPlan(
   sites: readonly VpcSite[],
   options: BuildOptions,
 ): BuiltPlan {
+  // The planner's refusals throw at construction, as a CDKTF user's mistake should (the path says which construct).
+  if (plan.diagnostics && plan.diagnostics.length > 0)
+    throw new TopologyValidationError(
+      plan.diagnostics.map((d) => ({ ...d, resource: `${scope.node.path}/${d.resource}` })),
+    );
+  const existing = Object.entries(plan.externalPeerings ?? {}).filter(
+    ([, e]) => e.mode === "accept-existing",
+  );
+  if (existing.length > 0)
+    throw new Error(
+      `peerlink: ${scope.node.path} plans accepting the existing peering "${existing[0]![0]}", which the CDKTF constructs do not build yet; accept it with the Pulumi TwoRegionDr (existingPeeringId) or the cloud's own acceptance resource.`,
+    );
   const siteById = new Map(sites.map((s) => [vpcTopologyId(s), s]));
   const site = (id: string): VpcSite => siteById.get(id)!;
   const peerings = new Map<string, Peering>();
@@ -71,7 +89,9 @@ export function buildPlan(
       serviceLevel: planned.serviceLevel,
     });
     peerings.set(planned.id, peering);
-    if (options.acceptance ?? accountsDiffer(vpc, peerVpc))
+    // Requester-only: the accepter account's own stack accepts (the planner refuses what that cannot serve).
+    const requesterOnly = plan.externalPeerings?.[planned.id]?.mode === "requester-only";
+    if (options.acceptance ?? (!requesterOnly && accountsDiffer(vpc, peerVpc)))
       acceptances.push(new PeeringAcceptance(scope, `${id}-acceptance`, { cloud: vpc.cloud, peering }));
   }
   const routes: RouteRule[] = [];

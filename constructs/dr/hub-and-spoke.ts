@@ -11,6 +11,7 @@ import {
   planHubAndSpoke,
   spokePeeringId,
 } from "../../provider/core/dr/hub-and-spoke.js";
+import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import { TopologyValidationError } from "../../provider/core/errors.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
@@ -39,6 +40,15 @@ export interface HubAndSpokeProps {
   readonly serviceLevel?: ServiceLevel;
   /** @default true for peerings whose two accounts are known and differ */
   readonly acceptance?: boolean;
+  /**
+   * Least-privilege routes for the hub and for spokes by key (see DrRouting). A hub's destination list is split
+   * by spoke: each block goes through the peering of the spoke it lies in.
+   * @default every CIDR of each peer, in every route table
+   */
+  readonly routing?: {
+    readonly hub?: DrRouting;
+    readonly spokes?: Readonly<Record<string, DrRouting>>;
+  };
 }
 
 export class HubAndSpoke extends Construct {
@@ -54,8 +64,10 @@ export class HubAndSpoke extends Construct {
     if (badKeys) throw new TopologyValidationError([badKeys]);
     const plan = planHubAndSpoke({
       name,
-      hub: toDrSite(props.hub),
-      spokes: Object.fromEntries(keys.map((k) => [k, toDrSite(props.spokes[k]!)])),
+      hub: toDrSite(props.hub, props.routing?.hub),
+      spokes: Object.fromEntries(
+        keys.map((k) => [k, toDrSite(props.spokes[k]!, props.routing?.spokes?.[k])]),
+      ),
       meshSpokes: props.meshSpokes ?? false,
       routeSpokesThroughHub: props.routeSpokesThroughHub ?? false,
       ...linkOptionsOf(props),

@@ -4,6 +4,7 @@
  * The topology comes from planTwoRegionDr, the same planner as the Pulumi component's.
  */
 import { Construct } from "constructs";
+import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import type { DrBandwidthLimit } from "../../provider/core/dr/two-region-dr.js";
 import { planTwoRegionDr } from "../../provider/core/dr/two-region-dr.js";
@@ -37,6 +38,19 @@ export interface TwoRegionDrProps {
   readonly bandwidthPoliciesManagedOutsideTerraform?: boolean;
   /** @default true when the two accounts are known and differ */
   readonly acceptance?: boolean;
+  /**
+   * Least-privilege routes per side (the same DrRouting as the Pulumi component's `primary.routing`): which
+   * destinations each side routes, into which of its tables, or `routes: "none"` for a side managed elsewhere.
+   * @default every CIDR of the peer, in every route table of each side
+   */
+  readonly routing?: { readonly primary?: DrRouting; readonly standby?: DrRouting };
+  /**
+   * Request the peering and route the primary's side only; the standby account's own stack accepts it and routes
+   * its side (no acceptance here). Refused (EXTERNAL_PEERING_INVALID) when both sides are in one account or with
+   * a standby routing policy.
+   * @default false
+   */
+  readonly requesterOnly?: boolean;
 }
 
 export class TwoRegionDr extends Construct {
@@ -48,10 +62,11 @@ export class TwoRegionDr extends Construct {
     const name = props.name ?? id;
     const plan = planTwoRegionDr({
       name,
-      primary: toDrSite(props.primary),
-      standby: toDrSite(props.standby),
+      primary: toDrSite(props.primary, props.routing?.primary),
+      standby: toDrSite(props.standby, props.routing?.standby),
       ...linkOptionsOf(props),
       ...(props.bandwidthPolicies !== undefined ? { bandwidthPolicies: props.bandwidthPolicies } : {}),
+      ...(props.requesterOnly !== undefined ? { requesterOnly: props.requesterOnly } : {}),
     });
     this.built = buildPlan(this, plan, [props.primary, props.standby], {
       constructId: () => "peering",

@@ -5,6 +5,7 @@
  * the synth with TRANSITIVE_ROUTE, naming the chain.
  */
 import { Construct } from "constructs";
+import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import {
   planTwoRegionsThreeCenters,
@@ -35,6 +36,15 @@ export interface TwoRegionsThreeCentersProps {
   readonly serviceLevel?: ServiceLevel;
   /** @default true for peerings whose two accounts are known and differ */
   readonly acceptance?: boolean;
+  /**
+   * Least-privilege routes per centre (see DrRouting): destinations, route tables, or `routes: "none"`.
+   * @default every CIDR of each peer, in every route table of each centre
+   */
+  readonly routing?: {
+    readonly production?: DrRouting;
+    readonly backup?: DrRouting;
+    readonly dr?: DrRouting;
+  };
 }
 
 export class TwoRegionsThreeCenters extends Construct {
@@ -51,9 +61,9 @@ export class TwoRegionsThreeCenters extends Construct {
     const name = props.name ?? id;
     const plan = planTwoRegionsThreeCenters({
       name,
-      production: toDrSite(props.production),
-      backup: toDrSite(props.backup),
-      dr: toDrSite(props.dr),
+      production: toDrSite(props.production, props.routing?.production),
+      backup: toDrSite(props.backup, props.routing?.backup),
+      dr: toDrSite(props.dr, props.routing?.dr),
       ...linkOptionsOf(props),
     });
     const constructIds = new Map(

@@ -92,6 +92,9 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   CROSS_REGION_UNSUPPORTED: "UnsupportedOperation",
   // A planner refusal, never sent to a cloud: here to complete the table.
   INVALID_SPOKE_KEY: "InvalidParameterValue",
+  ROUTING_OUTSIDE_PEER: "InvalidParameterValue",
+  ROUTING_POLICY_INVALID: "InvalidParameterValue",
+  EXTERNAL_PEERING_INVALID: "InvalidParameterValue",
   CIDR_OVERLAP: "UnsupportedOperation.VpcPeerCidrConflict",
   // "对等连接本端VPC与对端VPC存在CIDR冲突,或一端与已建立的对等连接某一端冲突" (errorcodes.py).
   PEER_CIDR_CONFLICT: "UnauthorizedOperation.VpcPeerCidrConflict",

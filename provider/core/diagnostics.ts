@@ -108,12 +108,31 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "A hub-and-spoke spoke key that cannot be part of an id (letters, digits, - and _ only).",
   },
+  ROUTING_OUTSIDE_PEER: {
+    severity: "error",
+    summary: "A DR site's routing policy lists a destination inside none of the site's peer VPCs.",
+  },
+  ROUTING_POLICY_INVALID: {
+    severity: "error",
+    summary:
+      "A DR site's routing policy cannot be planned: a destination that is no CIDR, an unknown or empty route table selection.",
+  },
+  EXTERNAL_PEERING_INVALID: {
+    severity: "error",
+    summary:
+      "A DR peering this stack does not fully own (accept-only or requester-only) asked for what only the other side can do.",
+  },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /** Codes the DR planners raise on their inputs before any topology exists (no topology document produces them). */
-export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set(["INVALID_SPOKE_KEY"]);
+export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set([
+  "INVALID_SPOKE_KEY",
+  "ROUTING_OUTSIDE_PEER",
+  "ROUTING_POLICY_INVALID",
+  "EXTERNAL_PEERING_INVALID",
+]);
 
 export function diagnostic(
   code: DiagnosticCode,

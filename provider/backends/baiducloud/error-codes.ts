@@ -47,6 +47,9 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   CROSS_REGION_UNSUPPORTED: bad("PeerConnCrossRegion"),
   // A planner refusal, never sent to a cloud: here to complete the table.
   INVALID_SPOKE_KEY: bad("InvalidParameter"),
+  ROUTING_OUTSIDE_PEER: bad("InvalidParameter"),
+  ROUTING_POLICY_INVALID: bad("InvalidParameter"),
+  EXTERNAL_PEERING_INVALID: bad("InvalidParameter"),
   CIDR_OVERLAP: bad("PeerConnCidrConflict"),
   PEER_CIDR_CONFLICT: bad("PeerConnPeerCidrConflict"),
   PEERING_LIMIT_EXCEEDED: conflict("PeerConnQuotaExceeded"),

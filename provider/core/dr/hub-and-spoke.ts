@@ -6,6 +6,7 @@
  */
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import {
+  checkSitesRouting,
   type DrLinkOptions,
   type DrPlan,
   type DrSite,
@@ -68,6 +69,17 @@ export function planHubAndSpoke(input: HubAndSpokeInput): DrPlan {
     peerings: [],
     routes: [],
     bandwidthPolicies: [],
+    ...checkSitesRouting([
+      ["hub", hub, spokes.map(([, site]) => site)],
+      ...spokes.map(
+        ([key, site]) =>
+          [
+            `spokes.${key}`,
+            site,
+            [hub, ...(input.meshSpokes ? spokes.filter(([k]) => k !== key).map(([, s]) => s) : [])],
+          ] as const,
+      ),
+    ]),
   };
   for (const [key, spoke] of spokes) {
     const id = hubPeeringId(name, key);

@@ -3,6 +3,7 @@
  * so they take plain data only: no tokens, no Outputs, no construct or resource objects.
  */
 import { CLOUD_RULES } from "../cloud-rules.js";
+import type { Diagnostic } from "../diagnostics.js";
 import type {
   ChargeType,
   PeeringSpec,
@@ -11,6 +12,8 @@ import type {
   TopologyInput,
   VpcSpec,
 } from "../topology-schema.js";
+import type { DrExternalPeering } from "./external-peering.js";
+import { checkRouting, type DrRouting, destinationsToPeer, resolveRouting } from "./routing-policy.js";
 
 /** One VPC taking part in a DR topology. */
 export interface DrSite {
@@ -20,13 +23,18 @@ export interface DrSite {
   readonly region: string;
   /** Tencent uin, Huawei project/tenant, Baidu account. */
   readonly account: string;
-  /** Primary and secondary CIDR blocks; the peer side gets a route to every one of them. */
+  /** Primary and secondary CIDR blocks; by default the peer side gets a route to every one of them. */
   readonly cidrs: readonly string[];
   /**
-   * Extra route tables; the main table always gets the routes too.
+   * Extra route tables; by default they and the main table all get the routes.
    * @default [] (the main table only)
    */
   readonly routeTables?: readonly string[];
+  /**
+   * Which destinations this site routes to its peers and in which of its tables (see DrRouting).
+   * @default every CIDR of each peer, in every route table
+   */
+  readonly routing?: DrRouting;
 }
 
 /** Bandwidth and billing of the planned peerings (seed 000 "带宽", "计费模式"; seed 001 createPeerConn). */
@@ -57,6 +65,16 @@ export interface DrPlan {
   readonly peerings: PeeringSpec[];
   readonly routes: RouteSpec[];
   readonly bandwidthPolicies: NonNullable<TopologyInput["bandwidthPolicies"]>;
+  /**
+   * What the planner refused in its inputs (a routing policy outside the peers, say), before any topology
+   * exists; the front ends throw them with the validators' findings. Absent when there is none.
+   */
+  readonly diagnostics?: readonly Diagnostic[];
+  /**
+   * Peerings by planned id that this stack does not own both ends of (requester-only, or an existing peering it
+   * accepts); the front ends create no acceptance for the first, no peering for the second. Absent when none.
+   */
+  readonly externalPeerings?: Readonly<Record<string, DrExternalPeering>>;
 }
 
 export function siteToVpc(site: DrSite): VpcSpec {
@@ -95,19 +113,25 @@ export function planPeering(
   };
 }
 
-/** The tables that get routes: the main one (routeTable omitted) and every extra one, in order. */
+/**
+ * The tables that get routes under the site's policy: by default the main one (routeTable omitted) and every
+ * extra one, in order; none for `routes: "none"`.
+ */
 export function routeTablesOf(site: DrSite): (string | undefined)[] {
-  return [undefined, ...(site.routeTables ?? [])];
+  return [...resolveRouting(site).tables];
 }
 
 /**
- * Routes from `from` to every CIDR of `to` through `peering`, in every route table of `from`. Peering is not
- * transitive (seed 000 "对等连接互通性不传递"), so destinations are only ever the peer's own blocks.
+ * Routes from `from` to `to` through `peering`, as `from`'s routing policy asks: by default every CIDR of `to`
+ * in every route table of `from`; with a list, the listed blocks inside `to`. Peering is not transitive
+ * (seed 000 "对等连接互通性不传递"), so destinations are only ever inside the peer's own blocks.
  */
 export function routesToPeer(from: DrSite, to: DrSite, peering: string): RouteSpec[] {
   const routes: RouteSpec[] = [];
-  for (const table of routeTablesOf(from))
-    for (const destination of to.cidrs)
+  const routing = resolveRouting(from);
+  const destinations = destinationsToPeer(routing, to);
+  for (const table of routing.tables)
+    for (const destination of destinations)
       routes.push({
         vpc: from.vpc,
         ...(table === undefined ? {} : { routeTable: table }),
@@ -132,4 +156,15 @@ export function distinctVpcs(sites: readonly DrSite[]): VpcSpec[] {
     out.push(siteToVpc(site));
   }
   return out;
+}
+
+/**
+ * The planner's refusals of the sites' routing policies, each site checked against the sites it peers with
+ * (`[role, site, peers]`), in role order; undefined when there is none (so a plan without problems has no field).
+ */
+export function checkSitesRouting(
+  sites: readonly (readonly [role: string, site: DrSite, peers: readonly DrSite[]])[],
+): { diagnostics?: Diagnostic[] } {
+  const diagnostics = sites.flatMap(([role, site, peers]) => checkRouting(role, site, peers));
+  return diagnostics.length > 0 ? { diagnostics } : {};
 }

@@ -5,6 +5,7 @@
  * through production.
  */
 import {
+  checkSitesRouting,
   type DrLinkOptions,
   type DrPlan,
   type DrSite,
@@ -40,11 +41,15 @@ export function threeCentersPeeringId(
 
 export function planTwoRegionsThreeCenters(input: TwoRegionsThreeCentersInput): DrPlan {
   const sites = { production: input.production, backup: input.backup, dr: input.dr };
+  const roles = ["production", "backup", "dr"] as const;
   const plan: DrPlan = {
     vpcs: distinctVpcs([sites.production, sites.backup, sites.dr]),
     peerings: [],
     routes: [],
     bandwidthPolicies: [],
+    ...checkSitesRouting(
+      roles.map((role) => [role, sites[role], roles.filter((r) => r !== role).map((r) => sites[r])] as const),
+    ),
   };
   for (const [a, b] of THREE_CENTER_LINKS) {
     const id = threeCentersPeeringId(input.name, a, b);

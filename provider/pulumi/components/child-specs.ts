@@ -23,6 +23,8 @@ export interface PeeringChildSpec {
   readonly crossAccount: boolean;
   /** The PeeringAcceptance's resource name when there is one. */
   readonly acceptanceName?: string;
+  /** An existing peering (requested outside this stack) to accept: no Peering resource is created. */
+  readonly existingPeeringId?: string;
 }
 
 export interface RouteChildSpec {
@@ -72,6 +74,10 @@ export function getChildSpecs(plan: DrPlan, naming: ChildNaming): ChildSpecs {
     const resourceName = `${naming.prefix}-${naming.peeringKey(p.id)}`;
     peeringName.set(p.id, resourceName);
     const crossAccount = accountOf.get(p.vpc) !== accountOf.get(p.peerVpc);
+    // Requester-only: the accepter's own stack accepts. An existing peering: accepted here, whatever the accounts
+    // (the acceptance finds a same-account peering ACTIVE and only waits for it).
+    const external = plan.externalPeerings?.[p.id];
+    const accepts = external === undefined ? crossAccount : external.mode === "accept-existing";
     return {
       plannedId: p.id,
       resourceName,
@@ -82,7 +88,8 @@ export function getChildSpecs(plan: DrPlan, naming: ChildNaming): ChildSpecs {
       ...(p.chargeType !== undefined ? { chargeType: p.chargeType } : {}),
       ...(p.serviceLevel !== undefined ? { serviceLevel: p.serviceLevel } : {}),
       crossAccount,
-      ...(crossAccount ? { acceptanceName: `${resourceName}-acceptance` } : {}),
+      ...(accepts ? { acceptanceName: `${resourceName}-acceptance` } : {}),
+      ...(external?.mode === "accept-existing" ? { existingPeeringId: external.peeringId } : {}),
     };
   });
   const taken = new Set<string>();

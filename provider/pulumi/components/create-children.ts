@@ -27,8 +27,10 @@ export interface DrResourceOptions {
 }
 
 export interface CreatedChildren {
-  /** By the planner's peering id. */
+  /** By the planner's peering id; an existing peering (accepted only) has none. */
   readonly peerings: ReadonlyMap<string, Peering>;
+  /** Every planned peering's id by the planner's id: the created Peering's, or the existing one's. */
+  readonly peeringIds: ReadonlyMap<string, pulumi.Input<string>>;
   /** By the planner's peering id; only cross-account peerings have one. */
   readonly acceptances: ReadonlyMap<string, PeeringAcceptance>;
   readonly routes: readonly RouteRule[];
@@ -53,9 +55,26 @@ export function createChildren(
   const peerings = new Map<string, Peering>();
   const acceptances = new Map<string, PeeringAcceptance>();
   const statuses = new Map<string, pulumi.Output<PeeringStatus>>();
+  const peeringIds = new Map<string, pulumi.Input<string>>();
   for (const spec of specs.peerings) {
     const requester = site(spec.requester);
     const accepter = site(spec.accepter);
+    if (spec.existingPeeringId !== undefined) {
+      // Requested outside this stack: accept it with the accepter's connection; the routes wait for that.
+      const acceptance = new PeeringAcceptance(
+        spec.acceptanceName ?? `${spec.resourceName}-acceptance`,
+        {
+          ...(accepter.connection ? { connection: accepter.connection } : {}),
+          peeringId: spec.existingPeeringId,
+          ...timeout,
+        },
+        { parent },
+      );
+      acceptances.set(spec.plannedId, acceptance);
+      statuses.set(spec.plannedId, acceptance.status);
+      peeringIds.set(spec.plannedId, spec.existingPeeringId);
+      continue;
+    }
     const peering = new Peering(
       spec.resourceName,
       {
@@ -77,6 +96,7 @@ export function createChildren(
       { parent },
     );
     peerings.set(spec.plannedId, peering);
+    peeringIds.set(spec.plannedId, peering.id);
     let status = peering.status;
     if (spec.acceptanceName !== undefined) {
       const acceptance = new PeeringAcceptance(
@@ -99,9 +119,9 @@ export function createChildren(
     const acceptance = acceptances.get(plannedId);
     return acceptance ? { parent, dependsOn: [acceptance] } : { parent };
   };
-  const peeringOf = (plannedId: string): Peering => {
-    const found = peerings.get(plannedId);
-    if (!found)
+  const peeringIdOf = (plannedId: string): pulumi.Input<string> => {
+    const found = peeringIds.get(plannedId);
+    if (found === undefined)
       throw new Error(`peerlink: the plan routes through peering "${plannedId}", which it does not plan`);
     return found;
   };
@@ -115,7 +135,7 @@ export function createChildren(
         vpcId: side.vpcId,
         ...(table !== undefined ? { routeTableId: table } : {}),
         destination: spec.destination,
-        peeringId: peeringOf(spec.peering).id,
+        peeringId: peeringIdOf(spec.peering),
         description: spec.description,
         ...timeout,
       },
@@ -129,12 +149,12 @@ export function createChildren(
       spec.resourceName,
       {
         ...(requester.connection ? { connection: requester.connection } : {}),
-        peeringId: peeringOf(spec.peering).id,
+        peeringId: peeringIdOf(spec.peering),
         limits: spec.limits.map((l) => ({ ip: l.ip, limitMbps: l.limitMbps, vpcId: site(l.vpc).vpcId })),
         ...timeout,
       },
       after(spec.peering),
     );
   });
-  return { peerings, acceptances, routes, bandwidthPolicies, statuses };
+  return { peerings, peeringIds, acceptances, routes, bandwidthPolicies, statuses };
 }

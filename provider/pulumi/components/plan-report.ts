@@ -5,7 +5,8 @@
  */
 import type { CostEstimate } from "../../core/cost/estimate.js";
 import { estimateCost } from "../../core/cost/estimate.js";
-import type { Diagnostic } from "../../core/diagnostics.js";
+import { type Diagnostic, hasErrors } from "../../core/diagnostics.js";
+import { isRequesterConcern } from "../../core/dr/external-peering.js";
 import type { DrPlan } from "../../core/dr/site.js";
 import { TopologyValidationError } from "../../core/errors.js";
 import { computeReachability, type Reachability } from "../../core/reachability.js";
@@ -49,9 +50,17 @@ export function validatePlan(
   plan: DrPlan,
   componentName: string,
 ): { topology: Topology; warnings: Diagnostic[] } {
-  const result = validateDocument(planToTopology(plan));
-  const named = result.diagnostics.map((d) => ({ ...d, resource: `${componentName}/${d.resource}` }));
-  if (!result.ok || !result.topology) throw new PulumiTopologyValidationError(named);
+  const validated = validateDocument(planToTopology(plan));
+  // An existing peering's bandwidth and billing are its requester's: not this stack's to fix.
+  const found = validated.diagnostics.filter((d) => !isRequesterConcern(plan.externalPeerings, d));
+  const result = { ...validated, ok: !hasErrors(found), diagnostics: found };
+  // The planner's own refusals (a routing policy outside the peers) first, then the validators' findings.
+  const named = [...(plan.diagnostics ?? []), ...result.diagnostics].map((d) => ({
+    ...d,
+    resource: `${componentName}/${d.resource}`,
+  }));
+  if ((plan.diagnostics ?? []).length > 0 || !result.ok || !result.topology)
+    throw new PulumiTopologyValidationError(named);
   return { topology: result.topology, warnings: named.filter((d) => d.severity === "warning") };
 }
 

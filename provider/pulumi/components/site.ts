@@ -5,6 +5,7 @@
  * creates anything, and values not known until apply would have to be guessed.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { DrRouting } from "../../core/dr/routing-policy.js";
 import type { DrSite } from "../../core/dr/site.js";
 import type { Cloud } from "../../core/topology-schema.js";
 import type { ConnectionArgs } from "../connection.js";
@@ -33,11 +34,19 @@ export interface DrSiteArgs {
    */
   readonly account?: string;
   /**
-   * Extra route tables (besides the main one, which always gets the routes) that route to the peer: plain ids,
-   * or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`).
+   * Extra route tables (besides the main one) that route to the peer: plain ids, or ids by a name of your choice
+   * when they are not known until apply (a `Vpc` resource's `routeTableIds`). `routing` may narrow which get routes.
    * @default [] (the main route table only)
    */
   readonly routeTableIds?: readonly string[] | Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * Least-privilege routes: which destinations this site routes (`routes`: "peer-cidrs", a list of peer subnets,
+   * or "none" for a side managed elsewhere), and into which of its tables (`routeTables` by their names in
+   * `routeTableIds`, `mainTable`). Planned and checked by the core planner (ROUTING_OUTSIDE_PEER,
+   * ROUTING_POLICY_INVALID) before anything is created.
+   * @default every CIDR of each peer, in every route table
+   */
+  readonly routing?: DrRouting;
   /**
    * The backend and account this VPC's side acts with: the requester's makes the peering, the accepter's the
    * acceptance, each side's its own routes.
@@ -91,6 +100,7 @@ export function resolveSite(args: DrSiteArgs, role: string, componentName: strin
       account: args.account ?? defaultAccount(args.connection),
       cidrs: [...args.cidrs],
       routeTables: tables.map(([table]) => table),
+      ...(args.routing !== undefined ? { routing: args.routing } : {}),
     },
     vpcId,
     connection: args.connection,

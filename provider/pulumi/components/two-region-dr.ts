@@ -47,10 +47,26 @@ export interface TwoRegionDrArgs extends DrResourceOptions {
    * @default [] (no BandwidthPolicy)
    */
   readonly bandwidthPolicies?: readonly DrBandwidthLimit[];
+  /**
+   * Request the peering and route the primary's side only, leaving the acceptance and the standby's routes to the
+   * standby account's own stack (which uses `existingPeeringId`). The primary's routes wait for the acceptance up
+   * to `timeoutSeconds`, then fail saying the accepter has not accepted. Refused (EXTERNAL_PEERING_INVALID) when
+   * both sides are in one account, or with a standby routing policy.
+   * @default false
+   */
+  readonly requesterOnly?: boolean;
+  /**
+   * Accept a peering requested outside this stack (by a partner, or the primary account's own stack) and route
+   * the standby's side only: no Peering is created or ever deleted here. Bandwidth, billing and per-IP limits are
+   * the requester's and are refused here (EXTERNAL_PEERING_INVALID), as is a primary routing policy.
+   * @default undefined (this stack requests the peering)
+   */
+  readonly existingPeeringId?: string;
 }
 
 export class TwoRegionDr extends pulumi.ComponentResource {
-  readonly peering: Peering;
+  /** Undefined with `existingPeeringId` (the peering is not this stack's). */
+  readonly peering: Peering | undefined;
   /** Only when the two sites' accounts differ. */
   readonly acceptance: PeeringAcceptance | undefined;
   readonly routes: readonly RouteRule[];
@@ -81,14 +97,16 @@ export class TwoRegionDr extends pulumi.ComponentResource {
       standby: standby.drSite,
       ...linkOptionsOf(args),
       ...(args.bandwidthPolicies !== undefined ? { bandwidthPolicies: args.bandwidthPolicies } : {}),
+      ...(args.requesterOnly !== undefined ? { requesterOnly: args.requesterOnly } : {}),
+      ...(args.existingPeeringId !== undefined ? { existingPeeringId: args.existingPeeringId } : {}),
     });
     const built = buildDr(this, name, plan, [primary, standby], { peeringKey: () => "peering" }, args);
-    this.peering = built.children.peerings.get(peeringName)!;
+    this.peering = built.children.peerings.get(peeringName);
     this.acceptance = built.children.acceptances.get(peeringName);
     this.routes = built.children.routes;
     this.bandwidthPolicy = built.children.bandwidthPolicies[0];
     // The resource id (the same peering id): it stays known while preview plans an in-place update of the peering.
-    this.peeringId = this.peering.id;
+    this.peeringId = pulumi.output(built.children.peeringIds.get(peeringName)!);
     this.status = built.children.statuses.get(peeringName)!;
     this.reachability = built.reachability;
     this.reachabilityMatrix = built.reachabilityMatrix;

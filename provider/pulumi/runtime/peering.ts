@@ -314,7 +314,9 @@ export const peering = {
           ...outputs(inputs, current),
           name: current.name,
           bandwidthMbps: current.bandwidthMbps,
-          chargeType: current.chargeType,
+          // Unset, the billing is the cloud's default, which Baidu reads back (paymentTiming "Postpaid") and
+          // Tencent does not: reporting it would show a refresh right after `up` as drift, and plan an update.
+          ...(inputs.chargeType !== undefined ? { chargeType: current.chargeType } : {}),
         },
       };
     } catch (error) {

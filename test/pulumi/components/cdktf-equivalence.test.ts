@@ -116,7 +116,7 @@ describe.each<Cloud>(["tencentcloud", "huaweicloud", "baiducloud"])(
         standby: pulumiSite(bj),
         ...(bandwidthMbps !== undefined ? { bandwidthMbps } : {}),
       });
-      await settle(dr, dr.peering, ...dr.routes);
+      await settle(dr, dr.peering!, ...dr.routes);
       const pulumi = await describeChildren(dr);
       expect(pulumi.description).toEqual(cdktf.description);
       expect(pulumi.description).toEqual(describeTopology(dr.plan));
@@ -186,7 +186,7 @@ describe("Pulumi components and CDKTF constructs across accounts (tencentcloud)"
       standby: pulumiSite(bj),
       bandwidthMbps: 100,
     });
-    await settle(dr, dr.peering, ...dr.routes);
+    await settle(dr, dr.peering!, ...dr.routes);
     const pulumi = await describeChildren(dr);
     expect(pulumi.description).toEqual(cdktf);
     expect(pulumi.acceptances).toBe(

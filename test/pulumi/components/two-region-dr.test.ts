@@ -43,7 +43,7 @@ describe("TwoRegionDr, one account (journey 1)", async () => {
     chargeType: "POSTPAID_BY_MONTH_95",
     serviceLevel: "gold",
   });
-  await settle(dr, dr.peering, ...dr.routes);
+  await settle(dr, dr.peering!, ...dr.routes);
   const children = await childrenOf(dr);
 
   it("registers as peerlink:index:TwoRegionDr with one peering, no acceptance and a route per table and CIDR", () => {
@@ -135,7 +135,7 @@ describe("TwoRegionDr across accounts (journey 2)", async () => {
     bandwidthMbps: 100,
     bandwidthPolicies: [{ ip: "10.0.0.10", limitMbps: 50 }],
   });
-  await settle(dr, dr.peering, ...dr.routes);
+  await settle(dr, dr.peering!, ...dr.routes);
   const children = await childrenOf(dr);
   const acceptance = of(children, "PeeringAcceptance")[0];
 
@@ -176,7 +176,7 @@ describe("TwoRegionDr across accounts (journey 2)", async () => {
 
   it("reports the acceptance's status as the peering's status", async () => {
     expect(await outputValue(dr.status)).toBe("ACTIVE");
-    expect(await outputValue(dr.peering.status)).toBe("PENDING");
+    expect(await outputValue(dr.peering!.status)).toBe("PENDING");
   });
 
   it("keeps each side's credentials secret", async () => {
@@ -185,7 +185,7 @@ describe("TwoRegionDr across accounts (journey 2)", async () => {
       standby: beijing,
       bandwidthMbps: 100,
     });
-    await settle(withKeys, withKeys.peering, ...withKeys.routes);
+    await settle(withKeys, withKeys.peering!, ...withKeys.routes);
     const peering = of(await childrenOf(withKeys), "Peering")[0];
     const secretKey = (peering?.inputs.connection as Record<string, unknown> | undefined)?.secretKey;
     // The wire form of a secret: the signature key with the secret signature, the value inside.
@@ -214,7 +214,7 @@ describe("TwoRegionDr with Vpc resources", async () => {
     standby: { vpc: bj, region: "ap-beijing", cidrs: ["10.1.0.0/16"] },
     bandwidthMbps: 10,
   });
-  await settle(dr, dr.peering, ...dr.routes);
+  await settle(dr, dr.peering!, ...dr.routes);
   const children = await childrenOf(dr);
 
   it("uses the Vpc resources' ids and route table ids, and names the sites by role", async () => {
