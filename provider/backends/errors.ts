@@ -111,4 +111,12 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   BANDWIDTH_POLICY_INVALID: "InvalidParameterValue",
   MISSING_RETURN_ROUTE: "InvalidParameterValue",
   PEERING_UNUSED: "InvalidParameterValue",
+  // The audit's findings on a discovered estate: no cloud refuses a call with them; the generic code completes the table.
+  ROUTE_PEERING_NOT_ACTIVE: "InvalidParameterValue",
+  PEERING_PENDING: "InvalidParameterValue",
+  PEERING_LEFTOVER: "InvalidParameterValue",
+  PEER_NOT_VISIBLE: "InvalidParameterValue",
+  DRIFT_MISSING: "InvalidParameterValue",
+  DRIFT_EXTRA: "InvalidParameterValue",
+  DRIFT_CHANGED: "InvalidParameterValue",
 };
