@@ -30,3 +30,5 @@ export {
   TencentCloudBackend,
   type TencentCloudBackendOptions,
 } from "./tencentcloud/index.js";
+export * from "./discover/index.js";
+export { readOnlyBackend, readOnlyRefusal } from "./read-only.js";

@@ -62,6 +62,8 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   BANDWIDTH_POLICY_INVALID: bad("InappropriateJSON"),
   MISSING_RETURN_ROUTE: bad("InappropriateJSON"),
   PEERING_UNUSED: bad("InappropriateJSON"),
+  // Raised before any request (backends/read-only.ts); the generic code completes the table.
+  READ_ONLY: bad("UnsupportedOperation"),
   // The audit's findings on a discovered estate: no cloud refuses a call with them; the generic code completes the table.
   ROUTE_PEERING_NOT_ACTIVE: bad("InvalidParameter"),
   PEERING_PENDING: bad("InvalidParameter"),
