@@ -258,6 +258,20 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     expect(out.code).toBe(1);
   });
 
+  it("graph of the discovered estate marks one-way routes, unused peerings, pending requests and hidden peers", async () => {
+    const file = join(dir, "broken.yaml");
+    expect((await peerlink("discover", "--profile", profile([A, B]), "-o", file)).code).toBe(0);
+    const out = await peerlink("graph", file);
+    expect(out.code).toBe(0);
+    const edge = (name: string) => out.stdout.split("\n").find((l) => l.includes(`${name} (`)) ?? "";
+    expect(edge("one-way")).toContain(`one-way: routes only from ${ids.a1} (MISSING_RETURN_ROUTE)`);
+    expect(edge("unused")).toContain("no route (PEERING_UNUSED)");
+    expect(edge("pending")).toMatch(/PENDING since \d{4}-\d\d-\d\d \(PEERING_PENDING\)/);
+    expect(edge("rejected")).toContain("REJECTED (PEERING_LEFTOVER)");
+    expect(edge("hidden")).not.toContain("(MISSING_RETURN_ROUTE)");
+    expect(out.stdout).toContain("not visible (PEER_NOT_VISIBLE)");
+  });
+
   it("progress goes to stderr, per account and region, with counts", async () => {
     const out = await peerlink("discover", "--profile", profile([A, B]), "--progress");
     expect(out.code).toBe(0);
