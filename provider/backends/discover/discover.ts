@@ -126,7 +126,14 @@ export function estateDocument(estates: readonly SessionEstate[]): TopologyDocum
     ];
     for (const side of sides)
       if (!vpcs.has(side.id) && !hidden.has(side.id))
-        hidden.set(side.id, { ...side, cloud: p.cloud, cidrs: [], visible: false });
+        hidden.set(side.id, {
+          id: side.id,
+          cloud: p.cloud,
+          region: side.region,
+          account: side.account,
+          cidrs: [],
+          visible: false,
+        });
   }
   docVpcs.push(...hidden.values());
   const mainTable = new Map<string, string>();
