@@ -6,10 +6,13 @@
  */
 import { z } from "zod";
 import type { Backend } from "../backend.js";
-import { BaiduCloudBackend } from "../baiducloud/baiducloud-backend.js";
+import { BAIDU_RATE_PER_SECOND, BaiduCloudBackend } from "../baiducloud/baiducloud-backend.js";
 import { BackendError } from "../errors.js";
 import { HuaweiCloudBackend } from "../huaweicloud/huaweicloud-backend.js";
+import { huaweiRateOf } from "../huaweicloud/rate-limits.js";
 import { readOnlyBackend } from "../read-only.js";
+import { Pacer } from "../shared/pacer.js";
+import { tencentRateOf } from "../tencentcloud/rate-limits.js";
 import { TencentCloudBackend } from "../tencentcloud/tencentcloud-backend.js";
 
 export const DISCOVER_BACKENDS = ["tencentcloud", "huaweicloud", "baiducloud"] as const;
@@ -75,7 +78,23 @@ export function connectionName(connection: Connection): string {
   return connection.name ?? `${connection.backend}:${connection.account ?? "default"}`;
 }
 
-function open(connection: Connection, region: string, env: Env): Backend {
+/**
+ * The clouds' limits are per account and action, whatever the region (Tencent "默认接口请求频率限制：20次/秒",
+ * tencentcloud/rate-limits.ts; Huawei and Baidu likewise in their rate-limits): the sessions of one connection
+ * share one pacer, so ten regions read at once still send 20 requests/s per action in all.
+ */
+function pacerFor(backend: DiscoverBackend): Pacer {
+  switch (backend) {
+    case "tencentcloud":
+      return new Pacer({ rateOf: tencentRateOf });
+    case "huaweicloud":
+      return new Pacer({ rateOf: huaweiRateOf });
+    case "baiducloud":
+      return new Pacer({ rateOf: () => BAIDU_RATE_PER_SECOND });
+  }
+}
+
+function open(connection: Connection, region: string, env: Env, pacer: Pacer): Backend {
   const { id, key } = credentialsOf(connection, env);
   const endpoint = connection.endpoint === undefined ? {} : { endpoint: connection.endpoint };
   switch (connection.backend) {
@@ -90,11 +109,20 @@ function open(connection: Connection, region: string, env: Env): Backend {
             fix: "Give the connection's account (the uin), or set TENCENTCLOUD_ACCOUNT.",
           },
         );
-      return new TencentCloudBackend({ account, region, secretId: id, secretKey: key, env, ...endpoint });
+      return new TencentCloudBackend({
+        account,
+        region,
+        secretId: id,
+        secretKey: key,
+        env,
+        pacer,
+        ...endpoint,
+      });
     }
     case "huaweicloud":
       return new HuaweiCloudBackend({
         region,
+        pacer,
         accessKey: id,
         secretKey: key,
         ...(connection.account === undefined ? {} : { projectId: connection.account }),
@@ -104,6 +132,7 @@ function open(connection: Connection, region: string, env: Env): Backend {
     case "baiducloud":
       return new BaiduCloudBackend({
         region,
+        pacer,
         accessKey: id,
         secretKey: key,
         ...(connection.account === undefined ? {} : { accountId: connection.account }),
@@ -115,11 +144,12 @@ function open(connection: Connection, region: string, env: Env): Backend {
 
 /** A read-only session per connection and region. */
 export function openSessions(connections: readonly Connection[], env: Env = process.env): DiscoverySession[] {
-  return connections.flatMap((connection) =>
-    connection.regions.map((region) => ({
+  return connections.flatMap((connection) => {
+    const pacer = pacerFor(connection.backend);
+    return connection.regions.map((region) => ({
       name: connectionName(connection),
       region,
-      backend: readOnlyBackend(open(connection, region, env)),
-    })),
-  );
+      backend: readOnlyBackend(open(connection, region, env, pacer)),
+    }));
+  });
 }
