@@ -19,6 +19,7 @@ export const BACKEND_ERROR_CODES = {
   THROTTLED: "The cloud's rate limit was hit (retried with backoff before surfacing).",
   BACKEND_UNAVAILABLE: "The backend failed or could not be reached (retried before surfacing).",
   TIMEOUT: "Waiting for a target state took longer than the timeout.",
+  READ_ONLY: "A write was asked of a read-only session (discover, audit); nothing was sent to the cloud.",
 } as const;
 export type BackendErrorCode = keyof typeof BACKEND_ERROR_CODES;
 
@@ -114,4 +115,14 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   BANDWIDTH_POLICY_INVALID: "InvalidParameterValue",
   MISSING_RETURN_ROUTE: "InvalidParameterValue",
   PEERING_UNUSED: "InvalidParameterValue",
+  // Raised before any request (backends/read-only.ts); the generic code completes the table.
+  READ_ONLY: "UnsupportedOperation",
+  // The audit's findings on a discovered estate: no cloud refuses a call with them; the generic code completes the table.
+  ROUTE_PEERING_NOT_ACTIVE: "InvalidParameterValue",
+  PEERING_PENDING: "InvalidParameterValue",
+  PEERING_LEFTOVER: "InvalidParameterValue",
+  PEER_NOT_VISIBLE: "InvalidParameterValue",
+  DRIFT_MISSING: "InvalidParameterValue",
+  DRIFT_EXTRA: "InvalidParameterValue",
+  DRIFT_CHANGED: "InvalidParameterValue",
 };

@@ -9,6 +9,7 @@ export {
   openBaiduCloudBackend,
 } from "./baiducloud/index.js";
 export * from "./clock.js";
+export * from "./discover/index.js";
 export * from "./errors.js";
 export {
   HuaweiCloudBackend,
@@ -24,6 +25,7 @@ export {
 export { MIGRATIONS, SCHEMA_VERSION } from "./local/migrations.js";
 export { PENDING_TTL_MS, type PeeringAction, TRANSITIONS } from "./local/peering-state-machine.js";
 export { DEFAULT_STATE_FILE, resolveStatePath } from "./local/state-path.js";
+export { readOnlyBackend, readOnlyRefusal } from "./read-only.js";
 export * from "./shared/index.js";
 export {
   openTencentCloudBackend,

@@ -7,7 +7,9 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import type { CostModel } from "../core/cost/index.js";
 import { GRAPH_FORMATS, type GraphFormat } from "../core/graph/index.js";
+import { type AuditOptions, runAudit } from "./commands/audit.js";
 import { runCost } from "./commands/cost.js";
+import { type DiscoverOptions, runDiscover } from "./commands/discover.js";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_STATE_DIR, runEmulator } from "./commands/emulator.js";
 import { runGraph } from "./commands/graph.js";
 import { runReachability } from "./commands/reachability.js";
@@ -101,6 +103,57 @@ export function buildProgram(
     .action((file: string, options: { format: GraphFormat; progress?: boolean }) =>
       guard(() => runGraph(file, options, context(options))),
     );
+
+  // Day 2 (issue 14): read an estate, read-only; credentials from the environment or a profile file only.
+  const asyncGuard = async (action: () => Promise<number>): Promise<void> => {
+    try {
+      setExit(await action());
+    } catch (error) {
+      if (!(error instanceof CliExit)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      setExit(error.exitCode);
+    }
+  };
+  const connectionOptions = (command: Command) =>
+    command
+      .option(
+        "--profile <file>",
+        "connections file: {connections: [{backend, account, regions, endpoint, credentials}]}",
+      )
+      .addOption(
+        new Option("--backend <kind>", "one connection: the backend").choices([
+          "tencentcloud",
+          "huaweicloud",
+          "baiducloud",
+        ]),
+      )
+      .option("--region <regions>", "one connection: its region(s), comma-separated")
+      .option("--endpoint <url>", "one connection: the API endpoint (default: the cloud's)")
+      .option("--account <id>", "one connection: the account (uin, project id, account id)")
+      .addOption(
+        new Option("--progress", "per-account counts on stderr (default: when stderr is a terminal)"),
+      );
+
+  connectionOptions(
+    program
+      .command("discover")
+      .description("read accounts (read-only) and write the live estate as a topology document"),
+  )
+    .addOption(new Option("--format <format>", "document format").choices(["yaml", "json"]).default("yaml"))
+    .option("-o, --output <file>", "write the document to a file instead of stdout")
+    .action((options: DiscoverOptions) => asyncGuard(() => runDiscover(options, context(options))));
+
+  connectionOptions(
+    program
+      .command("audit")
+      .description(
+        "discover, then report findings and drift; exit 0 without errors, 1 with errors, 2 if unreadable",
+      ),
+  )
+    .option("--input <file>", "audit a document written by `peerlink discover` instead of reading accounts")
+    .option("--against <file>", "also report drift from this declared topology")
+    .addOption(textOrJson())
+    .action((options: AuditOptions) => asyncGuard(() => runAudit(options, context(options))));
 
   program
     .command("emulator")

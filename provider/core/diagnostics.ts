@@ -122,6 +122,37 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "A DR peering this stack does not fully own (accept-only or requester-only) asked for what only the other side can do.",
   },
+  ROUTE_PEERING_NOT_ACTIVE: {
+    severity: "error",
+    summary:
+      "Audit: a live route's next hop is a peering that is not ACTIVE (pending, rejected, expired, deleted) or does not exist.",
+  },
+  PEERING_PENDING: {
+    severity: "warning",
+    summary:
+      "Audit: a peering request no one has accepted yet, with the days left before the cloud expires it.",
+  },
+  PEERING_LEFTOVER: {
+    severity: "warning",
+    summary: "Audit: a REJECTED or EXPIRED peering request still listed, carrying no traffic.",
+  },
+  PEER_NOT_VISIBLE: {
+    severity: "warning",
+    summary:
+      "Audit: the other side of a cross-account peering cannot be read with the credentials given; its blocks and routes are not checked.",
+  },
+  DRIFT_MISSING: {
+    severity: "error",
+    summary: "Audit --against: a declared VPC, peering or route that the live estate does not have.",
+  },
+  DRIFT_EXTRA: {
+    severity: "warning",
+    summary: "Audit --against: a live VPC, peering or route that the declared topology does not have.",
+  },
+  DRIFT_CHANGED: {
+    severity: "error",
+    summary: "Audit --against: a resource in both whose live value differs from the declared one.",
+  },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
@@ -133,6 +164,19 @@ export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set([
   "ROUTING_POLICY_INVALID",
   "EXTERNAL_PEERING_INVALID",
 ]);
+
+/** Codes only `peerlink audit` raises, on a discovered estate (core/audit): no declared document produces them. */
+export const AUDIT_CODES = [
+  "ROUTE_PEERING_NOT_ACTIVE",
+  "PEERING_PENDING",
+  "PEERING_LEFTOVER",
+  "PEER_NOT_VISIBLE",
+  "DRIFT_MISSING",
+  "DRIFT_EXTRA",
+  "DRIFT_CHANGED",
+] as const satisfies readonly DiagnosticCode[];
+export type AuditCode = (typeof AUDIT_CODES)[number];
+export const AUDIT_CODE_SET: ReadonlySet<DiagnosticCode> = new Set(AUDIT_CODES);
 
 export function diagnostic(
   code: DiagnosticCode,

@@ -2,6 +2,7 @@
  * peerlink core: pure functions, no I/O. The topology model, the plan-time validators, reachability, cost and
  * graph rendering, shared by the CLI, the Pulumi resources and the CDKTF constructs.
  */
+export * from "./audit/index.js";
 export * from "./cidr.js";
 export * from "./cloud-rules.js";
 export * from "./cost/index.js";

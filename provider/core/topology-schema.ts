@@ -23,16 +23,44 @@ const id = z.string().min(1, "must be a non-empty string");
 /** Account ids are numeric on Tencent (uin); YAML users often leave them unquoted. */
 const account = z.union([z.string().min(1), z.number().int().nonnegative()]).transform((v) => String(v));
 
-export const vpcSchema = z.strictObject({
-  id,
-  cloud: z.enum(CLOUDS),
-  region: z.string().min(1),
-  account,
-  cidrs: z.array(z.string()).min(1, "a VPC needs at least one CIDR block"),
-  /** Extra route tables; every VPC also has its main table, which routes use when `routeTable` is omitted. */
-  routeTables: z.array(id).optional(),
-  name: z.string().optional(),
-});
+/**
+ * A peering's state as read from the cloud (`peerlink discover`), with the same wire names as the Backend's
+ * PeeringStatus. Declared documents leave it out: a declared peering is one that should be ACTIVE.
+ */
+export const OBSERVED_PEERING_STATUSES = [
+  "CREATING",
+  "PENDING",
+  "ACCEPTING",
+  "ACTIVE",
+  "REJECTED",
+  "EXPIRED",
+  "DELETED",
+] as const;
+export type ObservedPeeringStatus = (typeof OBSERVED_PEERING_STATUSES)[number];
+
+const timestamp = z.iso.datetime({ offset: true });
+
+export const vpcSchema = z
+  .strictObject({
+    id,
+    cloud: z.enum(CLOUDS),
+    region: z.string().min(1),
+    account,
+    cidrs: z.array(z.string()),
+    /** Extra route tables; every VPC also has its main table, which routes use when `routeTable` is omitted. */
+    routeTables: z.array(id).optional(),
+    name: z.string().optional(),
+    /**
+     * false: a discovered peer VPC of another account the credentials cannot read (the far side of a
+     * cross-account peering). Its id, region and account come from the peering; its blocks and routes are
+     * unknown, so `cidrs` may be empty and the rules that need them skip it. @default true
+     */
+    visible: z.boolean().optional(),
+  })
+  .superRefine((vpc, ctx) => {
+    if (vpc.cidrs.length === 0 && vpc.visible !== false)
+      ctx.addIssue({ code: "custom", path: ["cidrs"], message: "a VPC needs at least one CIDR block" });
+  });
 
 export const peeringSchema = z.strictObject({
   id,
@@ -45,6 +73,12 @@ export const peeringSchema = z.strictObject({
   chargeType: z.enum(CHARGE_TYPES).optional(),
   serviceLevel: z.enum(SERVICE_LEVELS).optional(),
   tags: z.record(z.string(), z.string()).optional(),
+  /** The live state, written by `peerlink discover`. @default ACTIVE (what a declared peering should be) */
+  status: z.enum(OBSERVED_PEERING_STATUSES).optional(),
+  /** When the cloud created the request (discovered documents). */
+  createdAt: timestamp.optional(),
+  /** When a PENDING request expires, where the cloud says (discovered documents). */
+  expiresAt: timestamp.optional(),
 });
 
 export const routeSchema = z.strictObject({

@@ -44,10 +44,10 @@ import type {
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type Clock, systemClock } from "../clock.js";
 import { type BackendCode, BackendError } from "../errors.js";
+import { acceptedPeering } from "../shared/accepted-peering.js";
 import { refuseFindings } from "../shared/client-checks.js";
 import { isRetryableStatus } from "../shared/cloud-codes.js";
 import { markDescription } from "../shared/create-marker.js";
-import { acceptedPeering } from "../shared/accepted-peering.js";
 import { createdPeering } from "../shared/created-peering.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { keepAliveAgentFor } from "../shared/keep-alive-agent.js";

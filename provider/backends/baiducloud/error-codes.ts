@@ -65,6 +65,16 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   BANDWIDTH_POLICY_INVALID: bad("InappropriateJSON"),
   MISSING_RETURN_ROUTE: bad("InappropriateJSON"),
   PEERING_UNUSED: bad("InappropriateJSON"),
+  // Raised before any request (backends/read-only.ts); the generic code completes the table.
+  READ_ONLY: bad("UnsupportedOperation"),
+  // The audit's findings on a discovered estate: no cloud refuses a call with them; the generic code completes the table.
+  ROUTE_PEERING_NOT_ACTIVE: bad("InvalidParameter"),
+  PEERING_PENDING: bad("InvalidParameter"),
+  PEERING_LEFTOVER: bad("InvalidParameter"),
+  PEER_NOT_VISIBLE: bad("InvalidParameter"),
+  DRIFT_MISSING: bad("InvalidParameter"),
+  DRIFT_EXTRA: bad("InvalidParameter"),
+  DRIFT_CHANGED: bad("InvalidParameter"),
 };
 
 /** Codes several peerlink codes share, or that only the gateway sends: parsed back to the general one. */

@@ -95,6 +95,16 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   BANDWIDTH_POLICY_INVALID: bad("BandwidthPolicyInvalid"),
   MISSING_RETURN_ROUTE: bad("MissingReturnRoute"),
   PEERING_UNUSED: bad("PeeringUnused"),
+  // Raised before any request (backends/read-only.ts); the generic code completes the table.
+  READ_ONLY: bad("NotSupported"),
+  // The audit's findings on a discovered estate: no cloud refuses a call with them; the generic code completes the table.
+  ROUTE_PEERING_NOT_ACTIVE: bad("BadRequest"),
+  PEERING_PENDING: bad("BadRequest"),
+  PEERING_LEFTOVER: bad("BadRequest"),
+  PEER_NOT_VISIBLE: bad("BadRequest"),
+  DRIFT_MISSING: bad("BadRequest"),
+  DRIFT_EXTRA: bad("BadRequest"),
+  DRIFT_CHANGED: bad("BadRequest"),
 };
 
 /** The API gateway's own codes (see the file comment). */

@@ -53,9 +53,9 @@ import type {
 import { ACCEPTED_STATUS, isLivePeering } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { BackendError, isBackendError, TENCENT_CLOUD_CODES } from "../errors.js";
+import { acceptedPeering } from "../shared/accepted-peering.js";
 import { refuseFindings } from "../shared/client-checks.js";
 import { CREATE_TOKEN_TAG, markDescription, markTags } from "../shared/create-marker.js";
-import { acceptedPeering } from "../shared/accepted-peering.js";
 import { createdPeering } from "../shared/created-peering.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
@@ -104,6 +104,11 @@ export interface TencentCloudBackendOptions {
   readonly retry?: RetryOptions;
   /** Client-side pacing at 20 requests/s per action; `false` turns it off. @default true */
   readonly pacing?: boolean | Omit<PacerOptions, "rateOf">;
+  /**
+   * A pacer of the caller's own, instead of `pacing`: one shared by the sessions of one account in several regions
+   * (the limit is per account and action, not per region), as `peerlink discover` opens them.
+   */
+  readonly pacer?: Pacer;
   /** @default 30 */
   readonly requestTimeoutSeconds?: number;
   /** @default process.env */
@@ -241,9 +246,10 @@ export class TencentCloudBackend implements Backend {
       credentials,
       endpoint: options.endpoint ?? env.TENCENTCLOUD_VPC_ENDPOINT ?? TENCENT_VPC_ENDPOINT,
       pacer:
-        pacing === false
+        options.pacer ??
+        (pacing === false
           ? NO_PACING
-          : new Pacer({ ...(pacing === true ? {} : pacing), rateOf: tencentRateOf }),
+          : new Pacer({ ...(pacing === true ? {} : pacing), rateOf: tencentRateOf })),
       ...(options.requestTimeoutSeconds !== undefined
         ? { requestTimeoutSeconds: options.requestTimeoutSeconds }
         : {}),

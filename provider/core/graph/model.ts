@@ -45,7 +45,33 @@ export interface GraphModel {
 }
 
 function nodeLines(vpc: Vpc): string[] {
-  return [vpc.id, ...vpc.cidrs.map((cidr) => cidr.text), `account ${vpc.account}`];
+  const lines = [vpc.id, ...vpc.cidrs.map((cidr) => cidr.text), `account ${vpc.account}`];
+  // A discovered peer the credentials could not read (peerlink discover): the audit's PEER_NOT_VISIBLE.
+  if (vpc.spec.visible === false) lines.push("! not visible (PEER_NOT_VISIBLE)");
+  return lines;
+}
+
+/**
+ * The audit's marks on a discovered peering (one whose document carries a live `status`): its state when not
+ * ACTIVE, else whether routes use it both ways. Declared documents carry no status and get no marks.
+ */
+function findingLines(peering: Peering, routes: readonly Route[]): string[] {
+  const status = peering.spec.status;
+  if (status === undefined) return [];
+  if (status === "PENDING")
+    return [
+      `! PENDING${peering.spec.createdAt ? ` since ${peering.spec.createdAt.slice(0, 10)}` : ""} (PEERING_PENDING)`,
+    ];
+  if (status === "REJECTED" || status === "EXPIRED") return [`! ${status} (PEERING_LEFTOVER)`];
+  if (status !== "ACTIVE") return [`! ${status}`];
+  if (peering.vpc.spec.visible === false || peering.peerVpc.spec.visible === false) return [];
+  const from = new Set(routes.map((r) => r.vpc.id));
+  if (from.size === 0) return ["! no route (PEERING_UNUSED)"];
+  if (!from.has(peering.vpc.id) || !from.has(peering.peerVpc.id)) {
+    const only = from.has(peering.vpc.id) ? peering.vpc.id : peering.peerVpc.id;
+    return [`! one-way: routes only from ${only} (MISSING_RETURN_ROUTE)`];
+  }
+  return [];
 }
 
 /** Groups VPCs by cloud+region, in the order each group's first VPC appears. */
@@ -112,7 +138,10 @@ export function buildGraphModel(topology: Topology): GraphModel {
       peering,
       from: keyOf.get(peering.vpc.id)!,
       to: keyOf.get(peering.peerVpc.id)!,
-      lines: peeringLines(peering).map(escapeText),
+      lines: [
+        ...peeringLines(peering),
+        ...findingLines(peering, topology.routesByPeering.get(peering.id) ?? []),
+      ].map(escapeText),
     });
     routes.push(...routeEdges(topology.routesByPeering.get(peering.id) ?? [], keyOf));
   }

@@ -1,0 +1,185 @@
+/**
+ * Reads an estate through the Backend interface and writes it as a topology document (core/topology-schema.ts),
+ * so that validate, graph, reachability and cost take it as it is. Every list is paged (listPeerings here; the
+ * backends page DescribeVpcs, route tables and routes themselves). What one account cannot see is marked, not
+ * invented: the far VPC of a cross-account peering whose account is not among the sessions is written with
+ * `visible: false` and no blocks. Live states are kept (`status`, `createdAt`, `expiresAt`); DELETED peerings are
+ * left out (they carry nothing and the clouds drop their routes with them, rulebook onDelete.routes).
+ */
+import type { PeeringSpec, RouteSpec, TopologyDocument, VpcSpec } from "../../core/topology-schema.js";
+import type { Backend, PeeringInfo, RouteInfo, VpcInfo } from "../backend.js";
+import type { DiscoverySession } from "./connections.js";
+
+/** Peerings asked per listPeerings call. */
+export const PEERING_PAGE = 100;
+
+export interface SessionCounts {
+  readonly name: string;
+  readonly region: string;
+  readonly account: string;
+  readonly vpcs: number;
+  readonly peerings: number;
+  readonly routes: number;
+}
+
+export interface DiscoverOptions {
+  /** Told when a session has been read. */
+  readonly onSession?: (counts: SessionCounts) => void;
+  /** Route tables read at once per session. @default 4 */
+  readonly concurrency?: number;
+}
+
+interface SessionEstate {
+  readonly vpcs: readonly VpcInfo[];
+  readonly peerings: readonly PeeringInfo[];
+  readonly routes: readonly RouteInfo[];
+}
+
+/** Every peering the account lists, page by page until the total is reached. */
+export async function listAllPeerings(backend: Backend): Promise<PeeringInfo[]> {
+  const out: PeeringInfo[] = [];
+  for (let offset = 0; ; ) {
+    const page = await backend.listPeerings({}, { offset, limit: PEERING_PAGE });
+    out.push(...page.items);
+    offset += page.items.length;
+    if (page.items.length === 0 || offset >= page.total) return out;
+  }
+}
+
+async function pool<T, R>(items: readonly T[], width: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(width, items.length)) }, worker));
+  return out;
+}
+
+async function readSession(session: DiscoverySession, width: number): Promise<SessionEstate> {
+  const { backend } = session;
+  const [vpcs, peerings] = await Promise.all([backend.listVpcs(), listAllPeerings(backend)]);
+  const tables = vpcs.flatMap((v) => v.routeTables.map((t) => t.id));
+  const routes = (await pool(tables, width, (id) => backend.listRoutes(id))).flat();
+  return { vpcs, peerings, routes };
+}
+
+function iso(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+function vpcSpec(v: VpcInfo): VpcSpec {
+  const extra = v.routeTables.filter((t) => !t.main).map((t) => t.id);
+  return {
+    id: v.id,
+    cloud: v.cloud,
+    region: v.region,
+    account: v.account,
+    cidrs: [...v.cidrs],
+    ...(extra.length > 0 ? { routeTables: extra } : {}),
+    ...(v.name ? { name: v.name } : {}),
+  };
+}
+
+function peeringSpec(p: PeeringInfo): PeeringSpec {
+  const createdAt = iso(p.createdAt);
+  const expiresAt = p.status === "PENDING" ? iso(p.expiresAt) : undefined;
+  return {
+    id: p.id,
+    ...(p.name ? { name: p.name } : {}),
+    ...(p.description ? { description: p.description } : {}),
+    vpc: p.vpcId,
+    peerVpc: p.peerVpcId,
+    ...(p.bandwidthMbps !== undefined ? { bandwidthMbps: p.bandwidthMbps } : {}),
+    ...(p.chargeType !== undefined ? { chargeType: p.chargeType } : {}),
+    ...(p.serviceLevel !== undefined ? { serviceLevel: p.serviceLevel } : {}),
+    ...(Object.keys(p.tags).length > 0 ? { tags: { ...p.tags } } : {}),
+    status: p.status,
+    ...(createdAt ? { createdAt } : {}),
+    ...(expiresAt ? { expiresAt } : {}),
+  };
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Merges what every session read into one document, in a stable order (ids, then route keys). */
+export function estateDocument(estates: readonly SessionEstate[]): TopologyDocument {
+  const vpcs = new Map<string, VpcInfo>();
+  const peerings = new Map<string, PeeringInfo>();
+  const routes = new Map<string, RouteInfo>();
+  for (const e of estates) {
+    for (const v of e.vpcs) vpcs.set(v.id, v);
+    for (const p of e.peerings) if (p.status !== "DELETED") peerings.set(p.id, p);
+    for (const r of e.routes) routes.set(`${r.routeTableId}\u0000${r.id}`, r);
+  }
+  const docVpcs: VpcSpec[] = [...vpcs.values()].map(vpcSpec);
+  const hidden = new Map<string, VpcSpec>();
+  for (const p of peerings.values()) {
+    const sides = [
+      { id: p.vpcId, region: p.region, account: p.account },
+      { id: p.peerVpcId, region: p.peerRegion, account: p.peerAccount },
+    ];
+    for (const side of sides)
+      if (!vpcs.has(side.id) && !hidden.has(side.id))
+        hidden.set(side.id, {
+          id: side.id,
+          cloud: p.cloud,
+          region: side.region,
+          account: side.account,
+          cidrs: [],
+          visible: false,
+        });
+  }
+  docVpcs.push(...hidden.values());
+  const mainTable = new Map<string, string>();
+  for (const v of vpcs.values()) for (const t of v.routeTables) if (t.main) mainTable.set(t.id, v.id);
+  const docRoutes: RouteSpec[] = [...routes.values()].map((r) => ({
+    vpc: r.vpcId,
+    ...(mainTable.has(r.routeTableId) ? {} : { routeTable: r.routeTableId }),
+    destination: r.destination,
+    peering: r.peeringId,
+    ...(r.description ? { description: r.description } : {}),
+  }));
+  docVpcs.sort((a, b) => byText(a.id, b.id));
+  docRoutes.sort(
+    (a, b) =>
+      byText(a.vpc, b.vpc) ||
+      byText(a.routeTable ?? "", b.routeTable ?? "") ||
+      byText(a.destination, b.destination) ||
+      byText(a.peering, b.peering),
+  );
+  return {
+    vpcs: docVpcs,
+    peerings: [...peerings.values()].map(peeringSpec).sort((a, b) => byText(a.id, b.id)),
+    routes: docRoutes,
+    bandwidthPolicies: [],
+  };
+}
+
+/** Reads every session (all at once; each backend paces its own calls) and merges what they saw. */
+export async function discoverEstate(
+  sessions: readonly DiscoverySession[],
+  options: DiscoverOptions = {},
+): Promise<TopologyDocument> {
+  const width = options.concurrency ?? 4;
+  const estates = await Promise.all(
+    sessions.map(async (session) => {
+      const estate = await readSession(session, width);
+      options.onSession?.({
+        name: session.name,
+        region: session.region,
+        account: session.backend.account,
+        vpcs: estate.vpcs.length,
+        peerings: estate.peerings.length,
+        routes: estate.routes.length,
+      });
+      return estate;
+    }),
+  );
+  return estateDocument(estates);
+}

@@ -1,0 +1,3 @@
+/** `peerlink discover`'s reading side: connections, read-only sessions, the estate as a topology document. */
+export * from "./connections.js";
+export * from "./discover.js";

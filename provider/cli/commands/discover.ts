@@ -1,0 +1,121 @@
+/**
+ * `peerlink discover`: reads one or more accounts, read-only, and writes the estate as a topology document that
+ * validate, graph, reachability and cost take as it is. `peerlink audit` reads the same way (readEstate).
+ */
+import { writeFileSync } from "node:fs";
+import { stringify } from "yaml";
+import {
+  type Connection,
+  connectionSchema,
+  discoverEstate,
+  openSessions,
+  profileSchema,
+} from "../../backends/discover/index.js";
+import { BackendError } from "../../backends/errors.js";
+import { parseTopologyText } from "../../core/load-document.js";
+import type { TopologyDocument } from "../../core/topology-schema.js";
+import { escapeText } from "../escape.js";
+import { EXIT } from "../exit-codes.js";
+import type { CommandContext } from "../io.js";
+import { CliExit, readTextFile } from "../read-topology.js";
+
+/** Where the accounts come from: a profile file, or one connection from flags (credentials from the environment). */
+export interface ConnectionOptions {
+  readonly profile?: string;
+  readonly backend?: string;
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly account?: string;
+  readonly progress?: boolean;
+}
+
+export interface DiscoverOptions extends ConnectionOptions {
+  readonly format: "yaml" | "json";
+  readonly output?: string;
+}
+
+function issues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  return error.issues.map((i) => `${i.path.map(String).join(".") || "document"}: ${i.message}`).join("; ");
+}
+
+/** The connections the options name; a wrong profile or command line ends the command with exit code 2. */
+export function connectionsOf(options: ConnectionOptions): Connection[] {
+  if (options.profile !== undefined) {
+    if (options.backend !== undefined)
+      throw new CliExit(EXIT.unreadable, "peerlink: give either --profile or --backend, not both.");
+    const text = readTextFile(options.profile, "the profile ");
+    const parsed = profileSchema.safeParse(parseTopologyText(text, options.profile));
+    if (!parsed.success)
+      throw new CliExit(
+        EXIT.unreadable,
+        `peerlink: INVALID_PROFILE ${escapeText(options.profile)}: ${escapeText(issues(parsed.error))} (fix: see "Day 2" in the README for the profile format).`,
+      );
+    return parsed.data.connections;
+  }
+  if (options.backend === undefined)
+    throw new CliExit(
+      EXIT.unreadable,
+      "peerlink: name the accounts to read: --profile FILE, or --backend KIND --region REGION[,REGION] (credentials from the environment).",
+    );
+  const parsed = connectionSchema.safeParse({
+    backend: options.backend,
+    regions: (options.region ?? "").split(",").filter((r) => r !== ""),
+    ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
+    ...(options.account === undefined ? {} : { account: options.account }),
+  });
+  if (!parsed.success)
+    throw new CliExit(EXIT.unreadable, `peerlink: INVALID_CONNECTION ${escapeText(issues(parsed.error))}.`);
+  return [parsed.data];
+}
+
+/** Reads the estate the options name, with per-session counts on stderr (on a terminal, or with --progress). */
+export async function readEstate(options: ConnectionOptions, ctx: CommandContext): Promise<TopologyDocument> {
+  const connections = connectionsOf(options);
+  const show = options.progress ?? Boolean(ctx.io.stderr.isTTY);
+  let sessions: ReturnType<typeof openSessions> = [];
+  try {
+    sessions = openSessions(connections, ctx.io.env);
+    if (show) ctx.io.stderr.write(`peerlink: discover: reading ${sessions.length} account-region(s)...\n`);
+    let done = 0;
+    const document = await discoverEstate(sessions, {
+      onSession: (c) => {
+        done++;
+        if (show)
+          ctx.io.stderr.write(
+            `peerlink: discover: [${done}/${sessions.length}] ${escapeText(c.name)} ${escapeText(c.region)} (account ${escapeText(c.account)}): ${c.vpcs} VPCs, ${c.peerings} peerings, ${c.routes} routes\n`,
+          );
+      },
+    });
+    if (show) {
+      const hidden = document.vpcs.filter((v) => v.visible === false).length;
+      ctx.io.stderr.write(
+        `peerlink: discover: ${document.vpcs.length - hidden} VPCs (${hidden} peer VPCs not visible), ${document.peerings.length} peerings, ${document.routes.length} routes\n`,
+      );
+    }
+    return document;
+  } catch (error) {
+    if (error instanceof BackendError)
+      throw new CliExit(
+        EXIT.unreadable,
+        `peerlink: ${error.code} ${escapeText(error.message)}${error.cloudCode ? ` (cloud code ${escapeText(error.cloudCode)})` : ""}`,
+      );
+    throw error;
+  } finally {
+    await Promise.all(sessions.map((s) => s.backend.close().catch(() => undefined)));
+  }
+}
+
+/** The document as text: YAML (block style, no anchors) or JSON. */
+export function renderDocument(document: TopologyDocument, format: "yaml" | "json"): string {
+  return format === "json"
+    ? `${JSON.stringify(document, null, 2)}\n`
+    : stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+}
+
+/** `peerlink discover`: exit 0 when read, 2 when a connection or the command line is wrong. */
+export async function runDiscover(options: DiscoverOptions, ctx: CommandContext): Promise<number> {
+  const text = renderDocument(await readEstate(options, ctx), options.format);
+  if (options.output === undefined) ctx.io.stdout.write(text);
+  else writeFileSync(options.output, text);
+  return EXIT.ok;
+}
