@@ -201,3 +201,41 @@ describe("routing policy properties", () => {
     );
   });
 });
+
+describe("routing policy with IPv6 blocks (family-aware, never compared as text)", () => {
+  const a = site("vpc-a", ["10.0.0.0/16", "2001:db8:a::/48"], "bj", { cloud: "baiducloud" });
+  const b = site("vpc-b", ["10.1.0.0/16", "2001:db8:b::/48"], "bj", { cloud: "baiducloud" });
+
+  it("routes an IPv6 subnet inside the peer's IPv6 block, and refuses one outside it", () => {
+    const ok = planTwoRegionDr({
+      name: "v6",
+      primary: { ...a, routing: { routes: ["2001:db8:b:10::/64", "10.1.2.0/24"] } },
+      standby: b,
+      bandwidthMbps: 10,
+    });
+    expect(ok).not.toHaveProperty("diagnostics");
+    expect(ok.routes.filter((r) => r.vpc === "vpc-a").map((r) => r.destination)).toEqual([
+      "2001:db8:b:10::/64",
+      "10.1.2.0/24",
+    ]);
+    const outside = planTwoRegionDr({
+      name: "v6",
+      primary: { ...a, routing: { routes: ["2001:db8:a:10::/64"] } },
+      standby: b,
+      bandwidthMbps: 10,
+    });
+    expect(refusals(outside)).toEqual(["ROUTING_OUTSIDE_PEER primary.routing.routes[0]"]);
+  });
+
+  it("leaves a dual-stack site to the rulebook: Tencent assigns IPv6 itself, so a declared block is refused", () => {
+    const tencent = planTwoRegionDr({
+      name: "v6",
+      primary: { ...a, cloud: "tencentcloud", region: "ap-guangzhou" },
+      standby: { ...b, cloud: "tencentcloud", region: "ap-beijing" },
+      bandwidthMbps: 100,
+    });
+    expect(validateDocument(tencent).diagnostics.map((d) => `${d.code} ${d.resource}`)).toEqual(
+      expect.arrayContaining(["CIDR_NOT_ALLOWED vpcs[vpc-a]", "CIDR_NOT_ALLOWED vpcs[vpc-b]"]),
+    );
+  });
+});
