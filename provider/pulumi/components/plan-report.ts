@@ -7,6 +7,7 @@ import type { CostEstimate } from "../../core/cost/estimate.js";
 import { estimateCost } from "../../core/cost/estimate.js";
 import { type Diagnostic, hasErrors } from "../../core/diagnostics.js";
 import { isRequesterConcern } from "../../core/dr/external-peering.js";
+import { isReturnRouteManagedElsewhere } from "../../core/dr/routing-policy.js";
 import type { DrPlan } from "../../core/dr/site.js";
 import { TopologyValidationError } from "../../core/errors.js";
 import { computeReachability, type Reachability } from "../../core/reachability.js";
@@ -52,7 +53,10 @@ export function validatePlan(
 ): { topology: Topology; warnings: Diagnostic[] } {
   const validated = validateDocument(planToTopology(plan));
   // An existing peering's bandwidth and billing are its requester's: not this stack's to fix.
-  const found = validated.diagnostics.filter((d) => !isRequesterConcern(plan.externalPeerings, d));
+  // And a return route the plan was told is made elsewhere (`routes: "none"`) is no warning to fix here.
+  const found = validated.diagnostics.filter(
+    (d) => !isRequesterConcern(plan.externalPeerings, d) && !isReturnRouteManagedElsewhere(plan, d),
+  );
   const result = { ...validated, ok: !hasErrors(found), diagnostics: found };
   // The planner's own refusals (a routing policy outside the peers) first, then the validators' findings.
   const named = [...(plan.diagnostics ?? []), ...result.diagnostics].map((d) => ({
