@@ -98,16 +98,27 @@ export interface DrCostSummary {
   readonly lines: readonly string[];
 }
 
-export function summarizeCost(estimate: CostEstimate): DrCostSummary {
+/**
+ * @param paidElsewhere peerings this stack only accepts: their requester pays (seed 000 "跨地域的对等连接费用由
+ * 对等连接申请方支付"), so they cost this stack nothing and leave the totals priced.
+ */
+export function summarizeCost(
+  estimate: CostEstimate,
+  paidElsewhere: ReadonlySet<string> = new Set(),
+): DrCostSummary {
   const unpriced: Record<string, string> = {};
   const lines: string[] = [];
   for (const p of estimate.peerings) {
+    if (paidElsewhere.has(p.peering)) {
+      lines.push(`${p.peering}: paid by the requester (account ${p.payerAccount}), not this stack`);
+      continue;
+    }
     if (!p.priced) {
       unpriced[p.peering] = p.reason ?? "no price";
       lines.push(`${p.peering}: unpriced (${p.reason ?? "no price"})`);
     } else lines.push(`${p.peering}: ${p.perDay} ${estimate.currency}/day (${p.model}, ${p.basis})`);
   }
-  const any = estimate.unpriced.length > 0;
+  const any = estimate.unpriced.some((id) => !paidElsewhere.has(id));
   return {
     currency: estimate.currency,
     perDay: any ? "unpriced" : estimate.totalPerDay,
@@ -134,6 +145,13 @@ export function reportPlan(plan: DrPlan, componentName: string): PlanReport {
     warnings,
     reachability,
     matrix: reachabilityMatrix(reachability),
-    cost: summarizeCost(estimateCost(topology)),
+    cost: summarizeCost(
+      estimateCost(topology),
+      new Set(
+        Object.entries(plan.externalPeerings ?? {})
+          .filter(([, e]) => e.mode === "accept-existing")
+          .map(([id]) => id),
+      ),
+    ),
   };
 }
