@@ -12,6 +12,7 @@ import {
   type DrSite,
   distinctVpcs,
   planPeering,
+  routedElsewhereOf,
   routesBothWays,
   routesToPeer,
 } from "./site.js";
@@ -69,6 +70,7 @@ export function planHubAndSpoke(input: HubAndSpokeInput): DrPlan {
     peerings: [],
     routes: [],
     bandwidthPolicies: [],
+    ...routedElsewhereOf([hub, ...spokes.map(([, site]) => site)]),
     ...checkSitesRouting([
       ["hub", hub, spokes.map(([, site]) => site)],
       ...spokes.map(

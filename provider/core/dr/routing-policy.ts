@@ -155,3 +155,26 @@ export function checkRouting(role: string, site: RoutedSite, peers: readonly Rou
   });
   return out;
 }
+
+/** The part of a plan `isReturnRouteManagedElsewhere` reads. */
+export interface PlannedRoutes {
+  readonly peerings: readonly { readonly id: string; readonly vpc: string; readonly peerVpc: string }[];
+  readonly routes: readonly { readonly vpc: string; readonly peering: string }[];
+  /** VPCs whose routes are managed outside the plan (`routes: "none"`, the far side of an external peering). */
+  readonly routedElsewhere?: readonly string[];
+}
+
+/**
+ * Whether a MISSING_RETURN_ROUTE finding concerns a return route the plan was told is made elsewhere: the side
+ * that should route back says `routes: "none"`. Its reachability still shows no flow (this plan routes nothing
+ * back); only the advice to add the route here, which would be wrong, is dropped.
+ */
+export function isReturnRouteManagedElsewhere(plan: PlannedRoutes, d: Diagnostic): boolean {
+  if (d.code !== "MISSING_RETURN_ROUTE" || d.ref.kind !== "routes" || typeof d.ref.key !== "number")
+    return false;
+  const route = plan.routes[d.ref.key];
+  const peering = route && plan.peerings.find((p) => p.id === route.peering);
+  if (!route || !peering) return false;
+  const back = peering.vpc === route.vpc ? peering.peerVpc : peering.vpc;
+  return (plan.routedElsewhere ?? []).includes(back);
+}

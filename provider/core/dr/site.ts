@@ -59,7 +59,10 @@ export function linkOptionsOf(options: DrLinkOptions): DrLinkOptions {
   };
 }
 
-/** A topology fragment: what every planner returns, ready for `validateDocument` or a front end. */
+/**
+ * A topology fragment: what every planner returns, for a front end, or for `validateDocument(drPlanDocument(plan))`
+ * (the planner's own fields below, set only with a routing policy or an external peering, are no document keys).
+ */
 export interface DrPlan {
   readonly vpcs: VpcSpec[];
   readonly peerings: PeeringSpec[];
@@ -75,6 +78,8 @@ export interface DrPlan {
    * accepts); the front ends create no acceptance for the first, no peering for the second. Absent when none.
    */
   readonly externalPeerings?: Readonly<Record<string, DrExternalPeering>>;
+  /** VPCs whose routes are managed elsewhere (`routes: "none"`): their missing return routes are not warned of. */
+  readonly routedElsewhere?: readonly string[];
 }
 
 export function siteToVpc(site: DrSite): VpcSpec {
@@ -167,4 +172,20 @@ export function checkSitesRouting(
 ): { diagnostics?: Diagnostic[] } {
   const diagnostics = sites.flatMap(([role, site, peers]) => checkRouting(role, site, peers));
   return diagnostics.length > 0 ? { diagnostics } : {};
+}
+
+/** The `routedElsewhere` field of a plan: the sites that say `routes: "none"`, absent when there is none. */
+export function routedElsewhereOf(sites: readonly DrSite[]): { routedElsewhere?: string[] } {
+  const vpcs = [...new Set(sites.filter((s) => s.routing?.routes === "none").map((s) => s.vpc))];
+  return vpcs.length > 0 ? { routedElsewhere: vpcs } : {};
+}
+
+/** The plan's topology document: its VPCs, peerings, routes and per-IP limits, without the planner's own fields. */
+export function drPlanDocument(plan: DrPlan): TopologyInput {
+  return {
+    vpcs: plan.vpcs,
+    peerings: plan.peerings,
+    routes: plan.routes,
+    bandwidthPolicies: plan.bandwidthPolicies,
+  };
 }

@@ -12,6 +12,7 @@ import {
   distinctVpcs,
   linkOptionsOf,
   planPeering,
+  routedElsewhereOf,
   routesBothWays,
 } from "./site.js";
 
@@ -95,5 +96,6 @@ export function planTwoRegionDr(input: TwoRegionDrInput): DrPlan {
     bandwidthPolicies: external?.mode === "accept-existing" ? [] : bandwidthPolicies,
     ...(diagnostics.length > 0 ? { diagnostics } : {}),
     ...(external ? { externalPeerings: { [name]: external } } : {}),
+    ...routedElsewhereOf([primary, standby]),
   };
 }

@@ -11,6 +11,7 @@ import {
   type DrSite,
   distinctVpcs,
   planPeering,
+  routedElsewhereOf,
   routesBothWays,
 } from "./site.js";
 
@@ -47,6 +48,7 @@ export function planTwoRegionsThreeCenters(input: TwoRegionsThreeCentersInput): 
     peerings: [],
     routes: [],
     bandwidthPolicies: [],
+    ...routedElsewhereOf([sites.production, sites.backup, sites.dr]),
     ...checkSitesRouting(
       roles.map((role) => [role, sites[role], roles.filter((r) => r !== role).map((r) => sites[r])] as const),
     ),

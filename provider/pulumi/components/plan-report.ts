@@ -7,6 +7,7 @@ import type { CostEstimate } from "../../core/cost/estimate.js";
 import { estimateCost } from "../../core/cost/estimate.js";
 import { type Diagnostic, hasErrors } from "../../core/diagnostics.js";
 import { isRequesterConcern } from "../../core/dr/external-peering.js";
+import { isReturnRouteManagedElsewhere } from "../../core/dr/routing-policy.js";
 import type { DrPlan } from "../../core/dr/site.js";
 import { TopologyValidationError } from "../../core/errors.js";
 import { computeReachability, type Reachability } from "../../core/reachability.js";
@@ -52,7 +53,10 @@ export function validatePlan(
 ): { topology: Topology; warnings: Diagnostic[] } {
   const validated = validateDocument(planToTopology(plan));
   // An existing peering's bandwidth and billing are its requester's: not this stack's to fix.
-  const found = validated.diagnostics.filter((d) => !isRequesterConcern(plan.externalPeerings, d));
+  // And a return route the plan was told is made elsewhere (`routes: "none"`) is no warning to fix here.
+  const found = validated.diagnostics.filter(
+    (d) => !isRequesterConcern(plan.externalPeerings, d) && !isReturnRouteManagedElsewhere(plan, d),
+  );
   const result = { ...validated, ok: !hasErrors(found), diagnostics: found };
   // The planner's own refusals (a routing policy outside the peers) first, then the validators' findings.
   const named = [...(plan.diagnostics ?? []), ...result.diagnostics].map((d) => ({
@@ -94,16 +98,27 @@ export interface DrCostSummary {
   readonly lines: readonly string[];
 }
 
-export function summarizeCost(estimate: CostEstimate): DrCostSummary {
+/**
+ * @param paidElsewhere peerings this stack only accepts: their requester pays (seed 000 "跨地域的对等连接费用由
+ * 对等连接申请方支付"), so they cost this stack nothing and leave the totals priced.
+ */
+export function summarizeCost(
+  estimate: CostEstimate,
+  paidElsewhere: ReadonlySet<string> = new Set(),
+): DrCostSummary {
   const unpriced: Record<string, string> = {};
   const lines: string[] = [];
   for (const p of estimate.peerings) {
+    if (paidElsewhere.has(p.peering)) {
+      lines.push(`${p.peering}: paid by the requester (account ${p.payerAccount}), not this stack`);
+      continue;
+    }
     if (!p.priced) {
       unpriced[p.peering] = p.reason ?? "no price";
       lines.push(`${p.peering}: unpriced (${p.reason ?? "no price"})`);
     } else lines.push(`${p.peering}: ${p.perDay} ${estimate.currency}/day (${p.model}, ${p.basis})`);
   }
-  const any = estimate.unpriced.length > 0;
+  const any = estimate.unpriced.some((id) => !paidElsewhere.has(id));
   return {
     currency: estimate.currency,
     perDay: any ? "unpriced" : estimate.totalPerDay,
@@ -130,6 +145,13 @@ export function reportPlan(plan: DrPlan, componentName: string): PlanReport {
     warnings,
     reachability,
     matrix: reachabilityMatrix(reachability),
-    cost: summarizeCost(estimateCost(topology)),
+    cost: summarizeCost(
+      estimateCost(topology),
+      new Set(
+        Object.entries(plan.externalPeerings ?? {})
+          .filter(([, e]) => e.mode === "accept-existing")
+          .map(([id]) => id),
+      ),
+    ),
   };
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { coveredBy, parseCidr } from "../../../provider/core/cidr.js";
 import { describeTopology } from "../../../provider/core/dr/describe-plan.js";
 import { planHubAndSpoke } from "../../../provider/core/dr/hub-and-spoke.js";
-import type { DrRouting } from "../../../provider/core/dr/routing-policy.js";
-import type { DrPlan, DrSite } from "../../../provider/core/dr/site.js";
+import { type DrRouting, isReturnRouteManagedElsewhere } from "../../../provider/core/dr/routing-policy.js";
+import { type DrPlan, type DrSite, drPlanDocument } from "../../../provider/core/dr/site.js";
 import { planTwoRegionDr } from "../../../provider/core/dr/two-region-dr.js";
 import { planTwoRegionsThreeCenters } from "../../../provider/core/dr/two-regions-three-centers.js";
 import { computeReachability } from "../../../provider/core/reachability.js";
@@ -26,10 +26,13 @@ function dr(primary: DrRouting | undefined, standby?: DrRouting): DrPlan {
   });
 }
 
+/** The plan as a topology document (the planner's own fields left out, as the front ends do). */
+const doc = drPlanDocument;
+
 const refusals = (plan: DrPlan) => (plan.diagnostics ?? []).map((d) => `${d.code} ${d.resource}`);
 
 function matrix(plan: DrPlan): Record<string, boolean> {
-  const result = validateDocument(plan);
+  const result = validateDocument(doc(plan));
   const reach = computeReachability(result.topology!);
   return Object.fromEntries(reach.entries.map((e) => [`${e.from}->${e.to}`, e.flows]));
 }
@@ -51,7 +54,7 @@ describe("routing policy per site (planned once in provider/core/dr)", () => {
       "vpc-gz [rtb-db] 10.1.8.0/24 via vpc-gz -> vpc-bj",
       "vpc-gz [rtb-db] 10.2.3.0/24 via vpc-gz -> vpc-bj",
     ]);
-    expect(validateDocument(plan).diagnostics).toEqual([]);
+    expect(validateDocument(doc(plan)).diagnostics).toEqual([]);
     expect(matrix(plan)).toEqual({ "vpc-gz->vpc-bj": true, "vpc-bj->vpc-gz": true });
   });
 
@@ -60,12 +63,23 @@ describe("routing policy per site (planned once in provider/core/dr)", () => {
     expect(plan.routes.every((r) => r.vpc === "vpc-gz")).toBe(true);
     expect(plan.routes).toHaveLength(6);
     expect(matrix(plan)).toEqual({ "vpc-gz->vpc-bj": false, "vpc-bj->vpc-gz": false });
-    const reach = computeReachability(validateDocument(plan).topology!);
+    const reach = computeReachability(validateDocument(doc(plan)).topology!);
     expect(reach.entries.find((e) => e.from === "vpc-gz")?.destinations).toEqual([
       "10.1.0.0/16",
       "10.2.0.0/16",
     ]);
     expect(reach.entries.find((e) => e.from === "vpc-bj")?.destinations).toEqual([]);
+  });
+
+  it('drops only the MISSING_RETURN_ROUTE advice a "none" side would need, never other findings', () => {
+    const plan = dr(undefined, { routes: "none" });
+    expect(plan.routedElsewhere).toEqual(["vpc-bj"]);
+    const found = validateDocument(doc(plan)).diagnostics;
+    expect(found.map((d) => d.code)).toEqual(Array(6).fill("MISSING_RETURN_ROUTE"));
+    expect(found.filter((d) => !isReturnRouteManagedElsewhere(plan, d))).toEqual([]);
+    // Without the "none", the same missing routes are warned of.
+    const forgotten = { ...plan, routedElsewhere: [] };
+    expect(found.filter((d) => !isReturnRouteManagedElsewhere(forgotten, d))).toHaveLength(6);
   });
 
   it.each<[string, DrRouting, string[]]>([
@@ -198,6 +212,44 @@ describe("routing policy properties", () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe("routing policy with IPv6 blocks (family-aware, never compared as text)", () => {
+  const a = site("vpc-a", ["10.0.0.0/16", "2001:db8:a::/48"], "bj", { cloud: "baiducloud" });
+  const b = site("vpc-b", ["10.1.0.0/16", "2001:db8:b::/48"], "bj", { cloud: "baiducloud" });
+
+  it("routes an IPv6 subnet inside the peer's IPv6 block, and refuses one outside it", () => {
+    const ok = planTwoRegionDr({
+      name: "v6",
+      primary: { ...a, routing: { routes: ["2001:db8:b:10::/64", "10.1.2.0/24"] } },
+      standby: b,
+      bandwidthMbps: 10,
+    });
+    expect(ok).not.toHaveProperty("diagnostics");
+    expect(ok.routes.filter((r) => r.vpc === "vpc-a").map((r) => r.destination)).toEqual([
+      "2001:db8:b:10::/64",
+      "10.1.2.0/24",
+    ]);
+    const outside = planTwoRegionDr({
+      name: "v6",
+      primary: { ...a, routing: { routes: ["2001:db8:a:10::/64"] } },
+      standby: b,
+      bandwidthMbps: 10,
+    });
+    expect(refusals(outside)).toEqual(["ROUTING_OUTSIDE_PEER primary.routing.routes[0]"]);
+  });
+
+  it("leaves a dual-stack site to the rulebook: Tencent assigns IPv6 itself, so a declared block is refused", () => {
+    const tencent = planTwoRegionDr({
+      name: "v6",
+      primary: { ...a, cloud: "tencentcloud", region: "ap-guangzhou" },
+      standby: { ...b, cloud: "tencentcloud", region: "ap-beijing" },
+      bandwidthMbps: 100,
+    });
+    expect(validateDocument(doc(tencent)).diagnostics.map((d) => `${d.code} ${d.resource}`)).toEqual(
+      expect.arrayContaining(["CIDR_NOT_ALLOWED vpcs[vpc-a]", "CIDR_NOT_ALLOWED vpcs[vpc-b]"]),
     );
   });
 });

@@ -142,6 +142,68 @@ describe.each<Cloud>(["tencentcloud", "huaweicloud", "baiducloud"])(
       expect(pulumi.acceptances).toBe(cdktf.acceptances);
     });
 
+    it("the same routing policies (subnets, named tables, none) give the same routes in all three", async () => {
+      const toBj = { routes: ["10.1.4.0/24", "10.2.0.0/20"], routeTables: ["rtb-gz-app"], mainTable: false };
+      const toGz = { routes: ["10.0.9.0/24"] };
+      const none = { routes: "none" as const };
+      const cdktf = synthesized((stack) => {
+        new CdktfTwoRegionDr(stack, `lp-${cloud}`, {
+          primary: gz,
+          standby: bj,
+          bandwidthMbps,
+          routing: { primary: toBj, standby: toGz },
+        });
+      });
+      const dr = new TwoRegionDr(`lp-${cloud}`, {
+        primary: { ...pulumiSite(gz), routing: toBj },
+        standby: { ...pulumiSite(bj), routing: toGz },
+        ...(bandwidthMbps !== undefined ? { bandwidthMbps } : {}),
+      });
+      await settle(dr, dr.peering!, ...dr.routes);
+      const pulumi = await describeChildren(dr);
+      expect(pulumi.description).toEqual(cdktf.description);
+      expect(pulumi.description.routes).toHaveLength(3);
+
+      const bank = synthesized((stack) => {
+        new CdktfThreeCenters(stack, `lpbank-${cloud}`, {
+          production: gz,
+          backup: sh,
+          dr: bj,
+          bandwidthMbps,
+          routing: { backup: none, dr: toGz },
+        });
+      });
+      const centres = new TwoRegionsThreeCenters(`lpbank-${cloud}`, {
+        production: pulumiSite(gz),
+        backup: { ...pulumiSite(sh), routing: none },
+        dr: { ...pulumiSite(bj), routing: toGz },
+        ...(bandwidthMbps !== undefined ? { bandwidthMbps } : {}),
+      });
+      await settle(centres, ...Object.values(centres.peerings), ...centres.routes);
+      expect((await describeChildren(centres)).description).toEqual(bank.description);
+
+      const hub = synthesized((stack) => {
+        new CdktfHubAndSpoke(stack, `lphub-${cloud}`, {
+          hub: gz,
+          spokes: { bj, sh },
+          bandwidthMbps,
+          routing: { hub: { routes: ["10.3.1.0/24"] }, spokes: { bj: toGz } },
+        });
+      });
+      const star = new HubAndSpoke(`lphub-${cloud}`, {
+        hub: { ...pulumiSite(gz), routing: { routes: ["10.3.1.0/24"] } },
+        spokes: { bj: { ...pulumiSite(bj), routing: toGz }, sh: pulumiSite(sh) },
+        ...(bandwidthMbps !== undefined ? { bandwidthMbps } : {}),
+      });
+      await settle(star, ...star.hubPeerings.values(), ...star.routes);
+      const described = (await describeChildren(star)).description;
+      expect(described).toEqual(hub.description);
+      expect(described.routes.filter((r) => r.startsWith("vpc-gz"))).toEqual([
+        "vpc-gz [main] 10.3.1.0/24 via vpc-gz -> vpc-sh",
+        "vpc-gz [rtb-gz-app] 10.3.1.0/24 via vpc-gz -> vpc-sh",
+      ]);
+    });
+
     it("HubAndSpoke with meshSpokes", async () => {
       const cdktf = synthesized((stack) => {
         new CdktfHubAndSpoke(stack, `hub-${cloud}`, {

@@ -52,6 +52,13 @@ describe("TwoRegionDr accepting an existing peering (the accepter's stack)", asy
     expect(routes[0]!.dependencies).toContain(of(children, "PeeringAcceptance")[0]!.urn);
   });
 
+  it("costs this stack nothing: the requester pays (seed 000)", async () => {
+    const cost = await outputValue(dr.costEstimate);
+    expect(cost.lines).toEqual(["partner-link: paid by the requester (account 100001), not this stack"]);
+    expect(cost.perDay).toBe(0);
+    expect(cost.unpriced).toEqual({});
+  });
+
   it("refuses bandwidth on it (the requester's) before creating anything", () => {
     expect(
       () =>
