@@ -235,11 +235,16 @@ function objectBody(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   return json;
 }
 
-function describe(doc: MemberDoc | undefined, override: string | undefined): string | undefined {
+/** The doc text, plus the documented default when the schema cannot carry it as a `default` value. */
+function describe(
+  doc: MemberDoc | undefined,
+  override: string | undefined,
+  hasDefault: boolean,
+): string | undefined {
   const text = override ?? doc?.description ?? "";
   const def = doc?.default;
   const withDefault =
-    def !== undefined && literalDefault(def) === undefined
+    def !== undefined && !hasDefault
       ? `${text}${text && !/[.!?]$/.test(text) ? "." : ""}${text ? " " : ""}Default: ${def}.`
       : text;
   return withDefault === "" ? undefined : withDefault;
@@ -268,13 +273,15 @@ function objectSpec(
     if (options.skip?.includes(key)) continue;
     const doc = docs?.get(key);
     const spec: PropertySpec = { ...pulumiType(node, enums, `${where}.${key}`) };
+    const def = primitiveDefault(node.default) ?? (spec.type ? literalDefault(doc?.default) : undefined);
+    const hasDefault = def !== undefined && spec.type !== "array" && spec.type !== "object";
     const description = describe(
       doc,
       OVERRIDES[`${options.overrides ?? where}.${key}`] ?? OVERRIDES[`${where}.${key}`],
+      hasDefault,
     );
     if (description !== undefined) spec.description = description;
-    const def = primitiveDefault(node.default) ?? (spec.type ? literalDefault(doc?.default) : undefined);
-    if (def !== undefined && spec.type !== "array" && spec.type !== "object") spec.default = def;
+    if (hasDefault) spec.default = def;
     if (options.secrets?.has(key)) spec.secret = true;
     properties[key] = spec;
   }
@@ -373,8 +380,12 @@ export function generateSchema(root: string, version: string): PackageSchema {
   });
   const variables: Record<string, PropertySpec> = {};
   for (const { key, field } of CONFIG_KEYS) {
-    const spec = { ...connection.properties[field]! };
-    variables[key] = spec;
+    const { $ref, ...spec } = connection.properties[field]!;
+    // Config values are strings to every SDK; an enum-typed config default makes the Go generator emit code that
+    // does not compile (pkg/v3 v3.248.0 codegen/go: `value = peerlink.BackendKind("local")` into a string).
+    variables[key] = $ref?.startsWith("#/types/")
+      ? { type: "string", ...spec }
+      : { ...($ref ? { $ref } : {}), ...spec };
   }
   sameKeys(
     "provider config",
@@ -400,7 +411,11 @@ export function generateSchema(root: string, version: string): PackageSchema {
     resources,
     language: {
       nodejs: { packageName: "peerlink" },
-      python: { packageName: "pulumi_peerlink", requires: { pulumi: ">=3.0.0,<4.0.0" } },
+      python: {
+        packageName: "pulumi_peerlink",
+        requires: { pulumi: ">=3.0.0,<4.0.0" },
+        respectSchemaVersion: true,
+      },
       go: {
         importBasePath: "peerlink.local/sdk/go/peerlink",
         generateResourceContainerTypes: false,
