@@ -37,10 +37,14 @@ export async function generateSdks(outDir = SDK_DIR) {
   await run(generator, [join(ROOT, "schema.json"), outDir], ROOT, "generating the SDKs");
 }
 
+/** What sdk/python/.gitignore ignores (local builds and caches), never compared. */
+const IGNORED = /^(build|dist|__pycache__|\.mypy_cache|.*\.egg-info|.*\.pyc)$/;
+
 /** Every file under dir (relative paths), sorted. */
 function files(dir, base = dir) {
   let out = [];
   for (const name of readdirSync(dir)) {
+    if (IGNORED.test(name)) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out = out.concat(files(path, base));
     else out.push(relative(base, path));
