@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { describeTopology, type TopologyDescription } from "../../core/dr/describe-plan.js";
 import type { DrPlan } from "../../core/dr/site.js";
 import type { Reachability } from "../../core/reachability.js";
+import type { ChildFactory } from "./child-factory.js";
 import { type ChildNaming, type ChildSpecs, getChildSpecs } from "./child-specs.js";
 import { type CreatedChildren, createChildren, type DrResourceOptions } from "./create-children.js";
 import { type DrCostSummary, type ReachabilityMatrix, reportPlan } from "./plan-report.js";
@@ -29,12 +30,13 @@ export function buildDr(
   sites: readonly ResolvedSite[],
   naming: Omit<ChildNaming, "prefix">,
   options: DrResourceOptions,
+  factory?: ChildFactory,
 ): BuiltDr {
   const report = reportPlan(plan, name);
   for (const w of report.warnings)
     pulumi.log.warn(`[${w.resource}] ${w.code} ${w.message} Fix: ${w.fix}`, parent);
   const specs = getChildSpecs(plan, { prefix: name, ...naming });
-  const children = createChildren(parent, specs, sites, options);
+  const children = createChildren(parent, specs, sites, options, factory);
   return {
     plan,
     specs,

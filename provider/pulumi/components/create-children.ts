@@ -5,10 +5,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
-import { BandwidthPolicy } from "../bandwidth-policy.js";
-import { Peering } from "../peering.js";
-import { PeeringAcceptance } from "../peering-acceptance.js";
-import { RouteRule } from "../route-rule.js";
+import type { BandwidthPolicy } from "../bandwidth-policy.js";
+import type { Peering } from "../peering.js";
+import type { PeeringAcceptance } from "../peering-acceptance.js";
+import type { RouteRule } from "../route-rule.js";
+import { type ChildFactory, dynamicChildren } from "./child-factory.js";
 import type { ChildSpecs } from "./child-specs.js";
 import type { ResolvedSite } from "./site.js";
 
@@ -42,6 +43,7 @@ export function createChildren(
   specs: ChildSpecs,
   sites: readonly ResolvedSite[],
   options: DrResourceOptions,
+  factory: ChildFactory = dynamicChildren,
 ): CreatedChildren {
   const siteById = new Map(sites.map((s) => [s.drSite.vpc, s]));
   const site = (id: string): ResolvedSite => {
@@ -56,7 +58,7 @@ export function createChildren(
   for (const spec of specs.peerings) {
     const requester = site(spec.requester);
     const accepter = site(spec.accepter);
-    const peering = new Peering(
+    const peering = factory.peering(
       spec.resourceName,
       {
         ...(requester.connection ? { connection: requester.connection } : {}),
@@ -79,7 +81,7 @@ export function createChildren(
     peerings.set(spec.plannedId, peering);
     let status = peering.status;
     if (spec.acceptanceName !== undefined) {
-      const acceptance = new PeeringAcceptance(
+      const acceptance = factory.acceptance(
         spec.acceptanceName,
         {
           ...(accepter.connection ? { connection: accepter.connection } : {}),
@@ -108,7 +110,7 @@ export function createChildren(
   const routes = specs.routes.map((spec) => {
     const side = site(spec.vpc);
     const table = spec.routeTable === undefined ? undefined : side.routeTableIds.get(spec.routeTable);
-    return new RouteRule(
+    return factory.routeRule(
       spec.resourceName,
       {
         ...(side.connection ? { connection: side.connection } : {}),
@@ -125,7 +127,7 @@ export function createChildren(
   const bandwidthPolicies = specs.bandwidthPolicies.map((spec) => {
     const planned = specs.peerings.find((p) => p.plannedId === spec.peering);
     const requester = site(planned?.requester ?? "");
-    return new BandwidthPolicy(
+    return factory.bandwidthPolicy(
       spec.resourceName,
       {
         ...(requester.connection ? { connection: requester.connection } : {}),

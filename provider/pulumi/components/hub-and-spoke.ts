@@ -21,6 +21,7 @@ import type { Peering } from "../peering.js";
 import type { PeeringAcceptance } from "../peering-acceptance.js";
 import type { RouteRule } from "../route-rule.js";
 import { buildDr, commonOutputs } from "./build-dr.js";
+import type { ChildFactory } from "./child-factory.js";
 import type { DrResourceOptions } from "./create-children.js";
 import { type DrCostSummary, PulumiTopologyValidationError, type ReachabilityMatrix } from "./plan-report.js";
 import { type DrSiteArgs, resolveSite } from "./site.js";
@@ -72,7 +73,16 @@ export class HubAndSpoke extends pulumi.ComponentResource {
   readonly plan: DrPlan;
   readonly description: TopologyDescription;
 
-  constructor(name: string, args: HubAndSpokeArgs, opts?: pulumi.ComponentResourceOptions) {
+  /**
+   * @param children what the children are created with; @internal for the provider plugin's `construct`, which
+   * makes them the plugin's own resource types. @default the dynamic-provider classes
+   */
+  constructor(
+    name: string,
+    args: HubAndSpokeArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    children?: ChildFactory,
+  ) {
     super("peerlink:index:HubAndSpoke", name, {}, opts);
     const prefix = args.peeringNamePrefix ?? name;
     const keys = Object.keys(args.spokes);
@@ -100,6 +110,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
       [hub, ...spokes.values()],
       { peeringKey: (id) => keyOf.get(id)! },
       args,
+      children,
     );
     const { peerings, acceptances, statuses } = built.children;
     this.hubPeerings = new Map(keys.map((k) => [k, peerings.get(hubPeeringId(prefix, k))!]));

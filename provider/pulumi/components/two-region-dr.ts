@@ -15,6 +15,7 @@ import type { Peering } from "../peering.js";
 import type { PeeringAcceptance } from "../peering-acceptance.js";
 import type { RouteRule } from "../route-rule.js";
 import { buildDr, commonOutputs } from "./build-dr.js";
+import type { ChildFactory } from "./child-factory.js";
 import type { DrResourceOptions } from "./create-children.js";
 import type { DrCostSummary, ReachabilityMatrix } from "./plan-report.js";
 import { type DrSiteArgs, resolveSite } from "./site.js";
@@ -70,7 +71,16 @@ export class TwoRegionDr extends pulumi.ComponentResource {
   /** The peerings and routes, named by VPC pair: `vpc [table] destination via requester -> accepter`. */
   readonly description: TopologyDescription;
 
-  constructor(name: string, args: TwoRegionDrArgs, opts?: pulumi.ComponentResourceOptions) {
+  /**
+   * @param children what the children are created with; @internal for the provider plugin's `construct`, which
+   * makes them the plugin's own resource types. @default the dynamic-provider classes
+   */
+  constructor(
+    name: string,
+    args: TwoRegionDrArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    children?: ChildFactory,
+  ) {
     super("peerlink:index:TwoRegionDr", name, {}, opts);
     const primary = resolveSite(args.primary, "primary", name);
     const standby = resolveSite(args.standby, "standby", name);
@@ -82,7 +92,15 @@ export class TwoRegionDr extends pulumi.ComponentResource {
       ...linkOptionsOf(args),
       ...(args.bandwidthPolicies !== undefined ? { bandwidthPolicies: args.bandwidthPolicies } : {}),
     });
-    const built = buildDr(this, name, plan, [primary, standby], { peeringKey: () => "peering" }, args);
+    const built = buildDr(
+      this,
+      name,
+      plan,
+      [primary, standby],
+      { peeringKey: () => "peering" },
+      args,
+      children,
+    );
     this.peering = built.children.peerings.get(peeringName)!;
     this.acceptance = built.children.acceptances.get(peeringName);
     this.routes = built.children.routes;

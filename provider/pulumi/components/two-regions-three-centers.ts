@@ -20,6 +20,7 @@ import type { Peering } from "../peering.js";
 import type { PeeringAcceptance } from "../peering-acceptance.js";
 import type { RouteRule } from "../route-rule.js";
 import { buildDr, commonOutputs } from "./build-dr.js";
+import type { ChildFactory } from "./child-factory.js";
 import type { DrResourceOptions } from "./create-children.js";
 import type { DrCostSummary, ReachabilityMatrix } from "./plan-report.js";
 import { type DrSiteArgs, resolveSite } from "./site.js";
@@ -87,7 +88,16 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
   readonly plan: DrPlan;
   readonly description: TopologyDescription;
 
-  constructor(name: string, args: TwoRegionsThreeCentersArgs, opts?: pulumi.ComponentResourceOptions) {
+  /**
+   * @param children what the children are created with; @internal for the provider plugin's `construct`, which
+   * makes them the plugin's own resource types. @default the dynamic-provider classes
+   */
+  constructor(
+    name: string,
+    args: TwoRegionsThreeCentersArgs,
+    opts?: pulumi.ComponentResourceOptions,
+    children?: ChildFactory,
+  ) {
     super("peerlink:index:TwoRegionsThreeCenters", name, {}, opts);
     const prefix = args.peeringNamePrefix ?? name;
     const sites = {
@@ -127,6 +137,7 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
       [sites.production, sites.backup, sites.dr],
       { peeringKey: (id) => keyOf.get(id)! },
       args,
+      children,
     );
     const peering = (link: ThreeCentersLink) => built.children.peerings.get(idOf(link))!;
     this.peerings = {
