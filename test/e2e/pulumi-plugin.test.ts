@@ -105,3 +105,64 @@ describe("provider plugin on the local backend: lifecycle, refusal, import", () 
     expect(state.peerings.every((p) => p.status === "DELETED")).toBe(true);
   });
 });
+
+describe("provider plugin: TwoRegionDr through construct", () => {
+  let stack: PulumiStack;
+  let stateFile: string;
+
+  beforeAll(async () => {
+    stack = new PulumiStack(join(ROOT, "test", "e2e", "programs", "plugin-components"));
+    stateFile = join(stack.stateDir, "plugin.db");
+    delete stack.env.PEERLINK_STATE;
+    delete stack.env.PEERLINK_ACCOUNT;
+    await stack.init({ "peerlink:stateFile": stateFile });
+  });
+  afterAll(() => stack?.close());
+
+  it("up makes the component's peering and routes as plugin resources, children of the component", async () => {
+    const up = await stack.up();
+    expect(up.code, up.output).toBe(0);
+    const outputs = await stack.outputs();
+    expect(outputs.status).toBe("ACTIVE");
+    // The component's own outputs come back through construct's state, not only the children's.
+    expect(outputs.estimatedDailyCost).toEqual(expect.any(Number));
+    const resources = await stack.resources();
+    const children = resources.filter((r) => r.urn.includes("peerlink:index:TwoRegionDr$"));
+    expect(children.map((r) => r.type).sort()).toEqual([
+      "peerlink:index:Peering",
+      "peerlink:index:RouteRule",
+      "peerlink:index:RouteRule",
+    ]);
+    const state = await snapshot(stateFile, "local");
+    expect(state.peerings.map((p) => [p.id, p.status])).toEqual([[outputs.peeringId, "ACTIVE"]]);
+    expect(state.routes.map((r) => r.destination).sort()).toEqual(["10.0.0.0/16", "10.1.0.0/16"]);
+  });
+
+  it("previews no changes", async () => {
+    const preview = await stack.preview(["--expect-no-changes"]);
+    expect(preview.code, preview.output).toBe(0);
+  });
+
+  it("refuses an overlapping standby CIDR at preview with CIDR_OVERLAP, before any child", async () => {
+    await stack.ok([
+      "config",
+      "set",
+      "--stack",
+      stack.stack,
+      "standbyCidrs",
+      '["10.1.0.0/16","10.0.128.0/17"]',
+    ]);
+    const preview = await stack.preview();
+    await stack.ok(["config", "rm", "--stack", stack.stack, "standbyCidrs"]);
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toMatch(/CIDR_OVERLAP VPC "comp-gz" CIDR 10\.0\.0\.0\/16 overlaps VPC "comp-bj"/);
+  });
+
+  it("destroy removes the peering, the routes and the VPCs", async () => {
+    const destroy = await stack.destroy();
+    expect(destroy.code, destroy.output).toBe(0);
+    const state = await snapshot(stateFile, "local");
+    expect(state.vpcs).toEqual([]);
+    expect(state.peerings.every((p) => p.status === "DELETED")).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * The components `peerlink:index:TwoRegionDr`, `TwoRegionsThreeCenters` and `HubAndSpoke` through `construct`:
+ * the TypeScript components themselves (provider/pulumi/components), with children of the plugin's own types
+ * (`peerlink:index:Peering`...) instead of dynamic resources, so another language's program gets the same plan,
+ * names, plan-time refusals and outputs. A site's `vpc` is a VPC id (a string or another resource's output).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type * as provider from "@pulumi/pulumi/provider/index.js";
+import { PeerlinkError } from "../core/index.js";
+import type { BandwidthPolicy } from "../pulumi/bandwidth-policy.js";
+import type { ChildFactory } from "../pulumi/components/child-factory.js";
+import { HubAndSpoke, TwoRegionDr, TwoRegionsThreeCenters } from "../pulumi/components/index.js";
+import type { Peering } from "../pulumi/peering.js";
+import type { PeeringAcceptance } from "../pulumi/peering-acceptance.js";
+import type { RouteRule } from "../pulumi/route-rule.js";
+import { COMPONENT_TOKENS, RESOURCE_TOKENS } from "./tokens.js";
+
+/** A resource of any of the plugin's types, its outputs read by name. */
+class PluginResource extends pulumi.CustomResource {}
+
+/** The outputs each child type has (the dynamic classes' declared outputs), registered so they can be read. */
+const OUTPUTS = {
+  peering: [
+    "peeringId",
+    "status",
+    "account",
+    "region",
+    "accepterAccount",
+    "accepterRegion",
+    "crossRegion",
+    "crossAccount",
+  ],
+  peeringAcceptance: ["status", "vpcId", "peerVpcId"],
+  routeRule: ["routeId", "effectiveRouteTableId"],
+  bandwidthPolicy: ["appliedLimits"],
+} as const;
+
+function child<T>(
+  kind: keyof typeof OUTPUTS,
+  name: string,
+  args: object,
+  opts: pulumi.CustomResourceOptions,
+): T {
+  const props: pulumi.Inputs = { ...args };
+  for (const key of OUTPUTS[kind]) if (!(key in props)) props[key] = undefined;
+  // The same resource, typed as the dynamic class the component declares: only its inputs and outputs are used.
+  return new PluginResource(RESOURCE_TOKENS[kind], name, props, opts) as unknown as T;
+}
+
+export const pluginChildren: ChildFactory = {
+  peering: (name, args, opts) =>
+    child<Peering>("peering", name, args, { ...opts, deleteBeforeReplace: true }),
+  acceptance: (name, args, opts) => child<PeeringAcceptance>("peeringAcceptance", name, args, opts),
+  routeRule: (name, args, opts) => child<RouteRule>("routeRule", name, args, opts),
+  bandwidthPolicy: (name, args, opts) => child<BandwidthPolicy>("bandwidthPolicy", name, args, opts),
+};
+
+/** Keys whose values may stay unknown until apply (they go to the children as inputs); the rest is planned. */
+const DEFERRED = new Set(["vpc", "tags", "timeoutSeconds", "connection", "routeTableIds"]);
+
+/**
+ * The inputs as the component needs them: what it plans with (regions, CIDRs, accounts, names) as plain values,
+ * what only its children take left as Outputs. A planned value unknown at preview is refused with its path
+ * rather than guessed.
+ */
+export async function plainInputs(value: unknown, path: string): Promise<unknown> {
+  if (pulumi.Output.isInstance(value)) {
+    const output = value as unknown as {
+      promise(withUnknowns?: boolean): Promise<unknown>;
+      isKnown: Promise<boolean>;
+    };
+    if (!(await output.isKnown)) {
+      const fix = `Give ${path} as a plain value: the component plans its topology before it creates anything.`;
+      throw new PeerlinkError("INVALID_PARAMETER", `${path} is not known until apply. Fix: ${fix}`, {
+        resource: path,
+        fix,
+      });
+    }
+    return plainInputs(await output.promise(), path);
+  }
+  if (Array.isArray(value)) return Promise.all(value.map((v, i) => plainInputs(v, `${path}[${i}]`)));
+  if (value === null || typeof value !== "object" || pulumi.Resource.isInstance(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    out[key] = DEFERRED.has(key) ? v : await plainInputs(v, path ? `${path}.${key}` : key);
+  }
+  return out;
+}
+
+/** The outputs every DR component registers (build-dr.ts `commonOutputs`), from the component's fields. */
+function common(c: TwoRegionDr | TwoRegionsThreeCenters | HubAndSpoke): pulumi.Inputs {
+  return {
+    reachability: c.reachability,
+    reachabilityMatrix: c.reachabilityMatrix,
+    costEstimate: c.costEstimate,
+    estimatedDailyCost: c.estimatedDailyCost,
+    routes: c.description.routes,
+  };
+}
+
+export async function construct(
+  name: string,
+  type: string,
+  inputs: pulumi.Inputs,
+  options: pulumi.ComponentResourceOptions,
+): Promise<provider.ConstructResult> {
+  const args = (await plainInputs(inputs, "")) as never;
+  switch (type) {
+    case COMPONENT_TOKENS.twoRegionDr: {
+      const c = new TwoRegionDr(name, args, options, pluginChildren);
+      return { urn: c.urn, state: { peeringId: c.peeringId, status: c.status, ...common(c) } };
+    }
+    case COMPONENT_TOKENS.twoRegionsThreeCenters: {
+      const c = new TwoRegionsThreeCenters(name, args, options, pluginChildren);
+      return { urn: c.urn, state: { peeringIds: c.peeringIds, statuses: c.statuses, ...common(c) } };
+    }
+    case COMPONENT_TOKENS.hubAndSpoke: {
+      const c = new HubAndSpoke(name, args, options, pluginChildren);
+      return { urn: c.urn, state: { peeringIds: c.peeringIds, statuses: c.statuses, ...common(c) } };
+    }
+    default:
+      throw new Error(
+        `peerlink: unknown component type "${type}". Fix: use ${Object.values(COMPONENT_TOKENS).join(", ")}.`,
+      );
+  }
+}
