@@ -4,6 +4,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateSchema, schemaText } from "../../provider/plugin/schema/index.js";
 import { sameKeys } from "../../provider/plugin/schema/package-schema.js";
+import {
+  enumNames,
+  type JsonSchema,
+  literalDefault,
+  pulumiType,
+} from "../../provider/plugin/schema/to-pulumi-type.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
@@ -113,5 +119,60 @@ describe("sameKeys (generation refuses schemas that drift from the TypeScript de
     const run = () => sameKeys("Thing inputs", schemaKeys, tsKeys);
     if (throws) expect(run).toThrow(/Thing inputs: the zod schema has/);
     else expect(run).not.toThrow();
+  });
+});
+
+describe("JSON Schema to Pulumi types", () => {
+  const enums = enumNames({ Cloud: ["tencentcloud", "huaweicloud", "baiducloud"] });
+
+  it.each([
+    ["a string", { type: "string" }, { type: "string" }],
+    ["an integer", { type: "integer", exclusiveMinimum: 0 }, { type: "integer" }],
+    [
+      "a known enum (any order)",
+      { type: "string", enum: ["baiducloud", "tencentcloud", "huaweicloud"] },
+      { $ref: "#/types/peerlink:index:Cloud" },
+    ],
+    ["an unknown enum", { type: "string", enum: ["a", "b"] }, { type: "string" }],
+    [
+      "an array",
+      { type: "array", items: { type: "boolean" } },
+      { type: "array", items: { type: "boolean" } },
+    ],
+    [
+      "a record",
+      { type: "object", additionalProperties: { type: "string" } },
+      { type: "object", additionalProperties: { type: "string" } },
+    ],
+    ["a named type", { $ref: "#/$defs/DrSite" }, { $ref: "#/types/peerlink:index:DrSite" }],
+    [
+      'number | "unpriced"',
+      { anyOf: [{ type: "number" }, { type: "string", const: "unpriced" }] },
+      { oneOf: [{ type: "number" }, { type: "string" }] },
+    ],
+    [
+      "a union of one type",
+      { anyOf: [{ type: "string" }, { type: "string", const: "x" }] },
+      { type: "string" },
+    ],
+  ] as const)("%s", (_, node, expected) => {
+    expect(pulumiType(node as JsonSchema, enums, "T.p")).toEqual(expected);
+  });
+
+  it("refuses an inline object type, naming where it is", () => {
+    expect(() =>
+      pulumiType({ type: "object", properties: { a: { type: "string" } } }, enums, "Vpc.inputs.x"),
+    ).toThrow(/Vpc\.inputs\.x: an inline object type/);
+  });
+
+  it.each([
+    ["600", 600],
+    ["false", false],
+    ['"local"', "local"],
+    ["the peer VPC's region", undefined],
+    ["[] (no BandwidthPolicy)", undefined],
+    [undefined, undefined],
+  ])("the doc default %j is the schema default %j", (text, value) => {
+    expect(literalDefault(text)).toBe(value);
   });
 });
