@@ -5,16 +5,16 @@
 //   node scripts/sdks.mjs            regenerate sdk/python and sdk/go (commit the result)
 //   node scripts/sdks.mjs --check    exit 1 when they differ from what schema.json generates
 //
-// The generator is built from sdk/generator's go.mod/go.sum into .tools/bin (Go's build cache makes a rebuild
-// fast; it shares pkg/v3 v3.248.0 with engines/pulumi). sdk/go/go.mod and go.sum are kept, not generated.
+// The generator is built from sdk/generator's go.mod/go.sum into .tools/bin and kept in the engine cache
+// (scripts/engines.mjs `sdkgen`; it shares pkg/v3 v3.248.0 with engines/pulumi). sdk/go/go.mod and go.sum are
+// kept, not generated.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BIN_DIR, goEnv, ROOT, runCaptured } from "./engines.mjs";
+import { ensureEngines, goEnv, ROOT, runCaptured } from "./engines.mjs";
 
 export const SDK_DIR = join(ROOT, "sdk");
-const GENERATOR = join(BIN_DIR, "peerlink-sdk-generator");
 
 async function run(command, args, cwd, what) {
   const result = await runCaptured(command, args, { cwd, env: goEnv() });
@@ -25,10 +25,13 @@ async function run(command, args, cwd, what) {
   return result;
 }
 
-/** Builds the generator (a no-op when Go's build cache has it) and answers its path. */
+/**
+ * The generator binary: from .tools/bin, else the engine cache, else built from sdk/generator (scripts/engines.mjs
+ * keeps it like an engine, keyed by the hash of its go.mod, go.sum and main.go).
+ */
 export async function buildGenerator() {
-  await run("go", ["build", "-o", GENERATOR, "."], join(SDK_DIR, "generator"), "building sdk/generator");
-  return GENERATOR;
+  const { engines } = await ensureEngines({ only: ["sdkgen"] });
+  return engines.sdkgen.path;
 }
 
 /** Writes `<outDir>/python` and `<outDir>/go` from schema.json. */
