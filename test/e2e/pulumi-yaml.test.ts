@@ -133,3 +133,21 @@ describe("Pulumi YAML: the plugin's schema types the program", () => {
     expect(preview.output).toContain("bandwidthMbps: Cannot assign type 'string' to type 'integer'");
   });
 });
+
+describe("pulumi package get-schema on the plugin", () => {
+  it("returns schema.json (the CLI re-serializes it: compared as data)", async () => {
+    const stack = new PulumiStack(OVERLAP);
+    try {
+      const result = await stack.run([
+        "package",
+        "get-schema",
+        join(ROOT, "bin", "pulumi-resource-peerlink"),
+      ]);
+      expect(result.code, result.output).toBe(0);
+      const committed = JSON.parse(readFileSync(join(ROOT, "schema.json"), "utf8")) as unknown;
+      expect(JSON.parse(result.stdout)).toEqual(committed);
+    } finally {
+      stack.close();
+    }
+  });
+});

@@ -37,6 +37,18 @@ function docOf(node: ts.Node): { description: string; default?: string } {
   return value === undefined ? { description } : { description, default: value };
 }
 
+/**
+ * A file's header comment (the first JSDoc, attached to its first statement): what a class without a comment of
+ * its own is described by, e.g. the DR components.
+ */
+export function readHeader(file: string): string {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);
+  const first = source.statements[0];
+  if (!first) return "";
+  const doc = ts.getJSDocCommentsAndTags(first).filter(ts.isJSDoc)[0];
+  return doc ? (ts.getTextOfJSDocComment(doc.comment) ?? "").replace(/\s+/g, " ").trim() : "";
+}
+
 /** Every exported interface and class of a source file, by name. */
 export function readDeclarations(file: string): Map<string, DeclarationDoc> {
   const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022, true);

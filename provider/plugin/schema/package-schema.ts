@@ -34,7 +34,13 @@ import {
   twoRegionDrOutputsSchema,
   twoRegionsThreeCentersOutputsSchema,
 } from "./component-outputs.js";
-import { type DeclarationDoc, type MemberDoc, membersOf, readDeclarations } from "./doc-comments.js";
+import {
+  type DeclarationDoc,
+  type MemberDoc,
+  membersOf,
+  readDeclarations,
+  readHeader,
+} from "./doc-comments.js";
 import {
   appliedLimitSchema,
   bandwidthPolicyOutputsSchema,
@@ -117,6 +123,8 @@ interface Resource {
   cls: string;
   /** Inputs the resource classes set themselves, not a user's. */
   hidden?: readonly string[];
+  /** A component's source file under provider/pulumi/components (its header describes it). */
+  file?: string;
 }
 
 const HIDDEN = ["createIdentity"];
@@ -169,6 +177,7 @@ const COMPONENTS: readonly Resource[] = [
     outputs: twoRegionDrOutputsSchema,
     args: "TwoRegionDrArgs",
     cls: "TwoRegionDr",
+    file: "two-region-dr.ts",
   },
   {
     name: "TwoRegionsThreeCenters",
@@ -176,6 +185,7 @@ const COMPONENTS: readonly Resource[] = [
     outputs: twoRegionsThreeCentersOutputsSchema,
     args: "TwoRegionsThreeCentersArgs",
     cls: "TwoRegionsThreeCenters",
+    file: "two-regions-three-centers.ts",
   },
   {
     name: "HubAndSpoke",
@@ -183,6 +193,7 @@ const COMPONENTS: readonly Resource[] = [
     outputs: hubAndSpokeOutputsSchema,
     args: "HubAndSpokeArgs",
     cls: "HubAndSpoke",
+    file: "hub-and-spoke.ts",
   },
 ];
 
@@ -340,8 +351,9 @@ export function generateSchema(root: string, version: string): PackageSchema {
     const stateInputs = Object.fromEntries(
       Object.entries(inputs.properties).filter(([k]) => k !== "connection" && !(k in outputs.properties)),
     );
+    const description = all.get(r.cls)?.description;
     resources[token(r.name)] = {
-      description: all.get(r.cls)?.description ?? "",
+      ...(description ? { description } : {}),
       inputProperties: inputs.properties,
       requiredInputs: inputs.required,
       properties: { ...stateInputs, ...outputs.properties },
@@ -364,9 +376,11 @@ export function generateSchema(root: string, version: string): PackageSchema {
         `schema: ${c.name} outputs [${missing.join(", ")}] are not members of the TypeScript class`,
       );
     }
+    const description =
+      all.get(c.cls)?.description || readHeader(join(root, `provider/pulumi/components/${c.file}`));
     resources[token(c.name)] = {
       isComponent: true,
-      description: all.get(c.cls)?.description || all.get(c.args)?.description || "",
+      ...(description ? { description } : {}),
       inputProperties: inputs.properties,
       requiredInputs: inputs.required,
       properties: outputs.properties,

@@ -12,6 +12,7 @@ import (
 	"peerlink.local/sdk/go/peerlink/internal"
 )
 
+// Hub and spoke: shared services in a hub VPC, each spoke peered with the hub. Spokes reach each other only through direct peerings (`meshSpokes`), never through the hub: peering is not transitive (seed 000 "对等连接互通性不传递"). `routeSpokesThroughHub` plans those routes as asked and the core refuses every one of them with TRANSITIVE_ROUTE, at construction, before anything is created. The topology comes from planHubAndSpoke, as for the CDKTF construct.
 type HubAndSpoke struct {
 	pulumi.ResourceState
 

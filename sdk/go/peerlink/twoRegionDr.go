@@ -12,6 +12,7 @@ import (
 	"peerlink.local/sdk/go/peerlink/internal"
 )
 
+// Cross-region disaster recovery (seed 000 "跨地域容灾"; journey 1): one peering between production and the standby, routes on both sides for every route table and CIDR, an acceptance when the accounts differ, optional per-IP limits. The topology comes from planTwoRegionDr, the planner the CDKTF TwoRegionDr construct uses too.
 type TwoRegionDr struct {
 	pulumi.ResourceState
 

@@ -12,6 +12,7 @@ import (
 	"peerlink.local/sdk/go/peerlink/internal"
 )
 
+// "Two regions, three centres" (两地三中心; journey 3): production and a same-region backup, plus a remote DR centre; three peerings and full-mesh routes, because peering is not transitive (seed 000 "对等连接互通性不传递"). The topology comes from planTwoRegionsThreeCenters, as for the CDKTF construct. A route added through `additionalRoutes` that sends DR traffic for the backup through production fails at construction with TRANSITIVE_ROUTE, naming the chain.
 type TwoRegionsThreeCenters struct {
 	pulumi.ResourceState
 

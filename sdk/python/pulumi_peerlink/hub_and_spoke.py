@@ -206,7 +206,7 @@ class HubAndSpoke(pulumi.ComponentResource):
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
-        Create a HubAndSpoke resource with the given unique name, props, and options.
+        Hub and spoke: shared services in a hub VPC, each spoke peered with the hub. Spokes reach each other only through direct peerings (`meshSpokes`), never through the hub: peering is not transitive (seed 000 "对等连接互通性不传递"). `routeSpokesThroughHub` plans those routes as asked and the core refuses every one of them with TRANSITIVE_ROUTE, at construction, before anything is created. The topology comes from planHubAndSpoke, as for the CDKTF construct.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -227,7 +227,7 @@ class HubAndSpoke(pulumi.ComponentResource):
                  args: HubAndSpokeArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Create a HubAndSpoke resource with the given unique name, props, and options.
+        Hub and spoke: shared services in a hub VPC, each spoke peered with the hub. Spokes reach each other only through direct peerings (`meshSpokes`), never through the hub: peering is not transitive (seed 000 "对等连接互通性不传递"). `routeSpokesThroughHub` plans those routes as asked and the core refuses every one of them with TRANSITIVE_ROUTE, at construction, before anything is created. The topology comes from planHubAndSpoke, as for the CDKTF construct.
 
         :param str resource_name: The name of the resource.
         :param HubAndSpokeArgs args: The arguments to use to populate this resource's properties.

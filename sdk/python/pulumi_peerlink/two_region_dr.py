@@ -189,7 +189,7 @@ class TwoRegionDr(pulumi.ComponentResource):
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
-        Create a TwoRegionDr resource with the given unique name, props, and options.
+        Cross-region disaster recovery (seed 000 "跨地域容灾"; journey 1): one peering between production and the standby, routes on both sides for every route table and CIDR, an acceptance when the accounts differ, optional per-IP limits. The topology comes from planTwoRegionDr, the planner the CDKTF TwoRegionDr construct uses too.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -210,7 +210,7 @@ class TwoRegionDr(pulumi.ComponentResource):
                  args: TwoRegionDrArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Create a TwoRegionDr resource with the given unique name, props, and options.
+        Cross-region disaster recovery (seed 000 "跨地域容灾"; journey 1): one peering between production and the standby, routes on both sides for every route table and CIDR, an acceptance when the accounts differ, optional per-IP limits. The topology comes from planTwoRegionDr, the planner the CDKTF TwoRegionDr construct uses too.
 
         :param str resource_name: The name of the resource.
         :param TwoRegionDrArgs args: The arguments to use to populate this resource's properties.

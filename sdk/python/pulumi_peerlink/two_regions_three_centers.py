@@ -201,7 +201,7 @@ class TwoRegionsThreeCenters(pulumi.ComponentResource):
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  __props__=None):
         """
-        Create a TwoRegionsThreeCenters resource with the given unique name, props, and options.
+        "Two regions, three centres" (两地三中心; journey 3): production and a same-region backup, plus a remote DR centre; three peerings and full-mesh routes, because peering is not transitive (seed 000 "对等连接互通性不传递"). The topology comes from planTwoRegionsThreeCenters, as for the CDKTF construct. A route added through `additionalRoutes` that sends DR traffic for the backup through production fails at construction with TRANSITIVE_ROUTE, naming the chain.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -222,7 +222,7 @@ class TwoRegionsThreeCenters(pulumi.ComponentResource):
                  args: TwoRegionsThreeCentersArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        Create a TwoRegionsThreeCenters resource with the given unique name, props, and options.
+        "Two regions, three centres" (两地三中心; journey 3): production and a same-region backup, plus a remote DR centre; three peerings and full-mesh routes, because peering is not transitive (seed 000 "对等连接互通性不传递"). The topology comes from planTwoRegionsThreeCenters, as for the CDKTF construct. A route added through `additionalRoutes` that sends DR traffic for the backup through production fails at construction with TRANSITIVE_ROUTE, naming the chain.
 
         :param str resource_name: The name of the resource.
         :param TwoRegionsThreeCentersArgs args: The arguments to use to populate this resource's properties.
