@@ -166,3 +166,41 @@ describe("provider plugin: TwoRegionDr through construct", () => {
     expect(state.peerings.every((p) => p.status === "DELETED")).toBe(true);
   });
 });
+
+describe("provider plugin: an explicit provider resource", () => {
+  const SECRET_KEY = "sk-e2e-explicit-4b81c2";
+  let stack: PulumiStack;
+  let explicitFile: string;
+  let defaultFile: string;
+
+  beforeAll(async () => {
+    stack = new PulumiStack(join(ROOT, "test", "e2e", "programs", "plugin-explicit-provider"));
+    explicitFile = join(stack.stateDir, "explicit.db");
+    defaultFile = join(stack.stateDir, "default.db");
+    delete stack.env.PEERLINK_STATE;
+    delete stack.env.PEERLINK_ACCOUNT;
+    await stack.init({ "peerlink:stateFile": defaultFile, explicitStateFile: explicitFile });
+    await stack.ok(["config", "set", "--stack", stack.stack, "--secret", "explicitSecretKey", SECRET_KEY]);
+  });
+  afterAll(() => stack?.close());
+
+  it("configures the plugin from the provider's inputs, and keeps its credential secret in the state", async () => {
+    const up = await stack.up();
+    expect(up.code, up.output).toBe(0);
+    expect((await stack.outputs()).account).toBe("200000000002");
+    expect((await snapshot(explicitFile, "200000000002")).vpcs.map((v) => v.name)).toEqual(["explicit-vpc"]);
+    expect((await snapshot(defaultFile, "200000000002")).vpcs).toEqual([]);
+    const exported = await stack.ok(["stack", "export", "--stack", stack.stack]);
+    expect(exported.stdout).not.toContain(SECRET_KEY);
+    const provider = (await stack.resources()).find((r) => r.type === "pulumi:providers:peerlink");
+    expect(provider?.outputs).toMatchObject({ stateFile: explicitFile, account: "200000000002" });
+  });
+
+  it("previews no changes, then destroys the VPC in the explicit provider's state file", async () => {
+    const preview = await stack.preview(["--expect-no-changes"]);
+    expect(preview.code, preview.output).toBe(0);
+    const destroy = await stack.destroy();
+    expect(destroy.code, destroy.output).toBe(0);
+    expect((await snapshot(explicitFile, "200000000002")).vpcs).toEqual([]);
+  });
+});
