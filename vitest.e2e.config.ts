@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
-    include: ["test/e2e/**/*.test.ts"],
+    include: ["test/e2e/**/*.test.ts", "test/sdk/**/*.e2e.ts"],
     globalSetup: ["test/support/scratch-tmpdir.ts", "test/e2e/support/global-setup.ts"],
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -21,6 +21,7 @@ export function runCaptured(
 ): Promise<CapturedResult>;
 export function onPath(name: string, path?: string): string | undefined;
 export function ensureEngines(options?: {
-  only?: Array<"pulumi" | "tofu">;
+  only?: Array<"pulumi" | "tofu" | "yaml" | "sdkgen">;
 }): Promise<{ binDir: string; engines: Record<string, EngineReport> }>;
 export function pulumiEnv(stateDir: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
+export function goEnv(): NodeJS.ProcessEnv;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The real engines peerlink is proven with: the Pulumi CLI with its Node.js language host, and OpenTofu.
 //
-//   node scripts/engines.mjs [pulumi|tofu ...]   ensure them and print where they are (all by default)
+//   node scripts/engines.mjs [pulumi|tofu|yaml ...]   ensure them and print where they are (pulumi and tofu by
+//                                                     default; yaml, the YAML language host, only when named)
 //   node scripts/engines.mjs --env               also print the environment the demo and the e2e tests run them with
 //
 // Each engine is taken from PATH when it is there; otherwise it is built from the Go module proxy into .tools/bin
@@ -35,6 +36,7 @@ export const BIN_DIR = join(ROOT, ".tools", "bin");
 
 const PULUMI_VERSION = goModVersion("engines/pulumi/go.mod", "github.com/pulumi/pulumi/pkg/v3");
 const TOFU_VERSION = goModVersion("engines/tofu/go.mod", "github.com/opentofu/opentofu");
+const YAML_VERSION = goModVersion("engines/yaml/go.mod", "github.com/pulumi/pulumi-yaml");
 
 /** What each engine is built from: a Go module under engines/ and the packages of it that become binaries. */
 const ENGINES = {
@@ -68,6 +70,34 @@ const ENGINES = {
       },
     ],
     inputs: ["go.mod", "go.sum", "tools.go"],
+  },
+  // The Pulumi YAML language host, for `runtime: yaml` programs (issue 13). Built only when asked for by name
+  // (`node scripts/engines.mjs yaml`, or ensureEngines({ only: ["yaml"] }) in the e2e test that runs one), not by
+  // the default `npm run engines`. It has no `version` command (any argument starts its gRPC server), so its
+  // version is the go.mod pin.
+  yaml: {
+    dir: "engines/yaml",
+    version: YAML_VERSION,
+    onRequest: true,
+    versionCommand: false,
+    binaries: [
+      {
+        name: "pulumi-language-yaml",
+        pkg: "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
+        ldflags: `-X github.com/pulumi/pulumi-yaml/pkg/version.Version=${YAML_VERSION}`,
+      },
+    ],
+    inputs: ["go.mod", "go.sum", "tools.go"],
+  },
+  // Not an engine: the SDK generator (sdk/generator, scripts/sdks.mjs), kept in the same cache so that a fresh
+  // clone copies it instead of compiling pkg/v3's codegen again (222 s from an empty Go build cache here).
+  sdkgen: {
+    dir: "sdk/generator",
+    version: goModVersion("sdk/generator/go.mod", "github.com/pulumi/pulumi/pkg/v3"),
+    onRequest: true,
+    versionCommand: false,
+    binaries: [{ name: "peerlink-sdk-generator", pkg: ".", ldflags: "" }],
+    inputs: ["go.mod", "go.sum", "main.go"],
   },
 };
 
@@ -125,7 +155,7 @@ function buildKey(engine) {
   return hash.digest("hex").slice(0, 16);
 }
 
-function goEnv() {
+export function goEnv() {
   // Go derives its caches from $HOME; a CI runner may start without it (homedir() falls back to the passwd entry).
   const home = process.env.HOME ? {} : { HOME: homedir() };
   return {
@@ -245,7 +275,9 @@ function versionOf(binary) {
  * Makes the engines available. Returns the directory to put first on PATH and, per engine, where it came from.
  * `only` picks engines by name ("pulumi", "tofu").
  */
-export async function ensureEngines({ only = Object.keys(ENGINES) } = {}) {
+export async function ensureEngines({
+  only = Object.keys(ENGINES).filter((n) => !ENGINES[n].onRequest),
+} = {}) {
   const report = {};
   for (const name of only) {
     const engine = ENGINES[name];
@@ -254,12 +286,20 @@ export async function ensureEngines({ only = Object.keys(ENGINES) } = {}) {
     const names = engine.binaries.map((b) => b.name);
     const found = process.env.PEERLINK_ENGINES === "build" ? [] : names.map((n) => onPath(n));
     if (found.length > 0 && found.every(Boolean)) {
-      report[name] = { source: `PATH (${found.join(", ")})`, path: found[0], version: versionOf(found[0]) };
+      report[name] = {
+        source: `PATH (${found.join(", ")})`,
+        path: found[0],
+        version: engine.versionCommand === false ? engine.version : versionOf(found[0]),
+      };
       continue;
     }
     const built = await buildEngine(name);
     const path = join(BIN_DIR, names[0]);
-    report[name] = { ...built, path, version: versionOf(path) };
+    report[name] = {
+      ...built,
+      path,
+      version: engine.versionCommand === false ? engine.version : versionOf(path),
+    };
   }
   linkDynamicProviderPlugin();
   return { binDir: BIN_DIR, engines: report };

@@ -1,0 +1,82 @@
+/**
+ * The inputs of the DR components as the provider plugin receives them (`construct`): the TypeScript args of
+ * provider/pulumi/components with a site's `vpc` as a VPC id string (another language cannot hand over a `Vpc`
+ * object; it passes `vpc.vpcId` or `vpc.id`). Strict, like the resources' input schemas: a misspelt key is an
+ * error, not ignored. package-schema.ts refuses to generate when these names and the TypeScript interfaces differ.
+ */
+import { z } from "zod";
+import { CHARGE_TYPES, CLOUDS, SERVICE_LEVELS } from "../../core/topology-schema.js";
+import { connectionSchema } from "../../pulumi/runtime/connection.js";
+
+export const cloudSchema = z.enum(CLOUDS);
+export const chargeTypeSchema = z.enum(CHARGE_TYPES);
+export const serviceLevelSchema = z.enum(SERVICE_LEVELS);
+
+/** DrSiteArgs (components/site.ts). */
+export const drSiteSchema = z.strictObject({
+  vpc: z.string().min(1),
+  name: z.string().min(1).optional(),
+  region: z.string().min(1),
+  cidrs: z.array(z.string()).min(1),
+  cloud: cloudSchema.optional(),
+  account: z.string().min(1).optional(),
+  routeTableIds: z.union([z.array(z.string().min(1)), z.record(z.string(), z.string().min(1))]).optional(),
+  connection: connectionSchema.optional(),
+});
+
+/** DrResourceOptions (components/create-children.ts), shared by the three components. */
+const drResourceOptions = {
+  tags: z.record(z.string(), z.string()).optional(),
+  timeoutSeconds: z.number().positive().optional(),
+};
+
+/** DrLinkOptions as the components take them. */
+const linkOptions = {
+  bandwidthMbps: z.number().int().positive().optional(),
+  chargeType: chargeTypeSchema.optional(),
+  serviceLevel: serviceLevelSchema.optional(),
+};
+
+/** DrBandwidthLimit (core/dr/two-region-dr.ts). */
+export const drBandwidthLimitSchema = z.strictObject({
+  ip: z.string().min(1),
+  limitMbps: z.number().positive(),
+  side: z.enum(["primary", "standby"]).optional(),
+});
+
+export const twoRegionDrArgsSchema = z.strictObject({
+  primary: drSiteSchema,
+  standby: drSiteSchema,
+  peeringName: z.string().min(1).optional(),
+  ...linkOptions,
+  bandwidthPolicies: z.array(drBandwidthLimitSchema).optional(),
+  ...drResourceOptions,
+});
+
+/** ThreeCentersRouteArgs (components/two-regions-three-centers.ts). */
+export const threeCentersRouteSchema = z.strictObject({
+  from: z.enum(["production", "backup", "dr"]),
+  destination: z.string().min(1),
+  via: z.enum(["production-backup", "production-dr", "backup-dr"]),
+  routeTable: z.string().min(1).optional(),
+});
+
+export const twoRegionsThreeCentersArgsSchema = z.strictObject({
+  production: drSiteSchema,
+  backup: drSiteSchema,
+  dr: drSiteSchema,
+  peeringNamePrefix: z.string().min(1).optional(),
+  ...linkOptions,
+  additionalRoutes: z.array(threeCentersRouteSchema).optional(),
+  ...drResourceOptions,
+});
+
+export const hubAndSpokeArgsSchema = z.strictObject({
+  hub: drSiteSchema,
+  spokes: z.record(z.string(), drSiteSchema),
+  peeringNamePrefix: z.string().min(1).optional(),
+  meshSpokes: z.boolean().optional(),
+  routeSpokesThroughHub: z.boolean().optional(),
+  ...linkOptions,
+  ...drResourceOptions,
+});

@@ -1,0 +1,1 @@
+export { generateSchema, type PackageSchema, schemaText } from "./package-schema.js";
