@@ -12,6 +12,13 @@ export const cloudSchema = z.enum(CLOUDS);
 export const chargeTypeSchema = z.enum(CHARGE_TYPES);
 export const serviceLevelSchema = z.enum(SERVICE_LEVELS);
 
+/** DrRouting (core/dr/routing-policy.ts): the planner judges the values (ROUTING_OUTSIDE_PEER, ROUTING_POLICY_INVALID). */
+export const drRoutingSchema = z.strictObject({
+  routes: z.union([z.enum(["peer-cidrs", "none"]), z.array(z.string().min(1))]).optional(),
+  routeTables: z.array(z.string().min(1)).optional(),
+  mainTable: z.boolean().optional(),
+});
+
 /** DrSiteArgs (components/site.ts). */
 export const drSiteSchema = z.strictObject({
   vpc: z.string().min(1),
@@ -21,6 +28,7 @@ export const drSiteSchema = z.strictObject({
   cloud: cloudSchema.optional(),
   account: z.string().min(1).optional(),
   routeTableIds: z.union([z.array(z.string().min(1)), z.record(z.string(), z.string().min(1))]).optional(),
+  routing: drRoutingSchema.optional(),
   connection: connectionSchema.optional(),
 });
 
@@ -50,6 +58,8 @@ export const twoRegionDrArgsSchema = z.strictObject({
   peeringName: z.string().min(1).optional(),
   ...linkOptions,
   bandwidthPolicies: z.array(drBandwidthLimitSchema).optional(),
+  requesterOnly: z.boolean().optional(),
+  existingPeeringId: z.string().min(1).optional(),
   ...drResourceOptions,
 });
 

@@ -630,6 +630,205 @@ func (o DrCostSummaryOutput) Unpriced() pulumi.StringMapOutput {
 	return o.ApplyT(func(v DrCostSummary) map[string]string { return v.Unpriced }).(pulumi.StringMapOutput)
 }
 
+type DrRouting struct {
+	// Whether the main route table gets the routes.
+	MainTable *bool `pulumi:"mainTable"`
+	// Which of the site's extra route tables (by their name in the topology) get the routes. Default: every extra route table of the site.
+	RouteTables []string `pulumi:"routeTables"`
+	// What this site routes to its peers: `"peer-cidrs"` every CIDR of each peer; a list of blocks (subnets), each inside one of the peers' CIDRs and routed through that peer's peering only; `"none"` nothing (the side's routes are managed elsewhere: the reachability matrix then shows no traffic from it). Default: "peer-cidrs".
+	Routes interface{} `pulumi:"routes"`
+}
+
+// Defaults sets the appropriate defaults for DrRouting
+func (val *DrRouting) Defaults() *DrRouting {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.MainTable == nil {
+		mainTable_ := true
+		tmp.MainTable = &mainTable_
+	}
+	return &tmp
+}
+
+// DrRoutingInput is an input type that accepts DrRoutingArgs and DrRoutingOutput values.
+// You can construct a concrete instance of `DrRoutingInput` via:
+//
+//	DrRoutingArgs{...}
+type DrRoutingInput interface {
+	pulumi.Input
+
+	ToDrRoutingOutput() DrRoutingOutput
+	ToDrRoutingOutputWithContext(context.Context) DrRoutingOutput
+}
+
+type DrRoutingArgs struct {
+	// Whether the main route table gets the routes.
+	MainTable pulumi.BoolPtrInput `pulumi:"mainTable"`
+	// Which of the site's extra route tables (by their name in the topology) get the routes. Default: every extra route table of the site.
+	RouteTables pulumi.StringArrayInput `pulumi:"routeTables"`
+	// What this site routes to its peers: `"peer-cidrs"` every CIDR of each peer; a list of blocks (subnets), each inside one of the peers' CIDRs and routed through that peer's peering only; `"none"` nothing (the side's routes are managed elsewhere: the reachability matrix then shows no traffic from it). Default: "peer-cidrs".
+	Routes pulumi.Input `pulumi:"routes"`
+}
+
+// Defaults sets the appropriate defaults for DrRoutingArgs
+func (val *DrRoutingArgs) Defaults() *DrRoutingArgs {
+	if val == nil {
+		return nil
+	}
+	tmp := *val
+	if tmp.MainTable == nil {
+		tmp.MainTable = pulumi.BoolPtr(true)
+	}
+	return &tmp
+}
+func (DrRoutingArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DrRouting)(nil)).Elem()
+}
+
+func (i DrRoutingArgs) ToDrRoutingOutput() DrRoutingOutput {
+	return i.ToDrRoutingOutputWithContext(context.Background())
+}
+
+func (i DrRoutingArgs) ToDrRoutingOutputWithContext(ctx context.Context) DrRoutingOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DrRoutingOutput)
+}
+
+func (i DrRoutingArgs) ToDrRoutingPtrOutput() DrRoutingPtrOutput {
+	return i.ToDrRoutingPtrOutputWithContext(context.Background())
+}
+
+func (i DrRoutingArgs) ToDrRoutingPtrOutputWithContext(ctx context.Context) DrRoutingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DrRoutingOutput).ToDrRoutingPtrOutputWithContext(ctx)
+}
+
+// DrRoutingPtrInput is an input type that accepts DrRoutingArgs, DrRoutingPtr and DrRoutingPtrOutput values.
+// You can construct a concrete instance of `DrRoutingPtrInput` via:
+//
+//	        DrRoutingArgs{...}
+//
+//	or:
+//
+//	        nil
+type DrRoutingPtrInput interface {
+	pulumi.Input
+
+	ToDrRoutingPtrOutput() DrRoutingPtrOutput
+	ToDrRoutingPtrOutputWithContext(context.Context) DrRoutingPtrOutput
+}
+
+type drRoutingPtrType DrRoutingArgs
+
+func DrRoutingPtr(v *DrRoutingArgs) DrRoutingPtrInput {
+	return (*drRoutingPtrType)(v)
+}
+
+func (*drRoutingPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**DrRouting)(nil)).Elem()
+}
+
+func (i *drRoutingPtrType) ToDrRoutingPtrOutput() DrRoutingPtrOutput {
+	return i.ToDrRoutingPtrOutputWithContext(context.Background())
+}
+
+func (i *drRoutingPtrType) ToDrRoutingPtrOutputWithContext(ctx context.Context) DrRoutingPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DrRoutingPtrOutput)
+}
+
+type DrRoutingOutput struct{ *pulumi.OutputState }
+
+func (DrRoutingOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DrRouting)(nil)).Elem()
+}
+
+func (o DrRoutingOutput) ToDrRoutingOutput() DrRoutingOutput {
+	return o
+}
+
+func (o DrRoutingOutput) ToDrRoutingOutputWithContext(ctx context.Context) DrRoutingOutput {
+	return o
+}
+
+func (o DrRoutingOutput) ToDrRoutingPtrOutput() DrRoutingPtrOutput {
+	return o.ToDrRoutingPtrOutputWithContext(context.Background())
+}
+
+func (o DrRoutingOutput) ToDrRoutingPtrOutputWithContext(ctx context.Context) DrRoutingPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v DrRouting) *DrRouting {
+		return &v
+	}).(DrRoutingPtrOutput)
+}
+
+// Whether the main route table gets the routes.
+func (o DrRoutingOutput) MainTable() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v DrRouting) *bool { return v.MainTable }).(pulumi.BoolPtrOutput)
+}
+
+// Which of the site's extra route tables (by their name in the topology) get the routes. Default: every extra route table of the site.
+func (o DrRoutingOutput) RouteTables() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v DrRouting) []string { return v.RouteTables }).(pulumi.StringArrayOutput)
+}
+
+// What this site routes to its peers: `"peer-cidrs"` every CIDR of each peer; a list of blocks (subnets), each inside one of the peers' CIDRs and routed through that peer's peering only; `"none"` nothing (the side's routes are managed elsewhere: the reachability matrix then shows no traffic from it). Default: "peer-cidrs".
+func (o DrRoutingOutput) Routes() pulumi.AnyOutput {
+	return o.ApplyT(func(v DrRouting) interface{} { return v.Routes }).(pulumi.AnyOutput)
+}
+
+type DrRoutingPtrOutput struct{ *pulumi.OutputState }
+
+func (DrRoutingPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**DrRouting)(nil)).Elem()
+}
+
+func (o DrRoutingPtrOutput) ToDrRoutingPtrOutput() DrRoutingPtrOutput {
+	return o
+}
+
+func (o DrRoutingPtrOutput) ToDrRoutingPtrOutputWithContext(ctx context.Context) DrRoutingPtrOutput {
+	return o
+}
+
+func (o DrRoutingPtrOutput) Elem() DrRoutingOutput {
+	return o.ApplyT(func(v *DrRouting) DrRouting {
+		if v != nil {
+			return *v
+		}
+		var ret DrRouting
+		return ret
+	}).(DrRoutingOutput)
+}
+
+// Whether the main route table gets the routes.
+func (o DrRoutingPtrOutput) MainTable() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v *DrRouting) *bool {
+		if v == nil {
+			return nil
+		}
+		return v.MainTable
+	}).(pulumi.BoolPtrOutput)
+}
+
+// Which of the site's extra route tables (by their name in the topology) get the routes. Default: every extra route table of the site.
+func (o DrRoutingPtrOutput) RouteTables() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *DrRouting) []string {
+		if v == nil {
+			return nil
+		}
+		return v.RouteTables
+	}).(pulumi.StringArrayOutput)
+}
+
+// What this site routes to its peers: `"peer-cidrs"` every CIDR of each peer; a list of blocks (subnets), each inside one of the peers' CIDRs and routed through that peer's peering only; `"none"` nothing (the side's routes are managed elsewhere: the reachability matrix then shows no traffic from it). Default: "peer-cidrs".
+func (o DrRoutingPtrOutput) Routes() pulumi.AnyOutput {
+	return o.ApplyT(func(v *DrRouting) interface{} {
+		if v == nil {
+			return nil
+		}
+		return v.Routes
+	}).(pulumi.AnyOutput)
+}
+
 type DrSite struct {
 	// The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
 	Account *string `pulumi:"account"`
@@ -643,8 +842,10 @@ type DrSite struct {
 	Name *string `pulumi:"name"`
 	// The VPC's region, e.g. `ap-guangzhou`.
 	Region string `pulumi:"region"`
-	// Extra route tables (besides the main one, which always gets the routes) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). Default: [] (the main route table only).
+	// Extra route tables (besides the main one) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). `routing` may narrow which get routes. Default: [] (the main route table only).
 	RouteTableIds interface{} `pulumi:"routeTableIds"`
+	// Least-privilege routes: which destinations this site routes (`routes`: "peer-cidrs", a list of peer subnets, or "none" for a side managed elsewhere), and into which of its tables (`routeTables` by their names in `routeTableIds`, `mainTable`). Planned and checked by the core planner (ROUTING_OUTSIDE_PEER, ROUTING_POLICY_INVALID) before anything is created. Default: every CIDR of each peer, in every route table.
+	Routing *DrRouting `pulumi:"routing"`
 	// The VPC's cloud id (`vpc-2ari9m7h`), e.g. a Vpc resource's `vpcId` output. (TypeScript programs may also pass the Vpc resource itself.)
 	Vpc string `pulumi:"vpc"`
 }
@@ -656,6 +857,8 @@ func (val *DrSite) Defaults() *DrSite {
 	}
 	tmp := *val
 	tmp.Connection = tmp.Connection.Defaults()
+
+	tmp.Routing = tmp.Routing.Defaults()
 
 	return &tmp
 }
@@ -684,8 +887,10 @@ type DrSiteArgs struct {
 	Name pulumi.StringPtrInput `pulumi:"name"`
 	// The VPC's region, e.g. `ap-guangzhou`.
 	Region pulumi.StringInput `pulumi:"region"`
-	// Extra route tables (besides the main one, which always gets the routes) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). Default: [] (the main route table only).
+	// Extra route tables (besides the main one) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). `routing` may narrow which get routes. Default: [] (the main route table only).
 	RouteTableIds pulumi.Input `pulumi:"routeTableIds"`
+	// Least-privilege routes: which destinations this site routes (`routes`: "peer-cidrs", a list of peer subnets, or "none" for a side managed elsewhere), and into which of its tables (`routeTables` by their names in `routeTableIds`, `mainTable`). Planned and checked by the core planner (ROUTING_OUTSIDE_PEER, ROUTING_POLICY_INVALID) before anything is created. Default: every CIDR of each peer, in every route table.
+	Routing DrRoutingPtrInput `pulumi:"routing"`
 	// The VPC's cloud id (`vpc-2ari9m7h`), e.g. a Vpc resource's `vpcId` output. (TypeScript programs may also pass the Vpc resource itself.)
 	Vpc pulumi.StringInput `pulumi:"vpc"`
 }
@@ -780,9 +985,14 @@ func (o DrSiteOutput) Region() pulumi.StringOutput {
 	return o.ApplyT(func(v DrSite) string { return v.Region }).(pulumi.StringOutput)
 }
 
-// Extra route tables (besides the main one, which always gets the routes) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). Default: [] (the main route table only).
+// Extra route tables (besides the main one) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). `routing` may narrow which get routes. Default: [] (the main route table only).
 func (o DrSiteOutput) RouteTableIds() pulumi.AnyOutput {
 	return o.ApplyT(func(v DrSite) interface{} { return v.RouteTableIds }).(pulumi.AnyOutput)
+}
+
+// Least-privilege routes: which destinations this site routes (`routes`: "peer-cidrs", a list of peer subnets, or "none" for a side managed elsewhere), and into which of its tables (`routeTables` by their names in `routeTableIds`, `mainTable`). Planned and checked by the core planner (ROUTING_OUTSIDE_PEER, ROUTING_POLICY_INVALID) before anything is created. Default: every CIDR of each peer, in every route table.
+func (o DrSiteOutput) Routing() DrRoutingPtrOutput {
+	return o.ApplyT(func(v DrSite) *DrRouting { return v.Routing }).(DrRoutingPtrOutput)
 }
 
 // The VPC's cloud id (`vpc-2ari9m7h`), e.g. a Vpc resource's `vpcId` output. (TypeScript programs may also pass the Vpc resource itself.)
@@ -1050,6 +1260,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ConnectionPtrInput)(nil)).Elem(), ConnectionArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrBandwidthLimitInput)(nil)).Elem(), DrBandwidthLimitArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrBandwidthLimitArrayInput)(nil)).Elem(), DrBandwidthLimitArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DrRoutingInput)(nil)).Elem(), DrRoutingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DrRoutingPtrInput)(nil)).Elem(), DrRoutingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrSiteInput)(nil)).Elem(), DrSiteArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrSiteMapInput)(nil)).Elem(), DrSiteMap{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ThreeCentersRouteInput)(nil)).Elem(), ThreeCentersRouteArgs{})
@@ -1063,6 +1275,8 @@ func init() {
 	pulumi.RegisterOutputType(DrBandwidthLimitOutput{})
 	pulumi.RegisterOutputType(DrBandwidthLimitArrayOutput{})
 	pulumi.RegisterOutputType(DrCostSummaryOutput{})
+	pulumi.RegisterOutputType(DrRoutingOutput{})
+	pulumi.RegisterOutputType(DrRoutingPtrOutput{})
 	pulumi.RegisterOutputType(DrSiteOutput{})
 	pulumi.RegisterOutputType(DrSiteMapOutput{})
 	pulumi.RegisterOutputType(ReachabilityOutput{})

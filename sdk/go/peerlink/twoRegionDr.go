@@ -44,6 +44,9 @@ func NewTwoRegionDr(ctx *pulumi.Context,
 		return nil, errors.New("invalid value for required argument 'Standby'")
 	}
 	args.Primary = args.Primary.ToDrSiteOutput().ApplyT(func(v DrSite) DrSite { return *v.Defaults() }).(DrSiteOutput)
+	if args.RequesterOnly == nil {
+		args.RequesterOnly = pulumi.BoolPtr(false)
+	}
 	args.Standby = args.Standby.ToDrSiteOutput().ApplyT(func(v DrSite) DrSite { return *v.Defaults() }).(DrSiteOutput)
 	if args.TimeoutSeconds == nil {
 		args.TimeoutSeconds = pulumi.Float64Ptr(600.0)
@@ -64,10 +67,14 @@ type twoRegionDrArgs struct {
 	BandwidthPolicies []DrBandwidthLimit `pulumi:"bandwidthPolicies"`
 	// Tencent POSTPAID_BY_DAY_MAX (daily peak) or POSTPAID_BY_MONTH_95 (monthly 95th percentile); Baidu Postpaid or Prepaid. Default: the cloud's default (Tencent daily peak).
 	ChargeType *ChargeType `pulumi:"chargeType"`
+	// Accept a peering requested outside this stack (by a partner, or the primary account's own stack) and route the standby's side only: no Peering is created or ever deleted here. Bandwidth, billing and per-IP limits are the requester's and are refused here (EXTERNAL_PEERING_INVALID), as is a primary routing policy. Default: undefined (this stack requests the peering).
+	ExistingPeeringId *string `pulumi:"existingPeeringId"`
 	// The peering's name on the cloud, and its id in the topology. Default: the component's name.
 	PeeringName *string `pulumi:"peeringName"`
 	// Production: the requester, which creates the peering and (on Tencent) pays for it (seed 000).
 	Primary DrSite `pulumi:"primary"`
+	// Request the peering and route the primary's side only, leaving the acceptance and the standby's routes to the standby account's own stack (which uses `existingPeeringId`). The primary's routes wait for the acceptance up to `timeoutSeconds`, then fail saying the accepter has not accepted. Refused (EXTERNAL_PEERING_INVALID) when both sides are in one account, or with a standby routing policy.
+	RequesterOnly *bool `pulumi:"requesterOnly"`
 	// Tencent platinum, gold or silver. Default: the cloud's default.
 	ServiceLevel *ServiceLevel `pulumi:"serviceLevel"`
 	// The warm standby in the DR region: the accepter.
@@ -86,10 +93,14 @@ type TwoRegionDrArgs struct {
 	BandwidthPolicies DrBandwidthLimitArrayInput
 	// Tencent POSTPAID_BY_DAY_MAX (daily peak) or POSTPAID_BY_MONTH_95 (monthly 95th percentile); Baidu Postpaid or Prepaid. Default: the cloud's default (Tencent daily peak).
 	ChargeType ChargeTypePtrInput
+	// Accept a peering requested outside this stack (by a partner, or the primary account's own stack) and route the standby's side only: no Peering is created or ever deleted here. Bandwidth, billing and per-IP limits are the requester's and are refused here (EXTERNAL_PEERING_INVALID), as is a primary routing policy. Default: undefined (this stack requests the peering).
+	ExistingPeeringId pulumi.StringPtrInput
 	// The peering's name on the cloud, and its id in the topology. Default: the component's name.
 	PeeringName pulumi.StringPtrInput
 	// Production: the requester, which creates the peering and (on Tencent) pays for it (seed 000).
 	Primary DrSiteInput
+	// Request the peering and route the primary's side only, leaving the acceptance and the standby's routes to the standby account's own stack (which uses `existingPeeringId`). The primary's routes wait for the acceptance up to `timeoutSeconds`, then fail saying the accepter has not accepted. Refused (EXTERNAL_PEERING_INVALID) when both sides are in one account, or with a standby routing policy.
+	RequesterOnly pulumi.BoolPtrInput
 	// Tencent platinum, gold or silver. Default: the cloud's default.
 	ServiceLevel ServiceLevelPtrInput
 	// The warm standby in the DR region: the accepter.

@@ -22,6 +22,8 @@ __all__ = [
     'ConnectionArgsDict',
     'DrBandwidthLimitArgs',
     'DrBandwidthLimitArgsDict',
+    'DrRoutingArgs',
+    'DrRoutingArgsDict',
     'DrSiteArgs',
     'DrSiteArgsDict',
     'ThreeCentersRouteArgs',
@@ -308,6 +310,77 @@ class DrBandwidthLimitArgs:
         pulumi.set(self, "side", value)
 
 
+class DrRoutingArgsDict(TypedDict):
+    main_table: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Whether the main route table gets the routes.
+    """
+    route_tables: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    Which of the site's extra route tables (by their name in the topology) get the routes. Default: every extra route table of the site.
+    """
+    routes: NotRequired[pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]]]
+    """
+    What this site routes to its peers: `"peer-cidrs"` every CIDR of each peer; a list of blocks (subnets), each inside one of the peers' CIDRs and routed through that peer's peering only; `"none"` nothing (the side's routes are managed elsewhere: the reachability matrix then shows no traffic from it). Default: "peer-cidrs".
+    """
+
+@pulumi.input_type
+class DrRoutingArgs:
+    def __init__(__self__, *,
+                 main_table: pulumi.Input[Optional[_builtins.bool]] = None,
+                 route_tables: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
+                 routes: pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]] = None):
+        """
+        :param pulumi.Input[_builtins.bool] main_table: Whether the main route table gets the routes.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] route_tables: Which of the site's extra route tables (by their name in the topology) get the routes. Default: every extra route table of the site.
+        :param pulumi.Input[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]] routes: What this site routes to its peers: `"peer-cidrs"` every CIDR of each peer; a list of blocks (subnets), each inside one of the peers' CIDRs and routed through that peer's peering only; `"none"` nothing (the side's routes are managed elsewhere: the reachability matrix then shows no traffic from it). Default: "peer-cidrs".
+        """
+        if main_table is None:
+            main_table = True
+        if main_table is not None:
+            pulumi.set(__self__, "main_table", main_table)
+        if route_tables is not None:
+            pulumi.set(__self__, "route_tables", route_tables)
+        if routes is not None:
+            pulumi.set(__self__, "routes", routes)
+
+    @_builtins.property
+    @pulumi.getter(name="mainTable")
+    def main_table(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Whether the main route table gets the routes.
+        """
+        return pulumi.get(self, "main_table")
+
+    @main_table.setter
+    def main_table(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "main_table", value)
+
+    @_builtins.property
+    @pulumi.getter(name="routeTables")
+    def route_tables(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        Which of the site's extra route tables (by their name in the topology) get the routes. Default: every extra route table of the site.
+        """
+        return pulumi.get(self, "route_tables")
+
+    @route_tables.setter
+    def route_tables(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "route_tables", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def routes(self) -> pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]]:
+        """
+        What this site routes to its peers: `"peer-cidrs"` every CIDR of each peer; a list of blocks (subnets), each inside one of the peers' CIDRs and routed through that peer's peering only; `"none"` nothing (the side's routes are managed elsewhere: the reachability matrix then shows no traffic from it). Default: "peer-cidrs".
+        """
+        return pulumi.get(self, "routes")
+
+    @routes.setter
+    def routes(self, value: pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]]):
+        pulumi.set(self, "routes", value)
+
+
 class DrSiteArgsDict(TypedDict):
     cidrs: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]
     """
@@ -339,7 +412,11 @@ class DrSiteArgsDict(TypedDict):
     """
     route_table_ids: NotRequired[pulumi.Input[Optional[Union[Sequence[pulumi.Input[_builtins.str]], Mapping[str, pulumi.Input[_builtins.str]]]]]]
     """
-    Extra route tables (besides the main one, which always gets the routes) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). Default: [] (the main route table only).
+    Extra route tables (besides the main one) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). `routing` may narrow which get routes. Default: [] (the main route table only).
+    """
+    routing: NotRequired[pulumi.Input[Optional['DrRoutingArgsDict']]]
+    """
+    Least-privilege routes: which destinations this site routes (`routes`: "peer-cidrs", a list of peer subnets, or "none" for a side managed elsewhere), and into which of its tables (`routeTables` by their names in `routeTableIds`, `mainTable`). Planned and checked by the core planner (ROUTING_OUTSIDE_PEER, ROUTING_POLICY_INVALID) before anything is created. Default: every CIDR of each peer, in every route table.
     """
 
 @pulumi.input_type
@@ -352,7 +429,8 @@ class DrSiteArgs:
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  connection: pulumi.Input[Optional['ConnectionArgs']] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
-                 route_table_ids: pulumi.Input[Optional[Union[Sequence[pulumi.Input[_builtins.str]], Mapping[str, pulumi.Input[_builtins.str]]]]] = None):
+                 route_table_ids: pulumi.Input[Optional[Union[Sequence[pulumi.Input[_builtins.str]], Mapping[str, pulumi.Input[_builtins.str]]]]] = None,
+                 routing: pulumi.Input[Optional['DrRoutingArgs']] = None):
         """
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] cidrs: Every CIDR block of the VPC, primary first: the peer gets a route to each, and overlaps are refused.
         :param pulumi.Input[_builtins.str] region: The VPC's region, e.g. `ap-guangzhou`.
@@ -361,7 +439,8 @@ class DrSiteArgs:
         :param pulumi.Input['Cloud'] cloud: Default: "tencentcloud".
         :param pulumi.Input['ConnectionArgs'] connection: The backend and account this VPC's side acts with: the requester's makes the peering, the accepter's the acceptance, each side's its own routes. Default: stack config `peerlink:*`, then the environment (see ConnectionArgs).
         :param pulumi.Input[_builtins.str] name: The VPC's id in the component's topology: validation messages, the reachability matrix and the cost lines name it. Default: the VPC id when `vpc` is a plain string, else `<component name>-<role>` (e.g. `payments-dr-primary`).
-        :param pulumi.Input[Union[Sequence[pulumi.Input[_builtins.str]], Mapping[str, pulumi.Input[_builtins.str]]]] route_table_ids: Extra route tables (besides the main one, which always gets the routes) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). Default: [] (the main route table only).
+        :param pulumi.Input[Union[Sequence[pulumi.Input[_builtins.str]], Mapping[str, pulumi.Input[_builtins.str]]]] route_table_ids: Extra route tables (besides the main one) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). `routing` may narrow which get routes. Default: [] (the main route table only).
+        :param pulumi.Input['DrRoutingArgs'] routing: Least-privilege routes: which destinations this site routes (`routes`: "peer-cidrs", a list of peer subnets, or "none" for a side managed elsewhere), and into which of its tables (`routeTables` by their names in `routeTableIds`, `mainTable`). Planned and checked by the core planner (ROUTING_OUTSIDE_PEER, ROUTING_POLICY_INVALID) before anything is created. Default: every CIDR of each peer, in every route table.
         """
         pulumi.set(__self__, "cidrs", cidrs)
         pulumi.set(__self__, "region", region)
@@ -376,6 +455,8 @@ class DrSiteArgs:
             pulumi.set(__self__, "name", name)
         if route_table_ids is not None:
             pulumi.set(__self__, "route_table_ids", route_table_ids)
+        if routing is not None:
+            pulumi.set(__self__, "routing", routing)
 
     @_builtins.property
     @pulumi.getter
@@ -465,13 +546,25 @@ class DrSiteArgs:
     @pulumi.getter(name="routeTableIds")
     def route_table_ids(self) -> pulumi.Input[Optional[Union[Sequence[pulumi.Input[_builtins.str]], Mapping[str, pulumi.Input[_builtins.str]]]]]:
         """
-        Extra route tables (besides the main one, which always gets the routes) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). Default: [] (the main route table only).
+        Extra route tables (besides the main one) that route to the peer: plain ids, or ids by a name of your choice when they are not known until apply (a `Vpc` resource's `routeTableIds`). `routing` may narrow which get routes. Default: [] (the main route table only).
         """
         return pulumi.get(self, "route_table_ids")
 
     @route_table_ids.setter
     def route_table_ids(self, value: pulumi.Input[Optional[Union[Sequence[pulumi.Input[_builtins.str]], Mapping[str, pulumi.Input[_builtins.str]]]]]):
         pulumi.set(self, "route_table_ids", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def routing(self) -> pulumi.Input[Optional['DrRoutingArgs']]:
+        """
+        Least-privilege routes: which destinations this site routes (`routes`: "peer-cidrs", a list of peer subnets, or "none" for a side managed elsewhere), and into which of its tables (`routeTables` by their names in `routeTableIds`, `mainTable`). Planned and checked by the core planner (ROUTING_OUTSIDE_PEER, ROUTING_POLICY_INVALID) before anything is created. Default: every CIDR of each peer, in every route table.
+        """
+        return pulumi.get(self, "routing")
+
+    @routing.setter
+    def routing(self, value: pulumi.Input[Optional['DrRoutingArgs']]):
+        pulumi.set(self, "routing", value)
 
 
 class ThreeCentersRouteArgsDict(TypedDict):

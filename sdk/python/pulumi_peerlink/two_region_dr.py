@@ -27,7 +27,9 @@ class TwoRegionDrArgs:
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  bandwidth_policies: pulumi.Input[Optional[Sequence[pulumi.Input['DrBandwidthLimitArgs']]]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
+                 existing_peering_id: pulumi.Input[Optional[_builtins.str]] = None,
                  peering_name: pulumi.Input[Optional[_builtins.str]] = None,
+                 requester_only: pulumi.Input[Optional[_builtins.bool]] = None,
                  service_level: pulumi.Input[Optional['ServiceLevel']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None):
@@ -39,7 +41,9 @@ class TwoRegionDrArgs:
         :param pulumi.Input[_builtins.int] bandwidth_mbps: Bandwidth cap in Mbps. Tencent cross-region: 10/20/50/100/200/500/1000 (seed 000); Baidu: required. Default: none (the cloud's default; Baidu then fails validation with INVALID_BANDWIDTH).
         :param pulumi.Input[Sequence[pulumi.Input['DrBandwidthLimitArgs']]] bandwidth_policies: Per-IP outbound limits on the peering (Tencent cross-region, seed 000); one BandwidthPolicy holds them all. Default: [] (no BandwidthPolicy).
         :param pulumi.Input['ChargeType'] charge_type: Tencent POSTPAID_BY_DAY_MAX (daily peak) or POSTPAID_BY_MONTH_95 (monthly 95th percentile); Baidu Postpaid or Prepaid. Default: the cloud's default (Tencent daily peak).
+        :param pulumi.Input[_builtins.str] existing_peering_id: Accept a peering requested outside this stack (by a partner, or the primary account's own stack) and route the standby's side only: no Peering is created or ever deleted here. Bandwidth, billing and per-IP limits are the requester's and are refused here (EXTERNAL_PEERING_INVALID), as is a primary routing policy. Default: undefined (this stack requests the peering).
         :param pulumi.Input[_builtins.str] peering_name: The peering's name on the cloud, and its id in the topology. Default: the component's name.
+        :param pulumi.Input[_builtins.bool] requester_only: Request the peering and route the primary's side only, leaving the acceptance and the standby's routes to the standby account's own stack (which uses `existingPeeringId`). The primary's routes wait for the acceptance up to `timeoutSeconds`, then fail saying the accepter has not accepted. Refused (EXTERNAL_PEERING_INVALID) when both sides are in one account, or with a standby routing policy.
         :param pulumi.Input['ServiceLevel'] service_level: Tencent platinum, gold or silver. Default: the cloud's default.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on every peering. Default: none.
         :param pulumi.Input[_builtins.float] timeout_seconds: How long creating a peering, accepting it and adding a route wait for the target state, in seconds.
@@ -52,8 +56,14 @@ class TwoRegionDrArgs:
             pulumi.set(__self__, "bandwidth_policies", bandwidth_policies)
         if charge_type is not None:
             pulumi.set(__self__, "charge_type", charge_type)
+        if existing_peering_id is not None:
+            pulumi.set(__self__, "existing_peering_id", existing_peering_id)
         if peering_name is not None:
             pulumi.set(__self__, "peering_name", peering_name)
+        if requester_only is None:
+            requester_only = False
+        if requester_only is not None:
+            pulumi.set(__self__, "requester_only", requester_only)
         if service_level is not None:
             pulumi.set(__self__, "service_level", service_level)
         if tags is not None:
@@ -124,6 +134,18 @@ class TwoRegionDrArgs:
         pulumi.set(self, "charge_type", value)
 
     @_builtins.property
+    @pulumi.getter(name="existingPeeringId")
+    def existing_peering_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Accept a peering requested outside this stack (by a partner, or the primary account's own stack) and route the standby's side only: no Peering is created or ever deleted here. Bandwidth, billing and per-IP limits are the requester's and are refused here (EXTERNAL_PEERING_INVALID), as is a primary routing policy. Default: undefined (this stack requests the peering).
+        """
+        return pulumi.get(self, "existing_peering_id")
+
+    @existing_peering_id.setter
+    def existing_peering_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "existing_peering_id", value)
+
+    @_builtins.property
     @pulumi.getter(name="peeringName")
     def peering_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -134,6 +156,18 @@ class TwoRegionDrArgs:
     @peering_name.setter
     def peering_name(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "peering_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="requesterOnly")
+    def requester_only(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Request the peering and route the primary's side only, leaving the acceptance and the standby's routes to the standby account's own stack (which uses `existingPeeringId`). The primary's routes wait for the acceptance up to `timeoutSeconds`, then fail saying the accepter has not accepted. Refused (EXTERNAL_PEERING_INVALID) when both sides are in one account, or with a standby routing policy.
+        """
+        return pulumi.get(self, "requester_only")
+
+    @requester_only.setter
+    def requester_only(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "requester_only", value)
 
     @_builtins.property
     @pulumi.getter(name="serviceLevel")
@@ -181,8 +215,10 @@ class TwoRegionDr(pulumi.ComponentResource):
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  bandwidth_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['DrBandwidthLimitArgs', 'DrBandwidthLimitArgsDict']]]]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
+                 existing_peering_id: pulumi.Input[Optional[_builtins.str]] = None,
                  peering_name: pulumi.Input[Optional[_builtins.str]] = None,
                  primary: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
+                 requester_only: pulumi.Input[Optional[_builtins.bool]] = None,
                  service_level: pulumi.Input[Optional['ServiceLevel']] = None,
                  standby: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -196,8 +232,10 @@ class TwoRegionDr(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.int] bandwidth_mbps: Bandwidth cap in Mbps. Tencent cross-region: 10/20/50/100/200/500/1000 (seed 000); Baidu: required. Default: none (the cloud's default; Baidu then fails validation with INVALID_BANDWIDTH).
         :param pulumi.Input[Sequence[pulumi.Input[Union['DrBandwidthLimitArgs', 'DrBandwidthLimitArgsDict']]]] bandwidth_policies: Per-IP outbound limits on the peering (Tencent cross-region, seed 000); one BandwidthPolicy holds them all. Default: [] (no BandwidthPolicy).
         :param pulumi.Input['ChargeType'] charge_type: Tencent POSTPAID_BY_DAY_MAX (daily peak) or POSTPAID_BY_MONTH_95 (monthly 95th percentile); Baidu Postpaid or Prepaid. Default: the cloud's default (Tencent daily peak).
+        :param pulumi.Input[_builtins.str] existing_peering_id: Accept a peering requested outside this stack (by a partner, or the primary account's own stack) and route the standby's side only: no Peering is created or ever deleted here. Bandwidth, billing and per-IP limits are the requester's and are refused here (EXTERNAL_PEERING_INVALID), as is a primary routing policy. Default: undefined (this stack requests the peering).
         :param pulumi.Input[_builtins.str] peering_name: The peering's name on the cloud, and its id in the topology. Default: the component's name.
         :param pulumi.Input[Union['DrSiteArgs', 'DrSiteArgsDict']] primary: Production: the requester, which creates the peering and (on Tencent) pays for it (seed 000).
+        :param pulumi.Input[_builtins.bool] requester_only: Request the peering and route the primary's side only, leaving the acceptance and the standby's routes to the standby account's own stack (which uses `existingPeeringId`). The primary's routes wait for the acceptance up to `timeoutSeconds`, then fail saying the accepter has not accepted. Refused (EXTERNAL_PEERING_INVALID) when both sides are in one account, or with a standby routing policy.
         :param pulumi.Input['ServiceLevel'] service_level: Tencent platinum, gold or silver. Default: the cloud's default.
         :param pulumi.Input[Union['DrSiteArgs', 'DrSiteArgsDict']] standby: The warm standby in the DR region: the accepter.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on every peering. Default: none.
@@ -230,8 +268,10 @@ class TwoRegionDr(pulumi.ComponentResource):
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  bandwidth_policies: pulumi.Input[Optional[Sequence[pulumi.Input[Union['DrBandwidthLimitArgs', 'DrBandwidthLimitArgsDict']]]]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
+                 existing_peering_id: pulumi.Input[Optional[_builtins.str]] = None,
                  peering_name: pulumi.Input[Optional[_builtins.str]] = None,
                  primary: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
+                 requester_only: pulumi.Input[Optional[_builtins.bool]] = None,
                  service_level: pulumi.Input[Optional['ServiceLevel']] = None,
                  standby: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -250,10 +290,14 @@ class TwoRegionDr(pulumi.ComponentResource):
             __props__.__dict__["bandwidth_mbps"] = bandwidth_mbps
             __props__.__dict__["bandwidth_policies"] = bandwidth_policies
             __props__.__dict__["charge_type"] = charge_type
+            __props__.__dict__["existing_peering_id"] = existing_peering_id
             __props__.__dict__["peering_name"] = peering_name
             if primary is None and not opts.urn:
                 raise TypeError("Missing required property 'primary'")
             __props__.__dict__["primary"] = primary
+            if requester_only is None:
+                requester_only = False
+            __props__.__dict__["requester_only"] = requester_only
             __props__.__dict__["service_level"] = service_level
             if standby is None and not opts.urn:
                 raise TypeError("Missing required property 'standby'")
