@@ -12,17 +12,19 @@
  * side, so the floor is the most-called action of the busiest account: its calls / 20 per second. Discovery is
  * within 1.2× of it when the figure holds (issue 14 "Done when"). `--sizes=N` reads N peerings per region.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { discoverEstate, openSessions } from "../provider/backends/discover/index.js";
 import { LocalBackend, LocalStateEngine } from "../provider/backends/local/local-backend.js";
 import { TENCENT_VPC_RATE_PER_SECOND } from "../provider/backends/tencentcloud/rate-limits.js";
-import type { EmulatorAccount, ProtocolHandler } from "../provider/emulator/protocol.js";
-import { startEmulator } from "../provider/emulator/server.js";
-import { tencentcloudHandler } from "../provider/emulator/tencentcloud/handler.js";
+import type { EmulatorAccount } from "../provider/emulator/protocol.js";
 import type { Bench } from "./lib/harness.js";
 
+const benchDir = dirname(fileURLToPath(import.meta.url));
 const ACCOUNTS = 5;
 const REGIONS = [
   "ap-guangzhou",
@@ -106,23 +108,14 @@ async function measure(peeringsPerRegion: number, log: (line: string) => void): 
     log(
       `discover: seeded ${ACCOUNTS}×${REGIONS.length}×${peeringsPerRegion} in ${(seedMs / 1000).toFixed(1)} s`,
     );
-    const calls = new Map<string, number>();
-    let throttled = 0;
-    const counting: ProtocolHandler = {
-      ...tencentcloudHandler,
-      async handle(request, context) {
-        const response = await tencentcloudHandler.handle(request, context);
-        if (response.body.includes('"RequestLimitExceeded"')) throttled++;
-        else {
-          // Counted by the caller's key id: one key per account.
-          const key = /Credential=([^/]+)\//.exec(request.headers.authorization ?? "")?.[1] ?? "?";
-          const action = request.headers["x-tc-action"] ?? "?";
-          calls.set(`${key} ${action}`, (calls.get(`${key} ${action}`) ?? 0) + 1);
-        }
-        return response;
-      },
-    };
-    const emulator = await startEmulator({ port: 0, stateDir: dir, accounts, handlers: [counting] });
+    const worker = spawn(
+      process.execPath,
+      ["--import", "tsx", join(benchDir, "workers", "discover-emulator.ts"), dir, JSON.stringify(accounts)],
+      { stdio: ["pipe", "pipe", "inherit"] },
+    );
+    const lines = createInterface({ input: worker.stdout! })[Symbol.asyncIterator]();
+    const nextLine = async () => JSON.parse(String((await lines.next()).value));
+    const emulator = (await nextLine()) as { url: string };
     try {
       const env = Object.fromEntries(
         accounts.flatMap((a) => [
@@ -144,6 +137,10 @@ async function measure(peeringsPerRegion: number, log: (line: string) => void): 
       const doc = await discoverEstate(sessions);
       const ms = performance.now() - t;
       await Promise.all(sessions.map((s) => s.backend.close()));
+      worker.stdin!.write("report\n");
+      const report = (await nextLine()) as { calls: Record<string, number>; throttled: number };
+      const calls = new Map(Object.entries(report.calls));
+      const throttled = report.throttled;
       const [busiest, most] = [...calls.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["none", 0];
       const floorMs = (most / TENCENT_VPC_RATE_PER_SECOND) * 1000;
       const found = { vpcs: doc.vpcs.length, peerings: doc.peerings.length, routes: doc.routes.length };
@@ -161,7 +158,8 @@ async function measure(peeringsPerRegion: number, log: (line: string) => void): 
         found,
       };
     } finally {
-      await emulator.close();
+      worker.stdin!.write("close\n");
+      await new Promise((resolve) => worker.once("exit", resolve));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
