@@ -1,7 +1,12 @@
 /** Discovery pages through listPeerings until the total, and merges sessions that see the same peering. */
 import { describe, expect, it } from "vitest";
 import type { Backend, Page, PeeringInfo } from "../../provider/backends/backend.js";
-import { estateDocument, listAllPeerings, PEERING_PAGE } from "../../provider/backends/discover/discover.js";
+import {
+  discoverEstate,
+  estateDocument,
+  listAllPeerings,
+  PEERING_PAGE,
+} from "../../provider/backends/discover/discover.js";
 
 function peering(i: number, extra: Partial<PeeringInfo> = {}): PeeringInfo {
   return {
@@ -62,5 +67,51 @@ describe("estateDocument", () => {
       { id: "vpc-a", cloud: "tencentcloud", region: "ap-guangzhou", account: "1", cidrs: [], visible: false },
     ]);
     expect(doc.peerings[0]).toMatchObject({ status: "ACTIVE", createdAt: "2026-12-01T00:00:00.000Z" });
+  });
+});
+
+describe("discoverEstate across the regions of one account", () => {
+  /** A session of account 1 in `region` whose listPeerings answers `listed` and counts its calls. */
+  function session(region: string, listed: PeeringInfo[], calls: string[]) {
+    const backend = {
+      kind: "fake",
+      account: "1",
+      async listVpcs() {
+        return [];
+      },
+      async listRoutes() {
+        return [];
+      },
+      async listPeerings() {
+        calls.push(region);
+        return { items: listed, total: listed.length };
+      },
+    } as unknown as Backend;
+    return { name: "acct", region, backend };
+  }
+
+  it("reads an account-wide listing once, not once per region", async () => {
+    const calls: string[] = [];
+    const everywhere = [peering(1), peering(2, { region: "ap-shanghai", peerRegion: "ap-shanghai" })];
+    const counts: number[] = [];
+    const doc = await discoverEstate(
+      [session("ap-guangzhou", everywhere, calls), session("ap-shanghai", everywhere, calls)],
+      { onSession: (c) => counts.push(c.peerings) },
+    );
+    expect(calls).toEqual(["ap-guangzhou"]);
+    expect(doc.peerings.map((p) => p.id)).toEqual(["pcx-1", "pcx-2"]);
+    expect(counts).toEqual([1, 1]);
+  });
+
+  it("reads a regional listing in every region", async () => {
+    const calls: string[] = [];
+    await discoverEstate(
+      [
+        session("ap-guangzhou", [peering(1)], calls),
+        session("ap-shanghai", [peering(2, { region: "ap-shanghai", peerRegion: "ap-shanghai" })], calls),
+      ],
+      {},
+    );
+    expect(calls.sort()).toEqual(["ap-guangzhou", "ap-shanghai"]);
   });
 });
