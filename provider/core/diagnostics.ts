@@ -159,6 +159,14 @@ export const AUDIT_CODES = [
 export type AuditCode = (typeof AUDIT_CODES)[number];
 export const AUDIT_CODE_SET: ReadonlySet<DiagnosticCode> = new Set(AUDIT_CODES);
 
+/** The codes no declared document produces: the planners' and the audit's. */
+export type NonDocumentCode = "INVALID_SPOKE_KEY" | AuditCode;
+
+/** Whether some topology document, validated, can produce `code` (not a planner's nor the audit's). */
+export function isDocumentCode(code: DiagnosticCode): boolean {
+  return !PLANNER_CODES.has(code) && !AUDIT_CODE_SET.has(code);
+}
+
 export function diagnostic(
   code: DiagnosticCode,
   where: ResourceRef,
