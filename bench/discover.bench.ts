@@ -40,6 +40,8 @@ const REGIONS = [
 ];
 const OFFSETS = [1, 2, 3, 4, 5];
 const TARGET = 1.2;
+/** Peerings per region: the issue's 500, and two smaller estates that show the trend. */
+const DEFAULT_SIZES = [100, 250, 500];
 
 const account = (n: number): EmulatorAccount => ({
   id: `50000${n}`,
@@ -134,9 +136,10 @@ async function measure(peeringsPerRegion: number, log: (line: string) => void): 
         env,
       );
       t = performance.now();
-      const doc = await discoverEstate(sessions);
+      const doc = await discoverEstate(sessions).finally(() =>
+        Promise.all(sessions.map((s) => s.backend.close())),
+      );
       const ms = performance.now() - t;
-      await Promise.all(sessions.map((s) => s.backend.close()));
       worker.stdin!.write("report\n");
       const report = (await nextLine()) as { calls: Record<string, number>; throttled: number };
       const calls = new Map(Object.entries(report.calls));
@@ -171,7 +174,19 @@ const bench: Bench = {
   title: "Discover at scale (5 accounts × 10 regions, rate-limited emulator)",
   async run({ sizes, log }) {
     const runs: Run[] = [];
-    for (const size of sizes ?? [500]) runs.push(await measure(size, log));
+    const failed: string[] = [];
+    for (const size of sizes ?? DEFAULT_SIZES) {
+      try {
+        runs.push(await measure(size, log));
+      } catch (error) {
+        // A size the emulator cannot serve within the backend's retries is a row of its own, not a crash.
+        const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+        log(`discover: ${size} peerings per region failed: ${reason}`);
+        failed.push(
+          `- ❌ ${size} peerings per region (${size * ACCOUNTS * REGIONS.length} in all): did not finish: ${reason}`,
+        );
+      }
+    }
     const header =
       "| peerings per region | total peerings | found (VPCs / peerings / routes) | requests | busiest action | floor (s) | discover (s) | × floor | throttled |";
     const rows = runs.map(
@@ -182,11 +197,14 @@ const bench: Bench = {
     const notes = `${ACCOUNTS} Tencent accounts, each read in ${REGIONS.length} regions at once through the tencentcloud backend (read-only sessions, one pacer per account), emulator rate limit on (20/s per account and action). Floor = the busiest account's most-called action ÷ 20/s. Seeding the state file (not timed in the figure): ${runs.map((r) => `${(r.seedMs / 1000).toFixed(0)} s`).join(", ")}.`;
     return {
       text: `${table}\n\n${notes}\n`,
-      markdown: `${table}\n\n${notes}\n\n${runs.map((r) => `- ${r.ms / r.floorMs <= TARGET && r.throttled === 0 ? "✅ met" : "❌ missed"}: ${r.peeringsPerRegion} peerings per region within ${TARGET}× the floor, 0 throttled: ${(r.ms / 1000).toFixed(1)} s vs ${((r.floorMs * TARGET) / 1000).toFixed(1)} s, ${r.throttled} throttled`).join("\n")}`,
-      targets: runs.map((r) => ({
-        label: `${r.peeringsPerRegion} peerings/region: ${(r.ms / r.floorMs).toFixed(2)}× floor (target ${TARGET}×), ${r.throttled} throttled`,
-        met: r.ms / r.floorMs <= TARGET && r.throttled === 0,
-      })),
+      markdown: `${table}\n\n${notes}\n\n${[...failed, ...runs.map((r) => `- ${r.ms / r.floorMs <= TARGET && r.throttled === 0 ? "✅ met" : "❌ missed"}: ${r.peeringsPerRegion} peerings per region within ${TARGET}× the floor, 0 throttled: ${(r.ms / 1000).toFixed(1)} s vs ${((r.floorMs * TARGET) / 1000).toFixed(1)} s, ${r.throttled} throttled`)].join("\n")}`,
+      targets: [
+        ...failed.map((f) => ({ label: f.slice(4), met: false })),
+        ...runs.map((r) => ({
+          label: `${r.peeringsPerRegion} peerings/region: ${(r.ms / r.floorMs).toFixed(2)}× floor (target ${TARGET}×), ${r.throttled} throttled`,
+          met: r.ms / r.floorMs <= TARGET && r.throttled === 0,
+        })),
+      ],
     };
   },
 };
