@@ -12,17 +12,19 @@
  * side, so the floor is the most-called action of the busiest account: its calls / 20 per second. Discovery is
  * within 1.2× of it when the figure holds (issue 14 "Done when"). `--sizes=N` reads N peerings per region.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { discoverEstate, openSessions } from "../provider/backends/discover/index.js";
 import { LocalBackend, LocalStateEngine } from "../provider/backends/local/local-backend.js";
 import { TENCENT_VPC_RATE_PER_SECOND } from "../provider/backends/tencentcloud/rate-limits.js";
-import type { EmulatorAccount, ProtocolHandler } from "../provider/emulator/protocol.js";
-import { startEmulator } from "../provider/emulator/server.js";
-import { tencentcloudHandler } from "../provider/emulator/tencentcloud/handler.js";
+import type { EmulatorAccount } from "../provider/emulator/protocol.js";
 import type { Bench } from "./lib/harness.js";
 
+const benchDir = dirname(fileURLToPath(import.meta.url));
 const ACCOUNTS = 5;
 const REGIONS = [
   "ap-guangzhou",
@@ -38,6 +40,8 @@ const REGIONS = [
 ];
 const OFFSETS = [1, 2, 3, 4, 5];
 const TARGET = 1.2;
+/** Peerings per region: the issue's 500, and two smaller estates that show the trend. */
+const DEFAULT_SIZES = [100, 250, 500];
 
 const account = (n: number): EmulatorAccount => ({
   id: `50000${n}`,
@@ -106,23 +110,14 @@ async function measure(peeringsPerRegion: number, log: (line: string) => void): 
     log(
       `discover: seeded ${ACCOUNTS}×${REGIONS.length}×${peeringsPerRegion} in ${(seedMs / 1000).toFixed(1)} s`,
     );
-    const calls = new Map<string, number>();
-    let throttled = 0;
-    const counting: ProtocolHandler = {
-      ...tencentcloudHandler,
-      async handle(request, context) {
-        const response = await tencentcloudHandler.handle(request, context);
-        if (response.body.includes('"RequestLimitExceeded"')) throttled++;
-        else {
-          // Counted by the caller's key id: one key per account.
-          const key = /Credential=([^/]+)\//.exec(request.headers.authorization ?? "")?.[1] ?? "?";
-          const action = request.headers["x-tc-action"] ?? "?";
-          calls.set(`${key} ${action}`, (calls.get(`${key} ${action}`) ?? 0) + 1);
-        }
-        return response;
-      },
-    };
-    const emulator = await startEmulator({ port: 0, stateDir: dir, accounts, handlers: [counting] });
+    const worker = spawn(
+      process.execPath,
+      ["--import", "tsx", join(benchDir, "workers", "discover-emulator.ts"), dir, JSON.stringify(accounts)],
+      { stdio: ["pipe", "pipe", "inherit"] },
+    );
+    const lines = createInterface({ input: worker.stdout! })[Symbol.asyncIterator]();
+    const nextLine = async () => JSON.parse(String((await lines.next()).value));
+    const emulator = (await nextLine()) as { url: string };
     try {
       const env = Object.fromEntries(
         accounts.flatMap((a) => [
@@ -141,9 +136,14 @@ async function measure(peeringsPerRegion: number, log: (line: string) => void): 
         env,
       );
       t = performance.now();
-      const doc = await discoverEstate(sessions);
+      const doc = await discoverEstate(sessions).finally(() =>
+        Promise.all(sessions.map((s) => s.backend.close())),
+      );
       const ms = performance.now() - t;
-      await Promise.all(sessions.map((s) => s.backend.close()));
+      worker.stdin!.write("report\n");
+      const report = (await nextLine()) as { calls: Record<string, number>; throttled: number };
+      const calls = new Map(Object.entries(report.calls));
+      const throttled = report.throttled;
       const [busiest, most] = [...calls.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["none", 0];
       const floorMs = (most / TENCENT_VPC_RATE_PER_SECOND) * 1000;
       const found = { vpcs: doc.vpcs.length, peerings: doc.peerings.length, routes: doc.routes.length };
@@ -161,7 +161,8 @@ async function measure(peeringsPerRegion: number, log: (line: string) => void): 
         found,
       };
     } finally {
-      await emulator.close();
+      worker.stdin!.write("close\n");
+      await new Promise((resolve) => worker.once("exit", resolve));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -173,7 +174,19 @@ const bench: Bench = {
   title: "Discover at scale (5 accounts × 10 regions, rate-limited emulator)",
   async run({ sizes, log }) {
     const runs: Run[] = [];
-    for (const size of sizes ?? [500]) runs.push(await measure(size, log));
+    const failed: string[] = [];
+    for (const size of sizes ?? DEFAULT_SIZES) {
+      try {
+        runs.push(await measure(size, log));
+      } catch (error) {
+        // A size the emulator cannot serve within the backend's retries is a row of its own, not a crash.
+        const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+        log(`discover: ${size} peerings per region failed: ${reason}`);
+        failed.push(
+          `- ❌ ${size} peerings per region (${size * ACCOUNTS * REGIONS.length} in all): did not finish: ${reason}`,
+        );
+      }
+    }
     const header =
       "| peerings per region | total peerings | found (VPCs / peerings / routes) | requests | busiest action | floor (s) | discover (s) | × floor | throttled |";
     const rows = runs.map(
@@ -184,11 +197,14 @@ const bench: Bench = {
     const notes = `${ACCOUNTS} Tencent accounts, each read in ${REGIONS.length} regions at once through the tencentcloud backend (read-only sessions, one pacer per account), emulator rate limit on (20/s per account and action). Floor = the busiest account's most-called action ÷ 20/s. Seeding the state file (not timed in the figure): ${runs.map((r) => `${(r.seedMs / 1000).toFixed(0)} s`).join(", ")}.`;
     return {
       text: `${table}\n\n${notes}\n`,
-      markdown: `${table}\n\n${notes}\n\n${runs.map((r) => `- ${r.ms / r.floorMs <= TARGET && r.throttled === 0 ? "✅ met" : "❌ missed"}: ${r.peeringsPerRegion} peerings per region within ${TARGET}× the floor, 0 throttled: ${(r.ms / 1000).toFixed(1)} s vs ${((r.floorMs * TARGET) / 1000).toFixed(1)} s, ${r.throttled} throttled`).join("\n")}`,
-      targets: runs.map((r) => ({
-        label: `${r.peeringsPerRegion} peerings/region: ${(r.ms / r.floorMs).toFixed(2)}× floor (target ${TARGET}×), ${r.throttled} throttled`,
-        met: r.ms / r.floorMs <= TARGET && r.throttled === 0,
-      })),
+      markdown: `${table}\n\n${notes}\n\n${[...failed, ...runs.map((r) => `- ${r.ms / r.floorMs <= TARGET && r.throttled === 0 ? "✅ met" : "❌ missed"}: ${r.peeringsPerRegion} peerings per region within ${TARGET}× the floor, 0 throttled: ${(r.ms / 1000).toFixed(1)} s vs ${((r.floorMs * TARGET) / 1000).toFixed(1)} s, ${r.throttled} throttled`)].join("\n")}`,
+      targets: [
+        ...failed.map((f) => ({ label: f.slice(4), met: false })),
+        ...runs.map((r) => ({
+          label: `${r.peeringsPerRegion} peerings/region: ${(r.ms / r.floorMs).toFixed(2)}× floor (target ${TARGET}×), ${r.throttled} throttled`,
+          met: r.ms / r.floorMs <= TARGET && r.throttled === 0,
+        })),
+      ],
     };
   },
 };

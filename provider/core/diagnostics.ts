@@ -157,8 +157,15 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
+/** The codes of PLANNER_CODES, as a type (a code added there must be added here, or PLANNER_CODES does not compile). */
+export type PlannerCode =
+  | "INVALID_SPOKE_KEY"
+  | "ROUTING_OUTSIDE_PEER"
+  | "ROUTING_POLICY_INVALID"
+  | "EXTERNAL_PEERING_INVALID";
+
 /** Codes the DR planners raise on their inputs before any topology exists (no topology document produces them). */
-export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set([
+export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set<PlannerCode>([
   "INVALID_SPOKE_KEY",
   "ROUTING_OUTSIDE_PEER",
   "ROUTING_POLICY_INVALID",
@@ -177,6 +184,14 @@ export const AUDIT_CODES = [
 ] as const satisfies readonly DiagnosticCode[];
 export type AuditCode = (typeof AUDIT_CODES)[number];
 export const AUDIT_CODE_SET: ReadonlySet<DiagnosticCode> = new Set(AUDIT_CODES);
+
+/** The codes no declared document produces: the planners' and the audit's. */
+export type NonDocumentCode = PlannerCode | AuditCode;
+
+/** Whether some topology document, validated, can produce `code` (not a planner's nor the audit's). */
+export function isDocumentCode(code: DiagnosticCode): boolean {
+  return !PLANNER_CODES.has(code) && !AUDIT_CODE_SET.has(code);
+}
 
 export function diagnostic(
   code: DiagnosticCode,

@@ -59,12 +59,41 @@ async function pool<T, R>(items: readonly T[], width: number, fn: (item: T) => P
   return out;
 }
 
-async function readSession(session: DiscoverySession, width: number): Promise<SessionEstate> {
+async function readSession(
+  session: DiscoverySession,
+  width: number,
+  peerings?: Promise<readonly PeeringInfo[]>,
+): Promise<SessionEstate> {
   const { backend } = session;
-  const [vpcs, peerings] = await Promise.all([backend.listVpcs(), listAllPeerings(backend)]);
+  const [vpcs, listed] = await Promise.all([backend.listVpcs(), peerings ?? listAllPeerings(backend)]);
   const tables = vpcs.flatMap((v) => v.routeTables.map((t) => t.id));
   const routes = (await pool(tables, width, (id) => backend.listRoutes(id))).flat();
-  return { vpcs, peerings, routes };
+  return { vpcs, peerings: listed, routes };
+}
+
+/**
+ * The peerings of one connection's sessions. The first region's listing is read first: when it holds peerings
+ * that touch neither side of that region, the cloud lists peerings account-wide (the emulator's Tencent protocol
+ * does), and reading the same list again in every other region would only spend the account's rate limit; the
+ * other sessions then take it as it is. A regional listing is read in every region.
+ */
+function peeringsOf(
+  group: readonly DiscoverySession[],
+): Map<DiscoverySession, Promise<readonly PeeringInfo[]>> {
+  const out = new Map<DiscoverySession, Promise<readonly PeeringInfo[]>>();
+  const [first, ...rest] = group;
+  if (!first) return out;
+  const firstList = listAllPeerings(first.backend);
+  out.set(first, firstList);
+  const accountWide = firstList.then((list) =>
+    list.some((p) => p.region !== first.region && p.peerRegion !== first.region),
+  );
+  for (const s of rest)
+    out.set(
+      s,
+      accountWide.then((wide) => (wide ? [] : listAllPeerings(s.backend))),
+    );
+  return out;
 }
 
 function iso(text: string | undefined): string | undefined {
@@ -167,15 +196,40 @@ export async function discoverEstate(
   options: DiscoverOptions = {},
 ): Promise<TopologyDocument> {
   const width = options.concurrency ?? 4;
+  const groups = new Map<string, DiscoverySession[]>();
+  for (const s of sessions) {
+    const key = `${s.name}\u0000${s.backend.kind}\u0000${s.backend.account}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const peerings = new Map<DiscoverySession, Promise<readonly PeeringInfo[]>>();
+  const firstOf = new Map<DiscoverySession, Promise<readonly PeeringInfo[]>>();
+  for (const group of groups.values()) {
+    const lists = peeringsOf(group);
+    for (const [s, list] of lists) {
+      peerings.set(s, list);
+      firstOf.set(s, lists.get(group[0]!)!);
+    }
+  }
   const estates = await Promise.all(
     sessions.map(async (session) => {
-      const estate = await readSession(session, width);
+      const estate = await readSession(session, width, peerings.get(session));
+      // The peerings of this account that touch this region, from whichever listing holds them.
+      const seen = [...(await firstOf.get(session)!), ...estate.peerings];
+      const here = new Set(
+        seen
+          .filter(
+            (p) =>
+              (p.account === session.backend.account && p.region === session.region) ||
+              (p.peerAccount === session.backend.account && p.peerRegion === session.region),
+          )
+          .map((p) => p.id),
+      );
       options.onSession?.({
         name: session.name,
         region: session.region,
         account: session.backend.account,
         vpcs: estate.vpcs.length,
-        peerings: estate.peerings.length,
+        peerings: here.size,
         routes: estate.routes.length,
       });
       return estate;
