@@ -228,6 +228,31 @@ describe("custom resources", () => {
   });
 });
 
+describe("resources without a create identity", () => {
+  it("checks a PeeringAcceptance and a BandwidthPolicy without adding the createIdentity their schemas refuse", async () => {
+    const gz = await up(VPC, "gz", vpcGz);
+    const bj = await up(VPC, "bj", vpcBj);
+    const peering = await up(PEERING, "gz-bj", {
+      vpcId: gz.id,
+      peerVpcId: bj.id,
+      name: "gz-bj",
+      bandwidthMbps: 100,
+    });
+    const acceptance = await check(urnOf("peerlink:index:PeeringAcceptance", "accept"), {
+      peeringId: peering.id,
+    });
+    expect(acceptance.failures).toEqual([]);
+    expect(acceptance.inputs).not.toHaveProperty("createIdentity");
+    const policy = await check(urnOf("peerlink:index:BandwidthPolicy", "limits"), {
+      peeringId: peering.id,
+      bandwidthMbps: 100,
+      limits: [{ ip: "10.0.0.8", limitMbps: 10 }],
+    });
+    expect(policy.failures).toEqual([]);
+    expect(policy.inputs).not.toHaveProperty("createIdentity");
+  });
+});
+
 describe("import", () => {
   it("reads a Vpc made out of band from its id alone, with inputs that diff as no change", async () => {
     // The default cloud (the local backend's VPCs follow Tencent's rules) is no recorded input: a program leaves it
