@@ -11,7 +11,6 @@
  */
 import type * as provider from "@pulumi/pulumi/provider/index.js";
 import type { Backend } from "../backends/backend.js";
-import { bandwidthPolicyInputsSchema } from "../pulumi/runtime/bandwidth-policy.js";
 import {
   bandwidthPolicy,
   type Connection,
@@ -22,10 +21,7 @@ import {
   UNKNOWN,
   vpc,
 } from "../pulumi/runtime/index.js";
-import { peeringInputsSchema } from "../pulumi/runtime/peering.js";
-import { acceptanceInputsSchema } from "../pulumi/runtime/peering-acceptance.js";
-import { routeRuleInputsSchema } from "../pulumi/runtime/route-rule.js";
-import { vpcInputsSchema } from "../pulumi/runtime/vpc.js";
+import { defaultInputs, INPUT_SCHEMAS, withDefaults, withoutDefaults } from "./defaults.js";
 import { importProps, importTarget } from "./import-ids.js";
 import { unwrapSecrets } from "./secrets.js";
 import { kindOfUrn, type ResourceKind, typeOfUrn } from "./tokens.js";
@@ -50,18 +46,19 @@ const RUNTIME = {
 } as unknown as Record<ResourceKind, RuntimeMethods>;
 
 /** The input names of each kind (the runtime's zod schemas), minus what the plugin supplies itself. */
-const INPUT_KEYS: Record<ResourceKind, readonly string[]> = Object.fromEntries(
-  Object.entries({
-    vpc: vpcInputsSchema,
-    peering: peeringInputsSchema,
-    peeringAcceptance: acceptanceInputsSchema,
-    routeRule: routeRuleInputsSchema,
-    bandwidthPolicy: bandwidthPolicyInputsSchema,
-  }).map(([kind, schema]) => [
+const INPUT_KEYS = Object.fromEntries(
+  Object.entries(INPUT_SCHEMAS).map(([kind, schema]) => [
     kind,
     Object.keys(schema.shape).filter((k) => k !== "connection" && k !== "createIdentity"),
   ]),
 ) as unknown as Record<ResourceKind, readonly string[]>;
+
+/** The kinds whose create is idempotent by a create identity (a PeeringAcceptance or BandwidthPolicy has none). */
+const HAS_CREATE_IDENTITY = new Set(
+  Object.entries(INPUT_SCHEMAS)
+    .filter(([, schema]) => "createIdentity" in schema.shape)
+    .map(([kind]) => kind),
+);
 
 export interface ReadResult {
   readonly id?: string;
@@ -83,7 +80,7 @@ export class PluginResources {
   }
 
   /** The props as the runtime takes them: plain values, the connection, and (when given) the create identity. */
-  private toRuntime(props: Props, urn?: string): Props {
+  private toRuntime(props: Props, urn?: string, kind?: ResourceKind): Props {
     const own = props.connection;
     const connection =
       own === UNKNOWN
@@ -92,7 +89,12 @@ export class PluginResources {
     return {
       ...props,
       connection,
-      ...(urn !== undefined && props.createIdentity === undefined ? { createIdentity: urn } : {}),
+      ...(urn !== undefined &&
+      kind !== undefined &&
+      HAS_CREATE_IDENTITY.has(kind) &&
+      props.createIdentity === undefined
+        ? { createIdentity: urn }
+        : {}),
     };
   }
 
@@ -107,21 +109,30 @@ export class PluginResources {
   }
 
   async check(urn: string, olds: Props, news: Props): Promise<provider.CheckResult> {
-    const runtime = RUNTIME[this.kindOf(urn)];
+    const kind = this.kindOf(urn);
     const given = plain(news);
-    const result = await runtime.check(this.toRuntime(plain(olds), urn), this.toRuntime(given, urn));
+    const result = await RUNTIME[kind].check(
+      this.toRuntime(plain(olds), urn, kind),
+      this.toRuntime(given, urn, kind),
+    );
     return { inputs: this.fromRuntime(result.inputs, given), failures: result.failures };
   }
 
+  /** The runtime's diff, with the defaulted inputs filled in on both sides (defaults.ts). */
   async diff(id: string, urn: string, olds: Props, news: Props): Promise<provider.DiffResult> {
-    const runtime = RUNTIME[this.kindOf(urn)];
-    return runtime.diff(id, this.toRuntime(plain(olds)), this.toRuntime(plain(news)));
+    const kind = this.kindOf(urn);
+    const [before, after] = [this.toRuntime(plain(olds)), this.toRuntime(plain(news))];
+    return RUNTIME[kind].diff(
+      id,
+      withDefaults(before, defaultInputs(kind, before.connection as Connection)),
+      withDefaults(after, defaultInputs(kind, after.connection as Connection)),
+    );
   }
 
   async create(urn: string, inputs: Props): Promise<provider.CreateResult> {
-    const runtime = RUNTIME[this.kindOf(urn)];
+    const kind = this.kindOf(urn);
     const given = plain(inputs);
-    const result = await runtime.create(this.toRuntime(given, urn));
+    const result = await RUNTIME[kind].create(this.toRuntime(given, urn, kind));
     return { id: result.id, outs: this.fromRuntime(result.outs, given) };
   }
 
@@ -153,13 +164,19 @@ export class PluginResources {
     if (!result.id) return {};
     const read = this.fromRuntime(result.props, {});
     const imported = Object.fromEntries(INPUT_KEYS[kind].filter((k) => k in read).map((k) => [k, read[k]]));
-    return { id: result.id, props: read, inputs: imported };
+    // Recorded as a program declaring the resource writes it: without the inputs the runtime defaults.
+    const recorded = withoutDefaults(imported, defaultInputs(kind, this.connection()));
+    return { id: result.id, props: read, inputs: recorded };
   }
 
   async update(id: string, urn: string, olds: Props, news: Props): Promise<provider.UpdateResult> {
-    const runtime = RUNTIME[this.kindOf(urn)];
+    const kind = this.kindOf(urn);
     const given = plain(news);
-    const result = await runtime.update(id, this.toRuntime(plain(olds)), this.toRuntime(given, urn));
+    const result = await RUNTIME[kind].update(
+      id,
+      this.toRuntime(plain(olds)),
+      this.toRuntime(given, urn, kind),
+    );
     return { outs: this.fromRuntime(result.outs, given) };
   }
 

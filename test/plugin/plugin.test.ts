@@ -228,8 +228,35 @@ describe("custom resources", () => {
   });
 });
 
+describe("resources without a create identity", () => {
+  it("checks a PeeringAcceptance and a BandwidthPolicy without adding the createIdentity their schemas refuse", async () => {
+    const gz = await up(VPC, "gz", vpcGz);
+    const bj = await up(VPC, "bj", vpcBj);
+    const peering = await up(PEERING, "gz-bj", {
+      vpcId: gz.id,
+      peerVpcId: bj.id,
+      name: "gz-bj",
+      bandwidthMbps: 100,
+    });
+    const acceptance = await check(urnOf("peerlink:index:PeeringAcceptance", "accept"), {
+      peeringId: peering.id,
+    });
+    expect(acceptance.failures).toEqual([]);
+    expect(acceptance.inputs).not.toHaveProperty("createIdentity");
+    const policy = await check(urnOf("peerlink:index:BandwidthPolicy", "limits"), {
+      peeringId: peering.id,
+      bandwidthMbps: 100,
+      limits: [{ ip: "10.0.0.8", limitMbps: 10 }],
+    });
+    expect(policy.failures).toEqual([]);
+    expect(policy.inputs).not.toHaveProperty("createIdentity");
+  });
+});
+
 describe("import", () => {
   it("reads a Vpc made out of band from its id alone, with inputs that diff as no change", async () => {
+    // The default cloud (the local backend's VPCs follow Tencent's rules) is no recorded input: a program leaves it
+    // out, and naming it diffs as no change either.
     const made = await state.engine.session(ACCOUNT).createVpc({
       name: "legacy",
       region: "ap-shanghai",
@@ -245,7 +272,6 @@ describe("import", () => {
       name: "legacy",
       region: "ap-shanghai",
       cidrs: ["10.5.0.0/16", "10.6.0.0/16"],
-      cloud: "tencentcloud",
       routeTables: ["app"],
     });
     const props = resp.getProperties().toJavaScript();
@@ -256,6 +282,31 @@ describe("import", () => {
     expect((await diff(made.id, urn, props, checked.inputs)).changes).toBe(
       proto.DiffResponse.DiffChanges.DIFF_NONE,
     );
+    const named = await check(urn, { ...inputs, cloud: "tencentcloud" });
+    expect((await diff(made.id, urn, props, named.inputs)).changes).toBe(
+      proto.DiffResponse.DiffChanges.DIFF_NONE,
+    );
+  });
+
+  it("records a VPC's cloud on import when it is not the backend's default, and a change of it replaces", async () => {
+    const made = await state.engine
+      .session(ACCOUNT)
+      .createVpc({ name: "hw", region: "cn-north-4", cidrs: ["10.7.0.0/16"], cloud: "huaweicloud" });
+    const urn = urnOf(VPC, "hw");
+    const resp = await plugin.call("read", readRequest(made.id, urn));
+    const inputs = resp.getInputs().toJavaScript();
+    expect(inputs).toEqual({
+      name: "hw",
+      region: "cn-north-4",
+      cidrs: ["10.7.0.0/16"],
+      cloud: "huaweicloud",
+    });
+    const props = resp.getProperties().toJavaScript();
+    const { cloud: _dropped, ...withoutCloud } = inputs;
+    const checked = await check(urn, withoutCloud);
+    const result = await diff(made.id, urn, props, checked.inputs);
+    expect(result.changes).toBe(proto.DiffResponse.DiffChanges.DIFF_SOME);
+    expect(result.replaces).toContain("cloud");
   });
 
   it("imports a Peering by id and a RouteRule by <route table>/<route>", async () => {

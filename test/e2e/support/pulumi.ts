@@ -79,12 +79,24 @@ export class PulumiStack {
 
   /** The checkpoint's resources (`pulumi stack export`), secrets shown. */
   async resources(): Promise<
-    Array<{ urn: string; type: string; id?: string; outputs?: Record<string, unknown> }>
+    Array<{
+      urn: string;
+      type: string;
+      id?: string;
+      inputs?: Record<string, unknown>;
+      outputs?: Record<string, unknown>;
+    }>
   > {
     const result = await this.ok(["stack", "export", "--show-secrets", "--stack", this.stack]);
     const deployment = JSON.parse(result.stdout) as {
       deployment: {
-        resources?: Array<{ urn: string; type: string; id?: string; outputs?: Record<string, unknown> }>;
+        resources?: Array<{
+          urn: string;
+          type: string;
+          id?: string;
+          inputs?: Record<string, unknown>;
+          outputs?: Record<string, unknown>;
+        }>;
       };
     };
     return deployment.deployment.resources ?? [];

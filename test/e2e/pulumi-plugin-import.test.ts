@@ -1,0 +1,104 @@
+/**
+ * `pulumi import` through the provider plugin of each importable type (Vpc, Peering, PeeringAcceptance,
+ * RouteRule), made out of band on the local backend, then a preview of the program a user writes for them: only
+ * the values that differ from the defaults (no `cloud`, no `timeoutSeconds`, no main route table). That preview
+ * must show no changes (issue 13: "producing inputs that make the next preview show no changes"), and so must the
+ * same program naming the default cloud explicitly.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { snapshot, withLocal } from "./support/local.js";
+import { changes, PulumiStack, ROOT } from "./support/pulumi.js";
+
+const PROGRAM = join(ROOT, "test", "e2e", "programs", "plugin-import");
+const ACCOUNT = "100000000003";
+
+describe("provider plugin: pulumi import, then a no-change preview of the program as a user writes it", () => {
+  let stack: PulumiStack;
+  let stateFile: string;
+  let made: { a: string; b: string; peering: string; table: string; route: string };
+
+  beforeAll(async () => {
+    stack = new PulumiStack(PROGRAM);
+    stateFile = join(stack.stateDir, "import.db");
+    delete stack.env.PEERLINK_STATE;
+    delete stack.env.PEERLINK_ACCOUNT;
+    made = await withLocal(stateFile, ACCOUNT, async (backend) => {
+      const a = await backend.createVpc({ name: "imp-a", region: "ap-guangzhou", cidrs: ["10.20.0.0/16"] });
+      const b = await backend.createVpc({ name: "imp-b", region: "ap-guangzhou", cidrs: ["10.21.0.0/16"] });
+      const peering = await backend.createPeering({ vpcId: a.id, peerVpcId: b.id, name: "imp-ab" });
+      const table = a.routeTables.find((t) => t.main)?.id ?? "";
+      const route = await backend.createRoute({
+        vpcId: a.id,
+        destination: "10.21.0.0/16",
+        peeringId: peering.id,
+      });
+      return { a: a.id, b: b.id, peering: peering.id, table, route: route.id };
+    });
+    await stack.init({
+      "peerlink:stateFile": stateFile,
+      "peerlink:account": ACCOUNT,
+      ids: JSON.stringify({ peeringId: made.peering }),
+    });
+  });
+  afterAll(() => stack?.close());
+
+  it("imports each type by its documented id", async () => {
+    const file = join(stack.stateDir, "import.json");
+    const resources = [
+      { type: "peerlink:index:Vpc", name: "imp-a", id: made.a },
+      { type: "peerlink:index:Vpc", name: "imp-b", id: made.b },
+      { type: "peerlink:index:Peering", name: "imp-ab", id: made.peering },
+      { type: "peerlink:index:PeeringAcceptance", name: "imp-ab-accept", id: made.peering },
+      { type: "peerlink:index:RouteRule", name: "imp-a-to-b", id: `${made.table}/${made.route}` },
+    ];
+    writeFileSync(file, JSON.stringify({ resources }));
+    const imported = await stack.run([
+      "import",
+      "--file",
+      file,
+      "--yes",
+      "--protect=false",
+      "--generate-code=false",
+      "--stack",
+      stack.stack,
+    ]);
+    expect(imported.code, imported.output).toBe(0);
+    const records = await stack.resources();
+    const byName = (name: string) => records.find((r) => r.urn.endsWith(`::${name}`));
+    expect(byName("imp-a")?.id).toBe(made.a);
+    expect(byName("imp-ab")?.id).toBe(made.peering);
+    expect(byName("imp-ab-accept")?.id).toBe(`${made.peering}:accept`);
+    expect(byName("imp-a-to-b")?.id).toBe(made.route);
+    // The recorded inputs are what the program declares: no defaulted value the program leaves out.
+    expect(byName("imp-a")?.inputs).toEqual({
+      name: "imp-a",
+      region: "ap-guangzhou",
+      cidrs: ["10.20.0.0/16"],
+    });
+    expect(byName("imp-ab")?.inputs).not.toHaveProperty("timeoutSeconds");
+    expect(byName("imp-a-to-b")?.inputs).not.toHaveProperty("routeTableId");
+  });
+
+  it("previews no changes for the program that omits the defaults", async () => {
+    const { summary, result } = await stack.previewSummary(["--expect-no-changes"]);
+    expect(result.code, result.output).toBe(0);
+    expect(changes(summary)).toEqual({});
+  });
+
+  it("previews no changes either when the program names the default cloud", async () => {
+    await stack.ok(["config", "set", "--stack", stack.stack, "cloud", "true"]);
+    const { summary, result } = await stack.previewSummary(["--expect-no-changes"]);
+    await stack.ok(["config", "rm", "--stack", stack.stack, "cloud"]);
+    expect(result.code, result.output).toBe(0);
+    expect(changes(summary)).toEqual({});
+  });
+
+  it("destroy removes what it now manages", async () => {
+    const destroy = await stack.destroy();
+    expect(destroy.code, destroy.output).toBe(0);
+    const state = await snapshot(stateFile, ACCOUNT);
+    expect(state.vpcs).toEqual([]);
+  });
+});
