@@ -1,6 +1,9 @@
 /** A requester-only TwoRegionDr in CDKTF: the peering and the primary's routes, no acceptance. */
 import { describe, expect, it } from "vitest";
+import { buildPlan, toDrSite } from "../../constructs/dr/build-plan.js";
 import { TwoRegionDr } from "../../constructs/dr/two-region-dr.js";
+import { PeerlinkConstructError } from "../../constructs/errors.js";
+import { planTwoRegionDr } from "../../provider/core/dr/two-region-dr.js";
 import { site, synthStack } from "../support/cdktf-stack.js";
 
 describe("CDKTF TwoRegionDr requesterOnly", () => {
@@ -39,5 +42,32 @@ describe("CDKTF TwoRegionDr requesterOnly", () => {
         });
       }),
     ).toThrow(/\[stack\/to-self\/requesterOnly\] EXTERNAL_PEERING_INVALID/);
+  });
+});
+
+describe("CDKTF buildPlan of an existing peering to accept", () => {
+  const alice = site("tencentcloud", "vpc-alice", "10.10.0.0/16", "ap-guangzhou", { account: "100001" });
+  const bob = site("tencentcloud", "vpc-bob", "10.20.0.0/16", "ap-beijing", { account: "100002" });
+
+  it("refuses it with EXISTING_PEERING_UNSUPPORTED naming the construct, the peering id and the fix", () => {
+    let error: PeerlinkConstructError | undefined;
+    synthStack((stack) => {
+      const plan = planTwoRegionDr({
+        name: "partner-link",
+        primary: toDrSite(alice),
+        standby: toDrSite(bob),
+        existingPeeringId: "pcx-from-partner",
+      });
+      expect(plan.diagnostics).toBeUndefined();
+      try {
+        buildPlan(stack, plan, [alice, bob], { constructId: (id) => id });
+      } catch (e) {
+        error = e as PeerlinkConstructError;
+      }
+    });
+    expect(error).toBeInstanceOf(PeerlinkConstructError);
+    expect(error).toMatchObject({ code: "EXISTING_PEERING_UNSUPPORTED", value: "pcx-from-partner" });
+    expect(error!.message).toContain('existing peering "pcx-from-partner"');
+    expect(error!.fix).toContain("existingPeeringId");
   });
 });
