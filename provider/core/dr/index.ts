@@ -1,5 +1,6 @@
 /** DR planners: pure functions from plain sites to a topology fragment, shared by the CDKTF and Pulumi front ends. */
 export * from "./describe-plan.js";
+export * from "./external-links.js";
 export * from "./external-peering.js";
 export * from "./hub-and-spoke.js";
 export * from "./routing-policy.js";

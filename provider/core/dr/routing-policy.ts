@@ -162,6 +162,8 @@ export interface PlannedRoutes {
   readonly routes: readonly { readonly vpc: string; readonly peering: string }[];
   /** VPCs whose routes are managed outside the plan (`routes: "none"`, the far side of an external peering). */
   readonly routedElsewhere?: readonly string[];
+  /** Peerings this stack owns one side of: their other side routes in the other account's stack. */
+  readonly externalPeerings?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -175,6 +177,7 @@ export function isReturnRouteManagedElsewhere(plan: PlannedRoutes, d: Diagnostic
   const route = plan.routes[d.ref.key];
   const peering = route && plan.peerings.find((p) => p.id === route.peering);
   if (!route || !peering) return false;
+  if (plan.externalPeerings?.[peering.id] !== undefined) return true;
   const back = peering.vpc === route.vpc ? peering.peerVpc : peering.vpc;
   return (plan.routedElsewhere ?? []).includes(back);
 }
