@@ -10,6 +10,7 @@ import {
   externalPeeringsOf,
   planLink,
 } from "./external-links.js";
+import { withIpv6Check } from "./ipv6-routes.js";
 import {
   checkSitesRouting,
   type DrLinkOptions,
@@ -79,13 +80,16 @@ export function planTwoRegionsThreeCenters(input: TwoRegionsThreeCentersInput): 
     ...links.flatMap((l) => l.diagnostics),
     ...(routing.diagnostics ?? []),
   ];
-  return {
-    vpcs: distinctVpcs([sites.production, sites.backup, sites.dr]),
-    peerings: links.map((l) => l.peering),
-    routes: links.flatMap((l) => l.routes),
-    bandwidthPolicies: [],
-    ...routedElsewhereOf([sites.production, sites.backup, sites.dr]),
-    ...(diagnostics.length > 0 ? { diagnostics } : {}),
-    ...externalPeeringsOf(links),
-  };
+  return withIpv6Check(
+    {
+      vpcs: distinctVpcs([sites.production, sites.backup, sites.dr]),
+      peerings: links.map((l) => l.peering),
+      routes: links.flatMap((l) => l.routes),
+      bandwidthPolicies: [],
+      ...routedElsewhereOf([sites.production, sites.backup, sites.dr]),
+      ...(diagnostics.length > 0 ? { diagnostics } : {}),
+      ...externalPeeringsOf(links),
+    },
+    [sites.production, sites.backup, sites.dr],
+  );
 }

@@ -19,6 +19,7 @@ const EXPECTED: Record<
     | "ROUTING_OUTSIDE_PEER"
     | "ROUTING_POLICY_INVALID"
     | "EXTERNAL_PEERING_INVALID"
+    | "IPV6_PEERING_UNSUPPORTED"
     | AuditCode
   >,
   [DiagnosticCode, string][]
