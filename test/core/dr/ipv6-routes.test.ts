@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { planHubAndSpoke } from "../../../provider/core/dr/hub-and-spoke.js";
-import type { DrSite } from "../../../provider/core/dr/site.js";
+import { type DrSite, drPlanDocument } from "../../../provider/core/dr/site.js";
 import { planTwoRegionDr } from "../../../provider/core/dr/two-region-dr.js";
 import { planTwoRegionsThreeCenters } from "../../../provider/core/dr/two-regions-three-centers.js";
 import { RULEBOOK } from "../../../provider/core/rulebook/index.js";
+import { validateDocument } from "../../../provider/core/validate.js";
 
 const dualStack = (cloud: DrSite["cloud"], vpc: string, v4: string, v6: string, region: string): DrSite => ({
   vpc,
@@ -80,5 +81,84 @@ describe("IPv6 peering routes in the DR planners", () => {
       spokes: { a: dualStack("tencentcloud", "vpc-s", "10.1.0.0/16", "240e:1::/56", "ap-guangzhou") },
     });
     expect(codes(p)).toEqual(["vpc-h.routes.240e:1::/56"]);
+  });
+});
+
+describe("dual-stack sites with the IPv6 block the cloud assigned (assignedIpv6Cidrs)", () => {
+  const huawei = (vpc: string, v4: string, v6: string): DrSite => ({
+    vpc,
+    cloud: "huaweicloud",
+    region: "cn-north-4",
+    account: "proj-1",
+    cidrs: [v4],
+    assignedIpv6Cidrs: [v6],
+  });
+  const primary = huawei("vpc-a", "10.1.0.0/16", "2407:c080:11::/64");
+  const standby = huawei("vpc-b", "10.2.0.0/16", "2407:c080:22::/64");
+  const findings = (p: ReturnType<typeof planTwoRegionDr>) =>
+    validateDocument(drPlanDocument(p))
+      .diagnostics.filter((d) => d.severity === "error")
+      .map((d) => d.code);
+
+  it("Huawei: IPv6 routes on both sides, and the core accepts them (no CIDR_NOT_ALLOWED, no route outside the peer)", () => {
+    const p = planTwoRegionDr({ name: "dr", primary, standby });
+    expect(p.diagnostics).toBeUndefined();
+    expect(p.routes.map((r) => `${r.vpc} ${r.destination}`)).toEqual([
+      "vpc-a 10.2.0.0/16",
+      "vpc-a 2407:c080:22::/64",
+      "vpc-b 10.1.0.0/16",
+      "vpc-b 2407:c080:11::/64",
+    ]);
+    expect(p.vpcs[0]).toMatchObject({ cidrs: ["10.1.0.0/16"], assignedIpv6Cidrs: ["2407:c080:11::/64"] });
+    expect(findings(p)).toEqual([]);
+  });
+
+  it("a least-privilege IPv6 subnet inside the peer's assigned block is routed; one outside it refused", () => {
+    const inside = planTwoRegionDr({
+      name: "dr",
+      primary: { ...primary, routing: { routes: ["2407:c080:22:0:1::/80"] } },
+      standby,
+    });
+    expect(inside.diagnostics).toBeUndefined();
+    expect(inside.routes.filter((r) => r.vpc === "vpc-a").map((r) => r.destination)).toEqual([
+      "2407:c080:22:0:1::/80",
+    ]);
+    const outside = planTwoRegionDr({
+      name: "dr",
+      primary: { ...primary, routing: { routes: ["2407:c080:33::/64"] } },
+      standby,
+    });
+    expect(outside.diagnostics?.map((d) => d.code)).toEqual(["ROUTING_OUTSIDE_PEER"]);
+  });
+
+  it("the core still refuses an IPv6 block declared in cidrs on Huawei, and a non-IPv6 assigned block", () => {
+    const declared = planTwoRegionDr({
+      name: "dr",
+      primary: { ...primary, cidrs: ["10.1.0.0/16", "2407:c080:11::/64"], assignedIpv6Cidrs: [] },
+      standby,
+    });
+    expect(findings(declared)).toContain("CIDR_NOT_ALLOWED");
+    const wrong = planTwoRegionDr({
+      name: "dr",
+      primary: { ...primary, assignedIpv6Cidrs: ["10.9.0.0/16"] },
+      standby,
+    });
+    expect(findings(wrong)).toContain("INVALID_CIDR");
+  });
+
+  it("Tencent assigns IPv6 too, but documents no IPv6 peering route: IPV6_PEERING_UNSUPPORTED on both sides", () => {
+    const tencent = (s: DrSite, region: string): DrSite => ({
+      ...s,
+      cloud: "tencentcloud",
+      region,
+      account: "100001",
+    });
+    const p = planTwoRegionDr({
+      name: "dr",
+      primary: tencent(primary, "ap-guangzhou"),
+      standby: tencent(standby, "ap-beijing"),
+      bandwidthMbps: 100,
+    });
+    expect(codes(p)).toEqual(["vpc-a.routes.2407:c080:22::/64", "vpc-b.routes.2407:c080:11::/64"]);
   });
 });
