@@ -25,6 +25,7 @@ export function toDrSite(site: VpcSite, routing?: DrRouting): DrSite {
     region: site.region,
     account: site.account,
     cidrs: site.cidrs,
+    ...(site.assignedIpv6Cidrs !== undefined ? { assignedIpv6Cidrs: site.assignedIpv6Cidrs } : {}),
     routeTables: site.routeTableIds ?? [],
     ...(routing !== undefined ? { routing } : {}),
   };
