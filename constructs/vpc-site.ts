@@ -16,6 +16,13 @@ export interface VpcSite {
   /** Primary and secondary CIDR blocks. */
   readonly cidrs: readonly string[];
   /**
+   * The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves; never in `cidrs`):
+   * DR constructs route peers to them too where the cloud documents IPv6 peering routes (Huawei), and refuse
+   * them elsewhere (IPV6_PEERING_UNSUPPORTED).
+   * @default []
+   */
+  readonly assignedIpv6Cidrs?: readonly string[];
+  /**
    * Id of the VPC's main (default) route table, e.g. `tencentcloud_vpc.x.defaultRouteTableId`. Tencent's
    * `tencentcloud_route_table_entry` and Baidu's `baiducloud_route_rule` need a table id for every route; Huawei's
    * `huaweicloud_vpc_route` uses the default table when none is given.

@@ -15,7 +15,10 @@ describe("README", () => {
 
   it("documents every diagnostic code with its severity, and no code that does not exist", () => {
     const table = README.split("<!-- codes:start -->")[1]!.split("<!-- codes:end -->")[0]!;
-    const rows = [...table.matchAll(/^\| `([A-Z_]+)`\s*\| (error|warning)\s*\|/gm)].map((m) => [m[1], m[2]]);
+    const rows = [...table.matchAll(/^\| `([A-Z0-9_]+)`\s*\| (error|warning)\s*\|/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     expect(rows).toEqual(Object.entries(DIAGNOSTIC_CODES).map(([code, { severity }]) => [code, severity]));
   });
 });

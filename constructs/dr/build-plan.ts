@@ -8,6 +8,7 @@ import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import type { DrPlan, DrSite } from "../../provider/core/dr/site.js";
 import { TopologyValidationError } from "../../provider/core/errors.js";
 import { BandwidthPolicy } from "../bandwidth-policy.js";
+import { PeerlinkConstructError } from "../errors.js";
 import { Peering } from "../peering.js";
 import { PeeringAcceptance } from "../peering-acceptance.js";
 import { RouteRule } from "../route-rule.js";
@@ -24,6 +25,7 @@ export function toDrSite(site: VpcSite, routing?: DrRouting): DrSite {
     region: site.region,
     account: site.account,
     cidrs: site.cidrs,
+    ...(site.assignedIpv6Cidrs !== undefined ? { assignedIpv6Cidrs: site.assignedIpv6Cidrs } : {}),
     routeTables: site.routeTableIds ?? [],
     ...(routing !== undefined ? { routing } : {}),
   };
@@ -67,10 +69,17 @@ export function buildPlan(
   const existing = Object.entries(plan.externalPeerings ?? {}).filter(
     ([, e]) => e.mode === "accept-existing",
   );
-  if (existing.length > 0)
-    throw new Error(
-      `peerlink: ${scope.node.path} plans accepting the existing peering "${existing[0]![0]}", which the CDKTF constructs do not build yet; accept it with the Pulumi TwoRegionDr (existingPeeringId) or the cloud's own acceptance resource.`,
+  if (existing.length > 0) {
+    const [plannedId, mode] = existing[0]!;
+    const peeringId = mode.mode === "accept-existing" ? mode.peeringId : "";
+    const fix =
+      "Accept it with the Pulumi TwoRegionDr (existingPeeringId), or with the cloud's own acceptance resource (tencentcloud_vpc_peer_connect_accept_operation, huaweicloud_vpc_peering_connection_accepter, baiducloud_peer_conn_acceptor) and its routes.";
+    throw new PeerlinkConstructError(
+      "EXISTING_PEERING_UNSUPPORTED",
+      `${scope.node.path} plans accepting the existing peering ${JSON.stringify(peeringId)} (planned as "${plannedId}"), which the CDKTF constructs do not build: their PeeringAcceptance and RouteRule take a Peering construct, not an id. Fix: ${fix}`,
+      { resource: scope.node.path, value: peeringId, fix },
     );
+  }
   const siteById = new Map(sites.map((s) => [vpcTopologyId(s), s]));
   const site = (id: string): VpcSite => siteById.get(id)!;
   const peerings = new Map<string, Peering>();

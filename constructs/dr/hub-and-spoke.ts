@@ -4,7 +4,9 @@
  * fails with TRANSITIVE_ROUTE for each: the core decides, not this construct. The topology comes from
  * planHubAndSpoke.
  */
+
 import { Construct } from "constructs";
+import type { DrExternalLink } from "../../provider/core/dr/external-links.js";
 import {
   checkSpokeKeys,
   hubPeeringId,
@@ -49,6 +51,13 @@ export interface HubAndSpokeProps {
     readonly hub?: DrRouting;
     readonly spokes?: Readonly<Record<string, DrRouting>>;
   };
+  /**
+   * Hub links requested here and accepted by the spoke account's own stack, by spoke key:
+   * `{ requesterOnly: true }` synthesizes the peering and the hub's routes, no acceptance.
+   * `existingPeeringId` is refused (EXISTING_PEERING_UNSUPPORTED): accept it with the Pulumi component.
+   * @default none
+   */
+  readonly externalPeerings?: Readonly<Record<string, DrExternalLink>>;
 }
 
 export class HubAndSpoke extends Construct {
@@ -71,6 +80,7 @@ export class HubAndSpoke extends Construct {
       meshSpokes: props.meshSpokes ?? false,
       routeSpokesThroughHub: props.routeSpokesThroughHub ?? false,
       ...linkOptionsOf(props),
+      ...(props.externalPeerings !== undefined ? { externalPeerings: props.externalPeerings } : {}),
     });
     const constructIds = new Map<string, string>();
     for (const k of keys) constructIds.set(hubPeeringId(name, k), `hub-${k}`);

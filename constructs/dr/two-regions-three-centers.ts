@@ -5,11 +5,13 @@
  * the synth with TRANSITIVE_ROUTE, naming the chain.
  */
 import { Construct } from "constructs";
+import type { DrExternalLink } from "../../provider/core/dr/external-links.js";
 import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import {
   planTwoRegionsThreeCenters,
   THREE_CENTER_LINKS,
+  type ThreeCenterLink,
   threeCentersPeeringId,
 } from "../../provider/core/dr/two-regions-three-centers.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
@@ -45,6 +47,13 @@ export interface TwoRegionsThreeCentersProps {
     readonly backup?: DrRouting;
     readonly dr?: DrRouting;
   };
+  /**
+   * Links requested here and accepted by the other account's own stack, by link (`production-dr`):
+   * `{ requesterOnly: true }` synthesizes the peering and the requester's routes, no acceptance.
+   * `existingPeeringId` is refused (EXISTING_PEERING_UNSUPPORTED): accept it with the Pulumi component.
+   * @default none
+   */
+  readonly externalPeerings?: Readonly<Partial<Record<ThreeCenterLink, DrExternalLink>>>;
 }
 
 export class TwoRegionsThreeCenters extends Construct {
@@ -65,6 +74,7 @@ export class TwoRegionsThreeCenters extends Construct {
       backup: toDrSite(props.backup, props.routing?.backup),
       dr: toDrSite(props.dr, props.routing?.dr),
       ...linkOptionsOf(props),
+      ...(props.externalPeerings !== undefined ? { externalPeerings: props.externalPeerings } : {}),
     });
     const constructIds = new Map(
       THREE_CENTER_LINKS.map(([a, b]) => [threeCentersPeeringId(name, a, b), `${a}-${b}`]),

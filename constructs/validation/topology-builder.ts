@@ -87,6 +87,7 @@ export class TopologyBuilder {
       ...Object.fromEntries(site.cidrs.map((c, i) => [`cidrs[${i}]`, c])),
     });
     if (Token.isUnresolved(site.cidrs)) unresolved.push("cidrs");
+    if (site.assignedIpv6Cidrs?.some((c) => Token.isUnresolved(c))) unresolved.push("assignedIpv6Cidrs");
     if (unresolved.length > 0) {
       this.#unknownVpcs.add(id);
       this.skip(member, `${role} ${unresolved.join(", ")} not known until apply`);
@@ -98,6 +99,9 @@ export class TopologyBuilder {
       region: site.region,
       account: site.account,
       cidrs: [...site.cidrs],
+      ...(site.assignedIpv6Cidrs && site.assignedIpv6Cidrs.length > 0
+        ? { assignedIpv6Cidrs: [...site.assignedIpv6Cidrs] }
+        : {}),
       ...(site.routeTableIds && site.routeTableIds.length > 0
         ? { routeTables: [...site.routeTableIds] }
         : {}),

@@ -47,6 +47,12 @@ export const vpcSchema = z
     region: z.string().min(1),
     account,
     cidrs: z.array(z.string()),
+    /**
+     * IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so they are never
+     * declared in `cidrs`): read back from the cloud, they are the VPC's blocks for routes and overlaps, and are
+     * not judged as declared blocks (CIDR_NOT_ALLOWED). @default []
+     */
+    assignedIpv6Cidrs: z.array(z.string()).optional(),
     /** Extra route tables; every VPC also has its main table, which routes use when `routeTable` is omitted. */
     routeTables: z.array(id).optional(),
     name: z.string().optional(),

@@ -33,8 +33,10 @@ export interface Vpc {
   readonly account: string;
   readonly resource: string;
   readonly ref: ResourceRef;
-  /** The CIDRs that parsed; invalid ones are reported and left out. */
+  /** The CIDRs that parsed, then the assigned IPv6 blocks that did; invalid ones are reported and left out. */
   readonly cidrs: readonly Cidr[];
+  /** The IPv6 blocks the cloud assigned (`assignedIpv6Cidrs`), also in `cidrs`: not judged as declared blocks. */
+  readonly assignedIpv6: readonly Cidr[];
   readonly routeTables: readonly string[];
 }
 
@@ -176,6 +178,7 @@ class ResolvedVpc implements Vpc {
     readonly cidrs: readonly Cidr[],
     /** Position in `Topology.vpcs`, the row of the VPC in the index. */
     readonly position: number,
+    readonly assignedIpv6: readonly Cidr[] = [],
   ) {
     this.id = spec.id;
     this.cloud = spec.cloud;
@@ -250,7 +253,22 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
     }
     const own = firstSelfOverlap(cidrs);
     if (own) out.push(ownOverlapDiagnostic(vpcRef(spec.id), own, positions));
-    byId.set(spec.id, new ResolvedVpc(spec, cidrs, byId.size));
+    const assigned: Cidr[] = [];
+    (spec.assignedIpv6Cidrs ?? []).forEach((text, i) => {
+      const parsed = cache.parse(text);
+      if (!parsed.ok) out.push(cidrDiagnostic(vpcRef(spec.id), `assignedIpv6Cidrs[${i}]`, text, parsed));
+      else if (parsed.cidr.family !== 6)
+        out.push(
+          diagnostic(
+            "INVALID_CIDR",
+            vpcRef(spec.id),
+            `assignedIpv6Cidrs[${i}] "${text}" of VPC "${spec.id}" is no IPv6 block; it holds the IPv6 blocks the cloud assigned.`,
+            `Move ${text} to cidrs, or give the IPv6 block the cloud assigned the VPC.`,
+          ),
+        );
+      else assigned.push(parsed.cidr);
+    });
+    byId.set(spec.id, new ResolvedVpc(spec, [...cidrs, ...assigned], byId.size, assigned));
   }
   return byId;
 }

@@ -15,6 +15,11 @@ export interface RouteRuleArgs {
   readonly description?: pulumi.Input<string>;
   /** How long to wait for the peering to be ACTIVE. @default 600 */
   readonly timeoutSeconds?: pulumi.Input<number>;
+  /**
+   * The account whose own stack accepts the peering, when this stack only requested it (the DR components'
+   * requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
+   */
+  readonly acceptedByAccount?: pulumi.Input<string>;
 }
 
 /** A route through a peering; waits for the peering to be ACTIVE, so cross-account stacks apply in one run. */

@@ -50,6 +50,7 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   ROUTING_OUTSIDE_PEER: bad("InvalidParameter"),
   ROUTING_POLICY_INVALID: bad("InvalidParameter"),
   EXTERNAL_PEERING_INVALID: bad("InvalidParameter"),
+  IPV6_PEERING_UNSUPPORTED: bad("InvalidParameter"),
   CIDR_OVERLAP: bad("PeerConnCidrConflict"),
   PEER_CIDR_CONFLICT: bad("PeerConnPeerCidrConflict"),
   PEERING_LIMIT_EXCEEDED: conflict("PeerConnQuotaExceeded"),

@@ -33,9 +33,9 @@ export interface ExternalPeeringRequest {
   readonly bandwidthPolicies: number;
   /** The component's roles of the two sides, for the messages (`primary`, `standby`). */
   readonly roles: readonly [requester: string, accepter: string];
+  /** Where the two options sit in the component's inputs (`externalPeerings.hub-partner`). @default top level */
+  readonly path?: readonly string[];
 }
-
-const at = (...path: string[]): ResourceRef => ({ kind: "document", path });
 
 /** The external mode asked for, or undefined for a peering this stack owns both ends of. */
 export function externalPeeringOf(request: ExternalPeeringRequest): DrExternalPeering | undefined {
@@ -47,6 +47,10 @@ export function externalPeeringOf(request: ExternalPeeringRequest): DrExternalPe
 /** Everything that cannot work in the external mode asked for, as EXTERNAL_PEERING_INVALID. */
 export function checkExternalPeering(request: ExternalPeeringRequest): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const at = (...path: string[]): ResourceRef => ({
+    kind: "document",
+    path: [...(request.path ?? []), ...path],
+  });
   const refuse = (where: ResourceRef, message: string, fix: string) =>
     out.push(diagnostic("EXTERNAL_PEERING_INVALID", where, message, fix));
   const [requester, accepter] = request.roles;

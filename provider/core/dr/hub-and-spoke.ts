@@ -6,6 +6,13 @@
  */
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import {
+  checkExternalLinkKeys,
+  type DrExternalLink,
+  externalPeeringsOf,
+  planLink,
+} from "./external-links.js";
+import { withIpv6Check } from "./ipv6-routes.js";
+import {
   checkSitesRouting,
   type DrLinkOptions,
   type DrPlan,
@@ -34,6 +41,12 @@ export interface HubAndSpokeInput extends DrLinkOptions {
    * @default false
    */
   readonly routeSpokesThroughHub?: boolean;
+  /**
+   * Hub links owned outside this stack, by spoke key (the hub requests): requester-only (the spoke account's
+   * stack accepts and routes its side), or an existing peering the spoke's side accepts (external-links.ts).
+   * @default none (this stack requests, accepts and routes every link)
+   */
+  readonly externalPeerings?: Readonly<Record<string, DrExternalLink>>;
 }
 
 /** A spoke key becomes part of peering ids and construct ids: letters, digits, - and _ only. */
@@ -65,29 +78,45 @@ export function spokePeeringId(name: string, a: string, b: string): string {
 export function planHubAndSpoke(input: HubAndSpokeInput): DrPlan {
   const { name, hub } = input;
   const spokes = Object.entries(input.spokes);
+  const links = spokes.map(([key, spoke]) =>
+    planLink({
+      id: hubPeeringId(name, key),
+      requester: hub,
+      accepter: spoke,
+      roles: ["hub", `spokes.${key}`],
+      options: input,
+      external: input.externalPeerings?.[key],
+      path: ["externalPeerings", key],
+    }),
+  );
+  const routing = checkSitesRouting([
+    ["hub", hub, spokes.map(([, site]) => site)],
+    ...spokes.map(
+      ([key, site]) =>
+        [
+          `spokes.${key}`,
+          site,
+          [hub, ...(input.meshSpokes ? spokes.filter(([k]) => k !== key).map(([, s]) => s) : [])],
+        ] as const,
+    ),
+  ]);
+  const diagnostics = [
+    ...checkExternalLinkKeys(
+      input.externalPeerings,
+      spokes.map(([key]) => key),
+    ),
+    ...links.flatMap((l) => l.diagnostics),
+    ...(routing.diagnostics ?? []),
+  ];
   const plan: DrPlan = {
     vpcs: distinctVpcs([hub, ...spokes.map(([, site]) => site)]),
-    peerings: [],
-    routes: [],
+    peerings: links.map((l) => l.peering),
+    routes: links.flatMap((l) => l.routes),
     bandwidthPolicies: [],
     ...routedElsewhereOf([hub, ...spokes.map(([, site]) => site)]),
-    ...checkSitesRouting([
-      ["hub", hub, spokes.map(([, site]) => site)],
-      ...spokes.map(
-        ([key, site]) =>
-          [
-            `spokes.${key}`,
-            site,
-            [hub, ...(input.meshSpokes ? spokes.filter(([k]) => k !== key).map(([, s]) => s) : [])],
-          ] as const,
-      ),
-    ]),
+    ...(diagnostics.length > 0 ? { diagnostics } : {}),
+    ...externalPeeringsOf(links),
   };
-  for (const [key, spoke] of spokes) {
-    const id = hubPeeringId(name, key);
-    plan.peerings.push(planPeering(id, hub, spoke, input));
-    plan.routes.push(...routesBothWays(hub, spoke, id));
-  }
   if (input.meshSpokes) {
     for (let i = 0; i < spokes.length; i++)
       for (let j = i + 1; j < spokes.length; j++) {
@@ -103,5 +132,5 @@ export function planHubAndSpoke(input: HubAndSpokeInput): DrPlan {
       for (const [otherKey, other] of spokes)
         if (otherKey !== key) plan.routes.push(...routesToPeer(spoke, other, hubPeeringId(name, key)));
   }
-  return plan;
+  return withIpv6Check(plan, [hub, ...spokes.map(([, site]) => site)]);
 }

@@ -42,8 +42,18 @@ export interface ResolvedRouting {
 export interface RoutedSite {
   readonly vpc: string;
   readonly cidrs: readonly string[];
+  /** IPv6 blocks the cloud assigned the VPC (never declared): routed to like its CIDRs. */
+  readonly assignedIpv6Cidrs?: readonly string[];
   readonly routeTables?: readonly string[];
   readonly routing?: DrRouting;
+}
+
+/** Every block a site's peers may route to: its CIDRs, then the IPv6 blocks its cloud assigned it. */
+export function routableBlocks(site: {
+  readonly cidrs: readonly string[];
+  readonly assignedIpv6Cidrs?: readonly string[];
+}): string[] {
+  return [...site.cidrs, ...(site.assignedIpv6Cidrs ?? [])];
 }
 
 function policyRef(role: string, ...path: (string | number)[]): ResourceRef {
@@ -71,11 +81,11 @@ export function resolveRouting(site: RoutedSite): ResolvedRouting {
 /** The destinations `from` routes to `to` under its policy, as written: inside `to` only. */
 export function destinationsToPeer(
   routing: ResolvedRouting,
-  to: { readonly cidrs: readonly string[] },
+  to: { readonly cidrs: readonly string[]; readonly assignedIpv6Cidrs?: readonly string[] },
 ): string[] {
-  if (routing.destinations === undefined) return [...to.cidrs];
+  if (routing.destinations === undefined) return routableBlocks(to);
   const peer: Cidr[] = [];
-  for (const text of to.cidrs) {
+  for (const text of routableBlocks(to)) {
     const parsed = parseCidr(text);
     if (parsed.ok) peer.push(parsed.cidr);
   }
@@ -126,7 +136,7 @@ export function checkRouting(role: string, site: RoutedSite, peers: readonly Rou
     );
   const peerBlocks = peers.map((p) => ({
     vpc: p.vpc,
-    cidrs: p.cidrs.flatMap((c) => {
+    cidrs: routableBlocks(p).flatMap((c) => {
       const parsed = parseCidr(c);
       return parsed.ok ? [parsed.cidr] : [];
     }),
@@ -162,6 +172,8 @@ export interface PlannedRoutes {
   readonly routes: readonly { readonly vpc: string; readonly peering: string }[];
   /** VPCs whose routes are managed outside the plan (`routes: "none"`, the far side of an external peering). */
   readonly routedElsewhere?: readonly string[];
+  /** Peerings this stack owns one side of: their other side routes in the other account's stack. */
+  readonly externalPeerings?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -175,6 +187,7 @@ export function isReturnRouteManagedElsewhere(plan: PlannedRoutes, d: Diagnostic
   const route = plan.routes[d.ref.key];
   const peering = route && plan.peerings.find((p) => p.id === route.peering);
   if (!route || !peering) return false;
+  if (plan.externalPeerings?.[peering.id] !== undefined) return true;
   const back = peering.vpc === route.vpc ? peering.peerVpc : peering.vpc;
   return (plan.routedElsewhere ?? []).includes(back);
 }

@@ -26,6 +26,13 @@ export interface DrSite {
   /** Primary and secondary CIDR blocks; by default the peer side gets a route to every one of them. */
   readonly cidrs: readonly string[];
   /**
+   * The IPv6 blocks the cloud assigned this VPC (Huawei and Tencent assign IPv6 themselves: a site cannot declare
+   * one, rulebook ipv6Declared), as read back from the VPC. Peers route to them like the CIDRs where the cloud
+   * documents IPv6 peering routes (rulebook ipv6PeeringRoutes; IPV6_PEERING_UNSUPPORTED elsewhere).
+   * @default [] (IPv4 only)
+   */
+  readonly assignedIpv6Cidrs?: readonly string[];
+  /**
    * Extra route tables; by default they and the main table all get the routes.
    * @default [] (the main table only)
    */
@@ -89,6 +96,9 @@ export function siteToVpc(site: DrSite): VpcSpec {
     region: site.region,
     account: site.account,
     cidrs: [...site.cidrs],
+    ...(site.assignedIpv6Cidrs && site.assignedIpv6Cidrs.length > 0
+      ? { assignedIpv6Cidrs: [...site.assignedIpv6Cidrs] }
+      : {}),
     ...(site.routeTables && site.routeTables.length > 0 ? { routeTables: [...site.routeTables] } : {}),
   };
 }

@@ -5,14 +5,19 @@
  * through production.
  */
 import {
+  checkExternalLinkKeys,
+  type DrExternalLink,
+  externalPeeringsOf,
+  planLink,
+} from "./external-links.js";
+import { withIpv6Check } from "./ipv6-routes.js";
+import {
   checkSitesRouting,
   type DrLinkOptions,
   type DrPlan,
   type DrSite,
   distinctVpcs,
-  planPeering,
   routedElsewhereOf,
-  routesBothWays,
 } from "./site.js";
 
 export interface TwoRegionsThreeCentersInput extends DrLinkOptions {
@@ -23,7 +28,17 @@ export interface TwoRegionsThreeCentersInput extends DrLinkOptions {
   readonly backup: DrSite;
   /** The remote DR centre in the other region. */
   readonly dr: DrSite;
+  /**
+   * Links owned outside this stack, by `production-backup`, `production-dr` or `backup-dr` (the first role
+   * requests): requester-only, or an existing peering to accept (external-links.ts).
+   * @default none (this stack requests, accepts and routes every link)
+   */
+  readonly externalPeerings?: Readonly<Partial<Record<ThreeCenterLink, DrExternalLink>>>;
 }
+
+/** A link's key in `externalPeerings`. */
+export type ThreeCenterLink =
+  `${(typeof THREE_CENTER_LINKS)[number][0]}-${(typeof THREE_CENTER_LINKS)[number][1]}`;
 
 /** The three roles, in the order their peerings are planned. */
 export const THREE_CENTER_LINKS = [
@@ -43,20 +58,38 @@ export function threeCentersPeeringId(
 export function planTwoRegionsThreeCenters(input: TwoRegionsThreeCentersInput): DrPlan {
   const sites = { production: input.production, backup: input.backup, dr: input.dr };
   const roles = ["production", "backup", "dr"] as const;
-  const plan: DrPlan = {
-    vpcs: distinctVpcs([sites.production, sites.backup, sites.dr]),
-    peerings: [],
-    routes: [],
-    bandwidthPolicies: [],
-    ...routedElsewhereOf([sites.production, sites.backup, sites.dr]),
-    ...checkSitesRouting(
-      roles.map((role) => [role, sites[role], roles.filter((r) => r !== role).map((r) => sites[r])] as const),
+  const links = THREE_CENTER_LINKS.map(([a, b]) =>
+    planLink({
+      id: threeCentersPeeringId(input.name, a, b),
+      requester: sites[a],
+      accepter: sites[b],
+      roles: [a, b],
+      options: input,
+      external: input.externalPeerings?.[`${a}-${b}`],
+      path: ["externalPeerings", `${a}-${b}`],
+    }),
+  );
+  const routing = checkSitesRouting(
+    roles.map((role) => [role, sites[role], roles.filter((r) => r !== role).map((r) => sites[r])] as const),
+  );
+  const diagnostics = [
+    ...checkExternalLinkKeys(
+      input.externalPeerings,
+      THREE_CENTER_LINKS.map(([a, b]) => `${a}-${b}`),
     ),
-  };
-  for (const [a, b] of THREE_CENTER_LINKS) {
-    const id = threeCentersPeeringId(input.name, a, b);
-    plan.peerings.push(planPeering(id, sites[a], sites[b], input));
-    plan.routes.push(...routesBothWays(sites[a], sites[b], id));
-  }
-  return plan;
+    ...links.flatMap((l) => l.diagnostics),
+    ...(routing.diagnostics ?? []),
+  ];
+  return withIpv6Check(
+    {
+      vpcs: distinctVpcs([sites.production, sites.backup, sites.dr]),
+      peerings: links.map((l) => l.peering),
+      routes: links.flatMap((l) => l.routes),
+      bandwidthPolicies: [],
+      ...routedElsewhereOf([sites.production, sites.backup, sites.dr]),
+      ...(diagnostics.length > 0 ? { diagnostics } : {}),
+      ...externalPeeringsOf(links),
+    },
+    [sites.production, sites.backup, sites.dr],
+  );
 }

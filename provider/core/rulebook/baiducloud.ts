@@ -68,6 +68,10 @@ export const BAIDUCLOUD: CloudRulebook = {
       note: "The create-VPC pages searched (Create VPC, intl.cloud.baidu.com/doc/VPC) name an IPv4 cidr only and say nothing of IPv6 blocks; an IPv6 block is not refused.",
     },
   },
+  ipv6PeeringRoutes: {
+    open: true,
+    note: "A Baidu VPC may be dual-stack (the VPC guide: 系统将自动给该VPC分配掩码为56的IPv6 CIDR块), but the peering pages searched (seed 001, 对等连接 IPv6, peer connection IPv6 route) say nothing of IPv6 routes through a peering; peerlink plans none (IPV6_PEERING_UNSUPPORTED).",
+  },
   regions: {
     value: "same-and-cross-region",
     sources: [OVERVIEW, seed001("peerRegion string Yes Peer region")],

@@ -94,6 +94,22 @@ export const HUAWEICLOUD: CloudRulebook = {
     },
   },
   regions: { value: "same-region", sources: [CONFIG_SUGGESTIONS, OVERVIEW] },
+  ipv6PeeringRoutes: {
+    value: true,
+    sources: [
+      {
+        title: "创建VPC路由 - CreateVpcRoute",
+        url: "https://support.huaweicloud.com/api-vpc/vpc_route_0003.html",
+        quote: "路由目的地址CIDR,如192.168.200.0/24。支持IPv4和IPv6。",
+      },
+      {
+        title: "Using a VPC Peering Connection to Connect Two VPCs",
+        url: "https://support.huaweicloud.com/intl/en-us/usermanual-vpc/vpc_peering_0009.html",
+        quote: "Two VPCs Peered Together (IPv6)",
+      },
+    ],
+    note: "Huawei assigns a VPC's IPv6 block itself (ipv6Declared), so an IPv6 destination is the block the cloud assigned the peer, never one the user declares.",
+  },
   crossAccount: {
     value: true,
     sources: [OVERVIEW, seed004("跨租户创建时需要指定accept_vpc_info中的tenant_id")],

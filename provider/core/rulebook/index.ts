@@ -62,6 +62,12 @@ export function pendingExpiryDays(cloud: Cloud): number | undefined {
   return isOpen(entry) ? undefined : entry.value;
 }
 
+/** Whether the cloud documents IPv6 destinations for routes through a peering (open: not documented, so no). */
+export function ipv6PeeringRoutes(cloud: Cloud): boolean {
+  const entry = RULEBOOK[cloud].ipv6PeeringRoutes;
+  return !isOpen(entry) && entry.value;
+}
+
 /** Why a VPC block is refused on a cloud, and what the cloud allows instead. */
 export interface VpcBlockRefusal {
   /** `ipv6`: the cloud assigns IPv6 itself; `range`: outside every documented range; `prefix`: size out of range. */

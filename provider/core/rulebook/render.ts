@@ -13,6 +13,7 @@ const ROWS: readonly Row[] = [
   ["VPC IPv4 block prefix length", (b) => b.vpcBlocks.ipv4PrefixLength],
   ["VPC IPv6 block declared by the user", (b) => b.vpcBlocks.ipv6Declared],
   ["regions a peering may join", (b) => b.regions],
+  ["IPv6 destinations through a peering", (b) => b.ipv6PeeringRoutes],
   ["cross-account peering", (b) => b.crossAccount],
   ["who accepts", (b) => b.who.accept],
   ["who rejects", (b) => b.who.reject],

@@ -57,6 +57,10 @@ export const TENCENTCLOUD: CloudRulebook = {
       ],
     },
   },
+  ipv6PeeringRoutes: {
+    open: true,
+    note: "Searched the peering documentation (seed 000, 对等连接 IPv6, Tencent Cloud peering connection IPv6) and found no page saying a peering route may have an IPv6 destination; peerlink plans none (IPV6_PEERING_UNSUPPORTED).",
+  },
   regions: {
     value: "same-and-cross-region",
     sources: [seed000("您可以实现同地域或跨地域的相同/不同用户的私有网络互联")],

@@ -82,6 +82,11 @@ export interface CloudRulebook {
   };
   /** Which regions a peering may join. */
   readonly regions: Entry<RegionScope>;
+  /**
+   * Whether a route through a peering may have an IPv6 destination (the peer VPC's IPv6 block, or part of it).
+   * peerlink plans IPv6 peering routes only where this is documented true (IPV6_PEERING_UNSUPPORTED elsewhere).
+   */
+  readonly ipv6PeeringRoutes: Entry<boolean>;
   /** Whether a peering may join VPCs of two accounts (then it waits for the accepter). */
   readonly crossAccount: Entry<boolean>;
   /** Who may do each operation on an existing peering. */

@@ -43,6 +43,8 @@ export const checkVpcBlocks: Rule = (topology) => {
   const out: Diagnostic[] = [];
   for (const vpc of topology.vpcs) {
     vpc.cidrs.forEach((block, position) => {
+      // Assigned by the cloud, not declared: nothing the user chose to judge.
+      if (vpc.assignedIpv6.includes(block)) return;
       const refusal = vpcBlockRefusal(vpc.cloud, block, position === 0 ? "primary" : "secondary");
       if (refusal) out.push(refusalDiagnostic(vpc, block, refusal));
     });

@@ -19,6 +19,12 @@ export const drRoutingSchema = z.strictObject({
   mainTable: z.boolean().optional(),
 });
 
+/** DrExternalLink (core/dr/external-links.ts): a link this stack requests only, or accepts only. */
+export const drExternalLinkSchema = z.strictObject({
+  requesterOnly: z.boolean().optional(),
+  existingPeeringId: z.string().min(1).optional(),
+});
+
 /** DrSiteArgs (components/site.ts). */
 export const drSiteSchema = z.strictObject({
   vpc: z.string().min(1),
@@ -28,6 +34,7 @@ export const drSiteSchema = z.strictObject({
   cloud: cloudSchema.optional(),
   account: z.string().min(1).optional(),
   routeTableIds: z.union([z.array(z.string().min(1)), z.record(z.string(), z.string().min(1))]).optional(),
+  assignedIpv6Cidrs: z.array(z.string().min(1)).optional(),
   routing: drRoutingSchema.optional(),
   connection: connectionSchema.optional(),
 });
@@ -78,6 +85,9 @@ export const twoRegionsThreeCentersArgsSchema = z.strictObject({
   peeringNamePrefix: z.string().min(1).optional(),
   ...linkOptions,
   additionalRoutes: z.array(threeCentersRouteSchema).optional(),
+  // Keyed by link (production-backup, production-dr, backup-dr): the planner refuses another key
+  // (EXTERNAL_PEERING_INVALID), so a map is enough here.
+  externalPeerings: z.record(z.string(), drExternalLinkSchema).optional(),
   ...drResourceOptions,
 });
 
@@ -87,6 +97,7 @@ export const hubAndSpokeArgsSchema = z.strictObject({
   peeringNamePrefix: z.string().min(1).optional(),
   meshSpokes: z.boolean().optional(),
   routeSpokesThroughHub: z.boolean().optional(),
+  externalPeerings: z.record(z.string(), drExternalLinkSchema).optional(),
   ...linkOptions,
   ...drResourceOptions,
 });

@@ -20,6 +20,7 @@ import { routeRuleInputsSchema } from "../../pulumi/runtime/route-rule.js";
 import { vpcInputsSchema } from "../../pulumi/runtime/vpc.js";
 import {
   drBandwidthLimitSchema,
+  drExternalLinkSchema,
   drRoutingSchema,
   drSiteSchema,
   hubAndSpokeArgsSchema,
@@ -71,6 +72,7 @@ const DOC_SOURCES = [
   "provider/pulumi/bandwidth-policy.ts",
   "provider/pulumi/components/site.ts",
   "provider/core/dr/routing-policy.ts",
+  "provider/core/dr/external-links.ts",
   "provider/pulumi/components/create-children.ts",
   "provider/pulumi/components/plan-report.ts",
   "provider/pulumi/components/two-region-dr.ts",
@@ -89,6 +91,7 @@ const NAMED_TYPES: ReadonlyArray<{ name: string; schema: z.ZodType; doc?: string
   { name: "AppliedLimit", schema: appliedLimitSchema },
   { name: "DrSite", schema: drSiteSchema, doc: "DrSiteArgs" },
   { name: "DrRouting", schema: drRoutingSchema, doc: "DrRouting" },
+  { name: "DrExternalLink", schema: drExternalLinkSchema, doc: "DrExternalLink" },
   { name: "DrBandwidthLimit", schema: drBandwidthLimitSchema, doc: "DrBandwidthLimit" },
   { name: "ThreeCentersRoute", schema: threeCentersRouteSchema, doc: "ThreeCentersRouteArgs" },
   { name: "Reachability", schema: reachabilitySchema, doc: "Reachability" },

@@ -25,6 +25,8 @@ export interface PeeringChildSpec {
   readonly acceptanceName?: string;
   /** An existing peering (requested outside this stack) to accept: no Peering resource is created. */
   readonly existingPeeringId?: string;
+  /** Requester-only: the accepter account, whose own stack accepts (named by the routes' timeout error). */
+  readonly acceptedByAccount?: string;
 }
 
 export interface RouteChildSpec {
@@ -90,6 +92,7 @@ export function getChildSpecs(plan: DrPlan, naming: ChildNaming): ChildSpecs {
       crossAccount,
       ...(accepts ? { acceptanceName: `${resourceName}-acceptance` } : {}),
       ...(external?.mode === "accept-existing" ? { existingPeeringId: external.peeringId } : {}),
+      ...(external?.mode === "requester-only" ? { acceptedByAccount: accountOf.get(p.peerVpc) ?? "" } : {}),
     };
   });
   const taken = new Set<string>();

@@ -127,6 +127,10 @@ export function createChildren(
       throw new Error(`peerlink: the plan routes through peering "${plannedId}", which it does not plan`);
     return found;
   };
+  const acceptedBy = (plannedId: string): { acceptedByAccount?: string } => {
+    const account = specs.peerings.find((p) => p.plannedId === plannedId)?.acceptedByAccount;
+    return account !== undefined ? { acceptedByAccount: account } : {};
+  };
   const routes = specs.routes.map((spec) => {
     const side = site(spec.vpc);
     const table = spec.routeTable === undefined ? undefined : side.routeTableIds.get(spec.routeTable);
@@ -140,6 +144,7 @@ export function createChildren(
         peeringId: peeringIdOf(spec.peering),
         description: spec.description,
         ...timeout,
+        ...acceptedBy(spec.peering),
       },
       after(spec.peering),
     );

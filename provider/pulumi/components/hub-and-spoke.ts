@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
+import type { DrExternalLink } from "../../core/dr/external-links.js";
 import {
   checkSpokeKeys,
   hubPeeringId,
@@ -52,10 +53,19 @@ export interface HubAndSpokeArgs extends DrResourceOptions {
   readonly chargeType?: ChargeType;
   /** @default the cloud's default */
   readonly serviceLevel?: ServiceLevel;
+  /**
+   * Hub links owned outside this stack, by spoke key (the hub requests): `{ requesterOnly: true }` requests the
+   * peering and routes the hub's side only, the spoke account's own stack accepting it (the hub's routes wait,
+   * then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering the hub's account requested
+   * and routes the spoke's side only (no Peering is created). Refused with EXTERNAL_PEERING_INVALID when it
+   * cannot work (both modes, requester-only in one account, a key that is no spoke).
+   * @default none
+   */
+  readonly externalPeerings?: Readonly<Record<string, DrExternalLink>>;
 }
 
 export class HubAndSpoke extends pulumi.ComponentResource {
-  /** Hub peerings by spoke key. */
+  /** Hub peerings by spoke key (none for an existing peering this stack only accepts). */
   readonly hubPeerings: ReadonlyMap<string, Peering>;
   /** With meshSpokes: spoke peerings by `<a>-<b>` (keys in declaration order). */
   readonly spokePeerings: ReadonlyMap<string, Peering>;
@@ -97,6 +107,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
       meshSpokes: args.meshSpokes ?? false,
       routeSpokesThroughHub: args.routeSpokesThroughHub ?? false,
       ...linkOptionsOf(args),
+      ...(args.externalPeerings !== undefined ? { externalPeerings: args.externalPeerings } : {}),
     });
     const keyOf = new Map<string, string>();
     for (const k of keys) keyOf.set(hubPeeringId(prefix, k), `hub-${k}`);
@@ -112,8 +123,13 @@ export class HubAndSpoke extends pulumi.ComponentResource {
       args,
       children,
     );
-    const { peerings, acceptances, statuses } = built.children;
-    this.hubPeerings = new Map(keys.map((k) => [k, peerings.get(hubPeeringId(prefix, k))!]));
+    const { peerings, peeringIds, acceptances, statuses } = built.children;
+    this.hubPeerings = new Map(
+      keys.flatMap((k) => {
+        const p = peerings.get(hubPeeringId(prefix, k));
+        return p ? [[k, p] as const] : [];
+      }),
+    );
     const mesh = new Map<string, Peering>();
     for (let i = 0; i < keys.length; i++)
       for (let j = i + 1; j < keys.length; j++) {
@@ -123,7 +139,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
     this.spokePeerings = mesh;
     this.acceptances = acceptances;
     this.routes = built.children.routes;
-    this.peeringIds = pulumi.output(Object.fromEntries([...peerings].map(([id, p]) => [id, p.id])));
+    this.peeringIds = pulumi.output(Object.fromEntries(peeringIds));
     this.statuses = pulumi.output(Object.fromEntries(statuses)) as pulumi.Output<
       Record<string, PeeringStatus>
     >;

@@ -24,6 +24,13 @@ export interface DrSiteArgs {
   readonly region: string;
   /** Every CIDR block of the VPC, primary first: the peer gets a route to each, and overlaps are refused. */
   readonly cidrs: readonly string[];
+  /**
+   * The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in
+   * `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the
+   * component is refused with IPV6_PEERING_UNSUPPORTED.
+   * @default [] (IPv4 only)
+   */
+  readonly assignedIpv6Cidrs?: readonly string[];
   /** @default "tencentcloud" */
   readonly cloud?: Cloud;
   /**
@@ -99,6 +106,7 @@ export function resolveSite(args: DrSiteArgs, role: string, componentName: strin
       region: args.region,
       account: args.account ?? defaultAccount(args.connection),
       cidrs: [...args.cidrs],
+      ...(args.assignedIpv6Cidrs !== undefined ? { assignedIpv6Cidrs: [...args.assignedIpv6Cidrs] } : {}),
       routeTables: tables.map(([table]) => table),
       ...(args.routing !== undefined ? { routing: args.routing } : {}),
     },

@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
+import type { DrExternalLink } from "../../core/dr/external-links.js";
 import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
 import {
   planTwoRegionsThreeCenters,
@@ -65,19 +66,28 @@ export interface TwoRegionsThreeCentersArgs extends DrResourceOptions {
    * @default []
    */
   readonly additionalRoutes?: readonly ThreeCentersRouteArgs[];
+  /**
+   * Links owned outside this stack, by link (the first centre requests): `{ requesterOnly: true }` requests the
+   * peering and routes the requester's side only, the accepter account's own stack accepting it (its routes here
+   * wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering requested outside the
+   * stack and routes the accepter's side only (no Peering is created; bandwidth and billing stay the requester's).
+   * What cannot work is refused with EXTERNAL_PEERING_INVALID.
+   * @default none
+   */
+  readonly externalPeerings?: Readonly<Partial<Record<ThreeCentersLink, DrExternalLink>>>;
 }
 
 export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
-  /** The three peerings, by role pair. */
+  /** The three peerings, by role pair; undefined for an existing peering this stack only accepts. */
   readonly peerings: {
-    readonly productionBackup: Peering;
-    readonly productionDr: Peering;
-    readonly backupDr: Peering;
+    readonly productionBackup: Peering | undefined;
+    readonly productionDr: Peering | undefined;
+    readonly backupDr: Peering | undefined;
   };
   /** By link (`production-dr`), for the cross-account ones only. */
   readonly acceptances: ReadonlyMap<ThreeCentersLink, PeeringAcceptance>;
   readonly routes: readonly RouteRule[];
-  /** Peering ids by link. */
+  /** Peering ids by link (an existing peering's is the id it was given). */
   readonly peeringIds: pulumi.Output<Record<ThreeCentersLink, string>>;
   /** Statuses by link (the acceptance's for cross-account peerings). */
   readonly statuses: pulumi.Output<Record<ThreeCentersLink, PeeringStatus>>;
@@ -111,6 +121,7 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
       backup: sites.backup.drSite,
       dr: sites.dr.drSite,
       ...linkOptionsOf(args),
+      ...(args.externalPeerings !== undefined ? { externalPeerings: args.externalPeerings } : {}),
     });
     const links = THREE_CENTER_LINKS.map(([a, b]) => ({
       link: `${a}-${b}` as ThreeCentersLink,
@@ -139,7 +150,7 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
       args,
       children,
     );
-    const peering = (link: ThreeCentersLink) => built.children.peerings.get(idOf(link))!;
+    const peering = (link: ThreeCentersLink) => built.children.peerings.get(idOf(link));
     this.peerings = {
       productionBackup: peering("production-backup"),
       productionDr: peering("production-dr"),
@@ -153,10 +164,11 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
     this.acceptances = acceptances;
     this.routes = built.children.routes;
     const statusOf = (link: ThreeCentersLink) => built.children.statuses.get(idOf(link))!;
+    const peeringIdOf = (link: ThreeCentersLink) => built.children.peeringIds.get(idOf(link))!;
     this.peeringIds = pulumi.output({
-      "production-backup": this.peerings.productionBackup.id,
-      "production-dr": this.peerings.productionDr.id,
-      "backup-dr": this.peerings.backupDr.id,
+      "production-backup": peeringIdOf("production-backup"),
+      "production-dr": peeringIdOf("production-dr"),
+      "backup-dr": peeringIdOf("backup-dr"),
     });
     this.statuses = pulumi.output({
       "production-backup": statusOf("production-backup"),

@@ -18,6 +18,8 @@ export const routeRuleInputsSchema = z.strictObject({
   description: z.string().optional(),
   createIdentity: createIdentitySchema,
   timeoutSeconds: z.number().positive().default(600),
+  /** The account whose own stack accepts the peering (requesterOnly): named by the timeout error. */
+  acceptedByAccount: z.string().min(1).optional(),
 });
 export type RouteRuleInputs = z.output<typeof routeRuleInputsSchema>;
 
@@ -45,7 +47,10 @@ export const routeRule = {
     const inputs = routeRuleInputsSchema.parse(stripProvider(raw));
     const backend = await openBackend(inputs.connection);
     // Cross-account: the acceptance may still be racing the create. Wait instead of failing ("apply twice").
-    await waitForPeering(backend, inputs.peeringId, ["ACTIVE"], { timeoutMs: inputs.timeoutSeconds * 1000 });
+    await waitForPeering(backend, inputs.peeringId, ["ACTIVE"], {
+      timeoutMs: inputs.timeoutSeconds * 1000,
+      ...optional({ acceptedByAccount: inputs.acceptedByAccount }),
+    });
     const request = {
       vpcId: inputs.vpcId,
       destination: inputs.destination,

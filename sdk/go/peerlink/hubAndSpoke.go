@@ -65,7 +65,9 @@ type hubAndSpokeArgs struct {
 	BandwidthMbps *int `pulumi:"bandwidthMbps"`
 	// Default: the cloud's default.
 	ChargeType *ChargeType `pulumi:"chargeType"`
-	Hub        DrSite      `pulumi:"hub"`
+	// Hub links owned outside this stack, by spoke key (the hub requests): `{ requesterOnly: true }` requests the peering and routes the hub's side only, the spoke account's own stack accepting it (the hub's routes wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering the hub's account requested and routes the spoke's side only (no Peering is created). Refused with EXTERNAL_PEERING_INVALID when it cannot work (both modes, requester-only in one account, a key that is no spoke). Default: none.
+	ExternalPeerings map[string]DrExternalLink `pulumi:"externalPeerings"`
+	Hub              DrSite                    `pulumi:"hub"`
 	// Peer every pair of spokes directly, with routes both ways: the way for spokes to reach each other.
 	MeshSpokes *bool `pulumi:"meshSpokes"`
 	// Prefix of the peering names: `<name>-hub-<spoke>`, `<name>-<spoke>-<spoke>`. Default: the component's name.
@@ -88,7 +90,9 @@ type HubAndSpokeArgs struct {
 	BandwidthMbps pulumi.IntPtrInput
 	// Default: the cloud's default.
 	ChargeType ChargeTypePtrInput
-	Hub        DrSiteInput
+	// Hub links owned outside this stack, by spoke key (the hub requests): `{ requesterOnly: true }` requests the peering and routes the hub's side only, the spoke account's own stack accepting it (the hub's routes wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering the hub's account requested and routes the spoke's side only (no Peering is created). Refused with EXTERNAL_PEERING_INVALID when it cannot work (both modes, requester-only in one account, a key that is no spoke). Default: none.
+	ExternalPeerings DrExternalLinkMapInput
+	Hub              DrSiteInput
 	// Peer every pair of spokes directly, with routes both ways: the way for spokes to reach each other.
 	MeshSpokes pulumi.BoolPtrInput
 	// Prefix of the peering names: `<name>-hub-<spoke>`, `<name>-<spoke>-<spoke>`. Default: the component's name.

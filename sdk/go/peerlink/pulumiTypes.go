@@ -630,6 +630,115 @@ func (o DrCostSummaryOutput) Unpriced() pulumi.StringMapOutput {
 	return o.ApplyT(func(v DrCostSummary) map[string]string { return v.Unpriced }).(pulumi.StringMapOutput)
 }
 
+// How one link of a component is owned outside the stack; at most one of the two.
+type DrExternalLink struct {
+	// A peering the requester's account made outside this stack: accept it and route the accepter's side only.
+	ExistingPeeringId *string `pulumi:"existingPeeringId"`
+	// Request the peering and route the requester's side only; the accepter account's own stack accepts it and routes its side. The routes here wait for the acceptance up to the timeout (PEERING_NOT_ACCEPTED then).
+	RequesterOnly *bool `pulumi:"requesterOnly"`
+}
+
+// DrExternalLinkInput is an input type that accepts DrExternalLinkArgs and DrExternalLinkOutput values.
+// You can construct a concrete instance of `DrExternalLinkInput` via:
+//
+//	DrExternalLinkArgs{...}
+type DrExternalLinkInput interface {
+	pulumi.Input
+
+	ToDrExternalLinkOutput() DrExternalLinkOutput
+	ToDrExternalLinkOutputWithContext(context.Context) DrExternalLinkOutput
+}
+
+// How one link of a component is owned outside the stack; at most one of the two.
+type DrExternalLinkArgs struct {
+	// A peering the requester's account made outside this stack: accept it and route the accepter's side only.
+	ExistingPeeringId pulumi.StringPtrInput `pulumi:"existingPeeringId"`
+	// Request the peering and route the requester's side only; the accepter account's own stack accepts it and routes its side. The routes here wait for the acceptance up to the timeout (PEERING_NOT_ACCEPTED then).
+	RequesterOnly pulumi.BoolPtrInput `pulumi:"requesterOnly"`
+}
+
+func (DrExternalLinkArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DrExternalLink)(nil)).Elem()
+}
+
+func (i DrExternalLinkArgs) ToDrExternalLinkOutput() DrExternalLinkOutput {
+	return i.ToDrExternalLinkOutputWithContext(context.Background())
+}
+
+func (i DrExternalLinkArgs) ToDrExternalLinkOutputWithContext(ctx context.Context) DrExternalLinkOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DrExternalLinkOutput)
+}
+
+// DrExternalLinkMapInput is an input type that accepts DrExternalLinkMap and DrExternalLinkMapOutput values.
+// You can construct a concrete instance of `DrExternalLinkMapInput` via:
+//
+//	DrExternalLinkMap{ "key": DrExternalLinkArgs{...} }
+type DrExternalLinkMapInput interface {
+	pulumi.Input
+
+	ToDrExternalLinkMapOutput() DrExternalLinkMapOutput
+	ToDrExternalLinkMapOutputWithContext(context.Context) DrExternalLinkMapOutput
+}
+
+type DrExternalLinkMap map[string]DrExternalLinkInput
+
+func (DrExternalLinkMap) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]DrExternalLink)(nil)).Elem()
+}
+
+func (i DrExternalLinkMap) ToDrExternalLinkMapOutput() DrExternalLinkMapOutput {
+	return i.ToDrExternalLinkMapOutputWithContext(context.Background())
+}
+
+func (i DrExternalLinkMap) ToDrExternalLinkMapOutputWithContext(ctx context.Context) DrExternalLinkMapOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DrExternalLinkMapOutput)
+}
+
+// How one link of a component is owned outside the stack; at most one of the two.
+type DrExternalLinkOutput struct{ *pulumi.OutputState }
+
+func (DrExternalLinkOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DrExternalLink)(nil)).Elem()
+}
+
+func (o DrExternalLinkOutput) ToDrExternalLinkOutput() DrExternalLinkOutput {
+	return o
+}
+
+func (o DrExternalLinkOutput) ToDrExternalLinkOutputWithContext(ctx context.Context) DrExternalLinkOutput {
+	return o
+}
+
+// A peering the requester's account made outside this stack: accept it and route the accepter's side only.
+func (o DrExternalLinkOutput) ExistingPeeringId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DrExternalLink) *string { return v.ExistingPeeringId }).(pulumi.StringPtrOutput)
+}
+
+// Request the peering and route the requester's side only; the accepter account's own stack accepts it and routes its side. The routes here wait for the acceptance up to the timeout (PEERING_NOT_ACCEPTED then).
+func (o DrExternalLinkOutput) RequesterOnly() pulumi.BoolPtrOutput {
+	return o.ApplyT(func(v DrExternalLink) *bool { return v.RequesterOnly }).(pulumi.BoolPtrOutput)
+}
+
+type DrExternalLinkMapOutput struct{ *pulumi.OutputState }
+
+func (DrExternalLinkMapOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*map[string]DrExternalLink)(nil)).Elem()
+}
+
+func (o DrExternalLinkMapOutput) ToDrExternalLinkMapOutput() DrExternalLinkMapOutput {
+	return o
+}
+
+func (o DrExternalLinkMapOutput) ToDrExternalLinkMapOutputWithContext(ctx context.Context) DrExternalLinkMapOutput {
+	return o
+}
+
+func (o DrExternalLinkMapOutput) MapIndex(k pulumi.StringInput) DrExternalLinkOutput {
+	return pulumi.All(o, k).ApplyT(func(vs []interface{}) DrExternalLink {
+		return vs[0].(map[string]DrExternalLink)[vs[1].(string)]
+	}).(DrExternalLinkOutput)
+}
+
 type DrRouting struct {
 	// Whether the main route table gets the routes.
 	MainTable *bool `pulumi:"mainTable"`
@@ -832,6 +941,8 @@ func (o DrRoutingPtrOutput) Routes() pulumi.AnyOutput {
 type DrSite struct {
 	// The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
 	Account *string `pulumi:"account"`
+	// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+	AssignedIpv6Cidrs []string `pulumi:"assignedIpv6Cidrs"`
 	// Every CIDR block of the VPC, primary first: the peer gets a route to each, and overlaps are refused.
 	Cidrs []string `pulumi:"cidrs"`
 	// Default: "tencentcloud".
@@ -877,6 +988,8 @@ type DrSiteInput interface {
 type DrSiteArgs struct {
 	// The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
 	Account pulumi.StringPtrInput `pulumi:"account"`
+	// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+	AssignedIpv6Cidrs pulumi.StringArrayInput `pulumi:"assignedIpv6Cidrs"`
 	// Every CIDR block of the VPC, primary first: the peer gets a route to each, and overlaps are refused.
 	Cidrs pulumi.StringArrayInput `pulumi:"cidrs"`
 	// Default: "tencentcloud".
@@ -958,6 +1071,11 @@ func (o DrSiteOutput) ToDrSiteOutputWithContext(ctx context.Context) DrSiteOutpu
 // The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
 func (o DrSiteOutput) Account() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v DrSite) *string { return v.Account }).(pulumi.StringPtrOutput)
+}
+
+// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+func (o DrSiteOutput) AssignedIpv6Cidrs() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v DrSite) []string { return v.AssignedIpv6Cidrs }).(pulumi.StringArrayOutput)
 }
 
 // Every CIDR block of the VPC, primary first: the peer gets a route to each, and overlaps are refused.
@@ -1260,6 +1378,8 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ConnectionPtrInput)(nil)).Elem(), ConnectionArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrBandwidthLimitInput)(nil)).Elem(), DrBandwidthLimitArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrBandwidthLimitArrayInput)(nil)).Elem(), DrBandwidthLimitArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DrExternalLinkInput)(nil)).Elem(), DrExternalLinkArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DrExternalLinkMapInput)(nil)).Elem(), DrExternalLinkMap{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrRoutingInput)(nil)).Elem(), DrRoutingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrRoutingPtrInput)(nil)).Elem(), DrRoutingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*DrSiteInput)(nil)).Elem(), DrSiteArgs{})
@@ -1275,6 +1395,8 @@ func init() {
 	pulumi.RegisterOutputType(DrBandwidthLimitOutput{})
 	pulumi.RegisterOutputType(DrBandwidthLimitArrayOutput{})
 	pulumi.RegisterOutputType(DrCostSummaryOutput{})
+	pulumi.RegisterOutputType(DrExternalLinkOutput{})
+	pulumi.RegisterOutputType(DrExternalLinkMapOutput{})
 	pulumi.RegisterOutputType(DrRoutingOutput{})
 	pulumi.RegisterOutputType(DrRoutingPtrOutput{})
 	pulumi.RegisterOutputType(DrSiteOutput{})

@@ -16,7 +16,9 @@ import (
 type RouteRule struct {
 	pulumi.CustomResourceState
 
-	Description pulumi.StringPtrOutput `pulumi:"description"`
+	// The account whose own stack accepts the peering, when this stack only requested it (the DR components' requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
+	AcceptedByAccount pulumi.StringPtrOutput `pulumi:"acceptedByAccount"`
+	Description       pulumi.StringPtrOutput `pulumi:"description"`
 	// Must lie inside the peer VPC (peering is never transitive).
 	Destination           pulumi.StringOutput `pulumi:"destination"`
 	EffectiveRouteTableId pulumi.StringOutput `pulumi:"effectiveRouteTableId"`
@@ -84,6 +86,8 @@ func (RouteRuleState) ElementType() reflect.Type {
 }
 
 type routeRuleArgs struct {
+	// The account whose own stack accepts the peering, when this stack only requested it (the DR components' requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
+	AcceptedByAccount *string `pulumi:"acceptedByAccount"`
 	// The connection of the account that owns `vpcId`.
 	Connection  *Connection `pulumi:"connection"`
 	Description *string     `pulumi:"description"`
@@ -99,6 +103,8 @@ type routeRuleArgs struct {
 
 // The set of arguments for constructing a RouteRule resource.
 type RouteRuleArgs struct {
+	// The account whose own stack accepts the peering, when this stack only requested it (the DR components' requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
+	AcceptedByAccount pulumi.StringPtrInput
 	// The connection of the account that owns `vpcId`.
 	Connection  ConnectionPtrInput
 	Description pulumi.StringPtrInput
@@ -147,6 +153,11 @@ func (o RouteRuleOutput) ToRouteRuleOutput() RouteRuleOutput {
 
 func (o RouteRuleOutput) ToRouteRuleOutputWithContext(ctx context.Context) RouteRuleOutput {
 	return o
+}
+
+// The account whose own stack accepts the peering, when this stack only requested it (the DR components' requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
+func (o RouteRuleOutput) AcceptedByAccount() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *RouteRule) pulumi.StringPtrOutput { return v.AcceptedByAccount }).(pulumi.StringPtrOutput)
 }
 
 func (o RouteRuleOutput) Description() pulumi.StringPtrOutput {

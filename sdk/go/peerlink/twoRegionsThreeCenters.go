@@ -18,7 +18,7 @@ type TwoRegionsThreeCenters struct {
 
 	CostEstimate       DrCostSummaryOutput `pulumi:"costEstimate"`
 	EstimatedDailyCost pulumi.AnyOutput    `pulumi:"estimatedDailyCost"`
-	// Peering ids by link.
+	// Peering ids by link (an existing peering's is the id it was given).
 	PeeringIds         pulumi.StringMapOutput  `pulumi:"peeringIds"`
 	Reachability       ReachabilityOutput      `pulumi:"reachability"`
 	ReachabilityMatrix pulumi.BoolMapMapOutput `pulumi:"reachabilityMatrix"`
@@ -70,6 +70,8 @@ type twoRegionsThreeCentersArgs struct {
 	ChargeType *ChargeType `pulumi:"chargeType"`
 	// The remote DR centre in the other region.
 	Dr DrSite `pulumi:"dr"`
+	// Links owned outside this stack, by link (the first centre requests): `{ requesterOnly: true }` requests the peering and routes the requester's side only, the accepter account's own stack accepting it (its routes here wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering requested outside the stack and routes the accepter's side only (no Peering is created; bandwidth and billing stay the requester's). What cannot work is refused with EXTERNAL_PEERING_INVALID. Default: none.
+	ExternalPeerings map[string]DrExternalLink `pulumi:"externalPeerings"`
 	// Prefix of the peering names: `<name>-production-backup`, `<name>-production-dr`, `<name>-backup-dr`. Default: the component's name.
 	PeeringNamePrefix *string `pulumi:"peeringNamePrefix"`
 	Production        DrSite  `pulumi:"production"`
@@ -93,6 +95,8 @@ type TwoRegionsThreeCentersArgs struct {
 	ChargeType ChargeTypePtrInput
 	// The remote DR centre in the other region.
 	Dr DrSiteInput
+	// Links owned outside this stack, by link (the first centre requests): `{ requesterOnly: true }` requests the peering and routes the requester's side only, the accepter account's own stack accepting it (its routes here wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering requested outside the stack and routes the accepter's side only (no Peering is created; bandwidth and billing stay the requester's). What cannot work is refused with EXTERNAL_PEERING_INVALID. Default: none.
+	ExternalPeerings DrExternalLinkMapInput
 	// Prefix of the peering names: `<name>-production-backup`, `<name>-production-dr`, `<name>-backup-dr`. Default: the component's name.
 	PeeringNamePrefix pulumi.StringPtrInput
 	Production        DrSiteInput
@@ -149,7 +153,7 @@ func (o TwoRegionsThreeCentersOutput) EstimatedDailyCost() pulumi.AnyOutput {
 	return o.ApplyT(func(v *TwoRegionsThreeCenters) pulumi.AnyOutput { return v.EstimatedDailyCost }).(pulumi.AnyOutput)
 }
 
-// Peering ids by link.
+// Peering ids by link (an existing peering's is the id it was given).
 func (o TwoRegionsThreeCentersOutput) PeeringIds() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *TwoRegionsThreeCenters) pulumi.StringMapOutput { return v.PeeringIds }).(pulumi.StringMapOutput)
 }

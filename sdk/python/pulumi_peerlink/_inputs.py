@@ -22,6 +22,8 @@ __all__ = [
     'ConnectionArgsDict',
     'DrBandwidthLimitArgs',
     'DrBandwidthLimitArgsDict',
+    'DrExternalLinkArgs',
+    'DrExternalLinkArgsDict',
     'DrRoutingArgs',
     'DrRoutingArgsDict',
     'DrSiteArgs',
@@ -310,6 +312,60 @@ class DrBandwidthLimitArgs:
         pulumi.set(self, "side", value)
 
 
+class DrExternalLinkArgsDict(TypedDict):
+    """
+    How one link of a component is owned outside the stack; at most one of the two.
+    """
+    existing_peering_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A peering the requester's account made outside this stack: accept it and route the accepter's side only.
+    """
+    requester_only: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
+    """
+    Request the peering and route the requester's side only; the accepter account's own stack accepts it and routes its side. The routes here wait for the acceptance up to the timeout (PEERING_NOT_ACCEPTED then).
+    """
+
+@pulumi.input_type
+class DrExternalLinkArgs:
+    def __init__(__self__, *,
+                 existing_peering_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 requester_only: pulumi.Input[Optional[_builtins.bool]] = None):
+        """
+        How one link of a component is owned outside the stack; at most one of the two.
+
+        :param pulumi.Input[_builtins.str] existing_peering_id: A peering the requester's account made outside this stack: accept it and route the accepter's side only.
+        :param pulumi.Input[_builtins.bool] requester_only: Request the peering and route the requester's side only; the accepter account's own stack accepts it and routes its side. The routes here wait for the acceptance up to the timeout (PEERING_NOT_ACCEPTED then).
+        """
+        if existing_peering_id is not None:
+            pulumi.set(__self__, "existing_peering_id", existing_peering_id)
+        if requester_only is not None:
+            pulumi.set(__self__, "requester_only", requester_only)
+
+    @_builtins.property
+    @pulumi.getter(name="existingPeeringId")
+    def existing_peering_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A peering the requester's account made outside this stack: accept it and route the accepter's side only.
+        """
+        return pulumi.get(self, "existing_peering_id")
+
+    @existing_peering_id.setter
+    def existing_peering_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "existing_peering_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="requesterOnly")
+    def requester_only(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Request the peering and route the requester's side only; the accepter account's own stack accepts it and routes its side. The routes here wait for the acceptance up to the timeout (PEERING_NOT_ACCEPTED then).
+        """
+        return pulumi.get(self, "requester_only")
+
+    @requester_only.setter
+    def requester_only(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "requester_only", value)
+
+
 class DrRoutingArgsDict(TypedDict):
     main_table: NotRequired[pulumi.Input[Optional[_builtins.bool]]]
     """
@@ -398,6 +454,10 @@ class DrSiteArgsDict(TypedDict):
     """
     The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
     """
+    assigned_ipv6_cidrs: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
+    """
+    The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+    """
     cloud: NotRequired[pulumi.Input[Optional['Cloud']]]
     """
     Default: "tencentcloud".
@@ -426,6 +486,7 @@ class DrSiteArgs:
                  region: pulumi.Input[_builtins.str],
                  vpc: pulumi.Input[_builtins.str],
                  account: pulumi.Input[Optional[_builtins.str]] = None,
+                 assigned_ipv6_cidrs: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  cloud: pulumi.Input[Optional['Cloud']] = None,
                  connection: pulumi.Input[Optional['ConnectionArgs']] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -436,6 +497,7 @@ class DrSiteArgs:
         :param pulumi.Input[_builtins.str] region: The VPC's region, e.g. `ap-guangzhou`.
         :param pulumi.Input[_builtins.str] vpc: The VPC's cloud id (`vpc-2ari9m7h`), e.g. a Vpc resource's `vpcId` output. (TypeScript programs may also pass the Vpc resource itself.)
         :param pulumi.Input[_builtins.str] account: The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] assigned_ipv6_cidrs: The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
         :param pulumi.Input['Cloud'] cloud: Default: "tencentcloud".
         :param pulumi.Input['ConnectionArgs'] connection: The backend and account this VPC's side acts with: the requester's makes the peering, the accepter's the acceptance, each side's its own routes. Default: stack config `peerlink:*`, then the environment (see ConnectionArgs).
         :param pulumi.Input[_builtins.str] name: The VPC's id in the component's topology: validation messages, the reachability matrix and the cost lines name it. Default: the VPC id when `vpc` is a plain string, else `<component name>-<role>` (e.g. `payments-dr-primary`).
@@ -447,6 +509,8 @@ class DrSiteArgs:
         pulumi.set(__self__, "vpc", vpc)
         if account is not None:
             pulumi.set(__self__, "account", account)
+        if assigned_ipv6_cidrs is not None:
+            pulumi.set(__self__, "assigned_ipv6_cidrs", assigned_ipv6_cidrs)
         if cloud is not None:
             pulumi.set(__self__, "cloud", cloud)
         if connection is not None:
@@ -505,6 +569,18 @@ class DrSiteArgs:
     @account.setter
     def account(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "account", value)
+
+    @_builtins.property
+    @pulumi.getter(name="assignedIpv6Cidrs")
+    def assigned_ipv6_cidrs(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
+        """
+        The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+        """
+        return pulumi.get(self, "assigned_ipv6_cidrs")
+
+    @assigned_ipv6_cidrs.setter
+    def assigned_ipv6_cidrs(self, value: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]):
+        pulumi.set(self, "assigned_ipv6_cidrs", value)
 
     @_builtins.property
     @pulumi.getter

@@ -26,6 +26,7 @@ class HubAndSpokeArgs:
                  spokes: pulumi.Input[Mapping[str, pulumi.Input['DrSiteArgs']]],
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
+                 external_peerings: pulumi.Input[Optional[Mapping[str, pulumi.Input['DrExternalLinkArgs']]]] = None,
                  mesh_spokes: pulumi.Input[Optional[_builtins.bool]] = None,
                  peering_name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
                  route_spokes_through_hub: pulumi.Input[Optional[_builtins.bool]] = None,
@@ -38,6 +39,7 @@ class HubAndSpokeArgs:
         :param pulumi.Input[Mapping[str, pulumi.Input['DrSiteArgs']]] spokes: Spokes by a short key (letters, digits, `-`, `_`), used in resource and peering names.
         :param pulumi.Input[_builtins.int] bandwidth_mbps: For cross-region peerings (and all peerings on Baidu). Default: none.
         :param pulumi.Input['ChargeType'] charge_type: Default: the cloud's default.
+        :param pulumi.Input[Mapping[str, pulumi.Input['DrExternalLinkArgs']]] external_peerings: Hub links owned outside this stack, by spoke key (the hub requests): `{ requesterOnly: true }` requests the peering and routes the hub's side only, the spoke account's own stack accepting it (the hub's routes wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering the hub's account requested and routes the spoke's side only (no Peering is created). Refused with EXTERNAL_PEERING_INVALID when it cannot work (both modes, requester-only in one account, a key that is no spoke). Default: none.
         :param pulumi.Input[_builtins.bool] mesh_spokes: Peer every pair of spokes directly, with routes both ways: the way for spokes to reach each other.
         :param pulumi.Input[_builtins.str] peering_name_prefix: Prefix of the peering names: `<name>-hub-<spoke>`, `<name>-<spoke>-<spoke>`. Default: the component's name.
         :param pulumi.Input[_builtins.bool] route_spokes_through_hub: Route spokes to each other through the hub. Peering is not transitive, so this always fails with TRANSITIVE_ROUTE; it exists so that a template asking for it is refused loudly. Use `meshSpokes`.
@@ -51,6 +53,8 @@ class HubAndSpokeArgs:
             pulumi.set(__self__, "bandwidth_mbps", bandwidth_mbps)
         if charge_type is not None:
             pulumi.set(__self__, "charge_type", charge_type)
+        if external_peerings is not None:
+            pulumi.set(__self__, "external_peerings", external_peerings)
         if mesh_spokes is None:
             mesh_spokes = False
         if mesh_spokes is not None:
@@ -114,6 +118,18 @@ class HubAndSpokeArgs:
     @charge_type.setter
     def charge_type(self, value: pulumi.Input[Optional['ChargeType']]):
         pulumi.set(self, "charge_type", value)
+
+    @_builtins.property
+    @pulumi.getter(name="externalPeerings")
+    def external_peerings(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input['DrExternalLinkArgs']]]]:
+        """
+        Hub links owned outside this stack, by spoke key (the hub requests): `{ requesterOnly: true }` requests the peering and routes the hub's side only, the spoke account's own stack accepting it (the hub's routes wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering the hub's account requested and routes the spoke's side only (no Peering is created). Refused with EXTERNAL_PEERING_INVALID when it cannot work (both modes, requester-only in one account, a key that is no spoke). Default: none.
+        """
+        return pulumi.get(self, "external_peerings")
+
+    @external_peerings.setter
+    def external_peerings(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input['DrExternalLinkArgs']]]]):
+        pulumi.set(self, "external_peerings", value)
 
     @_builtins.property
     @pulumi.getter(name="meshSpokes")
@@ -196,6 +212,7 @@ class HubAndSpoke(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
+                 external_peerings: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['DrExternalLinkArgs', 'DrExternalLinkArgsDict']]]]] = None,
                  hub: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
                  mesh_spokes: pulumi.Input[Optional[_builtins.bool]] = None,
                  peering_name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
@@ -212,6 +229,7 @@ class HubAndSpoke(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.int] bandwidth_mbps: For cross-region peerings (and all peerings on Baidu). Default: none.
         :param pulumi.Input['ChargeType'] charge_type: Default: the cloud's default.
+        :param pulumi.Input[Mapping[str, pulumi.Input[Union['DrExternalLinkArgs', 'DrExternalLinkArgsDict']]]] external_peerings: Hub links owned outside this stack, by spoke key (the hub requests): `{ requesterOnly: true }` requests the peering and routes the hub's side only, the spoke account's own stack accepting it (the hub's routes wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering the hub's account requested and routes the spoke's side only (no Peering is created). Refused with EXTERNAL_PEERING_INVALID when it cannot work (both modes, requester-only in one account, a key that is no spoke). Default: none.
         :param pulumi.Input[_builtins.bool] mesh_spokes: Peer every pair of spokes directly, with routes both ways: the way for spokes to reach each other.
         :param pulumi.Input[_builtins.str] peering_name_prefix: Prefix of the peering names: `<name>-hub-<spoke>`, `<name>-<spoke>-<spoke>`. Default: the component's name.
         :param pulumi.Input[_builtins.bool] route_spokes_through_hub: Route spokes to each other through the hub. Peering is not transitive, so this always fails with TRANSITIVE_ROUTE; it exists so that a template asking for it is refused loudly. Use `meshSpokes`.
@@ -246,6 +264,7 @@ class HubAndSpoke(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
+                 external_peerings: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['DrExternalLinkArgs', 'DrExternalLinkArgsDict']]]]] = None,
                  hub: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
                  mesh_spokes: pulumi.Input[Optional[_builtins.bool]] = None,
                  peering_name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
@@ -267,6 +286,7 @@ class HubAndSpoke(pulumi.ComponentResource):
 
             __props__.__dict__["bandwidth_mbps"] = bandwidth_mbps
             __props__.__dict__["charge_type"] = charge_type
+            __props__.__dict__["external_peerings"] = external_peerings
             if hub is None and not opts.urn:
                 raise TypeError("Missing required property 'hub'")
             __props__.__dict__["hub"] = hub

@@ -24,6 +24,7 @@ class RouteRuleArgs:
                  destination: pulumi.Input[_builtins.str],
                  peering_id: pulumi.Input[_builtins.str],
                  vpc_id: pulumi.Input[_builtins.str],
+                 accepted_by_account: pulumi.Input[Optional[_builtins.str]] = None,
                  connection: pulumi.Input[Optional['ConnectionArgs']] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  route_table_id: pulumi.Input[Optional[_builtins.str]] = None,
@@ -32,6 +33,7 @@ class RouteRuleArgs:
         The set of arguments for constructing a RouteRule resource.
 
         :param pulumi.Input[_builtins.str] destination: Must lie inside the peer VPC (peering is never transitive).
+        :param pulumi.Input[_builtins.str] accepted_by_account: The account whose own stack accepts the peering, when this stack only requested it (the DR components' requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
         :param pulumi.Input['ConnectionArgs'] connection: The connection of the account that owns `vpcId`.
         :param pulumi.Input[_builtins.str] route_table_id: Default: the VPC's main route table.
         :param pulumi.Input[_builtins.float] timeout_seconds: How long to wait for the peering to be ACTIVE.
@@ -39,6 +41,8 @@ class RouteRuleArgs:
         pulumi.set(__self__, "destination", destination)
         pulumi.set(__self__, "peering_id", peering_id)
         pulumi.set(__self__, "vpc_id", vpc_id)
+        if accepted_by_account is not None:
+            pulumi.set(__self__, "accepted_by_account", accepted_by_account)
         if connection is not None:
             pulumi.set(__self__, "connection", connection)
         if description is not None:
@@ -79,6 +83,18 @@ class RouteRuleArgs:
     @vpc_id.setter
     def vpc_id(self, value: pulumi.Input[_builtins.str]):
         pulumi.set(self, "vpc_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptedByAccount")
+    def accepted_by_account(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The account whose own stack accepts the peering, when this stack only requested it (the DR components' requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
+        """
+        return pulumi.get(self, "accepted_by_account")
+
+    @accepted_by_account.setter
+    def accepted_by_account(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "accepted_by_account", value)
 
     @_builtins.property
     @pulumi.getter
@@ -132,6 +148,7 @@ class RouteRule(pulumi.CustomResource):
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 accepted_by_account: pulumi.Input[Optional[_builtins.str]] = None,
                  connection: pulumi.Input[Optional[Union['ConnectionArgs', 'ConnectionArgsDict']]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  destination: pulumi.Input[Optional[_builtins.str]] = None,
@@ -145,6 +162,7 @@ class RouteRule(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
+        :param pulumi.Input[_builtins.str] accepted_by_account: The account whose own stack accepts the peering, when this stack only requested it (the DR components' requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
         :param pulumi.Input[Union['ConnectionArgs', 'ConnectionArgsDict']] connection: The connection of the account that owns `vpcId`.
         :param pulumi.Input[_builtins.str] destination: Must lie inside the peer VPC (peering is never transitive).
         :param pulumi.Input[_builtins.str] route_table_id: Default: the VPC's main route table.
@@ -174,6 +192,7 @@ class RouteRule(pulumi.CustomResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
+                 accepted_by_account: pulumi.Input[Optional[_builtins.str]] = None,
                  connection: pulumi.Input[Optional[Union['ConnectionArgs', 'ConnectionArgsDict']]] = None,
                  description: pulumi.Input[Optional[_builtins.str]] = None,
                  destination: pulumi.Input[Optional[_builtins.str]] = None,
@@ -190,6 +209,7 @@ class RouteRule(pulumi.CustomResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = RouteRuleArgs.__new__(RouteRuleArgs)
 
+            __props__.__dict__["accepted_by_account"] = accepted_by_account
             __props__.__dict__["connection"] = connection
             __props__.__dict__["description"] = description
             if destination is None and not opts.urn:
@@ -229,6 +249,7 @@ class RouteRule(pulumi.CustomResource):
 
         __props__ = RouteRuleArgs.__new__(RouteRuleArgs)
 
+        __props__.__dict__["accepted_by_account"] = None
         __props__.__dict__["description"] = None
         __props__.__dict__["destination"] = None
         __props__.__dict__["effective_route_table_id"] = None
@@ -238,6 +259,14 @@ class RouteRule(pulumi.CustomResource):
         __props__.__dict__["timeout_seconds"] = None
         __props__.__dict__["vpc_id"] = None
         return RouteRule(resource_name, opts=opts, __props__=__props__)
+
+    @_builtins.property
+    @pulumi.getter(name="acceptedByAccount")
+    def accepted_by_account(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The account whose own stack accepts the peering, when this stack only requested it (the DR components' requesterOnly): a timeout then says that stack has not accepted it (PEERING_NOT_ACCEPTED).
+        """
+        return pulumi.get(self, "accepted_by_account")
 
     @_builtins.property
     @pulumi.getter

@@ -28,6 +28,7 @@ class TwoRegionsThreeCentersArgs:
                  additional_routes: pulumi.Input[Optional[Sequence[pulumi.Input['ThreeCentersRouteArgs']]]] = None,
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
+                 external_peerings: pulumi.Input[Optional[Mapping[str, pulumi.Input['DrExternalLinkArgs']]]] = None,
                  peering_name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
                  service_level: pulumi.Input[Optional['ServiceLevel']] = None,
                  tags: pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]] = None,
@@ -40,6 +41,7 @@ class TwoRegionsThreeCentersArgs:
         :param pulumi.Input[Sequence[pulumi.Input['ThreeCentersRouteArgs']]] additional_routes: Routes beyond the full mesh. Default: [].
         :param pulumi.Input[_builtins.int] bandwidth_mbps: For the cross-region peerings (and same-region ones on Baidu, which requires it). Default: none.
         :param pulumi.Input['ChargeType'] charge_type: Default: the cloud's default.
+        :param pulumi.Input[Mapping[str, pulumi.Input['DrExternalLinkArgs']]] external_peerings: Links owned outside this stack, by link (the first centre requests): `{ requesterOnly: true }` requests the peering and routes the requester's side only, the accepter account's own stack accepting it (its routes here wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering requested outside the stack and routes the accepter's side only (no Peering is created; bandwidth and billing stay the requester's). What cannot work is refused with EXTERNAL_PEERING_INVALID. Default: none.
         :param pulumi.Input[_builtins.str] peering_name_prefix: Prefix of the peering names: `<name>-production-backup`, `<name>-production-dr`, `<name>-backup-dr`. Default: the component's name.
         :param pulumi.Input['ServiceLevel'] service_level: Default: the cloud's default.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on every peering. Default: none.
@@ -54,6 +56,8 @@ class TwoRegionsThreeCentersArgs:
             pulumi.set(__self__, "bandwidth_mbps", bandwidth_mbps)
         if charge_type is not None:
             pulumi.set(__self__, "charge_type", charge_type)
+        if external_peerings is not None:
+            pulumi.set(__self__, "external_peerings", external_peerings)
         if peering_name_prefix is not None:
             pulumi.set(__self__, "peering_name_prefix", peering_name_prefix)
         if service_level is not None:
@@ -135,6 +139,18 @@ class TwoRegionsThreeCentersArgs:
         pulumi.set(self, "charge_type", value)
 
     @_builtins.property
+    @pulumi.getter(name="externalPeerings")
+    def external_peerings(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input['DrExternalLinkArgs']]]]:
+        """
+        Links owned outside this stack, by link (the first centre requests): `{ requesterOnly: true }` requests the peering and routes the requester's side only, the accepter account's own stack accepting it (its routes here wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering requested outside the stack and routes the accepter's side only (no Peering is created; bandwidth and billing stay the requester's). What cannot work is refused with EXTERNAL_PEERING_INVALID. Default: none.
+        """
+        return pulumi.get(self, "external_peerings")
+
+    @external_peerings.setter
+    def external_peerings(self, value: pulumi.Input[Optional[Mapping[str, pulumi.Input['DrExternalLinkArgs']]]]):
+        pulumi.set(self, "external_peerings", value)
+
+    @_builtins.property
     @pulumi.getter(name="peeringNamePrefix")
     def peering_name_prefix(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -194,6 +210,7 @@ class TwoRegionsThreeCenters(pulumi.ComponentResource):
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
                  dr: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
+                 external_peerings: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['DrExternalLinkArgs', 'DrExternalLinkArgsDict']]]]] = None,
                  peering_name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
                  production: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
                  service_level: pulumi.Input[Optional['ServiceLevel']] = None,
@@ -210,6 +227,7 @@ class TwoRegionsThreeCenters(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.int] bandwidth_mbps: For the cross-region peerings (and same-region ones on Baidu, which requires it). Default: none.
         :param pulumi.Input['ChargeType'] charge_type: Default: the cloud's default.
         :param pulumi.Input[Union['DrSiteArgs', 'DrSiteArgsDict']] dr: The remote DR centre in the other region.
+        :param pulumi.Input[Mapping[str, pulumi.Input[Union['DrExternalLinkArgs', 'DrExternalLinkArgsDict']]]] external_peerings: Links owned outside this stack, by link (the first centre requests): `{ requesterOnly: true }` requests the peering and routes the requester's side only, the accepter account's own stack accepting it (its routes here wait, then fail with PEERING_NOT_ACCEPTED); `{ existingPeeringId }` accepts a peering requested outside the stack and routes the accepter's side only (no Peering is created; bandwidth and billing stay the requester's). What cannot work is refused with EXTERNAL_PEERING_INVALID. Default: none.
         :param pulumi.Input[_builtins.str] peering_name_prefix: Prefix of the peering names: `<name>-production-backup`, `<name>-production-dr`, `<name>-backup-dr`. Default: the component's name.
         :param pulumi.Input['ServiceLevel'] service_level: Default: the cloud's default.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] tags: Tags on every peering. Default: none.
@@ -244,6 +262,7 @@ class TwoRegionsThreeCenters(pulumi.ComponentResource):
                  bandwidth_mbps: pulumi.Input[Optional[_builtins.int]] = None,
                  charge_type: pulumi.Input[Optional['ChargeType']] = None,
                  dr: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
+                 external_peerings: pulumi.Input[Optional[Mapping[str, pulumi.Input[Union['DrExternalLinkArgs', 'DrExternalLinkArgsDict']]]]] = None,
                  peering_name_prefix: pulumi.Input[Optional[_builtins.str]] = None,
                  production: pulumi.Input[Optional[Union['DrSiteArgs', 'DrSiteArgsDict']]] = None,
                  service_level: pulumi.Input[Optional['ServiceLevel']] = None,
@@ -269,6 +288,7 @@ class TwoRegionsThreeCenters(pulumi.ComponentResource):
             if dr is None and not opts.urn:
                 raise TypeError("Missing required property 'dr'")
             __props__.__dict__["dr"] = dr
+            __props__.__dict__["external_peerings"] = external_peerings
             __props__.__dict__["peering_name_prefix"] = peering_name_prefix
             if production is None and not opts.urn:
                 raise TypeError("Missing required property 'production'")
@@ -306,7 +326,7 @@ class TwoRegionsThreeCenters(pulumi.ComponentResource):
     @pulumi.getter(name="peeringIds")
     def peering_ids(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
         """
-        Peering ids by link.
+        Peering ids by link (an existing peering's is the id it was given).
         """
         return pulumi.get(self, "peering_ids")
 

@@ -216,9 +216,9 @@ describe("routing policy properties", () => {
   });
 });
 
-describe("routing policy with IPv6 blocks (family-aware, never compared as text)", () => {
-  const a = site("vpc-a", ["10.0.0.0/16", "2001:db8:a::/48"], "bj", { cloud: "baiducloud" });
-  const b = site("vpc-b", ["10.1.0.0/16", "2001:db8:b::/48"], "bj", { cloud: "baiducloud" });
+describe("routing policy with IPv6 blocks (family-aware, never compared as text; Huawei routes IPv6 over peering)", () => {
+  const a = site("vpc-a", ["10.0.0.0/16", "2001:db8:a::/48"], "bj", { cloud: "huaweicloud" });
+  const b = site("vpc-b", ["10.1.0.0/16", "2001:db8:b::/48"], "bj", { cloud: "huaweicloud" });
 
   it("routes an IPv6 subnet inside the peer's IPv6 block, and refuses one outside it", () => {
     const ok = planTwoRegionDr({

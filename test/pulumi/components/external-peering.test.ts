@@ -41,6 +41,8 @@ describe("TwoRegionDr accepting an existing peering (the accepter's stack)", asy
     const acceptances = of(children, "PeeringAcceptance");
     expect(acceptances).toHaveLength(1);
     expect(acceptances[0]!.inputs).toMatchObject({ peeringId: "pcx-from-partner", connection: bob });
+    // This stack accepts it, so its routes keep the plain wait.
+    expect(of(children, "RouteRule").every((r) => r.inputs.acceptedByAccount === undefined)).toBe(true);
     expect(await outputValue(dr.peeringId)).toBe("pcx-from-partner");
   });
 
@@ -90,6 +92,10 @@ describe("TwoRegionDr requester-only (the requester's stack)", async () => {
     expect(
       of(children, "RouteRule").map((r) => [r.inputs.vpcId, r.inputs.destination, r.inputs.timeoutSeconds]),
     ).toEqual([["vpc-alice", "10.20.0.0/16", 30]]);
+  });
+
+  it("tells its routes which account's stack accepts, for an honest timeout (PEERING_NOT_ACCEPTED)", () => {
+    expect(of(children, "RouteRule").map((r) => r.inputs.acceptedByAccount)).toEqual(["100002"]);
   });
 
   it("reports the reachability of this stack's routes: none flows until the other stack routes back", async () => {
