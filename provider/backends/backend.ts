@@ -184,6 +184,8 @@ export interface PeeringFilter {
   readonly status?: readonly PeeringStatus[];
   readonly name?: string;
   readonly ids?: readonly string[];
+  /** Peerings of this cloud only (a backend of one cloud lists only its own anyway). */
+  readonly cloud?: Cloud;
 }
 
 export interface Page {
