@@ -8,6 +8,7 @@
  * protocols (tencentcloud, huaweicloud, baiducloud).
  */
 import type { ChargeType, Cloud, ServiceLevel } from "../core/index.js";
+import { countsOnCloud } from "../core/peering-liveness.js";
 
 /**
  * Peering states. Wire names differ per cloud (Huawei PENDING_ACCEPTANCE, Baidu "consulting"/"active"...);
@@ -30,7 +31,7 @@ export type PeeringStatus = (typeof PEERING_STATUSES)[number];
  * EXPIRED request still holds its pair: the requester can re-enable it, seed 000 启用过期对等连接).
  */
 export function isLivePeering(status: PeeringStatus): boolean {
-  return status !== "DELETED" && status !== "REJECTED";
+  return countsOnCloud(status);
 }
 
 /** States a peering never leaves by itself: a wait for another state stops there, and only a new request helps. */
@@ -184,6 +185,8 @@ export interface PeeringFilter {
   readonly status?: readonly PeeringStatus[];
   readonly name?: string;
   readonly ids?: readonly string[];
+  /** Peerings of this cloud only (a backend of one cloud lists only its own anyway). */
+  readonly cloud?: Cloud;
 }
 
 export interface Page {

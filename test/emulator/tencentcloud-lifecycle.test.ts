@@ -192,6 +192,38 @@ describe("the Tencent API 3.0 emulator through the official CommonClient", () =>
     expect(byName.TotalCount).toBe(2);
     // Same-account peerings are ACTIVE at once.
     expect(byName.PeerConnectionSet.every((p: Json) => p.State === "ACTIVE")).toBe(true);
+    // Creation order, newest first, paged by the engine's query: the same windows as the whole list reversed.
+    const newestFirst: string[] = [];
+    for (const offset of [0, 2, 4, 6]) {
+      const page: Json = await alice.request("DescribeVpcPeeringConnections", {
+        Filters: filter,
+        OrderDirection: "DESC",
+        Offset: offset,
+        Limit: 2,
+      });
+      expect(page.TotalCount).toBe(5);
+      newestFirst.push(...page.PeerConnectionSet.map((p: Json) => p.PeeringConnectionName));
+    }
+    expect(newestFirst).toEqual(["hub-4", "hub-3", "hub-2", "hub-1", "hub-0"]);
+    const none: Json = await alice.request("DescribeVpcPeeringConnections", { Filters: filter, Limit: 0 });
+    expect([none.TotalCount, none.PeerConnectionSet]).toEqual([5, []]);
+    // One name is the engine's filter; two names are filtered by the action itself: the same answer either way.
+    const one: Json = await alice.request("DescribeVpcPeeringConnections", {
+      Filters: [
+        { Name: "peering-connection-name", Values: ["hub-3"] },
+        ...filter,
+        { Name: "state", Values: ["active"] },
+      ],
+    });
+    const two: Json = await alice.request("DescribeVpcPeeringConnections", {
+      Filters: [{ Name: "peering-connection-name", Values: ["hub-3", "nothing"] }, ...filter],
+    });
+    expect(one.TotalCount).toBe(1);
+    expect(one.PeerConnectionSet).toEqual(two.PeerConnectionSet);
+    const rejectedOnly: Json = await alice.request("DescribeVpcPeeringConnections", {
+      Filters: [...filter, { Name: "state", Values: ["rejected"] }],
+    });
+    expect(rejectedOnly.TotalCount).toBe(0);
     const error = await tencentError(
       alice.request("DescribeVpcPeeringConnections", { PeeringConnectionIds: ["pcx-1"], Filters: filter }),
     );

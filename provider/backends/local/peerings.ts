@@ -214,39 +214,53 @@ export function listPeerings(
     });
   }
   return ctx.engine.read((now) => {
+    // Filters, count and page are the engine's query, so a page costs one indexed read of its own rows, not a read
+    // of every peering of the account (which grows with each DELETED record a Tencent account keeps).
+    const where: string[] = ["(p.account = ? OR p.peer_account = ?)"];
+    const args: unknown[] = [ctx.account, ctx.account];
+    const and = (condition: string, ...values: unknown[]): void => {
+      where.push(condition);
+      args.push(...values);
+    };
+    if (filter.cloud !== undefined) and("p.cloud = ?", filter.cloud);
+    if (filter.vpcId !== undefined) and("(p.vpc_id = ? OR p.peer_vpc_id = ?)", filter.vpcId, filter.vpcId);
+    if (filter.name !== undefined) and("p.name = ?", filter.name);
+    if (filter.ids !== undefined) and("p.id IN (SELECT value FROM json_each(?))", JSON.stringify(filter.ids));
+    // The status a reader sees (effectiveStatus in peering-state-machine.ts, the same two steps): a settled
+    // transient phase, then a PENDING request past its expiry.
+    const judged = `WITH settled AS (
+        SELECT p.*, p.rowid AS row_order,
+          CASE WHEN p.settle_at IS NOT NULL AND p.settle_status IS NOT NULL AND ? >= p.settle_at
+            THEN p.settle_status ELSE p.status END AS settled_status
+        FROM peerings p WHERE ${where.join(" AND ")}
+      ), judged AS (
+        SELECT *, CASE WHEN settled_status = 'PENDING' AND expires_at IS NOT NULL AND ? >= expires_at
+            THEN 'EXPIRED' ELSE settled_status END AS seen_status
+        FROM settled
+      )`;
+    const judgedArgs = [now, ...args, now];
+    const byStatus =
+      filter.status === undefined ? "" : "WHERE seen_status IN (SELECT value FROM json_each(?))";
+    const statusArgs = filter.status === undefined ? [] : [JSON.stringify(filter.status)];
+    const { total } = ctx.engine
+      .statement(`${judged} SELECT COUNT(*) AS total FROM judged ${byStatus}`)
+      .get(...judgedArgs, ...statusArgs) as { total: number };
     // With the caller's own create token of each peering, so a rerun of a killed create knows its request
     // (PeeringInfo.createToken).
-    // Named ids are looked up by key, not by reading every peering of the account (which grows with each DELETED
-    // record a Tencent account keeps).
-    const byIds = filter.ids === undefined ? "" : "AND p.id IN (SELECT value FROM json_each(?))";
-    let rows = ctx.engine
+    const rows = ctx.engine
       .statement(
-        `SELECT p.*, t.token AS create_token FROM peerings p
-         LEFT JOIN client_tokens t ON t.peering_id = p.id AND t.account = ?
-         WHERE (p.account = ? OR p.peer_account = ?) ${byIds} ORDER BY p.created_at, p.rowid`,
+        `${judged} SELECT j.*, t.token AS create_token FROM judged j
+         LEFT JOIN client_tokens t ON t.peering_id = j.id AND t.account = ?
+         ${byStatus.replace("seen_status", "j.seen_status")} ORDER BY j.created_at, j.row_order LIMIT ? OFFSET ?`,
       )
-      .all(
-        ctx.account,
-        ctx.account,
-        ctx.account,
-        ...(filter.ids === undefined ? [] : [JSON.stringify(filter.ids)]),
-      ) as (PeeringRow & { create_token: string | null })[];
-    if (filter.vpcId !== undefined)
-      rows = rows.filter((r) => r.vpc_id === filter.vpcId || r.peer_vpc_id === filter.vpcId);
-    if (filter.name !== undefined) rows = rows.filter((r) => r.name === filter.name);
-    if (filter.ids !== undefined) {
-      const ids = new Set(filter.ids);
-      rows = rows.filter((r) => ids.has(r.id));
-    }
-    let items = rows.map((r) => {
+      .all(...judgedArgs, ctx.account, ...statusArgs, limit, offset) as (PeeringRow & {
+      create_token: string | null;
+    })[];
+    const items = rows.map((r) => {
       const info = peeringInfo(r, now);
       return r.create_token === null ? info : { ...info, createToken: r.create_token };
     });
-    if (filter.status !== undefined) {
-      const wanted = new Set(filter.status);
-      items = items.filter((p) => wanted.has(p.status));
-    }
-    return { items: items.slice(offset, offset + limit), total: items.length };
+    return { items, total };
   });
 }
 

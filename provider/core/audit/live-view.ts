@@ -5,6 +5,7 @@
  * still holds its pair, seed 000 启用过期对等连接) and the routes through ACTIVE peerings; the routes through
  * anything else are the audit's own ROUTE_PEERING_NOT_ACTIVE finding.
  */
+import { countsOnCloud } from "../peering-liveness.js";
 import type { ObservedPeeringStatus, PeeringSpec, TopologyDocument } from "../topology-schema.js";
 
 /** A peering's state; a declared peering (no `status`) is taken as ACTIVE, what it is declared to be. */
@@ -12,10 +13,8 @@ export function statusOf(peering: PeeringSpec): ObservedPeeringStatus {
   return peering.status ?? "ACTIVE";
 }
 
-/** States the cloud no longer counts for pairs, limits and CIDR rules. */
-export function countsOnCloud(status: ObservedPeeringStatus): boolean {
-  return status !== "REJECTED" && status !== "DELETED";
-}
+/** States the cloud no longer counts for pairs, limits and CIDR rules (one rule: core/peering-liveness.ts). */
+export { countsOnCloud };
 
 export interface LiveView {
   /** The document the validators run on. */

@@ -1,12 +1,14 @@
 import { firstOverlap } from "../cidr.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { peeringCounts } from "../peering-liveness.js";
 import type { Rule } from "./rule.js";
 
 /** seed 000 "对等连接的两端私有网络 CIDR 不可以重叠，重叠时创建会报错", checked over every CIDR of both VPCs. */
 export const checkCidrOverlap: Rule = (topology) => {
   const out: Diagnostic[] = [];
   for (const peering of topology.peerings) {
-    if (peering.vpc === peering.peerVpc) continue;
+    // A REJECTED or DELETED peering joins nothing any more (peering-liveness.ts).
+    if (peering.vpc === peering.peerVpc || !peeringCounts(peering.spec)) continue;
     const hit = firstOverlap(peering.vpc.cidrs, peering.peerVpc.cidrs);
     if (!hit) continue;
     out.push(

@@ -1,4 +1,6 @@
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { peeringCounts } from "../peering-liveness.js";
+import type { Peering } from "../topology.js";
 import { groupSize, type TopologyIndex, topologyIndex } from "../topology-index.js";
 import type { Rule } from "./rule.js";
 
@@ -10,9 +12,10 @@ const NONE = -1;
 
 /**
  * The first peering before `p` that joins the same two (distinct) VPCs, in either direction, or NONE. It is
- * among the peerings of either VPC, so the shorter list is searched: no pair key is built per peering.
+ * among the peerings of either VPC, so the shorter list is searched: no pair key is built per peering. A peering
+ * the cloud no longer counts (REJECTED, DELETED: peering-liveness.ts) is no twin.
  */
-function earlierTwin(index: TopologyIndex, p: number): number {
+function earlierTwin(index: TopologyIndex, peerings: readonly Peering[], p: number): number {
   const { peeringVpc, peeringPeerVpc, peeringsOfVpc } = index;
   const a = peeringVpc[p]!;
   const b = peeringPeerVpc[p]!;
@@ -21,6 +24,7 @@ function earlierTwin(index: TopologyIndex, p: number): number {
   for (let i = start[side]!; i < start[side + 1]!; i++) {
     const q = items[i]!;
     if (q >= p) break;
+    if (!peeringCounts(peerings[q]!.spec)) continue;
     const x = peeringVpc[q];
     const y = peeringPeerVpc[q];
     if ((x === a && y === b) || (x === b && y === a)) return q;
@@ -35,8 +39,8 @@ export const checkDuplicatePeering: Rule = (topology) => {
   const { peerings } = topology;
   for (let p = 0; p < peerings.length; p++) {
     const peering = peerings[p]!;
-    if (peering.vpc === peering.peerVpc) continue;
-    const twin = earlierTwin(index, p);
+    if (peering.vpc === peering.peerVpc || !peeringCounts(peering.spec)) continue;
+    const twin = earlierTwin(index, peerings, p);
     if (twin === NONE) continue;
     const existing = peerings[twin]!;
     out.push(

@@ -1,6 +1,7 @@
 import { type Cidr, compareCidrs } from "../cidr.js";
 import { CLOUD_RULES } from "../cloud-rules.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { peeringCounts } from "../peering-liveness.js";
 import type { Peering, Vpc } from "../topology.js";
 import { groupSize, topologyIndex } from "../topology-index.js";
 import type { Rule } from "./rule.js";
@@ -25,7 +26,7 @@ export const checkPeerCidrConflict: Rule = (topology) => {
     const entries: Entry[] = [];
     for (let i = peeringsOfVpc.start[v]!; i < peeringsOfVpc.start[v + 1]!; i++) {
       const peering = topology.peerings[peeringsOfVpc.items[i]!]!;
-      if (!peering.crossRegion) continue;
+      if (!peering.crossRegion || !peeringCounts(peering.spec)) continue;
       const peer = peering.vpc === vpc ? peering.peerVpc : peering.vpc;
       for (const cidr of peer.cidrs) entries.push({ cidr, peering, peer });
     }

@@ -1,5 +1,6 @@
 import { CLOUD_RULES } from "../cloud-rules.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { peeringCounts } from "../peering-liveness.js";
 import { groupSize, topologyIndex } from "../topology-index.js";
 import type { Rule } from "./rule.js";
 
@@ -13,7 +14,9 @@ export const checkPeeringLimit: Rule = (topology) => {
   topology.vpcs.forEach((vpc, v) => {
     const limit = CLOUD_RULES[vpc.cloud].maxPeeringsPerVpc;
     if (limit === undefined || groupSize(peeringsOfVpc, v) <= limit) return;
-    const peerings = topology.peeringsByVpc.get(vpc.id) ?? [];
+    // A peering the cloud no longer counts (REJECTED, DELETED) takes no quota.
+    const peerings = (topology.peeringsByVpc.get(vpc.id) ?? []).filter((p) => peeringCounts(p.spec));
+    if (peerings.length <= limit) return;
     const ids = peerings.map((p) => p.id);
     out.push(
       diagnostic(

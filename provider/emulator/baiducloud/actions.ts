@@ -180,8 +180,9 @@ async function listPeerConns(input: Input): Promise<BaiduAnswer> {
   const vpcId = q.get("vpcId");
   if (!vpcId) throw new BaiduRequestError("INVALID_PARAMETER", "vpcId is required.");
   await baiduVpc(input, vpcId);
-  const listed = await session.listPeerings({ vpcId }, { limit: 1000 });
-  const items = listed.items.filter((p) => p.cloud === "baiducloud");
+  // The engine filters by VPC and cloud in its query; one page of 1000 per VPC, as before.
+  const listed = await session.listPeerings({ vpcId, cloud: "baiducloud" }, { limit: 1000 });
+  const items = listed.items;
   const { slice, meta } = page(items, (p) => p.id, q);
   // The side of the listed VPC: its local* fields are that VPC.
   const rendered = slice.map((p) =>

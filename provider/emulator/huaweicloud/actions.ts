@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type {
+  PeeringFilter,
   PeeringInfo,
   PeeringStatus,
   RouteInfo,
@@ -313,20 +314,27 @@ async function createVpcPeering(input: Input): Promise<HuaweiAnswer> {
   return ok(201, { peering: renderPeering(created) });
 }
 
+async function everyPeering(session: Input["session"], filter: PeeringFilter): Promise<PeeringInfo[]> {
+  const items: PeeringInfo[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const listed = await session.listPeerings(filter, { offset, limit: 1000 });
+    items.push(...listed.items);
+    if (items.length >= listed.total || listed.items.length === 0) return items;
+  }
+}
+
 async function listVpcPeerings({ request, session }: Input): Promise<HuaweiAnswer> {
   const q = request.query;
   const status = q.get("status");
   const filterStatus: PeeringStatus | undefined = status ? fromHuaweiStatus(status) : undefined;
   if (status && !filterStatus) throw new HuaweiApiError("INVALID_PARAMETER", `Invalid status ${status}.`);
-  const all = await session.listPeerings(
-    {
-      ...(q.get("vpc_id") ? { vpcId: q.get("vpc_id") as string } : {}),
-      ...(q.get("name") ? { name: q.get("name") as string } : {}),
-      ...(q.get("id") ? { ids: [q.get("id") as string] } : {}),
-    },
-    { limit: 1000 },
-  );
-  let items = all.items.filter((p) => p.cloud === "huaweicloud");
+  // Every page of the engine's list (one page of 1000 used to drop the rest of a larger account), this cloud's only.
+  let items = await everyPeering(session, {
+    cloud: "huaweicloud",
+    ...(q.get("vpc_id") ? { vpcId: q.get("vpc_id") as string } : {}),
+    ...(q.get("name") ? { name: q.get("name") as string } : {}),
+    ...(q.get("id") ? { ids: [q.get("id") as string] } : {}),
+  });
   if (status) items = items.filter((p) => renderPeering(p).status === status);
   const tenant = q.get("tenant_id");
   if (tenant) items = items.filter((p) => p.account === tenant || p.peerAccount === tenant);

@@ -11,6 +11,7 @@
 
 import type {
   Backend,
+  PeeringFilter,
   PeeringInfo,
   PeeringStatus,
   RouteInfo,
@@ -124,6 +125,54 @@ async function allPeerings(session: Backend): Promise<PeeringInfo[]> {
     items.push(...page.items);
     if (items.length >= page.total || page.items.length === 0) return items;
   }
+}
+
+/**
+ * The Tencent filters as the engine's PeeringFilter, when they fit one (at most one VPC and one name; the state
+ * values ORed, the state filters ANDed, as matchesAll reads them), so the engine filters and pages in its query.
+ * Undefined when they do not fit: the action then filters the account's whole list itself.
+ */
+function engineFilter(filters: readonly TencentFilter[]): PeeringFilter | undefined {
+  let vpcId: string | undefined;
+  let name: string | undefined;
+  let status: PeeringStatus[] | undefined;
+  for (const f of filters) {
+    if (f.name === "state") {
+      const allowed = f.values.flatMap((v) => STATES_OF_WIRE(v.toUpperCase()));
+      status = status === undefined ? allowed : status.filter((s) => allowed.includes(s));
+    } else if (f.values.length !== 1) return undefined;
+    else if (f.name === "vpc-id" && vpcId === undefined) vpcId = f.values[0];
+    else if (f.name === "peering-connection-name" && name === undefined) name = f.values[0];
+    else return undefined;
+  }
+  return {
+    cloud: CLOUD,
+    ...(vpcId === undefined ? {} : { vpcId }),
+    ...(name === undefined ? {} : { name }),
+    ...(status === undefined ? {} : { status }),
+  };
+}
+
+/**
+ * One page in creation order, read by the engine's query. Descending: the same window counted from the end
+ * (the count first), reversed.
+ */
+async function enginePage(
+  session: Backend,
+  filter: PeeringFilter,
+  { offset, limit }: { offset: number; limit: number },
+  descending: boolean,
+): Promise<{ total: number; page: readonly PeeringInfo[] }> {
+  if (!descending) {
+    const listed = await session.listPeerings(filter, { offset, limit: Math.max(limit, 1) });
+    return { total: listed.total, page: limit === 0 ? [] : listed.items };
+  }
+  const { total } = await session.listPeerings(filter, { limit: 1 });
+  const end = total - offset;
+  const start = Math.max(end - limit, 0);
+  if (end <= 0 || limit === 0) return { total, page: [] };
+  const listed = await session.listPeerings(filter, { offset: start, limit: end - start });
+  return { total, page: [...listed.items].reverse() };
 }
 
 /** A block's canonical text ("10.1.0.0/16"), or the text itself when it does not parse. */
@@ -506,6 +555,16 @@ export const ACTIONS: Readonly<Record<string, TencentAction>> = {
           "InvalidParameterValue",
           "OrderField is CreatedTime or PeeringConnectionName; OrderDirection is ASC or DESC.",
         );
+      const pushed = ids === undefined ? engineFilter(filters) : undefined;
+      if (pushed !== undefined && orderField === "CreatedTime") {
+        const { total, page } = await enginePage(
+          context.session,
+          pushed,
+          params.page(),
+          direction === "DESC",
+        );
+        return { TotalCount: total, PeerConnectionSet: page.map(peeringWire) };
+      }
       let peerings: PeeringInfo[] = ids
         ? [...(await context.session.listPeerings({ ids }, { limit: 1000 })).items]
         : await allPeerings(context.session);
