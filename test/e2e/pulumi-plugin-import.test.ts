@@ -95,6 +95,17 @@ describe("provider plugin: pulumi import, then a no-change preview of the progra
     expect(changes(summary)).toEqual({});
   });
 
+  it("the first up after the import changes nothing and records the program's dependencies", async () => {
+    // `pulumi import` records no dependencies between the imported resources; until an `up` writes the program's,
+    // a destroy would delete them in any order (a VPC before its peering: VPC_IN_USE).
+    const up = await stack.up(["--expect-no-changes"]);
+    expect(up.code, up.output).toBe(0);
+    const records = await stack.resources();
+    const peering = records.find((r) => r.urn.endsWith("::imp-ab"));
+    const vpcA = records.find((r) => r.urn.endsWith("::imp-a"));
+    expect(peering?.dependencies ?? []).toContain(vpcA?.urn);
+  });
+
   it("destroy removes what it now manages", async () => {
     const destroy = await stack.destroy();
     expect(destroy.code, destroy.output).toBe(0);

@@ -85,6 +85,7 @@ export class PulumiStack {
       id?: string;
       inputs?: Record<string, unknown>;
       outputs?: Record<string, unknown>;
+      dependencies?: string[];
     }>
   > {
     const result = await this.ok(["stack", "export", "--show-secrets", "--stack", this.stack]);
@@ -96,6 +97,7 @@ export class PulumiStack {
           id?: string;
           inputs?: Record<string, unknown>;
           outputs?: Record<string, unknown>;
+          dependencies?: string[];
         }>;
       };
     };
