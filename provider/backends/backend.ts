@@ -9,22 +9,15 @@
  */
 import type { ChargeType, Cloud, ServiceLevel } from "../core/index.js";
 import { countsOnCloud } from "../core/peering-liveness.js";
+import { OBSERVED_PEERING_STATUSES, type ObservedPeeringStatus } from "../core/topology-schema.js";
 
 /**
  * Peering states. Wire names differ per cloud (Huawei PENDING_ACCEPTANCE, Baidu "consulting"/"active"...);
  * backends translate. CREATING and ACCEPTING are transient phases some clouds show while a task runs (Tencent
  * returns a taskId from the cross-region create, seed 003); callers wait them out.
  */
-export const PEERING_STATUSES = [
-  "CREATING",
-  "PENDING",
-  "ACCEPTING",
-  "ACTIVE",
-  "REJECTED",
-  "EXPIRED",
-  "DELETED",
-] as const;
-export type PeeringStatus = (typeof PEERING_STATUSES)[number];
+export const PEERING_STATUSES = OBSERVED_PEERING_STATUSES;
+export type PeeringStatus = ObservedPeeringStatus;
 
 /**
  * Live peerings count towards limits, pair uniqueness and CIDR rules: every state but REJECTED and DELETED (an

@@ -13,6 +13,10 @@ import { HubAndSpoke, TwoRegionDr, TwoRegionsThreeCenters } from "../pulumi/comp
 import type { Peering } from "../pulumi/peering.js";
 import type { PeeringAcceptance } from "../pulumi/peering-acceptance.js";
 import type { RouteRule } from "../pulumi/route-rule.js";
+import { OUTPUT_KEYS as BANDWIDTH_POLICY_OUTPUTS } from "../pulumi/runtime/bandwidth-policy.js";
+import { OUTPUT_KEYS as PEERING_OUTPUTS } from "../pulumi/runtime/peering.js";
+import { OUTPUT_KEYS as ACCEPTANCE_OUTPUTS } from "../pulumi/runtime/peering-acceptance.js";
+import { OUTPUT_KEYS as ROUTE_RULE_OUTPUTS } from "../pulumi/runtime/route-rule.js";
 import { COMPONENT_TOKENS, RESOURCE_TOKENS } from "./tokens.js";
 
 /** A resource of any of the plugin's types, its outputs read by name. */
@@ -20,20 +24,11 @@ class PluginResource extends pulumi.CustomResource {}
 
 /** The outputs each child type has (the dynamic classes' declared outputs), registered so they can be read. */
 const OUTPUTS = {
-  peering: [
-    "peeringId",
-    "status",
-    "account",
-    "region",
-    "accepterAccount",
-    "accepterRegion",
-    "crossRegion",
-    "crossAccount",
-  ],
-  peeringAcceptance: ["status", "vpcId", "peerVpcId"],
-  routeRule: ["routeId", "effectiveRouteTableId"],
-  bandwidthPolicy: ["appliedLimits"],
-} as const;
+  peering: PEERING_OUTPUTS,
+  peeringAcceptance: ACCEPTANCE_OUTPUTS,
+  routeRule: ROUTE_RULE_OUTPUTS,
+  bandwidthPolicy: BANDWIDTH_POLICY_OUTPUTS,
+};
 
 function child<T>(
   kind: keyof typeof OUTPUTS,

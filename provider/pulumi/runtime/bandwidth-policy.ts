@@ -26,7 +26,7 @@ export const bandwidthPolicyInputsSchema = z.strictObject({
 });
 export type BandwidthPolicyInputs = z.output<typeof bandwidthPolicyInputsSchema>;
 
-const OUTPUT_KEYS = ["appliedLimits"];
+export const OUTPUT_KEYS = ["appliedLimits"];
 
 async function apply(inputs: BandwidthPolicyInputs, previous: BandwidthPolicyInputs | undefined) {
   const backend = await openBackend(inputs.connection);

@@ -17,7 +17,7 @@ export const acceptanceInputsSchema = z.strictObject({
 });
 export type AcceptanceInputs = z.output<typeof acceptanceInputsSchema>;
 
-const OUTPUT_KEYS = ["status", "vpcId", "peerVpcId"];
+export const OUTPUT_KEYS = ["status", "vpcId", "peerVpcId"];
 
 function outputs(inputs: AcceptanceInputs, peering: PeeringInfo) {
   return { ...inputs, status: peering.status, vpcId: peering.vpcId, peerVpcId: peering.peerVpcId };

@@ -50,7 +50,7 @@ export const peeringInputsSchema = z.strictObject({
 export type PeeringInputs = z.output<typeof peeringInputsSchema>;
 
 const REPLACE_KEYS = ["vpcId", "peerVpcId", "peerRegion", "peerAccount", "serviceLevel", "existingId"];
-const OUTPUT_KEYS = [
+export const OUTPUT_KEYS = [
   "peeringId",
   "status",
   "account",

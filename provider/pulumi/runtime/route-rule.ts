@@ -23,7 +23,7 @@ export const routeRuleInputsSchema = z.strictObject({
 });
 export type RouteRuleInputs = z.output<typeof routeRuleInputsSchema>;
 
-const OUTPUT_KEYS = ["routeId", "effectiveRouteTableId"];
+export const OUTPUT_KEYS = ["routeId", "effectiveRouteTableId"];
 
 function outputs(inputs: RouteRuleInputs, route: RouteInfo) {
   return { ...inputs, routeId: route.id, effectiveRouteTableId: route.routeTableId };
