@@ -139,9 +139,12 @@ function parseCanonicalV4(text: string): { value: number; prefix: number } | und
 export function parseCidr(text: string): CidrParseResult {
   const fast = parseCanonicalV4(text);
   if (fast) {
-    const cidr = makeCidr(4, fast.value, fast.prefix);
-    if (cidr.start !== fast.value) return { ok: false, reason: "host-bits-set", suggestion: cidr.text };
-    return { ok: true, cidr };
+    const size = 2 ** (V4_BITS - fast.prefix);
+    const start = Math.floor(fast.value / size) * size;
+    if (start !== fast.value)
+      return { ok: false, reason: "host-bits-set", suggestion: makeCidr(4, fast.value, fast.prefix).text };
+    // The fast path reads canonical text only, so the block's canonical text is the text itself.
+    return { ok: true, cidr: { text, family: 4, prefix: fast.prefix, start, end: start + size - 1 } };
   }
   return parseCidrSlow(text);
 }

@@ -3,7 +3,7 @@
  * structural diagnostics found on the way (INVALID_CIDR, UNKNOWN_REFERENCE, duplicate ids). Rules run on this
  * model and skip whatever could not be resolved, so one typo produces one diagnostic, not a cascade.
  */
-import { type Cidr, CidrCache, firstSelfOverlap, parseIp } from "./cidr.js";
+import { type Cidr, CidrCache, firstSelfOverlap, parseCidr, parseIp } from "./cidr.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { peeringRef, policyRef, positionRef, type ResourceRef, routeRef, vpcRef } from "./resource-ref.js";
 import {
@@ -165,26 +165,38 @@ function unknown(
 
 const NO_TABLES: readonly string[] = Object.freeze([]);
 
-/** Resource paths are built when a diagnostic needs them, not stored as one more string per object. */
+/**
+ * Resource paths are built when a diagnostic needs them, not stored as one more string per object, and the
+ * spec's own fields are read through getters: a 100k-VPC model is copied by every young-generation collection
+ * until it is promoted, so each field kept off the object is memory not copied (measured: bench validate).
+ */
 class ResolvedVpc implements Vpc {
-  readonly id: string;
-  readonly cloud: Cloud;
-  readonly region: string;
-  readonly account: string;
-  readonly routeTables: readonly string[];
-
   constructor(
     readonly spec: VpcSpec,
     readonly cidrs: readonly Cidr[],
     /** Position in `Topology.vpcs`, the row of the VPC in the index. */
     readonly position: number,
     readonly assignedIpv6: readonly Cidr[] = [],
-  ) {
-    this.id = spec.id;
-    this.cloud = spec.cloud;
-    this.region = spec.region;
-    this.account = spec.account;
-    this.routeTables = spec.routeTables ?? NO_TABLES;
+  ) {}
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  get cloud(): Cloud {
+    return this.spec.cloud;
+  }
+
+  get region(): string {
+    return this.spec.region;
+  }
+
+  get account(): string {
+    return this.spec.account;
+  }
+
+  get routeTables(): readonly string[] {
+    return this.spec.routeTables ?? NO_TABLES;
   }
 
   get resource(): string {
@@ -197,11 +209,6 @@ class ResolvedVpc implements Vpc {
 }
 
 class ResolvedPeering implements Peering {
-  readonly id: string;
-  readonly name: string;
-  readonly crossRegion: boolean;
-  readonly crossAccount: boolean;
-
   constructor(
     readonly spec: PeeringSpec,
     readonly index: number,
@@ -209,11 +216,22 @@ class ResolvedPeering implements Peering {
     readonly peerVpc: ResolvedVpc,
     /** Position in `Topology.peerings`. */
     readonly position: number,
-  ) {
-    this.id = spec.id;
-    this.name = spec.name ?? spec.id;
-    this.crossRegion = vpc.region !== peerVpc.region;
-    this.crossAccount = vpc.account !== peerVpc.account;
+  ) {}
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  get name(): string {
+    return this.spec.name ?? this.spec.id;
+  }
+
+  get crossRegion(): boolean {
+    return this.vpc.spec.region !== this.peerVpc.spec.region;
+  }
+
+  get crossAccount(): boolean {
+    return this.vpc.spec.account !== this.peerVpc.spec.account;
   }
 
   get resource(): string {
@@ -225,92 +243,165 @@ class ResolvedPeering implements Peering {
   }
 }
 
-function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[]): Map<string, ResolvedVpc> {
-  const byId = new Map<string, ResolvedVpc>();
-  const specs = doc.vpcs;
-  for (let index = 0; index < specs.length; index++) {
-    const spec = specs[index]!;
-    if (byId.has(spec.id)) {
+const NO_CIDRS: readonly Cidr[] = Object.freeze([]);
+
+/**
+ * A VPC's own blocks, parsed without the cache: each is distinct in a valid document, so memoizing them only cost
+ * a hash insert per VPC (routes find their destination among the peer's blocks first: resolveRoutes).
+ */
+function parseVpcCidrs(spec: VpcSpec, out: Diagnostic[]): Cidr[] {
+  const texts = spec.cidrs;
+  const cidrs: Cidr[] = [];
+  let positions: number[] | undefined; // only when a block was refused: overlap diagnostics name the positions
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    const parsed = parseCidr(text);
+    if (parsed.ok) {
+      cidrs.push(parsed.cidr);
+      positions?.push(i);
+    } else {
+      positions ??= Array.from({ length: cidrs.length }, (_, k) => k);
+      out.push(cidrDiagnostic(vpcRef(spec.id), `cidrs[${i}]`, text, parsed));
+    }
+  }
+  if (cidrs.length > 1) {
+    const own = firstSelfOverlap(cidrs);
+    if (own) out.push(ownOverlapDiagnostic(vpcRef(spec.id), own, positions ?? cidrs.map((_, k) => k)));
+  }
+  return cidrs;
+}
+
+function parseAssigned(spec: VpcSpec, texts: readonly string[], cache: CidrCache, out: Diagnostic[]): Cidr[] {
+  const assigned: Cidr[] = [];
+  texts.forEach((text, i) => {
+    const parsed = cache.parse(text);
+    if (!parsed.ok) out.push(cidrDiagnostic(vpcRef(spec.id), `assignedIpv6Cidrs[${i}]`, text, parsed));
+    else if (parsed.cidr.family !== 6)
       out.push(
         diagnostic(
-          "INVALID_DOCUMENT",
-          positionRef("vpcs", index),
-          `VPC id "${spec.id}" is declared more than once.`,
-          "Give every VPC a unique id.",
+          "INVALID_CIDR",
+          vpcRef(spec.id),
+          `assignedIpv6Cidrs[${i}] "${text}" of VPC "${spec.id}" is no IPv6 block; it holds the IPv6 blocks the cloud assigned.`,
+          `Move ${text} to cidrs, or give the IPv6 block the cloud assigned the VPC.`,
         ),
       );
+    else assigned.push(parsed.cidr);
+  });
+  return assigned;
+}
+
+function duplicateVpc(index: number, id: string): Diagnostic {
+  return diagnostic(
+    "INVALID_DOCUMENT",
+    positionRef("vpcs", index),
+    `VPC id "${id}" is declared more than once.`,
+    "Give every VPC a unique id.",
+  );
+}
+
+/**
+ * The VPCs by id, in document order with positions 0, 1, ... A valid document declares each id once, so the
+ * common path sets each VPC without asking first and notices a repeat by the map not growing: then it puts the
+ * first declaration back, drops what the repeat reported, and asks before every later set.
+ */
+function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[]): ResolvedVpcs {
+  const byId = new Map<string, ResolvedVpc>();
+  const list: ResolvedVpc[] = [];
+  const specs = doc.vpcs;
+  let repeated = false;
+  for (let index = 0; index < specs.length; index++) {
+    const spec = specs[index]!;
+    if (repeated && byId.has(spec.id)) {
+      out.push(duplicateVpc(index, spec.id));
       continue;
     }
-    const cidrs: Cidr[] = [];
-    const positions: number[] = [];
-    for (let i = 0; i < spec.cidrs.length; i++) {
-      const text = spec.cidrs[i]!;
-      const parsed = cache.parse(text);
-      if (parsed.ok) {
-        cidrs.push(parsed.cidr);
-        positions.push(i);
-      } else out.push(cidrDiagnostic(vpcRef(spec.id), `cidrs[${i}]`, text, parsed));
+    const reported = out.length;
+    const cidrs = parseVpcCidrs(spec, out);
+    const assignedTexts = spec.assignedIpv6Cidrs;
+    const assigned =
+      assignedTexts && assignedTexts.length > 0 ? parseAssigned(spec, assignedTexts, cache, out) : NO_CIDRS;
+    const vpc = new ResolvedVpc(
+      spec,
+      assigned.length > 0 ? [...cidrs, ...assigned] : cidrs,
+      list.length,
+      assigned,
+    );
+    byId.set(spec.id, vpc);
+    if (byId.size === list.length) {
+      byId.set(spec.id, list.find((v) => v.id === spec.id)!);
+      out.length = reported;
+      out.push(duplicateVpc(index, spec.id));
+      repeated = true;
+      continue;
     }
-    const own = firstSelfOverlap(cidrs);
-    if (own) out.push(ownOverlapDiagnostic(vpcRef(spec.id), own, positions));
-    const assigned: Cidr[] = [];
-    (spec.assignedIpv6Cidrs ?? []).forEach((text, i) => {
-      const parsed = cache.parse(text);
-      if (!parsed.ok) out.push(cidrDiagnostic(vpcRef(spec.id), `assignedIpv6Cidrs[${i}]`, text, parsed));
-      else if (parsed.cidr.family !== 6)
-        out.push(
-          diagnostic(
-            "INVALID_CIDR",
-            vpcRef(spec.id),
-            `assignedIpv6Cidrs[${i}] "${text}" of VPC "${spec.id}" is no IPv6 block; it holds the IPv6 blocks the cloud assigned.`,
-            `Move ${text} to cidrs, or give the IPv6 block the cloud assigned the VPC.`,
-          ),
-        );
-      else assigned.push(parsed.cidr);
-    });
-    byId.set(spec.id, new ResolvedVpc(spec, [...cidrs, ...assigned], byId.size, assigned));
+    list.push(vpc);
   }
-  return byId;
+  return { byId, list };
+}
+
+interface ResolvedVpcs {
+  readonly byId: Map<string, ResolvedVpc>;
+  /** `byId`'s values in order: position `i` is the VPC whose `position` is `i`. */
+  readonly list: ResolvedVpc[];
 }
 
 /** The peerings that resolved, and the ids of those declared whose VPCs did not (reported already). */
 interface ResolvedPeerings {
   readonly byId: Map<string, ResolvedPeering>;
   readonly unresolved: ReadonlySet<string>;
+  /** `byId`'s values in order: position `i` is the peering whose `position` is `i`. */
+  readonly list: ResolvedPeering[];
 }
 
 /** Declared once, whether or not it resolved: a reference to it is not an unknown reference. */
 function isDeclared(peerings: ResolvedPeerings, id: string): boolean {
-  return peerings.byId.has(id) || peerings.unresolved.has(id);
+  return peerings.byId.has(id) || (peerings.unresolved.size > 0 && peerings.unresolved.has(id));
 }
 
+function duplicatePeering(index: number, id: string): Diagnostic {
+  return diagnostic(
+    "INVALID_DOCUMENT",
+    positionRef("peerings", index),
+    `Peering id "${id}" is declared more than once.`,
+    "Give every peering a unique id.",
+  );
+}
+
+/** As resolveVpcs: set first, and ask before setting only once an id has been seen twice. */
 function resolvePeerings(
   doc: TopologyDocument,
   vpcById: ReadonlyMap<string, ResolvedVpc>,
   out: Diagnostic[],
 ): ResolvedPeerings {
   const byId = new Map<string, ResolvedPeering>();
+  const list: ResolvedPeering[] = [];
   // Only the few that fail to resolve are kept apart: a second set of every id cost a hash insert per peering.
   const unresolved = new Set<string>();
-  const resolved = { byId, unresolved };
+  const resolved = { byId, unresolved, list };
   const specs = doc.peerings;
+  let repeated = false;
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index]!;
-    if (isDeclared(resolved, spec.id)) {
-      out.push(
-        diagnostic(
-          "INVALID_DOCUMENT",
-          positionRef("peerings", index),
-          `Peering id "${spec.id}" is declared more than once.`,
-          "Give every peering a unique id.",
-        ),
-      );
+    if ((repeated && byId.has(spec.id)) || (unresolved.size > 0 && unresolved.has(spec.id))) {
+      out.push(duplicatePeering(index, spec.id));
       continue;
     }
     const vpc = vpcById.get(spec.vpc);
     const peerVpc = vpcById.get(spec.peerVpc);
     if (vpc && peerVpc) {
-      byId.set(spec.id, new ResolvedPeering(spec, index, vpc, peerVpc, byId.size));
+      const peering = new ResolvedPeering(spec, index, vpc, peerVpc, list.length);
+      byId.set(spec.id, peering);
+      if (byId.size === list.length) {
+        byId.set(spec.id, list.find((p) => p.id === spec.id)!);
+        out.push(duplicatePeering(index, spec.id));
+        repeated = true;
+        continue;
+      }
+      list.push(peering);
+      continue;
+    }
+    if (byId.has(spec.id)) {
+      out.push(duplicatePeering(index, spec.id));
       continue;
     }
     unresolved.add(spec.id);
@@ -331,6 +422,28 @@ function peerPosition(peering: ResolvedPeering, vpc: ResolvedVpc): number {
   return NOT_ON_PEERING;
 }
 
+/** The route's VPC: one of its peering's two sides (string compares) unless the route is on neither. */
+function sideOf(
+  peering: ResolvedPeering,
+  id: string,
+  vpcById: ReadonlyMap<string, ResolvedVpc>,
+): ResolvedVpc | undefined {
+  if (peering.vpc.id === id) return peering.vpc;
+  if (peering.peerVpc.id === id) return peering.peerVpc;
+  return vpcById.get(id);
+}
+
+/**
+ * The peer's block a destination names, already parsed with the VPC (most routes point at a peer's CIDR), or
+ * undefined: then the destination goes through the cache.
+ */
+function peerBlock(peering: ResolvedPeering, vpc: ResolvedVpc, text: string): Cidr | undefined {
+  const peer = peering.vpc === vpc ? peering.peerVpc : peering.vpc;
+  const cidrs = peer.cidrs;
+  for (let i = 0; i < cidrs.length; i++) if (cidrs[i]!.text === text) return cidrs[i];
+  return undefined;
+}
+
 /** Writes the routes that resolve into `columns`, and reports the rest. */
 function resolveRoutes(
   doc: TopologyDocument,
@@ -341,17 +454,26 @@ function resolveRoutes(
   out: Diagnostic[],
 ): void {
   const specs = doc.routes;
+  // Routes come grouped by peering (each side's tables in turn), so the last peering found is usually the next.
+  let lastId: string | undefined;
+  let last: ResolvedPeering | undefined;
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index]!;
-    const vpc = vpcById.get(spec.vpc);
-    const peering = peerings.byId.get(spec.peering);
-    const parsed = cache.parse(spec.destination);
+    if (spec.peering !== lastId) {
+      lastId = spec.peering;
+      last = peerings.byId.get(lastId);
+    }
+    const peering = last;
+    const vpc = peering ? sideOf(peering, spec.vpc, vpcById) : vpcById.get(spec.vpc);
+    const known = vpc && peering ? peerBlock(peering, vpc, spec.destination) : undefined;
+    const parsed = known ? undefined : cache.parse(spec.destination);
+    const destination = known ?? (parsed!.ok ? parsed!.cidr : undefined);
     const named = spec.routeTable !== undefined && vpc ? vpc.routeTables.indexOf(spec.routeTable) : -1;
     const knownTable = spec.routeTable === undefined || !vpc || named !== -1;
-    if (vpc && peering && parsed.ok && knownTable) {
+    if (vpc && peering && destination && knownTable) {
       // An explicit "main" (declared in routeTables) is the main table: tables used to be keyed by name.
       const table = named === -1 || spec.routeTable === MAIN_ROUTE_TABLE ? MAIN_TABLE_ID : named + 1;
-      columns.add(index, vpc.position, peering.position, peerPosition(peering, vpc), table, parsed.cidr);
+      columns.add(index, vpc.position, peering.position, peerPosition(peering, vpc), table, destination);
       continue;
     }
     // The slow path, for broken routes only: say everything that is wrong with this one.
@@ -370,7 +492,7 @@ function resolveRoutes(
         ),
       );
     }
-    if (!parsed.ok) out.push(cidrDiagnostic(resource, "destination", spec.destination, parsed));
+    if (parsed && !parsed.ok) out.push(cidrDiagnostic(resource, "destination", spec.destination, parsed));
   }
 }
 
@@ -485,21 +607,28 @@ export function resolveTopology(
   cache: CidrCache = new CidrCache(),
 ): { topology: Topology; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const vpcById = resolveVpcs(document, cache, diagnostics);
+  const vpcs = resolveVpcs(document, cache, diagnostics);
+  const vpcById = vpcs.byId;
   const peerings = resolvePeerings(document, vpcById, diagnostics);
   const columns = new RouteColumns(document.routes.length);
   resolveRoutes(document, vpcById, peerings, cache, columns, diagnostics);
   const bandwidthPolicies = resolvePolicies(document, vpcById, peerings, diagnostics);
 
-  const vpcList: Vpc[] = [...vpcById.values()];
-  const peeringList: ResolvedPeering[] = [...peerings.byId.values()];
+  const vpcList: Vpc[] = vpcs.list;
+  const peeringList: ResolvedPeering[] = peerings.list;
+  const peeringVpc = new Int32Array(peeringList.length);
+  const peeringPeerVpc = new Int32Array(peeringList.length);
+  for (let p = 0; p < peeringList.length; p++) {
+    peeringVpc[p] = peeringList[p]!.vpc.position;
+    peeringPeerVpc[p] = peeringList[p]!.peerVpc.position;
+  }
   let routes: Route[] | undefined;
   let peeringsByVpc: Map<string, Peering[]> | undefined;
   let routesByPeering: Map<string, Route[]> | undefined;
   const index = columns.finish(
     vpcList.length,
-    Int32Array.from(peeringList, (p) => p.vpc.position),
-    Int32Array.from(peeringList, (p) => p.peerVpc.position),
+    peeringVpc,
+    peeringPeerVpc,
     (r) => routes?.[r] ?? routeOfRow(document, vpcList, peeringList, columns, r),
   );
   // Getters on the literal are own enumerable properties, so spreading or serializing the model still sees them.
