@@ -290,12 +290,14 @@ function parseAssigned(spec: VpcSpec, texts: readonly string[], cache: CidrCache
   return assigned;
 }
 
-function duplicateVpc(index: number, id: string): Diagnostic {
+/** A VPC or peering id declared a second time, at `index` of its list. */
+function repeatedId(list: "vpcs" | "peerings", index: number, id: string): Diagnostic {
+  const kind = list === "vpcs" ? "VPC" : "peering";
   return diagnostic(
     "INVALID_DOCUMENT",
-    positionRef("vpcs", index),
-    `VPC id "${id}" is declared more than once.`,
-    "Give every VPC a unique id.",
+    positionRef(list, index),
+    `${list === "vpcs" ? "VPC" : "Peering"} id "${id}" is declared more than once.`,
+    `Give every ${kind} a unique id.`,
   );
 }
 
@@ -312,7 +314,7 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index]!;
     if (repeated && byId.has(spec.id)) {
-      out.push(duplicateVpc(index, spec.id));
+      out.push(repeatedId("vpcs", index, spec.id));
       continue;
     }
     const reported = out.length;
@@ -330,7 +332,7 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
     if (byId.size === list.length) {
       byId.set(spec.id, list.find((v) => v.id === spec.id)!);
       out.length = reported;
-      out.push(duplicateVpc(index, spec.id));
+      out.push(repeatedId("vpcs", index, spec.id));
       repeated = true;
       continue;
     }
@@ -358,15 +360,6 @@ function isDeclared(peerings: ResolvedPeerings, id: string): boolean {
   return peerings.byId.has(id) || (peerings.unresolved.size > 0 && peerings.unresolved.has(id));
 }
 
-function duplicatePeering(index: number, id: string): Diagnostic {
-  return diagnostic(
-    "INVALID_DOCUMENT",
-    positionRef("peerings", index),
-    `Peering id "${id}" is declared more than once.`,
-    "Give every peering a unique id.",
-  );
-}
-
 /** As resolveVpcs: set first, and ask before setting only once an id has been seen twice. */
 function resolvePeerings(
   doc: TopologyDocument,
@@ -383,7 +376,7 @@ function resolvePeerings(
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index]!;
     if ((repeated && byId.has(spec.id)) || (unresolved.size > 0 && unresolved.has(spec.id))) {
-      out.push(duplicatePeering(index, spec.id));
+      out.push(repeatedId("peerings", index, spec.id));
       continue;
     }
     const vpc = vpcById.get(spec.vpc);
@@ -393,7 +386,7 @@ function resolvePeerings(
       byId.set(spec.id, peering);
       if (byId.size === list.length) {
         byId.set(spec.id, list.find((p) => p.id === spec.id)!);
-        out.push(duplicatePeering(index, spec.id));
+        out.push(repeatedId("peerings", index, spec.id));
         repeated = true;
         continue;
       }
@@ -401,7 +394,7 @@ function resolvePeerings(
       continue;
     }
     if (byId.has(spec.id)) {
-      out.push(duplicatePeering(index, spec.id));
+      out.push(repeatedId("peerings", index, spec.id));
       continue;
     }
     unresolved.add(spec.id);
