@@ -96,7 +96,10 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   ROUTING_OUTSIDE_PEER: "InvalidParameterValue",
   ROUTING_POLICY_INVALID: "InvalidParameterValue",
   EXTERNAL_PEERING_INVALID: "InvalidParameterValue",
-  IPV6_PEERING_UNSUPPORTED: "InvalidParameterValue",
+  // A route through a peering with an IPv6 destination (rulebook ipv6PeeringRoutes: Tencent documents none).
+  // tencentcloud-sdk-python vpc/v20170312/errorcodes.py: "# 不支持IPV6。 UNSUPPORTEDOPERATION_IPV6NOTSUPPORT =
+  // 'UnsupportedOperation.Ipv6NotSupport'".
+  IPV6_PEERING_UNSUPPORTED: "UnsupportedOperation.Ipv6NotSupport",
   CIDR_OVERLAP: "UnsupportedOperation.VpcPeerCidrConflict",
   // "对等连接本端VPC与对端VPC存在CIDR冲突,或一端与已建立的对等连接某一端冲突" (errorcodes.py).
   PEER_CIDR_CONFLICT: "UnauthorizedOperation.VpcPeerCidrConflict",

@@ -84,6 +84,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "A route's destination is not inside the peer VPC's CIDRs (Tencent CidrNotInPeerVpc).",
   },
+  IPV6_PEERING_UNSUPPORTED: {
+    severity: "error",
+    summary:
+      "A route with an IPv6 destination through a peering, on a cloud whose documentation names no IPv6 peering routes.",
+  },
   ROUTE_CONFLICT: {
     severity: "error",
     summary:
@@ -121,11 +126,6 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary:
       "A DR peering this stack does not fully own (accept-only or requester-only) asked for what only the other side can do.",
-  },
-  IPV6_PEERING_UNSUPPORTED: {
-    severity: "error",
-    summary:
-      "A DR plan would route an IPv6 block through a peering on a cloud whose documentation names no IPv6 peering routes.",
   },
   ROUTE_PEERING_NOT_ACTIVE: {
     severity: "error",
@@ -167,8 +167,7 @@ export type PlannerCode =
   | "INVALID_SPOKE_KEY"
   | "ROUTING_OUTSIDE_PEER"
   | "ROUTING_POLICY_INVALID"
-  | "EXTERNAL_PEERING_INVALID"
-  | "IPV6_PEERING_UNSUPPORTED";
+  | "EXTERNAL_PEERING_INVALID";
 
 /** Codes the DR planners raise on their inputs before any topology exists (no topology document produces them). */
 export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set<PlannerCode>([
@@ -176,7 +175,6 @@ export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set<PlannerCode>([
   "ROUTING_OUTSIDE_PEER",
   "ROUTING_POLICY_INVALID",
   "EXTERNAL_PEERING_INVALID",
-  "IPV6_PEERING_UNSUPPORTED",
 ]);
 
 /** Codes only `peerlink audit` raises, on a discovered estate (core/audit): no declared document produces them. */

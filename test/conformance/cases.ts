@@ -132,6 +132,25 @@ export const CASES: readonly ConformanceCase[] = [
     },
     refused: ["ROUTE_DESTINATION_NOT_IN_PEER"] as const,
   })),
+  // Issue 15, rulebook ipv6PeeringRoutes: Huawei documents IPv6 destinations through a peering, Tencent and Baidu
+  // none. No layer here can give a VPC an IPv6 block (the clouds assign them; a document says so with
+  // assignedIpv6Cidrs, a backend-made VPC has none), so the destination is outside the peer everywhere, and only
+  // the clouds without IPv6 peering routes add IPV6_PEERING_UNSUPPORTED.
+  ...CLOUDS.map((cloud) => ({
+    name: `${cloud}: an IPv6 route through a peering`,
+    cloud,
+    document: {
+      ...pair(cloud, { routes: "none" }),
+      routes: [
+        { vpc: "vpc-b", destination: "10.0.0.0/16", peering: "a-b" },
+        { vpc: "vpc-a", destination: "240e:22::/64", peering: "a-b" },
+      ],
+    },
+    refused:
+      cloud === "huaweicloud"
+        ? (["ROUTE_DESTINATION_NOT_IN_PEER"] as const)
+        : (["IPV6_PEERING_UNSUPPORTED", "ROUTE_DESTINATION_NOT_IN_PEER"] as const),
+  })),
   {
     name: "tencentcloud: cross-region bandwidth off the tiers",
     cloud: "tencentcloud",

@@ -44,7 +44,7 @@ const CODES = new Set(Object.keys(DIAGNOSTIC_CODES));
 /** The peerlink codes a refusal names: its own, and each `(n) CODE:` of a refusal that lists several problems. */
 function codesOf(error: unknown): string[] {
   if (!isBackendError(error)) throw error;
-  const listed = [...error.message.matchAll(/\(\d+\) ([A-Z_]+):/g)].map((m) => m[1]!);
+  const listed = [...error.message.matchAll(/\(\d+\) ([A-Z][A-Z0-9_]*):/g)].map((m) => m[1]!);
   return [error.code, ...listed.filter((c) => CODES.has(c))];
 }
 
@@ -245,7 +245,7 @@ export function pulumiLayer(): Layer {
         const checked = await resource.check({}, news);
         if (checked.failures.length > 0) {
           for (const f of checked.failures) {
-            const code = /^([A-Z_]+)\b/.exec(f.reason)?.[1];
+            const code = /^([A-Z][A-Z0-9_]*)\b/.exec(f.reason)?.[1];
             if (code && CODES.has(code)) found.push(code);
           }
           return undefined;
@@ -363,7 +363,7 @@ export const cdktfLayer: Layer = {
       return sorted(
         text
           .split("\n")
-          .map((l) => /^\s*\[[^\]]+\] ([A-Z_]+)\b/.exec(l)?.[1])
+          .map((l) => /^\s*\[[^\]]+\] ([A-Z][A-Z0-9_]*)\b/.exec(l)?.[1])
           .filter((c): c is string => c !== undefined),
       );
     }

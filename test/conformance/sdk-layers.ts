@@ -323,7 +323,7 @@ function readBack(cloud: Cloud, wire: WireRefusal, expected: readonly string[]):
 
 /** The peerlink codes of a refusal: its cloud code read back, and each further `(n) CODE:` its message lists. */
 function codesOf(cloud: Cloud, wire: WireRefusal, expected: readonly string[]): string[] {
-  const listed = [...wire.message.matchAll(/\(\d+\) ([A-Z_]+):/g)].map((m) => m[1]!);
+  const listed = [...wire.message.matchAll(/\(\d+\) ([A-Z][A-Z0-9_]*):/g)].map((m) => m[1]!);
   return [readBack(cloud, wire, expected), ...listed.filter((c) => CODES.has(c))];
 }
 

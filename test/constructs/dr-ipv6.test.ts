@@ -27,13 +27,17 @@ describe("CDKTF TwoRegionDr with assigned IPv6 blocks", () => {
     ]);
   });
 
-  it("Baidu: refused at construction with IPV6_PEERING_UNSUPPORTED", () => {
+  it("Baidu: synth fails with IPV6_PEERING_UNSUPPORTED on each side's IPv6 route, the IPv4 routes pass", () => {
     const a = site("baiducloud", "vpc-a", "10.1.0.0/16", "bj", { assignedIpv6Cidrs: ["240c:4082:1::/56"] });
     const b = site("baiducloud", "vpc-b", "10.2.0.0/16", "gz", { assignedIpv6Cidrs: ["240c:4082:2::/56"] });
-    expect(() =>
-      synthStack((stack) => {
-        new TwoRegionDr(stack, "dual", { primary: a, standby: b, bandwidthMbps: 10 });
-      }),
-    ).toThrow(/IPV6_PEERING_UNSUPPORTED/);
+    const result = synthStack((stack) => {
+      new TwoRegionDr(stack, "dual", { primary: a, standby: b, bandwidthMbps: 10 });
+    });
+    expect(result.synth).toBeUndefined();
+    const refused = result.errors.filter((e) => e.includes("IPV6_PEERING_UNSUPPORTED"));
+    expect(refused).toHaveLength(2);
+    expect(refused.join("\n")).toContain("240c:4082:2::/56");
+    expect(refused.join("\n")).toContain("240c:4082:1::/56");
+    expect(result.errors.filter((e) => !e.includes("IPV6_PEERING_UNSUPPORTED"))).toEqual([]);
   });
 });

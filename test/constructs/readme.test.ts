@@ -7,7 +7,10 @@ const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8")
 describe("README, CDKTF section", () => {
   it("documents every construct error code with its severity, and no code that does not exist", () => {
     const table = README.split("<!-- cdktf-codes:start -->")[1]!.split("<!-- cdktf-codes:end -->")[0]!;
-    const rows = [...table.matchAll(/^\| `([A-Z_]+)`\s*\| (error|warning)\s*\|/gm)].map((m) => [m[1], m[2]]);
+    const rows = [...table.matchAll(/^\| `([A-Z][A-Z0-9_]*)`\s*\| (error|warning)\s*\|/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
     expect(rows).toEqual(
       Object.entries(CONSTRUCT_ERROR_CODES).map(([code, { severity }]) => [code, severity]),
     );

@@ -50,7 +50,8 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   ROUTING_OUTSIDE_PEER: bad("InvalidParameter"),
   ROUTING_POLICY_INVALID: bad("InvalidParameter"),
   EXTERNAL_PEERING_INVALID: bad("InvalidParameter"),
-  IPV6_PEERING_UNSUPPORTED: bad("InvalidParameter"),
+  // A route rule with an IPv6 destination through a peer connection (rulebook ipv6PeeringRoutes: none documented).
+  IPV6_PEERING_UNSUPPORTED: bad("RouteRuleIpv6Unsupported"),
   CIDR_OVERLAP: bad("PeerConnCidrConflict"),
   PEER_CIDR_CONFLICT: bad("PeerConnPeerCidrConflict"),
   PEERING_LIMIT_EXCEEDED: conflict("PeerConnQuotaExceeded"),
@@ -82,6 +83,8 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
 const PREFERRED: Readonly<Record<string, BackendCode>> = {
   NoSuchObject: "NOT_FOUND",
   InappropriateJSON: "INVALID_PARAMETER",
+  // The planners' and the audit's codes share it: a generic refusal, never one of theirs.
+  InvalidParameter: "INVALID_PARAMETER",
   MalformedJSON: "INVALID_PARAMETER",
   InvalidURI: "INVALID_PARAMETER",
   InvalidHTTPRequest: "INVALID_PARAMETER",

@@ -77,7 +77,8 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   ROUTING_OUTSIDE_PEER: bad("BadRequest"),
   ROUTING_POLICY_INVALID: bad("BadRequest"),
   EXTERNAL_PEERING_INVALID: bad("BadRequest"),
-  IPV6_PEERING_UNSUPPORTED: bad("BadRequest"),
+  // Huawei documents IPv6 peering routes (rulebook), so the engine never raises it here: its own name anyway.
+  IPV6_PEERING_UNSUPPORTED: bad("RouteIpv6Unsupported"),
   CIDR_OVERLAP: { ...bad("PeeringCidrOverlap"), v3Code: "VPC.ExtendCidrOverlapsPeer" },
   PEER_CIDR_CONFLICT: { ...bad("PeeringPeerCidrConflict"), v3Code: "VPC.ExtendCidrPeerConflict" },
   // Neutron's quota refusal: "Quota exceeded for resources: ['peering']" (VPC.0114 uses the same wording for VPCs).

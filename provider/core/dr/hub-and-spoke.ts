@@ -11,7 +11,6 @@ import {
   externalPeeringsOf,
   planLink,
 } from "./external-links.js";
-import { withIpv6Check } from "./ipv6-routes.js";
 import {
   checkSitesRouting,
   type DrLinkOptions,
@@ -132,5 +131,5 @@ export function planHubAndSpoke(input: HubAndSpokeInput): DrPlan {
       for (const [otherKey, other] of spokes)
         if (otherKey !== key) plan.routes.push(...routesToPeer(spoke, other, hubPeeringId(name, key)));
   }
-  return withIpv6Check(plan, [hub, ...spokes.map(([, site]) => site)]);
+  return plan;
 }

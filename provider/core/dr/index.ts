@@ -3,7 +3,6 @@ export * from "./describe-plan.js";
 export * from "./external-links.js";
 export * from "./external-peering.js";
 export * from "./hub-and-spoke.js";
-export * from "./ipv6-routes.js";
 export * from "./routing-policy.js";
 export * from "./site.js";
 export * from "./two-region-dr.js";

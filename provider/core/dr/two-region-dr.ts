@@ -4,7 +4,6 @@
  */
 import type { BandwidthPolicySpec } from "../topology-schema.js";
 import { checkExternalPeering, externalPeeringOf } from "./external-peering.js";
-import { withIpv6Check } from "./ipv6-routes.js";
 import {
   checkSitesRouting,
   type DrLinkOptions,
@@ -90,16 +89,13 @@ export function planTwoRegionDr(input: TwoRegionDrInput): DrPlan {
     ["standby", standby, [primary]],
   ]);
   const diagnostics = [...refused, ...(routing.diagnostics ?? [])];
-  return withIpv6Check(
-    {
-      vpcs: distinctVpcs([primary, standby]),
-      peerings: [peering],
-      routes: routesBothWays(primary, standby, name),
-      bandwidthPolicies: external?.mode === "accept-existing" ? [] : bandwidthPolicies,
-      ...(diagnostics.length > 0 ? { diagnostics } : {}),
-      ...(external ? { externalPeerings: { [name]: external } } : {}),
-      ...routedElsewhereOf([primary, standby]),
-    },
-    [primary, standby],
-  );
+  return {
+    vpcs: distinctVpcs([primary, standby]),
+    peerings: [peering],
+    routes: routesBothWays(primary, standby, name),
+    bandwidthPolicies: external?.mode === "accept-existing" ? [] : bandwidthPolicies,
+    ...(diagnostics.length > 0 ? { diagnostics } : {}),
+    ...(external ? { externalPeerings: { [name]: external } } : {}),
+    ...routedElsewhereOf([primary, standby]),
+  };
 }

@@ -10,7 +10,6 @@ import {
   externalPeeringsOf,
   planLink,
 } from "./external-links.js";
-import { withIpv6Check } from "./ipv6-routes.js";
 import {
   checkSitesRouting,
   type DrLinkOptions,
@@ -80,16 +79,13 @@ export function planTwoRegionsThreeCenters(input: TwoRegionsThreeCentersInput): 
     ...links.flatMap((l) => l.diagnostics),
     ...(routing.diagnostics ?? []),
   ];
-  return withIpv6Check(
-    {
-      vpcs: distinctVpcs([sites.production, sites.backup, sites.dr]),
-      peerings: links.map((l) => l.peering),
-      routes: links.flatMap((l) => l.routes),
-      bandwidthPolicies: [],
-      ...routedElsewhereOf([sites.production, sites.backup, sites.dr]),
-      ...(diagnostics.length > 0 ? { diagnostics } : {}),
-      ...externalPeeringsOf(links),
-    },
-    [sites.production, sites.backup, sites.dr],
-  );
+  return {
+    vpcs: distinctVpcs([sites.production, sites.backup, sites.dr]),
+    peerings: links.map((l) => l.peering),
+    routes: links.flatMap((l) => l.routes),
+    bandwidthPolicies: [],
+    ...routedElsewhereOf([sites.production, sites.backup, sites.dr]),
+    ...(diagnostics.length > 0 ? { diagnostics } : {}),
+    ...externalPeeringsOf(links),
+  };
 }

@@ -4,6 +4,7 @@ import { checkChargeType } from "./charge-type.js";
 import { checkCidrOverlap } from "./cidr-overlap.js";
 import { checkCrossCloudPeering } from "./cross-cloud-peering.js";
 import { checkDuplicatePeering } from "./duplicate-peering.js";
+import { checkIpv6PeeringRoute } from "./ipv6-route.js";
 import { checkPeerCidrConflict } from "./peer-cidr-conflict.js";
 import { checkPeeringLimit } from "./peering-limit.js";
 import { checkPeeringName } from "./peering-name.js";
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   checkChargeType,
   checkPeeringName,
   checkRouteOnPeering,
+  checkIpv6PeeringRoute,
   checkRouteDestination,
   checkRouteConflict,
   checkRouteLimit,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { planHubAndSpoke } from "../../../provider/core/dr/hub-and-spoke.js";
-import { type DrSite, drPlanDocument } from "../../../provider/core/dr/site.js";
+import { type DrPlan, type DrSite, drPlanDocument } from "../../../provider/core/dr/site.js";
 import { planTwoRegionDr } from "../../../provider/core/dr/two-region-dr.js";
 import { planTwoRegionsThreeCenters } from "../../../provider/core/dr/two-regions-three-centers.js";
 import { RULEBOOK } from "../../../provider/core/rulebook/index.js";
@@ -17,8 +17,18 @@ const dualStack = (cloud: DrSite["cloud"], vpc: string, v4: string, v6: string, 
   account: "100001",
   cidrs: [v4, v6],
 });
-const codes = (p: { diagnostics?: readonly { code: string; resource: string }[] }) =>
-  (p.diagnostics ?? []).filter((d) => d.code === "IPV6_PEERING_UNSUPPORTED").map((d) => d.resource);
+/** The routes of the plan's document refused with IPV6_PEERING_UNSUPPORTED, as "vpc destination". */
+const codes = (p: DrPlan) => {
+  const document = drPlanDocument(p);
+  return validateDocument(document)
+    .diagnostics.filter((d) => d.code === "IPV6_PEERING_UNSUPPORTED")
+    .map((d) => {
+      const route = document.routes![Number(/^routes\[(\d+)\]$/.exec(d.resource)![1])]!;
+      return `${route.vpc} ${route.destination}`;
+    });
+};
+const refusal = (p: DrPlan) =>
+  validateDocument(drPlanDocument(p)).diagnostics.find((d) => d.code === "IPV6_PEERING_UNSUPPORTED")!;
 
 describe("IPv6 peering routes in the DR planners", () => {
   it("the rulebook documents IPv6 peering routes on Huawei only, with its sources", () => {
@@ -37,9 +47,13 @@ describe("IPv6 peering routes in the DR planners", () => {
       standby: dualStack("baiducloud", "vpc-b", "10.2.0.0/16", "240c:4082:2::/56", "gz"),
       bandwidthMbps: 10,
     });
-    expect(codes(p)).toEqual(["vpc-a.routes.240c:4082:2::/56", "vpc-b.routes.240c:4082:1::/56"]);
-    const d = p.diagnostics!.find((x) => x.code === "IPV6_PEERING_UNSUPPORTED")!;
-    expect(d.message).toContain('Site "vpc-a" (baiducloud) would route the IPv6 block 240c:4082:2::/56');
+    expect(codes(p)).toEqual(["vpc-a 240c:4082:2::/56", "vpc-b 240c:4082:1::/56"]);
+    // The planner plans; the rule that refuses is the validators' (one rule for every layer).
+    expect(p.diagnostics).toBeUndefined();
+    const d = refusal(p);
+    expect(d.message).toContain(
+      'Route in VPC "vpc-a" through peering "dr" has the IPv6 destination 240c:4082:2::/56',
+    );
     expect(d.fix).toContain("IPv4");
     expect(p.routes.map((r) => r.destination)).toContain("10.2.0.0/16");
   });
@@ -60,7 +74,7 @@ describe("IPv6 peering routes in the DR planners", () => {
     expect(codes(p)).toEqual([]);
   });
 
-  it("Huawei: IPv6 routes through a peering are not refused by the planner (the cloud documents them)", () => {
+  it("Huawei: IPv6 routes through a peering are planned and not refused (the cloud documents them)", () => {
     const p = planTwoRegionsThreeCenters({
       name: "bank",
       production: dualStack("huaweicloud", "vpc-p", "10.1.0.0/16", "2407:c080:1::/64", "cn-north-4"),
@@ -71,7 +85,7 @@ describe("IPv6 peering routes in the DR planners", () => {
     expect(p.routes.filter((r) => r.destination.includes(":"))).toHaveLength(6);
   });
 
-  it("Tencent hub and spoke: the hub's IPv6 route to a spoke is refused once, per destination", () => {
+  it("Tencent hub and spoke: the hub's IPv6 route to a spoke is refused, the spoke's IPv4 route is not", () => {
     const p = planHubAndSpoke({
       name: "s",
       hub: {
@@ -80,7 +94,7 @@ describe("IPv6 peering routes in the DR planners", () => {
       },
       spokes: { a: dualStack("tencentcloud", "vpc-s", "10.1.0.0/16", "240e:1::/56", "ap-guangzhou") },
     });
-    expect(codes(p)).toEqual(["vpc-h.routes.240e:1::/56"]);
+    expect(codes(p)).toEqual(["vpc-h 240e:1::/56"]);
   });
 });
 
@@ -159,6 +173,6 @@ describe("dual-stack sites with the IPv6 block the cloud assigned (assignedIpv6C
       standby: tencent(standby, "ap-beijing"),
       bandwidthMbps: 100,
     });
-    expect(codes(p)).toEqual(["vpc-a.routes.2407:c080:22::/64", "vpc-b.routes.2407:c080:11::/64"]);
+    expect(codes(p)).toEqual(["vpc-a 2407:c080:22::/64", "vpc-b 2407:c080:11::/64"]);
   });
 });

@@ -35,6 +35,7 @@ const EXPECTED: Record<Exclude<DiagnosticCode, NonDocumentCode>, [DiagnosticCode
     ["UNKNOWN_REFERENCE", "routes[0]"],
   ],
   SELF_PEERING: [["SELF_PEERING", "peerings[a-a]"]],
+  IPV6_PEERING_UNSUPPORTED: [["IPV6_PEERING_UNSUPPORTED", "routes[2]"]],
   DUPLICATE_PEERING: [
     ["DUPLICATE_PEERING", "peerings[b-a]"],
     ["PEERING_UNUSED", "peerings[b-a]"],
