@@ -26,10 +26,6 @@ export const CONSTRUCT_ERROR_CODES = {
     severity: "error",
     summary: "A construct's `cloud` differs from the cloud of the VPC or peering it uses.",
   },
-  EXISTING_PEERING_UNSUPPORTED: {
-    severity: "error",
-    summary: "A DR plan accepts an existing peering (existingPeeringId): the constructs do not build that.",
-  },
   ACCEPTANCE_MISSING: {
     severity: "warning",
     summary: "A cross-account peering with no PeeringAcceptance in the stack stays pending until accepted.",

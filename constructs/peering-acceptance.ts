@@ -7,7 +7,7 @@ import { dependable, type TerraformProvider, type TerraformResource } from "cdkt
 import type { Construct } from "constructs";
 import type { Cloud } from "../provider/core/topology-schema.js";
 import { PeerlinkConstructError } from "./errors.js";
-import type { Peering } from "./peering.js";
+import type { PeeringLike } from "./peering-like.js";
 import { PeerlinkConstruct } from "./peerlink-construct.js";
 import { BaiducloudPeerConnAcceptor } from "./providers/baiducloud/peer-conn-acceptor.js";
 import { HuaweicloudVpcPeeringConnectionAccepter } from "./providers/huaweicloud/vpc-peering-connection-accepter.js";
@@ -17,7 +17,8 @@ import type { TopologyBuilder } from "./validation/topology-builder.js";
 export interface PeeringAcceptanceProps {
   /** Must be the peering's cloud. */
   readonly cloud: Cloud;
-  readonly peering: Peering;
+  /** A Peering of this stack (cross-account), or an ExistingPeering requested outside it. */
+  readonly peering: PeeringLike;
   /**
    * A provider of the accepter's account and region.
    * @default the peer VpcSite's provider (or the stack's default provider for its cloud and region)
@@ -26,7 +27,8 @@ export interface PeeringAcceptanceProps {
 }
 
 export class PeeringAcceptance extends PeerlinkConstruct {
-  readonly peering: Peering;
+  /** A Peering of this stack (cross-account), or an ExistingPeering requested outside it. */
+  readonly peering: PeeringLike;
   /** TencentcloudVpcPeerConnectAcceptOperation, HuaweicloudVpcPeeringConnectionAccepter or BaiducloudPeerConnAcceptor. */
   readonly resource: TerraformResource;
 

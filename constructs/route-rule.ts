@@ -7,7 +7,7 @@
 import type { TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import type { Cloud, RouteSpec } from "../provider/core/topology-schema.js";
-import type { Peering } from "./peering.js";
+import type { PeeringLike } from "./peering-like.js";
 import { PeerlinkConstruct } from "./peerlink-construct.js";
 import { BaiducloudRouteRule } from "./providers/baiducloud/route-rule.js";
 import { HuaweicloudVpcRoute } from "./providers/huaweicloud/vpc-route.js";
@@ -20,8 +20,8 @@ export interface RouteRuleProps {
   readonly cloud: Cloud;
   /** The VPC whose route table gets the route: one of the peering's two VPCs. */
   readonly vpc: VpcSite;
-  /** The next hop. */
-  readonly peering: Peering;
+  /** The next hop: a Peering of this stack, or an ExistingPeering it accepts. */
+  readonly peering: PeeringLike;
   /** A block inside the peer VPC (peering is not transitive, seed 000). */
   readonly destination: string;
   /**

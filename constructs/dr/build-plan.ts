@@ -8,7 +8,7 @@ import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import type { DrPlan, DrSite } from "../../provider/core/dr/site.js";
 import { TopologyValidationError } from "../../provider/core/errors.js";
 import { BandwidthPolicy } from "../bandwidth-policy.js";
-import { PeerlinkConstructError } from "../errors.js";
+import { ExistingPeering } from "../existing-peering.js";
 import { Peering } from "../peering.js";
 import { PeeringAcceptance } from "../peering-acceptance.js";
 import { RouteRule } from "../route-rule.js";
@@ -44,8 +44,8 @@ export interface BuildOptions {
 }
 
 export interface BuiltPlan {
-  /** By the planner's peering id. */
-  readonly peerings: ReadonlyMap<string, Peering>;
+  /** By the planner's peering id: an ExistingPeering for a peering accepted, not requested, here. */
+  readonly peerings: ReadonlyMap<string, Peering | ExistingPeering>;
   readonly acceptances: readonly PeeringAcceptance[];
   readonly routes: readonly RouteRule[];
   readonly bandwidthPolicies: readonly BandwidthPolicy[];
@@ -66,28 +66,31 @@ export function buildPlan(
     throw new TopologyValidationError(
       plan.diagnostics.map((d) => ({ ...d, resource: `${scope.node.path}/${d.resource}` })),
     );
-  const existing = Object.entries(plan.externalPeerings ?? {}).filter(
-    ([, e]) => e.mode === "accept-existing",
-  );
-  if (existing.length > 0) {
-    const [plannedId, mode] = existing[0]!;
-    const peeringId = mode.mode === "accept-existing" ? mode.peeringId : "";
-    const fix =
-      "Accept it with the Pulumi TwoRegionDr (existingPeeringId), or with the cloud's own acceptance resource (tencentcloud_vpc_peer_connect_accept_operation, huaweicloud_vpc_peering_connection_accepter, baiducloud_peer_conn_acceptor) and its routes.";
-    throw new PeerlinkConstructError(
-      "EXISTING_PEERING_UNSUPPORTED",
-      `${scope.node.path} plans accepting the existing peering ${JSON.stringify(peeringId)} (planned as "${plannedId}"), which the CDKTF constructs do not build: their PeeringAcceptance and RouteRule take a Peering construct, not an id. Fix: ${fix}`,
-      { resource: scope.node.path, value: peeringId, fix },
-    );
-  }
   const siteById = new Map(sites.map((s) => [vpcTopologyId(s), s]));
   const site = (id: string): VpcSite => siteById.get(id)!;
-  const peerings = new Map<string, Peering>();
+  const peerings = new Map<string, Peering | ExistingPeering>();
   const acceptances: PeeringAcceptance[] = [];
   for (const planned of plan.peerings) {
     const vpc = site(planned.vpc);
     const peerVpc = site(planned.peerVpc);
     const id = options.constructId(planned.id);
+    const external = plan.externalPeerings?.[planned.id];
+    if (external?.mode === "accept-existing") {
+      // Requested outside the stack: accept it (when another account requested it) and route this side only.
+      const existing = new ExistingPeering(scope, id, {
+        cloud: vpc.cloud,
+        peeringId: external.peeringId,
+        vpc,
+        peerVpc,
+        name: planned.name ?? planned.id,
+      });
+      peerings.set(planned.id, existing);
+      if (options.acceptance ?? accountsDiffer(vpc, peerVpc))
+        acceptances.push(
+          new PeeringAcceptance(scope, `${id}-acceptance`, { cloud: vpc.cloud, peering: existing }),
+        );
+      continue;
+    }
     const peering = new Peering(scope, id, {
       cloud: vpc.cloud,
       vpc,
@@ -121,7 +124,8 @@ export function buildPlan(
     );
   }
   const bandwidthPolicies = plan.bandwidthPolicies.map((planned, i) => {
-    const peering = peerings.get(planned.peering)!;
+    // The planner plans no per-IP limit on an existing peering (the requester's to set: EXTERNAL_PEERING_INVALID).
+    const peering = peerings.get(planned.peering) as Peering;
     return new BandwidthPolicy(scope, `${peering.node.id}-bandwidth-policy-${i}`, {
       cloud: peering.cloud,
       peering,

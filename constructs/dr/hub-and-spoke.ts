@@ -17,6 +17,7 @@ import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import { TopologyValidationError } from "../../provider/core/errors.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import type { ExistingPeering } from "../existing-peering.js";
 import type { Peering } from "../peering.js";
 import type { VpcSite } from "../vpc-site.js";
 import { type BuiltPlan, buildPlan, toDrSite } from "./build-plan.js";
@@ -54,7 +55,7 @@ export interface HubAndSpokeProps {
   /**
    * Hub links requested here and accepted by the spoke account's own stack, by spoke key:
    * `{ requesterOnly: true }` synthesizes the peering and the hub's routes, no acceptance.
-   * `existingPeeringId` is refused (EXISTING_PEERING_UNSUPPORTED): accept it with the Pulumi component.
+   * `{ existingPeeringId }` accepts a peering requested outside the stack and routes this stack's side only.
    * @default none
    */
   readonly externalPeerings?: Readonly<Record<string, DrExternalLink>>;
@@ -62,7 +63,7 @@ export interface HubAndSpokeProps {
 
 export class HubAndSpoke extends Construct {
   /** Hub peerings by spoke key. */
-  readonly hubPeerings: ReadonlyMap<string, Peering>;
+  readonly hubPeerings: ReadonlyMap<string, Peering | ExistingPeering>;
   readonly built: BuiltPlan;
 
   constructor(scope: Construct, id: string, props: HubAndSpokeProps) {

@@ -9,6 +9,7 @@ import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import type { DrBandwidthLimit } from "../../provider/core/dr/two-region-dr.js";
 import { planTwoRegionDr } from "../../provider/core/dr/two-region-dr.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import type { ExistingPeering } from "../existing-peering.js";
 import type { Peering } from "../peering.js";
 import type { VpcSite } from "../vpc-site.js";
 import { type BuiltPlan, buildPlan, toDrSite } from "./build-plan.js";
@@ -51,10 +52,19 @@ export interface TwoRegionDrProps {
    * @default false
    */
   readonly requesterOnly?: boolean;
+  /**
+   * The id of a peering the primary's account requested outside this stack (a partner, or the requester's own
+   * stack): it is accepted here when the accounts differ (the standby's account accepts) and only the standby's
+   * side is routed; bandwidth, billing and per-IP limits are the requester's, so setting them is refused
+   * (EXTERNAL_PEERING_INVALID), as is a primary routing policy. The same option as the Pulumi component's.
+   * @default none: the peering is requested here
+   */
+  readonly existingPeeringId?: string;
 }
 
 export class TwoRegionDr extends Construct {
-  readonly peering: Peering;
+  /** The peering: an ExistingPeering when `existingPeeringId` is given. */
+  readonly peering: Peering | ExistingPeering;
   readonly built: BuiltPlan;
 
   constructor(scope: Construct, id: string, props: TwoRegionDrProps) {
@@ -67,6 +77,7 @@ export class TwoRegionDr extends Construct {
       ...linkOptionsOf(props),
       ...(props.bandwidthPolicies !== undefined ? { bandwidthPolicies: props.bandwidthPolicies } : {}),
       ...(props.requesterOnly !== undefined ? { requesterOnly: props.requesterOnly } : {}),
+      ...(props.existingPeeringId !== undefined ? { existingPeeringId: props.existingPeeringId } : {}),
     });
     this.built = buildPlan(this, plan, [props.primary, props.standby], {
       constructId: () => "peering",

@@ -15,6 +15,7 @@ import {
   threeCentersPeeringId,
 } from "../../provider/core/dr/two-regions-three-centers.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import type { ExistingPeering } from "../existing-peering.js";
 import type { Peering } from "../peering.js";
 import type { VpcSite } from "../vpc-site.js";
 import { type BuiltPlan, buildPlan, toDrSite } from "./build-plan.js";
@@ -50,7 +51,7 @@ export interface TwoRegionsThreeCentersProps {
   /**
    * Links requested here and accepted by the other account's own stack, by link (`production-dr`):
    * `{ requesterOnly: true }` synthesizes the peering and the requester's routes, no acceptance.
-   * `existingPeeringId` is refused (EXISTING_PEERING_UNSUPPORTED): accept it with the Pulumi component.
+   * `{ existingPeeringId }` accepts a peering requested outside the stack and routes this stack's side only.
    * @default none
    */
   readonly externalPeerings?: Readonly<Partial<Record<ThreeCenterLink, DrExternalLink>>>;
@@ -59,9 +60,9 @@ export interface TwoRegionsThreeCentersProps {
 export class TwoRegionsThreeCenters extends Construct {
   /** The three peerings, by role pair. */
   readonly peerings: {
-    readonly productionBackup: Peering;
-    readonly productionDr: Peering;
-    readonly backupDr: Peering;
+    readonly productionBackup: Peering | ExistingPeering;
+    readonly productionDr: Peering | ExistingPeering;
+    readonly backupDr: Peering | ExistingPeering;
   };
   readonly built: BuiltPlan;
 

@@ -5,6 +5,7 @@
  */
 import { Token } from "cdktf";
 import type { IConstruct } from "constructs";
+import type { DrExternalPeering } from "../../provider/core/dr/external-peering.js";
 import type { ResourceRef } from "../../provider/core/resource-ref.js";
 import type {
   BandwidthPolicySpec,
@@ -63,6 +64,8 @@ export class TopologyBuilder {
   readonly #policyOwner: TopologyMember[] = [];
   /** Peerings some of whose routes or policies were left out: their "missing route" warnings are unreliable. */
   readonly incompletePeerings = new Set<string>();
+  /** Peerings requested outside the stack (ExistingPeering), by topology id: their billing is not this stack's. */
+  readonly externalPeerings: Record<string, DrExternalPeering> = {};
   readonly skipped: Skipped[] = [];
 
   skip(member: TopologyMember, reason: string): void {
@@ -132,6 +135,12 @@ export class TopologyBuilder {
     this.#peerings.push(spec);
     this.#peeringOwner.push(member);
     this.#peeringIds.set(member, spec.id);
+  }
+
+  /** Marks an added peering as one the stack accepts but did not request (`peeringId`: its id on the cloud). */
+  existing(member: TopologyMember, peeringId: string): void {
+    const id = this.#peeringIds.get(member);
+    if (id !== undefined) this.externalPeerings[id] = { mode: "accept-existing", peeringId };
   }
 
   /** The topology id of a peering construct that was added, or undefined when it was left out. */

@@ -8,7 +8,9 @@
 import { Annotations, Aspects, type IAspect, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
 import type { Diagnostic } from "../../provider/core/diagnostics.js";
+import { isRequesterConcern } from "../../provider/core/dr/external-peering.js";
 import { withoutUnreliableWarnings } from "../../provider/core/incomplete-topology.js";
+import type { TopologyInput } from "../../provider/core/topology-schema.js";
 import { validateDocument } from "../../provider/core/validate.js";
 import { problemText } from "../errors.js";
 import { isMember, TopologyBuilder, type TopologyMember } from "./topology-builder.js";
@@ -20,6 +22,18 @@ export const VALIDATION_CONTEXT_KEY = "peerlink:validation";
 export interface ValidatedMember extends TopologyMember {
   resetSynthState(): void;
   addCoreDiagnostic(diagnostic: Diagnostic): void;
+}
+
+/**
+ * An existing peering (ExistingPeering) was requested, and its other side is routed, outside the stack: its
+ * bandwidth and billing are the requester's (as in the Pulumi components' validatePlan), and a route through it
+ * has its return route in the requester's stack, so neither is this stack's to fix.
+ */
+function isReturnOfExisting(builder: TopologyBuilder, document: TopologyInput, d: Diagnostic): boolean {
+  if (d.code !== "MISSING_RETURN_ROUTE" || d.ref.kind !== "routes" || typeof d.ref.key !== "number")
+    return false;
+  const route = document.routes?.[d.ref.key];
+  return route !== undefined && builder.externalPeerings[route.peering] !== undefined;
 }
 
 const instances = new WeakMap<TerraformStack, TopologyValidation>();
@@ -85,13 +99,15 @@ export class TopologyValidation implements IAspect {
         `peerlink did not validate this construct: ${reason} (tokens are never guessed).`,
       );
     const document = builder.document();
-    const result = validateDocument(document);
-    this.lastDiagnostics = result.diagnostics;
+    const diagnostics = validateDocument(document).diagnostics.filter(
+      (d) => !isRequesterConcern(builder.externalPeerings, d) && !isReturnOfExisting(builder, document, d),
+    );
+    this.lastDiagnostics = diagnostics;
     const shown = new Set(
-      withoutUnreliableWarnings(result.diagnostics, document.routes ?? [], builder.incompletePeerings),
+      withoutUnreliableWarnings(diagnostics, document.routes ?? [], builder.incompletePeerings),
     );
     const fallback = members[0];
-    for (const diagnostic of result.diagnostics) {
+    for (const diagnostic of diagnostics) {
       const owner = (builder.ownerOf(diagnostic.ref) as ValidatedMember | undefined) ?? fallback;
       if (!owner) continue;
       if (diagnostic.severity === "error") {
