@@ -122,6 +122,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE vpcs ADD COLUMN description TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 4,
+    description:
+      "indexes for an account's peerings (listPeerings without ids scanned every peering of every account, DELETED records included) and a peering's create token (the list's join scanned the account's tokens per row)",
+    sql: `
+      CREATE INDEX peerings_account ON peerings(account);
+      CREATE INDEX peerings_peer_account ON peerings(peer_account);
+      CREATE INDEX client_tokens_peering ON client_tokens(peering_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -137,6 +137,28 @@ describe("schema version", () => {
     }
   });
 
+  it("an account's peering list and a peering's create token are read through indexes, not a scan of every row", () => {
+    const { file } = temp();
+    LocalStateEngine.open({ file }).close();
+    const db = new Database(file, { readonly: true });
+    try {
+      const plan = (sql: string) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+          .map((r) => r.detail)
+          .join("; ");
+      const list = plan("SELECT * FROM peerings p WHERE p.account = 'a' OR p.peer_account = 'a'");
+      expect(list).toContain("peerings_account");
+      expect(list).toContain("peerings_peer_account");
+      expect(list).not.toMatch(/SCAN p\b/);
+      const token = plan(
+        "SELECT p.id, t.token FROM peerings p LEFT JOIN client_tokens t ON t.peering_id = p.id AND t.account = 'a' WHERE p.id = 'x'",
+      );
+      expect(token).toContain("client_tokens_peering");
+    } finally {
+      db.close();
+    }
+  });
+
   it("re-opening an up-to-date file keeps its data and version", async () => {
     const { file } = temp();
     const engine = LocalStateEngine.open({ file });
@@ -154,9 +176,10 @@ describe("schema version", () => {
     const engine = LocalStateEngine.open({ file });
     const old = await engine.session("a").createVpc({ name: "old", region: "r", cidrs: ["10.0.0.0/16"] });
     engine.close();
-    // The file as version 2 left it: no description column.
+    // The file as version 2 left it: no description column (migration 3), no account indexes (migration 4).
     const db = new Database(file);
     db.exec("ALTER TABLE vpcs DROP COLUMN description");
+    db.exec("DROP INDEX peerings_account; DROP INDEX peerings_peer_account; DROP INDEX client_tokens_peering");
     db.pragma("user_version = 2");
     db.close();
     const migrated = LocalStateEngine.open({ file });
