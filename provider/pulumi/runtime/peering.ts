@@ -158,7 +158,13 @@ export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): 
     ];
   }
   const peerAccount = inputs.peerAccount ?? backend.account;
-  let peer = peerAccount === backend.account ? await visibleVpc(backend, inputs.peerVpcId) : undefined;
+  // A cloud session reads one region (Tencent's and Huawei's APIs are regional): the peer of a cross-region peering
+  // is read in its own region, with the same credentials.
+  const peerSide =
+    inputs.peerRegion !== undefined && inputs.peerRegion !== vpc.region && inputs.connection.kind !== "local"
+      ? await openBackend({ ...inputs.connection, region: inputs.peerRegion })
+      : backend;
+  let peer = peerAccount === backend.account ? await visibleVpc(peerSide, inputs.peerVpcId) : undefined;
   if (!peer && inputs.peerVpcCidrs) {
     peer = {
       id: inputs.peerVpcId,
@@ -265,7 +271,14 @@ export const peering = {
   },
 
   async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>) {
-    const result = diffResource(olds, news, REPLACE_KEYS, {
+    // The billing is optional and the cloud's own when unset (Terraform's Optional + Computed): a program that
+    // leaves it out keeps what the peering has, so the Baidu default an import records ("Postpaid") or a charge
+    // type dropped from a program plans no update. Setting it again is a change as usual.
+    const declared =
+      news.chargeType === undefined && olds.chargeType !== undefined
+        ? { ...news, chargeType: olds.chargeType }
+        : news;
+    const result = diffResource(olds, declared, REPLACE_KEYS, {
       deleteBeforeReplace: true,
       outputKeys: OUTPUT_KEYS,
     });
