@@ -125,10 +125,12 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     description:
-      "indexes for an account's peerings (listPeerings without ids scanned every peering of every account, DELETED records included) and a peering's create token (the list's join scanned the account's tokens per row)",
+      "indexes for an account's peerings (listPeerings without ids scanned every peering of every account, DELETED records included), for a VPC's live peerings (each create read the VPC's whole history of DELETED records), and for a peering's create token (the list's join scanned the account's tokens per row)",
     sql: `
       CREATE INDEX peerings_account ON peerings(account);
       CREATE INDEX peerings_peer_account ON peerings(peer_account);
+      CREATE INDEX peerings_live_vpc ON peerings(vpc_id) WHERE status NOT IN ('DELETED', 'REJECTED');
+      CREATE INDEX peerings_live_peer_vpc ON peerings(peer_vpc_id) WHERE status NOT IN ('DELETED', 'REJECTED');
       CREATE INDEX client_tokens_peering ON client_tokens(peering_id);
     `,
   },

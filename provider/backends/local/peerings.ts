@@ -216,7 +216,12 @@ export function listPeerings(
   return ctx.engine.read((now) => {
     // Filters, count and page are the engine's query, so a page costs one indexed read of its own rows, not a read
     // of every peering of the account (which grows with each DELETED record a Tencent account keeps).
-    const where: string[] = ["(p.account = ? OR p.peer_account = ?)"];
+    // With ids (or a VPC) to look up, those drive the query: `+` keeps SQLite off the account indexes, which would
+    // read every row of the account, DELETED records included, to find one peering.
+    const narrowed = filter.ids !== undefined || filter.vpcId !== undefined;
+    const where: string[] = [
+      narrowed ? "(+p.account = ? OR +p.peer_account = ?)" : "(p.account = ? OR p.peer_account = ?)",
+    ];
     const args: unknown[] = [ctx.account, ctx.account];
     const and = (condition: string, ...values: unknown[]): void => {
       where.push(condition);

@@ -179,9 +179,8 @@ describe("schema version", () => {
     // The file as version 2 left it: no description column (migration 3), no account indexes (migration 4).
     const db = new Database(file);
     db.exec("ALTER TABLE vpcs DROP COLUMN description");
-    db.exec(
-      "DROP INDEX peerings_account; DROP INDEX peerings_peer_account; DROP INDEX client_tokens_peering",
-    );
+    for (const [, index] of MIGRATIONS.find((m) => m.version === 4)!.sql.matchAll(/CREATE INDEX (\w+)/g))
+      db.exec(`DROP INDEX ${index}`);
     db.pragma("user_version = 2");
     db.close();
     const migrated = LocalStateEngine.open({ file });
