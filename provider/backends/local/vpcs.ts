@@ -8,14 +8,14 @@ import {
   parseCidr,
   validateTopology,
 } from "../../core/index.js";
-import { type CreateVpcInput, isLivePeering, type VpcInfo } from "../backend.js";
+import type { CreateVpcInput, VpcInfo } from "../backend.js";
 import { isOwnVpc, ownVpc } from "./authorization.js";
 import { checkClientToken, earlierCreate, recordCreate, requestFingerprint } from "./client-tokens.js";
 import type { SessionContext } from "./engine.js";
 import { newId } from "./ids.js";
 import { documentOf, livePeeringsOf, vpcInfoOf } from "./queries.js";
 import { fail } from "./refusals.js";
-import type { PeeringRow, VpcRow } from "./rows.js";
+import type { VpcRow } from "./rows.js";
 import { emptyDocument, refusal } from "./rules.js";
 
 /**
@@ -165,11 +165,8 @@ export function listVpcs(ctx: SessionContext): readonly VpcInfo[] {
 export function deleteVpc(ctx: SessionContext, id: string): void {
   ctx.engine.write(() => {
     ownVpc(ctx, id);
-    const live = (
-      ctx.engine
-        .statement("SELECT * FROM peerings WHERE vpc_id = ? OR peer_vpc_id = ?")
-        .all(id, id) as PeeringRow[]
-    ).filter((p) => isLivePeering(p.status));
+    // Through the live-peering indexes: the VPC's DELETED records (a Tencent VPC keeps them all) are not read.
+    const live = livePeeringsOf(ctx, [id]);
     if (live.length > 0) {
       fail(
         "VPC_IN_USE",
