@@ -292,19 +292,38 @@ function parseAssigned(spec: VpcSpec, texts: readonly string[], cache: CidrCache
 
 /** A VPC or peering id declared a second time, at `index` of its list. */
 function repeatedId(list: "vpcs" | "peerings", index: number, id: string): Diagnostic {
-  const kind = list === "vpcs" ? "VPC" : "peering";
+  const [Kind, kind] = list === "vpcs" ? ["VPC", "VPC"] : ["Peering", "peering"];
   return diagnostic(
     "INVALID_DOCUMENT",
     positionRef(list, index),
-    `${list === "vpcs" ? "VPC" : "Peering"} id "${id}" is declared more than once.`,
+    `${Kind} id "${id}" is declared more than once.`,
     `Give every ${kind} a unique id.`,
   );
 }
 
 /**
- * The VPCs by id, in document order with positions 0, 1, ... A valid document declares each id once, so the
- * common path sets each VPC without asking first and notices a repeat by the map not growing: then it puts the
- * first declaration back, drops what the repeat reported, and asks before every later set.
+ * Adds `item` under `id` unless the id is taken, without asking the map first (a valid document repeats no id, and
+ * the question cost a hash lookup per VPC and peering): a repeat is noticed by the map not growing, and the first
+ * declaration is put back. True when added; `list` holds the map's values in order.
+ */
+function addFirst<T extends { readonly id: string }>(
+  byId: Map<string, T>,
+  list: T[],
+  id: string,
+  item: T,
+): boolean {
+  byId.set(id, item);
+  if (byId.size === list.length) {
+    byId.set(id, list.find((x) => x.id === id)!);
+    return false;
+  }
+  list.push(item);
+  return true;
+}
+
+/**
+ * The VPCs by id, in document order with positions 0, 1, ... (addFirst); after a first repeat, each id is asked
+ * about before its blocks are parsed.
  */
 function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[]): ResolvedVpcs {
   const byId = new Map<string, ResolvedVpc>();
@@ -328,15 +347,11 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
       list.length,
       assigned,
     );
-    byId.set(spec.id, vpc);
-    if (byId.size === list.length) {
-      byId.set(spec.id, list.find((v) => v.id === spec.id)!);
-      out.length = reported;
+    if (!addFirst(byId, list, spec.id, vpc)) {
+      out.length = reported; // what the repeat's blocks reported is not reported
       out.push(repeatedId("vpcs", index, spec.id));
       repeated = true;
-      continue;
     }
-    list.push(vpc);
   }
   return { byId, list };
 }
@@ -382,15 +397,10 @@ function resolvePeerings(
     const vpc = vpcById.get(spec.vpc);
     const peerVpc = vpcById.get(spec.peerVpc);
     if (vpc && peerVpc) {
-      const peering = new ResolvedPeering(spec, index, vpc, peerVpc, list.length);
-      byId.set(spec.id, peering);
-      if (byId.size === list.length) {
-        byId.set(spec.id, list.find((p) => p.id === spec.id)!);
+      if (!addFirst(byId, list, spec.id, new ResolvedPeering(spec, index, vpc, peerVpc, list.length))) {
         out.push(repeatedId("peerings", index, spec.id));
         repeated = true;
-        continue;
       }
-      list.push(peering);
       continue;
     }
     if (byId.has(spec.id)) {

@@ -159,12 +159,13 @@ export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): 
   }
   const peerAccount = inputs.peerAccount ?? backend.account;
   // A cloud session reads one region (Tencent's and Huawei's APIs are regional): the peer of a cross-region peering
-  // is read in its own region, with the same credentials.
-  const peerSide =
+  // is read in its own region, with the same credentials (and only when it is this account's to read).
+  const peerSide = async (): Promise<Backend> =>
     inputs.peerRegion !== undefined && inputs.peerRegion !== vpc.region && inputs.connection.kind !== "local"
-      ? await openBackend({ ...inputs.connection, region: inputs.peerRegion })
+      ? openBackend({ ...inputs.connection, region: inputs.peerRegion })
       : backend;
-  let peer = peerAccount === backend.account ? await visibleVpc(peerSide, inputs.peerVpcId) : undefined;
+  let peer =
+    peerAccount === backend.account ? await visibleVpc(await peerSide(), inputs.peerVpcId) : undefined;
   if (!peer && inputs.peerVpcCidrs) {
     peer = {
       id: inputs.peerVpcId,
