@@ -70,6 +70,11 @@ export interface BackendCapabilities {
    * DeleteAssistantCidr). Where false, a change of a VPC's blocks means a new VPC.
    */
   readonly secondaryCidrs: boolean;
+  /**
+   * Subnets (`createSubnet` and the rest): where false, those calls are UNSUPPORTED_OPERATION. Dual-stack sites
+   * need them: the cloud assigns a subnet its IPv6 block (rulebook subnets.ipv6AtCreate).
+   */
+  readonly subnets: boolean;
 }
 
 export interface RouteTableInfo {
@@ -109,6 +114,32 @@ export interface CreateVpcInput {
    * token its cloud's way: Baidu's clientToken, the local engine's token table, a tag or a description marker
    * (shared/create-marker.ts) on Tencent and Huawei, never shown in what is read back. @default none
    */
+  readonly clientToken?: string;
+}
+
+export interface SubnetInfo {
+  readonly id: string;
+  readonly vpcId: string;
+  readonly name: string;
+  /** The IPv4 block, canonical. */
+  readonly cidr: string;
+  /** The IPv4 gateway (the block's first host). */
+  readonly gatewayIp: string;
+  /** Whether the subnet was created with IPv6. */
+  readonly ipv6: boolean;
+  /** The IPv6 block the cloud assigned (a /64 on Huawei), when `ipv6`. */
+  readonly ipv6Cidr: string | undefined;
+  readonly createdAt: string;
+}
+
+export interface CreateSubnetInput {
+  readonly vpcId: string;
+  readonly name: string;
+  /** Inside one of the VPC's blocks, clear of its other subnets (core subnetProblems: SUBNET_INVALID). */
+  readonly cidr: string;
+  /** Ask for an IPv6 block, which the cloud assigns (rulebook subnets.ipv6AtCreate). @default false */
+  readonly ipv6?: boolean;
+  /** Idempotency token, as for createVpc. @default none */
   readonly clientToken?: string;
 }
 
@@ -253,6 +284,16 @@ export interface Backend {
    */
   setSecondaryCidrs(vpcId: string, secondary: readonly string[]): Promise<VpcInfo>;
   createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo>;
+
+  /**
+   * A subnet of one of the caller's VPCs, refused with SUBNET_INVALID when the core's subnetProblems finds any
+   * (every problem in the error). UNSUPPORTED_OPERATION where `capabilities().subnets` is false.
+   */
+  createSubnet(input: CreateSubnetInput): Promise<SubnetInfo>;
+  describeSubnet(id: string): Promise<SubnetInfo>;
+  /** The VPC's subnets, in creation order. */
+  listSubnets(vpcId: string): Promise<readonly SubnetInfo[]>;
+  deleteSubnet(id: string): Promise<void>;
   listRouteTables(vpcId: string): Promise<readonly RouteTableInfo[]>;
 
   createPeering(input: CreatePeeringInput): Promise<PeeringInfo>;

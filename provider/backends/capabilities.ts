@@ -14,6 +14,7 @@ export const BACKEND_CAPABILITIES = {
     clientToken: true,
     renamePeering: true,
     secondaryCidrs: true,
+    subnets: true,
   },
   tencentcloud: {
     perIpBandwidthLimits: false,
@@ -24,6 +25,8 @@ export const BACKEND_CAPABILITIES = {
     renamePeering: true,
     // CreateAssistantCidr / DeleteAssistantCidr (API 3.0, vpc 2017-03-12).
     secondaryCidrs: true,
+    // Not offered by this backend yet (CreateSubnet exists; Tencent routes no IPv6 through peerings anyway).
+    subnets: false,
   },
   huaweicloud: {
     perIpBandwidthLimits: false,
@@ -34,6 +37,8 @@ export const BACKEND_CAPABILITIES = {
     renamePeering: true,
     // Huawei VPC v3 add-extend-cidr / remove-extend-cidr (API V3 vpc_apiv3_0007 / vpc_apiv3_0008).
     secondaryCidrs: true,
+    // v1 CreateSubnet / ShowSubnet / ListSubnets / DeleteSubnet (ipv6_enable: the dual-stack sites' IPv6).
+    subnets: true,
   },
   baiducloud: {
     perIpBandwidthLimits: false,
@@ -44,6 +49,8 @@ export const BACKEND_CAPABILITIES = {
     renamePeering: true,
     // Not offered by this backend: a change of `cidrs` replaces the VPC.
     secondaryCidrs: false,
+    // Not offered by this backend yet (Baidu routes no IPv6 through peerings, rulebook ipv6PeeringRoutes).
+    subnets: false,
   },
 } as const satisfies Record<string, BackendCapabilities>;
 

@@ -11,7 +11,9 @@ export const BACKEND_ERROR_CODES = {
   INVALID_STATE_TRANSITION:
     "The peering's state does not allow the operation (e.g. accepting an ACTIVE one).",
   PEERING_NOT_ACTIVE: "A route or limit needs an ACTIVE peering.",
-  VPC_IN_USE: "A VPC cannot be deleted while it is a side of a live peering.",
+  VPC_IN_USE: "A VPC cannot be deleted while it is a side of a live peering or holds subnets.",
+  SUBNET_INVALID:
+    "A subnet's block is no IPv4 block, lies outside its VPC, overlaps another subnet or is too small, or the subnet asks for IPv6 where the cloud assigns none at creation.",
   IDEMPOTENCY_CONFLICT: "A client token was reused with different parameters.",
   INVALID_PARAMETER: "A parameter is malformed or out of range.",
   UNSUPPORTED_OPERATION: "The backend or cloud does not offer this operation.",
@@ -76,6 +78,8 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   INVALID_STATE_TRANSITION: "UnsupportedOperation.VpcPeerInvalidStateChange",
   PEERING_NOT_ACTIVE: "UnsupportedOperation.InvalidState",
   VPC_IN_USE: "ResourceInUse",
+  // errorcodes.py: "# 子网CIDR不合法。 INVALIDPARAMETERVALUE_SUBNETRANGE = 'InvalidParameterValue.SubnetRange'".
+  SUBNET_INVALID: "InvalidParameterValue.SubnetRange",
   IDEMPOTENCY_CONFLICT: "InvalidParameterConflict",
   INVALID_PARAMETER: "InvalidParameterValue",
   UNSUPPORTED_OPERATION: "UnsupportedOperation",

@@ -187,6 +187,12 @@ function parseStrict(text: string): CidrParseResult {
   return { ok: true, cidr };
 }
 
+/** The address `offset` after the block's first one, as text (`10.0.1.1` for `10.0.1.0/24` and 1). */
+export function makeHostAddress(block: Cidr, offset: number): string {
+  if (block.family === 4) return v4Text((block.start as number) + offset);
+  return v6Text((block.start as bigint) + BigInt(offset));
+}
+
 /** Parses a single IP address into a /32 (or /128) block. */
 export function parseIp(text: string): Cidr | undefined {
   // Untrimmed, like blocks: " 10.0.1.5" is refused, not read as 10.0.1.5.

@@ -16,6 +16,7 @@ export * from "./peering-candidate.js";
 export * from "./reachability.js";
 export * from "./resource-ref.js";
 export * from "./rulebook/index.js";
+export * from "./subnet-rules.js";
 export * from "./topology.js";
 export * from "./topology-schema.js";
 export * from "./validate.js";

@@ -30,6 +30,7 @@ import type {
   BandwidthLimitInfo,
   CreatePeeringInput,
   CreateRouteInput,
+  CreateSubnetInput,
   CreateVpcInput,
   ModifyPeeringInput,
   Page,
@@ -39,6 +40,7 @@ import type {
   RouteInfo,
   RouteTableInfo,
   SetBandwidthLimitInput,
+  SubnetInfo,
   VpcInfo,
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
@@ -116,6 +118,14 @@ function unsupported(what: string, fix: string): never {
     cloudCode: "Unsupported",
     fix,
   });
+}
+
+/** Subnets are not offered by this backend yet (capabilities.subnets); the local backend has them. */
+function noSubnets(what: string): never {
+  unsupported(
+    `subnets (${what}) through this backend`,
+    "Use the local backend or huaweicloud for subnets; dual-stack peering routes are Huawei's (rulebook ipv6PeeringRoutes).",
+  );
 }
 
 function refuse(code: BackendCode, message: string, fix: string): never {
@@ -386,6 +396,24 @@ export class BaiduCloudBackend implements Backend {
       async (error) => error.code === "NOT_FOUND",
       this.#retry,
     );
+  }
+
+  // ---------------------------------------------------------------- subnets (not offered: capabilities.subnets)
+
+  async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
+    return noSubnets(input.vpcId);
+  }
+
+  async describeSubnet(id: string): Promise<SubnetInfo> {
+    return noSubnets(id);
+  }
+
+  async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
+    return noSubnets(vpcId);
+  }
+
+  async deleteSubnet(id: string): Promise<void> {
+    noSubnets(id);
   }
 
   async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {

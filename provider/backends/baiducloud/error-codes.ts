@@ -37,6 +37,8 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   INVALID_STATE_TRANSITION: conflict("PeerConnStatusConflict"),
   PEERING_NOT_ACTIVE: conflict("PeerConnNotActive"),
   VPC_IN_USE: conflict("VpcInUse"),
+  // Emulator-chosen: this backend offers no subnets (capabilities), so the code only completes the table.
+  SUBNET_INVALID: bad("SubnetInvalidCidr"),
   INVALID_CIDR: bad("InvalidCidr"),
   CIDR_NOT_ALLOWED: bad("InvalidCidr"),
   UNKNOWN_REFERENCE: { status: 404, code: "NoSuchObject" },

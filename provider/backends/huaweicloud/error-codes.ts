@@ -54,6 +54,8 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   // routes); it has none for peerings, so the emulator answers 409 with the extension-routes code (a peering's
   // routes are the VPC's extra routes).
   VPC_IN_USE: { status: 409, neutronType: "VpcInUse", vpcCode: "VPC.0120" },
+  // Emulator-chosen until a Huawei subnet error code is cited (see the file comment).
+  SUBNET_INVALID: bad("SubnetInvalid"),
   IDEMPOTENCY_CONFLICT: conflict("IdempotencyConflict"),
   INVALID_PARAMETER: bad("BadRequest"),
   UNSUPPORTED_OPERATION: bad("NotSupported"),

@@ -88,6 +88,7 @@ import type {
   BandwidthLimitInfo,
   CreatePeeringInput,
   CreateRouteInput,
+  CreateSubnetInput,
   CreateVpcInput,
   ModifyPeeringInput,
   Page,
@@ -97,6 +98,7 @@ import type {
   RouteInfo,
   RouteTableInfo,
   SetBandwidthLimitInput,
+  SubnetInfo,
   VpcInfo,
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
@@ -531,6 +533,24 @@ export class HuaweiCloudBackend implements Backend {
       async (error) => error.code === "NOT_FOUND",
       this.#retry,
     );
+  }
+
+  // ---------------------------------------------------------------- subnets (v1 subnet API: to be wired)
+
+  async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
+    unsupported(`subnets (${input.vpcId})`, "Use the local backend.");
+  }
+
+  async describeSubnet(id: string): Promise<SubnetInfo> {
+    unsupported(`subnets (${id})`, "Use the local backend.");
+  }
+
+  async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
+    unsupported(`subnets (${vpcId})`, "Use the local backend.");
+  }
+
+  async deleteSubnet(id: string): Promise<void> {
+    unsupported(`subnets (${id})`, "Use the local backend.");
   }
 
   async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {

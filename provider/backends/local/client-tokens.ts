@@ -82,7 +82,7 @@ export function recordClientToken(
 }
 
 /** The kinds of create whose tokens live in create_tokens. */
-export type TokenKind = "vpc" | "route";
+export type TokenKind = "vpc" | "route" | "subnet";
 
 /** The canonical fingerprint of a create request, without its token. */
 export function requestFingerprint(account: string, input: { readonly clientToken?: string }): string {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Cloud } from "../../core/index.js";
 
-export type IdKind = "vpc" | "rtb" | "pcx" | "rti";
+export type IdKind = "vpc" | "rtb" | "pcx" | "rti" | "subnet";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -19,7 +19,7 @@ function shortId(prefix: string): string {
 export function newId(cloud: Cloud, kind: IdKind): string {
   if (cloud === "huaweicloud") return randomUUID();
   if (cloud === "baiducloud") {
-    const prefix = { vpc: "vpc", rtb: "rt", pcx: "peerconn", rti: "rr" }[kind];
+    const prefix = { vpc: "vpc", rtb: "rt", pcx: "peerconn", rti: "rr", subnet: "sbn" }[kind];
     return shortId(prefix);
   }
   return shortId(kind);

@@ -4,7 +4,7 @@
  *
  * The machinery is apart from the resources, as in moto's `ec2/models/`: engine.ts owns the file and its
  * transactions, authorization.ts says who may see and act on what, and each kind's operations are in their own
- * module (vpcs.ts, route-tables.ts, peerings.ts, routes.ts, bandwidth-limits.ts). `LocalBackend` is a session:
+ * module (vpcs.ts, route-tables.ts, subnets.ts, peerings.ts, routes.ts, bandwidth-limits.ts). `LocalBackend` is a session:
  * it adds the simulated latency and hands each call, with itself as the context (engine and account), to its
  * kind's module.
  */
@@ -16,6 +16,7 @@ import type {
   BandwidthLimitInfo,
   CreatePeeringInput,
   CreateRouteInput,
+  CreateSubnetInput,
   CreateVpcInput,
   ModifyPeeringInput,
   Page,
@@ -25,6 +26,7 @@ import type {
   RouteInfo,
   RouteTableInfo,
   SetBandwidthLimitInput,
+  SubnetInfo,
   VpcInfo,
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
@@ -33,6 +35,7 @@ import { LocalStateEngine, type LocalStateOptions, type SessionContext } from ".
 import * as peerings from "./peerings.js";
 import * as routeTables from "./route-tables.js";
 import * as routes from "./routes.js";
+import * as subnets from "./subnets.js";
 import * as vpcs from "./vpcs.js";
 
 export { LocalStateEngine, type LocalStateOptions } from "./engine.js";
@@ -110,6 +113,28 @@ export class LocalBackend implements Backend, SessionContext {
   async listRouteTables(vpcId: string): Promise<readonly RouteTableInfo[]> {
     await this.#latency();
     return routeTables.listRouteTables(this, vpcId);
+  }
+
+  // ---------------------------------------------------------------- subnets
+
+  async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
+    await this.#latency();
+    return subnets.createSubnet(this, input);
+  }
+
+  async describeSubnet(id: string): Promise<SubnetInfo> {
+    await this.#latency();
+    return subnets.describeSubnet(this, id);
+  }
+
+  async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
+    await this.#latency();
+    return subnets.listSubnets(this, vpcId);
+  }
+
+  async deleteSubnet(id: string): Promise<void> {
+    await this.#latency();
+    subnets.deleteSubnet(this, id);
   }
 
   // ---------------------------------------------------------------- peerings

@@ -134,6 +134,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX client_tokens_peering ON client_tokens(peering_id);
     `,
   },
+  {
+    version: 5,
+    description:
+      "subnets of a VPC, each with the IPv6 block the engine assigned it when it was created dual-stack (Huawei ipv6_enable, Baidu enableIpv6)",
+    sql: `
+      CREATE TABLE subnets (
+        id TEXT PRIMARY KEY,
+        vpc_id TEXT NOT NULL REFERENCES vpcs(id),
+        name TEXT NOT NULL,
+        cidr TEXT NOT NULL,
+        gateway_ip TEXT NOT NULL,
+        ipv6_cidr TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX subnets_vpc ON subnets(vpc_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

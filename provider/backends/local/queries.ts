@@ -60,9 +60,15 @@ export function documentOf(
   const vpcIds = new Set(extraVpcs);
   for (const p of peerings) vpcIds.add(p.vpc_id).add(p.peer_vpc_id);
   const statement = ctx.engine.statement("SELECT * FROM vpcs WHERE id = ?");
+  // The IPv6 blocks the engine assigned the VPC's subnets are the VPC's assigned IPv6 blocks (subnets.ts).
+  const ipv6 = ctx.engine.statement(
+    "SELECT ipv6_cidr FROM subnets WHERE vpc_id = ? AND ipv6_cidr IS NOT NULL ORDER BY created_at, rowid",
+  );
   for (const id of vpcIds) {
     const row = statement.get(id) as VpcRow | undefined;
-    if (row) document.vpcs.push(vpcSpecOf(row, tablesOf(ctx, id)));
+    if (!row) continue;
+    const assigned = (ipv6.all(id) as { ipv6_cidr: string }[]).map((r) => r.ipv6_cidr);
+    document.vpcs.push(vpcSpecOf(row, tablesOf(ctx, id), assigned));
   }
   for (const p of peerings) document.peerings.push(peeringSpecOf(p));
   return document;

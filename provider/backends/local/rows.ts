@@ -6,6 +6,7 @@ import type {
   PeeringStatus,
   RouteInfo,
   RouteTableInfo,
+  SubnetInfo,
   VpcInfo,
 } from "../backend.js";
 import { effectiveStatus } from "./peering-state-machine.js";
@@ -63,6 +64,16 @@ export interface RouteRow {
   destination: string;
   peering_id: string;
   description: string;
+  created_at: number;
+}
+
+export interface SubnetRow {
+  id: string;
+  vpc_id: string;
+  name: string;
+  cidr: string;
+  gateway_ip: string;
+  ipv6_cidr: string | null;
   created_at: number;
 }
 
@@ -144,4 +155,17 @@ export function routeInfo(row: RouteRow): RouteInfo {
 
 export function bandwidthLimitInfo(row: BandwidthLimitRow): BandwidthLimitInfo {
   return { peeringId: row.peering_id, vpcId: row.vpc_id, ip: row.ip, limitMbps: row.limit_mbps };
+}
+
+export function subnetInfo(row: SubnetRow): SubnetInfo {
+  return {
+    id: row.id,
+    vpcId: row.vpc_id,
+    name: row.name,
+    cidr: row.cidr,
+    gatewayIp: row.gateway_ip,
+    ipv6: row.ipv6_cidr !== null,
+    ipv6Cidr: row.ipv6_cidr ?? undefined,
+    createdAt: iso(row.created_at),
+  };
 }

@@ -16,13 +16,20 @@ import { BackendError } from "../errors.js";
 import { refusalCloudCode } from "./refusals.js";
 import type { PeeringRow, RouteTableRow, VpcRow } from "./rows.js";
 
-export function vpcSpecOf(row: VpcRow, tables: readonly RouteTableRow[]): VpcSpec {
+/** `assignedIpv6`: the IPv6 blocks the engine assigned the VPC's subnets (subnets.ts). */
+export function vpcSpecOf(
+  row: VpcRow,
+  tables: readonly RouteTableRow[],
+  assignedIpv6: readonly string[] = [],
+): VpcSpec {
   return {
     id: row.id,
     cloud: row.cloud,
     region: row.region,
     account: row.account,
     cidrs: JSON.parse(row.cidrs) as string[],
+    // The core counts them among the VPC's blocks for routes and overlaps, not as declared blocks (topology.ts).
+    ...(assignedIpv6.length > 0 ? { assignedIpv6Cidrs: [...assignedIpv6] } : {}),
     routeTables: tables.filter((t) => t.main === 0 && t.vpc_id === row.id).map((t) => t.id),
   };
 }

@@ -17,6 +17,7 @@ import { documentOf, livePeeringsOf, vpcInfoOf } from "./queries.js";
 import { fail } from "./refusals.js";
 import type { VpcRow } from "./rows.js";
 import { emptyDocument, refusal } from "./rules.js";
+import { refuseWhileSubnets } from "./subnets.js";
 
 /**
  * Two blocks of one VPC that overlap, refused with the cloud's own code before the core validators (which report
@@ -164,7 +165,7 @@ export function listVpcs(ctx: SessionContext): readonly VpcInfo[] {
 
 export function deleteVpc(ctx: SessionContext, id: string): void {
   ctx.engine.write(() => {
-    ownVpc(ctx, id);
+    const row = ownVpc(ctx, id);
     // Through the live-peering indexes: the VPC's DELETED records (a Tencent VPC keeps them all) are not read.
     const live = livePeeringsOf(ctx, [id]);
     if (live.length > 0) {
@@ -175,9 +176,14 @@ export function deleteVpc(ctx: SessionContext, id: string): void {
           resource: `vpc ${id}`,
           value: id,
           fix: "Delete those peerings first.",
+          cloud: row.cloud,
         },
       );
     }
+    // Tencent DeleteVpc: "Before deleting a VPC, ensure that the VPC contains no resources"; Huawei answers 409
+    // VPC.0104 for a VPC with subnets (huaweicloud/error-codes.ts). Baidu's reference says nothing either way; the
+    // engine refuses there too rather than drop subnets a program still manages.
+    refuseWhileSubnets(ctx, row);
     ctx.engine.statement("DELETE FROM routes WHERE vpc_id = ?").run(id);
     ctx.engine.statement("DELETE FROM vpcs WHERE id = ?").run(id);
   });

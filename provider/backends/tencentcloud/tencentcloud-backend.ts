@@ -39,6 +39,7 @@ import type {
   BandwidthLimitInfo,
   CreatePeeringInput,
   CreateRouteInput,
+  CreateSubnetInput,
   CreateVpcInput,
   ModifyPeeringInput,
   Page,
@@ -48,6 +49,7 @@ import type {
   PeeringStatus,
   RouteInfo,
   RouteTableInfo,
+  SubnetInfo,
   VpcInfo,
 } from "../backend.js";
 import { ACCEPTED_STATUS, isLivePeering } from "../backend.js";
@@ -124,6 +126,14 @@ function unsupported(what: string, fix: string): never {
     cloudCode: "UnsupportedOperation",
     fix,
   });
+}
+
+/** Subnets are not offered by this backend yet (capabilities.subnets); the local backend has them. */
+function noSubnets(what: string): never {
+  unsupported(
+    `subnets (${what}) through this backend`,
+    "Use the local backend or huaweicloud for subnets; dual-stack peering routes are Huawei's (rulebook ipv6PeeringRoutes).",
+  );
 }
 
 function notFound(kind: string, id: string, account: string): BackendError {
@@ -582,6 +592,24 @@ export class TencentCloudBackend implements Backend {
     });
     this.#rememberTable(table, region);
     return routeTableOf(table);
+  }
+
+  // ---------------------------------------------------------------- subnets (not offered: capabilities.subnets)
+
+  async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
+    return noSubnets(input.vpcId);
+  }
+
+  async describeSubnet(id: string): Promise<SubnetInfo> {
+    return noSubnets(id);
+  }
+
+  async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
+    return noSubnets(vpcId);
+  }
+
+  async deleteSubnet(id: string): Promise<void> {
+    noSubnets(id);
   }
 
   async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {

@@ -56,6 +56,12 @@ const VPC_BLOCKS: Citation = {
     "建议您使用192.168.0.0/16、172.16.0.0/12、10.0.0.0/8及其子网作为私有网络的网段,允许的块大小在/28 网络掩码与/8 网络掩码之间。",
 };
 
+const CREATE_SUBNET = (quote: string): Citation => ({
+  title: "百度智能云 私有网络 VPC API: 创建子网",
+  url: "https://cloud.baidu.com/doc/VPC/s/Yjwvyu8o1",
+  quote,
+});
+
 export const BAIDUCLOUD: CloudRulebook = {
   vpcBlocks: {
     ipv4Ranges: {
@@ -66,6 +72,29 @@ export const BAIDUCLOUD: CloudRulebook = {
     ipv6Declared: {
       open: true,
       note: "The create-VPC pages searched (Create VPC, intl.cloud.baidu.com/doc/VPC) name an IPv4 cidr only and say nothing of IPv6 blocks; an IPv6 block is not refused.",
+    },
+  },
+  subnets: {
+    withinVpc: {
+      value: true,
+      sources: [CREATE_SUBNET("cidr | String | 是 | Request Body参数 | 子网cidr,需在所属VPC网段范围内")],
+    },
+    ipv4MaxPrefix: {
+      open: true,
+      note: "The create-subnet reference gives no mask length for a subnet; none is enforced.",
+    },
+    disjoint: {
+      open: true,
+      note: "The create-subnet reference says nothing of other subnets of the VPC; overlaps are not refused.",
+    },
+    ipv6AtCreate: {
+      value: true,
+      sources: [
+        CREATE_SUBNET(
+          "enableIpv6 | Boolean | 否 | RequestBody参数 | 是否开启IPv6网段,true表示开启,默认false不开启",
+        ),
+      ],
+      note: "Baidu documents no IPv6 peering route (ipv6PeeringRoutes), so a dual-stack Baidu site still routes IPv4 only through its peerings.",
     },
   },
   ipv6PeeringRoutes: {

@@ -68,6 +68,12 @@ const CIDR_RANGES = [
   CREATE_VPC("192.168.0.0/16 ~ 192.168.255.240/28"),
 ];
 
+const CREATE_SUBNET = (quote: string): Citation => ({
+  title: "华为云 虚拟私有云 API参考: 创建子网 - CreateSubnet",
+  url: "https://support.huaweicloud.com/api-vpc/vpc_subnet01_0001.html",
+  quote,
+});
+
 export const HUAWEICLOUD: CloudRulebook = {
   vpcBlocks: {
     ipv4Ranges: {
@@ -84,6 +90,26 @@ export const HUAWEICLOUD: CloudRulebook = {
       value: false,
       sources: [
         CREATE_VPC("约束:必须是ipv4 cidr格式,例如:192.168.0.0/16"),
+        {
+          title: "华为云 虚拟私有云 用户指南: 管理IPv4/IPv6双栈网络",
+          url: "https://support.huaweicloud.com/intl/zh-cn/tr-central-201-usermanual-vpc/vpc_0002.html",
+          quote:
+            "在创建虚拟私有云VPC子网时,开启IPv6功能,则系统会自动为子网分配IPv6网段,当前不支持自定义IPv6网段。",
+        },
+      ],
+    },
+  },
+  subnets: {
+    withinVpc: { value: true, sources: [CREATE_SUBNET("cidr: 子网的网段 取值范围:必须在vpc对应cidr范围内")] },
+    ipv4MaxPrefix: { value: 28, sources: [CREATE_SUBNET("约束:必须是cidr格式。掩码长度不能大于28")] },
+    disjoint: {
+      open: true,
+      note: "The CreateSubnet reference gives the subnet's range (inside the VPC) and its mask, and says nothing of other subnets of the VPC; nothing found in the user guide either, so overlaps are not refused.",
+    },
+    ipv6AtCreate: {
+      value: true,
+      sources: [
+        CREATE_SUBNET("ipv6_enable: 是否开启IPv6功能 取值范围:true(开启),false(关闭) 约束:不填时默认为false"),
         {
           title: "华为云 虚拟私有云 用户指南: 管理IPv4/IPv6双栈网络",
           url: "https://support.huaweicloud.com/intl/zh-cn/tr-central-201-usermanual-vpc/vpc_0002.html",

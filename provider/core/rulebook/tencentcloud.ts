@@ -33,6 +33,12 @@ const IPV4_RANGES = [
   QUICK_START("192.168.0.0 - 192.168.255.255 （掩码范围需在16 - 28之间）"),
 ];
 
+const CREATE_SUBNET = (quote: string): Citation => ({
+  title: "腾讯云 私有网络 API: 创建子网 (CreateSubnet)",
+  url: "https://cloud.tencent.com/document/product/301/1314",
+  quote,
+});
+
 export const TENCENTCLOUD: CloudRulebook = {
   vpcBlocks: {
     ipv4Ranges: {
@@ -55,6 +61,30 @@ export const TENCENTCLOUD: CloudRulebook = {
             "IPv6 addresses are global unicast addresses (GUAs) rather than private addresses, so custom planning is not supported.",
         },
       ],
+    },
+  },
+  subnets: {
+    withinVpc: { value: true, sources: [CREATE_SUBNET("子网网段必须在 VPC 网段内")] },
+    ipv4MaxPrefix: {
+      value: 28,
+      sources: [
+        CREATE_SUBNET(
+          "您可以创建的最小网段子网掩码为28(有16个 IP 地址),最大网段子网掩码为16(65,536个 IP 地址)。",
+        ),
+      ],
+    },
+    disjoint: { value: true, sources: [CREATE_SUBNET("同一个 VPC 内,多个子网的网段不能重叠。")] },
+    ipv6AtCreate: {
+      value: false,
+      sources: [
+        {
+          title: "腾讯云 私有网络 API 3.0: 分配IPv6子网段 (AssignIpv6SubnetCidrBlock)",
+          url: "https://cloud.tencent.com/document/api/215/34471",
+          quote:
+            "给子网分配IPv6网段,要求子网所属VPC已获得IPv6网段。如果尚未分配,请先通过接口AssignIpv6CidrBlock给子网所属VPC分配一个IPv6网段。",
+        },
+      ],
+      note: "A Tencent subnet is created IPv4-only and given IPv6 afterwards, by two more calls peerlink does not make; Tencent documents no IPv6 peering route either (ipv6PeeringRoutes).",
     },
   },
   ipv6PeeringRoutes: {

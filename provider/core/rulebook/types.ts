@@ -80,6 +80,20 @@ export interface CloudRulebook {
     /** Whether the user may declare an IPv6 block as a VPC block (false: the cloud assigns IPv6 itself). */
     readonly ipv6Declared: Entry<boolean>;
   };
+  /**
+   * A VPC's subnets (peerlink's `Subnet`): where their IPv4 blocks may lie and whether the cloud assigns one an
+   * IPv6 block when it is created. Dual-stack DR sites route to the IPv6 blocks the cloud assigned their subnets.
+   */
+  readonly subnets: {
+    /** Whether a subnet's IPv4 block must lie inside one of its VPC's blocks. */
+    readonly withinVpc: Entry<boolean>;
+    /** The longest prefix (smallest block) a subnet's IPv4 block may take. */
+    readonly ipv4MaxPrefix: Entry<number>;
+    /** Whether the subnets of one VPC must be disjoint. */
+    readonly disjoint: Entry<boolean>;
+    /** Whether a subnet can ask for IPv6 when it is created (the cloud then assigns its IPv6 block itself). */
+    readonly ipv6AtCreate: Entry<boolean>;
+  };
   /** Which regions a peering may join. */
   readonly regions: Entry<RegionScope>;
   /**

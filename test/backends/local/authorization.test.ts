@@ -162,6 +162,7 @@ describe("sessions", () => {
       clientToken: true,
       renamePeering: true,
       secondaryCidrs: true,
+      subnets: true,
     });
   });
 

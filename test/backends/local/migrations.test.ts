@@ -176,8 +176,10 @@ describe("schema version", () => {
     const engine = LocalStateEngine.open({ file });
     const old = await engine.session("a").createVpc({ name: "old", region: "r", cidrs: ["10.0.0.0/16"] });
     engine.close();
-    // The file as version 2 left it: no description column (migration 3), no account indexes (migration 4).
+    // The file as version 2 left it: no description column (migration 3), no account indexes (migration 4), no
+    // subnets (migration 5).
     const db = new Database(file);
+    db.exec("DROP TABLE subnets");
     db.exec("ALTER TABLE vpcs DROP COLUMN description");
     for (const [, index] of MIGRATIONS.find((m) => m.version === 4)!.sql.matchAll(/CREATE INDEX (\w+)/g))
       db.exec(`DROP INDEX ${index}`);
@@ -187,6 +189,9 @@ describe("schema version", () => {
     const a = migrated.session("a");
     expect(await a.listVpcs()).toEqual([old]);
     expect(await a.vpcDescription(old.id)).toBe("");
+    // Migration 5: the old VPC takes subnets.
+    expect(await a.listSubnets(old.id)).toEqual([]);
+    await a.createSubnet({ vpcId: old.id, name: "s", cidr: "10.0.1.0/24" });
     const described = await a.createVpc({
       name: "new",
       region: "r",
@@ -219,6 +224,7 @@ describe("schema version", () => {
         "peerings",
         "route_tables",
         "routes",
+        "subnets",
         "vpcs",
       ]);
     } finally {
