@@ -37,8 +37,11 @@ export interface SubnetProblem {
   readonly overlaps?: string;
 }
 
-/** What can be decided without the VPC: the block itself, its size, and IPv6 at creation. Plan-time safe. */
-export function subnetShapeProblems(cloud: Cloud, subnet: SubnetCandidate): SubnetProblem[] {
+/**
+ * What can be decided without the VPC: the block itself, and on a known cloud its size and IPv6 at creation.
+ * Plan-time safe (a `Subnet` that does not name its cloud is judged on the block only).
+ */
+export function subnetShapeProblems(cloud: Cloud | undefined, subnet: SubnetCandidate): SubnetProblem[] {
   const out: SubnetProblem[] = [];
   const label = `Subnet "${subnet.name}"`;
   if (subnet.name.trim() === "") {
@@ -50,6 +53,7 @@ export function subnetShapeProblems(cloud: Cloud, subnet: SubnetCandidate): Subn
     });
   }
   const block = subnetBlock(subnet, out);
+  if (cloud === undefined) return out;
   const rules = RULEBOOK[cloud].subnets;
   if (block && !isOpen(rules.ipv4MaxPrefix) && block.prefix > rules.ipv4MaxPrefix.value) {
     out.push({

@@ -77,9 +77,27 @@ export async function plainInputs(value: unknown, path: string): Promise<unknown
   if (value === null || typeof value !== "object" || pulumi.Resource.isInstance(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = DEFERRED.has(key) ? v : await plainInputs(v, path ? `${path}.${key}` : key);
+    const at = path ? `${path}.${key}` : key;
+    out[key] = DEFERRED.has(key)
+      ? v
+      : key === "assignedIpv6Cidrs"
+        ? await blocksList(v, at)
+        : await plainInputs(v, at);
   }
   return out;
+}
+
+/**
+ * A site's assigned IPv6 blocks: the list must be known (the component plans a route per block), a block may
+ * not be (a dual-stack Subnet's `ipv6Cidr` before it exists; components/deferred-ipv6.ts). Every block goes on as
+ * an Output, known or not: the engine sends a block unknown on the first run and plain on the next, and a plain
+ * block would name its routes by its value where the unknown one named them by the site's label, which would
+ * replace them.
+ */
+async function blocksList(value: unknown, path: string): Promise<unknown> {
+  const list = pulumi.Output.isInstance(value) ? await plainInputs(value, path) : value;
+  if (!Array.isArray(list)) return list;
+  return list.map((block) => (pulumi.Output.isInstance(block) ? block : pulumi.output(block)));
 }
 
 /** The outputs every DR component registers (build-dr.ts `commonOutputs`), from the component's fields. */
@@ -89,7 +107,7 @@ function common(c: TwoRegionDr | TwoRegionsThreeCenters | HubAndSpoke): pulumi.I
     reachabilityMatrix: c.reachabilityMatrix,
     costEstimate: c.costEstimate,
     estimatedDailyCost: c.estimatedDailyCost,
-    routes: c.description.routes,
+    routes: c.plannedRoutes,
   };
 }
 

@@ -13,6 +13,7 @@ import { type Connection, UNKNOWN } from "../pulumi/runtime/index.js";
 import { peeringInputsSchema } from "../pulumi/runtime/peering.js";
 import { acceptanceInputsSchema } from "../pulumi/runtime/peering-acceptance.js";
 import { routeRuleInputsSchema } from "../pulumi/runtime/route-rule.js";
+import { subnetInputsSchema } from "../pulumi/runtime/subnet.js";
 import { vpcInputsSchema } from "../pulumi/runtime/vpc.js";
 import type { ResourceKind } from "./tokens.js";
 
@@ -21,6 +22,7 @@ type Props = Record<string, unknown>;
 /** Each kind's runtime input schema: its keys are the inputs, its defaults the runtime's. */
 export const INPUT_SCHEMAS: Record<ResourceKind, { readonly shape: Record<string, z.ZodType> }> = {
   vpc: vpcInputsSchema,
+  subnet: subnetInputsSchema,
   peering: peeringInputsSchema,
   peeringAcceptance: acceptanceInputsSchema,
   routeRule: routeRuleInputsSchema,

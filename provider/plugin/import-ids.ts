@@ -7,6 +7,7 @@
  * | type                | import id                          | example                        |
  * | ------------------- | ---------------------------------- | ------------------------------ |
  * | `Vpc`               | the VPC id                         | `vpc-2ari9m7h`                 |
+ * | `Subnet`            | the subnet id                      | `subnet-5gu2jxf4`              |
  * | `Peering`           | the peering id                     | `pcx-6gw5wvmk`                 |
  * | `PeeringAcceptance` | the peering id (or `<id>:accept`)  | `pcx-6gw5wvmk`                 |
  * | `RouteRule`         | `<route table id>/<route id>`      | `rtb-1a2b3c4d/route-5e6f7a8b`  |
@@ -26,6 +27,7 @@ export interface ImportTarget {
 
 const FORMATS: Record<ResourceKind, string> = {
   vpc: "the VPC id, e.g. vpc-2ari9m7h",
+  subnet: "the subnet id, e.g. subnet-5gu2jxf4",
   peering: "the peering id, e.g. pcx-6gw5wvmk",
   peeringAcceptance: "the peering id, e.g. pcx-6gw5wvmk",
   routeRule: "<route table id>/<route id>, e.g. rtb-1a2b3c4d/route-5e6f7a8b",
@@ -76,6 +78,14 @@ export async function importTarget(backend: Backend, kind: ResourceKind, id: str
           routeTables: vpc.routeTables.filter((t) => !t.main).map((t) => t.name),
           tags: { ...vpc.tags },
         }),
+      };
+    }
+    case "subnet": {
+      const s = await backend.describeSubnet(id);
+      // `cloud` is a plan-time hint a program may leave out: not recorded.
+      return {
+        id: s.id,
+        inputs: nonEmpty({ vpcId: s.vpcId, name: s.name, cidr: s.cidr, ipv6: s.ipv6 ? true : undefined }),
       };
     }
     case "peering": {

@@ -18,6 +18,7 @@ import {
   peering,
   peeringAcceptance,
   routeRule,
+  subnet,
   UNKNOWN,
   vpc,
 } from "../pulumi/runtime/index.js";
@@ -39,6 +40,7 @@ interface RuntimeMethods {
 
 const RUNTIME = {
   vpc,
+  subnet,
   peering,
   peeringAcceptance,
   routeRule,
@@ -73,7 +75,7 @@ export class PluginResources {
     const kind = kindOfUrn(urn);
     if (kind === undefined) {
       throw new Error(
-        `peerlink: unknown resource type "${typeOfUrn(urn)}" (${urn}). Fix: use one of peerlink:index:Vpc, Peering, PeeringAcceptance, RouteRule, BandwidthPolicy.`,
+        `peerlink: unknown resource type "${typeOfUrn(urn)}" (${urn}). Fix: use one of peerlink:index:Vpc, Subnet, Peering, PeeringAcceptance, RouteRule, BandwidthPolicy.`,
       );
     }
     return kind;

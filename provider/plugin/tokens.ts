@@ -3,6 +3,7 @@ export const PACKAGE = "peerlink";
 
 export const RESOURCE_TOKENS = {
   vpc: "peerlink:index:Vpc",
+  subnet: "peerlink:index:Subnet",
   peering: "peerlink:index:Peering",
   peeringAcceptance: "peerlink:index:PeeringAcceptance",
   routeRule: "peerlink:index:RouteRule",

@@ -15,7 +15,13 @@ import type * as pulumi from "@pulumi/pulumi";
 /** The package path of the implementation; resolved in the provider process from the program's node_modules. */
 const RUNTIME = "peerlink/pulumi/runtime";
 
-export type ResourceKind = "vpc" | "peering" | "peeringAcceptance" | "routeRule" | "bandwidthPolicy";
+export type ResourceKind =
+  | "vpc"
+  | "subnet"
+  | "peering"
+  | "peeringAcceptance"
+  | "routeRule"
+  | "bandwidthPolicy";
 
 type Runtime = typeof import("./runtime/index.js");
 type Method = "check" | "diff" | "create" | "read" | "update" | "delete";

@@ -25,6 +25,7 @@ import {
 const VPC = "peerlink:index:Vpc";
 const PEERING = "peerlink:index:Peering";
 const ROUTE = "peerlink:index:RouteRule";
+const SUBNET = "peerlink:index:Subnet";
 const ACCOUNT = "100000000001";
 const SECRET_KEY = "sk-plugin-test-9c2e41b7";
 
@@ -343,6 +344,45 @@ describe("import", () => {
     expect(
       (await diff(r.id, routeUrn, route.getProperties().toJavaScript(), routeChecked.inputs)).changes,
     ).toBe(proto.DiffResponse.DiffChanges.DIFF_NONE);
+  });
+
+  it("creates a dual-stack Subnet and imports one made out of band by its id, with inputs that diff as no change", async () => {
+    const session = state.engine.session(ACCOUNT);
+    const v = await session.createVpc({
+      name: "hw6",
+      region: "cn-east-3",
+      cidrs: ["10.8.0.0/16"],
+      cloud: "huaweicloud",
+    });
+    const created = await up(SUBNET, "db", { vpcId: v.id, name: "db", cidr: "10.8.1.0/24", ipv6: true });
+    expect(created.outs).toMatchObject({ subnetId: created.id, gatewayIp: "10.8.1.1" });
+    expect(created.outs.ipv6Cidr).toBe((await session.describeSubnet(created.id)).ipv6Cidr);
+
+    const made = await session.createSubnet({ vpcId: v.id, name: "legacy", cidr: "10.8.2.0/24", ipv6: true });
+    const urn = urnOf(SUBNET, "legacy");
+    const resp = await plugin.call("read", readRequest(made.id, urn));
+    expect(resp.getId()).toBe(made.id);
+    const inputs = resp.getInputs().toJavaScript();
+    expect(inputs).toEqual({ vpcId: v.id, name: "legacy", cidr: "10.8.2.0/24", ipv6: true });
+    expect(resp.getProperties().toJavaScript()).toMatchObject({ ipv6Cidr: made.ipv6Cidr });
+    const checked = await check(urn, inputs, inputs);
+    expect(checked.failures).toEqual([]);
+    expect((await diff(made.id, urn, resp.getProperties().toJavaScript(), checked.inputs)).changes).toBe(
+      proto.DiffResponse.DiffChanges.DIFF_NONE,
+    );
+  });
+
+  it("refuses a Subnet asking for IPv6 on Tencent at check, with the core's code", async () => {
+    const checked = await check(urnOf(SUBNET, "t"), {
+      vpcId: "vpc-x",
+      name: "t",
+      cidr: "10.0.1.0/24",
+      ipv6: true,
+      cloud: "tencentcloud",
+    });
+    expect(checked.failures).toEqual([
+      { property: "ipv6", reason: expect.stringMatching(/^SUBNET_INVALID: .*subnets\.ipv6AtCreate.* Fix: /) },
+    ]);
   });
 
   it.each([

@@ -17,6 +17,7 @@ import { BACKEND_KINDS, connectionSchema } from "../../pulumi/runtime/connection
 import { peeringInputsSchema } from "../../pulumi/runtime/peering.js";
 import { acceptanceInputsSchema } from "../../pulumi/runtime/peering-acceptance.js";
 import { routeRuleInputsSchema } from "../../pulumi/runtime/route-rule.js";
+import { subnetInputsSchema } from "../../pulumi/runtime/subnet.js";
 import { vpcInputsSchema } from "../../pulumi/runtime/vpc.js";
 import {
   drBandwidthLimitSchema,
@@ -49,6 +50,7 @@ import {
   peeringAcceptanceOutputsSchema,
   peeringOutputsSchema,
   routeRuleOutputsSchema,
+  subnetOutputsSchema,
   vpcOutputsSchema,
 } from "./resource-outputs.js";
 import {
@@ -66,6 +68,7 @@ import {
 const DOC_SOURCES = [
   "provider/pulumi/connection.ts",
   "provider/pulumi/vpc.ts",
+  "provider/pulumi/subnet.ts",
   "provider/pulumi/peering.ts",
   "provider/pulumi/peering-acceptance.ts",
   "provider/pulumi/route-rule.ts",
@@ -142,6 +145,14 @@ const RESOURCES: readonly Resource[] = [
     outputs: vpcOutputsSchema,
     args: "VpcArgs",
     cls: "Vpc",
+    hidden: HIDDEN,
+  },
+  {
+    name: "Subnet",
+    inputs: subnetInputsSchema,
+    outputs: subnetOutputsSchema,
+    args: "SubnetArgs",
+    cls: "Subnet",
     hidden: HIDDEN,
   },
   {

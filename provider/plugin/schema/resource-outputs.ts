@@ -17,6 +17,12 @@ export const vpcOutputsSchema = z.object({
   routeTableIds: z.record(z.string(), z.string()),
 });
 
+export const subnetOutputsSchema = z.object({
+  subnetId: z.string(),
+  gatewayIp: z.string(),
+  ipv6Cidr: z.string(),
+});
+
 export const peeringOutputsSchema = z.object({
   peeringId: z.string(),
   status: peeringStatusSchema,

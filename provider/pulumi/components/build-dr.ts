@@ -9,6 +9,7 @@ import type { Reachability } from "../../core/reachability.js";
 import type { ChildFactory } from "./child-factory.js";
 import { type ChildNaming, type ChildSpecs, getChildSpecs } from "./child-specs.js";
 import { type CreatedChildren, createChildren, type DrResourceOptions } from "./create-children.js";
+import { substituteDeferred } from "./deferred-ipv6.js";
 import { type DrCostSummary, type ReachabilityMatrix, reportPlan } from "./plan-report.js";
 import type { ResolvedSite } from "./site.js";
 
@@ -17,6 +18,8 @@ export interface BuiltDr {
   readonly specs: ChildSpecs;
   readonly children: CreatedChildren;
   readonly description: TopologyDescription;
+  /** `description.routes` with the real IPv6 blocks of dual-stack sites. */
+  readonly routes: pulumi.Output<string[]>;
   readonly reachability: pulumi.Output<Reachability>;
   readonly reachabilityMatrix: pulumi.Output<ReachabilityMatrix>;
   readonly costEstimate: pulumi.Output<DrCostSummary>;
@@ -35,15 +38,29 @@ export function buildDr(
   const report = reportPlan(plan, name);
   for (const w of report.warnings)
     pulumi.log.warn(`[${w.resource}] ${w.code} ${w.message} Fix: ${w.fix}`, parent);
-  const specs = getChildSpecs(plan, { prefix: name, ...naming });
+  const deferred = new Map(sites.flatMap((s) => [...s.deferredIpv6]));
+  const destinationLabel = (destination: string) => deferred.get(destination)?.label;
+  const specs = getChildSpecs(plan, { prefix: name, ...naming, destinationLabel });
   const children = createChildren(parent, specs, sites, options, factory);
+  const description = describeTopology(plan);
+  // The reports name the real blocks once the cloud has assigned them (unknown at the first preview).
+  const resolved = <T>(value: T): pulumi.Output<T> => {
+    if (deferred.size === 0) return pulumi.output(value) as pulumi.Output<T>;
+    const keys = [...deferred.keys()];
+    return pulumi
+      .all(keys.map((k) => deferred.get(k)!.input))
+      .apply((blocks) =>
+        substituteDeferred(value, new Map(keys.map((k, i) => [k, blocks[i]!]))),
+      ) as pulumi.Output<T>;
+  };
   return {
     plan,
     specs,
     children,
-    description: describeTopology(plan),
-    reachability: pulumi.output(report.reachability),
-    reachabilityMatrix: pulumi.output(report.matrix),
+    description,
+    routes: resolved(description.routes),
+    reachability: resolved(report.reachability),
+    reachabilityMatrix: resolved(report.matrix),
     costEstimate: pulumi.output(report.cost),
     estimatedDailyCost: pulumi.output(report.cost.perDay),
   };
@@ -56,6 +73,6 @@ export function commonOutputs(built: BuiltDr): pulumi.Inputs {
     reachabilityMatrix: built.reachabilityMatrix,
     costEstimate: built.costEstimate,
     estimatedDailyCost: built.estimatedDailyCost,
-    routes: built.description.routes,
+    routes: built.routes,
   };
 }

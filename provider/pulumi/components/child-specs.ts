@@ -58,6 +58,8 @@ export interface ChildNaming {
   readonly prefix: string;
   /** The short key of a planned peering in child names (`peering`, `production-dr`, `hub-a`). */
   readonly peeringKey: (plannedId: string) => string;
+  /** A name for a destination known only at apply (its placeholder in the plan), for names and descriptions. */
+  readonly destinationLabel?: (destination: string) => string | undefined;
 }
 
 /** Letters, digits, `.`, `_` and `-` only: a CIDR such as `10.0.0.0/16` or `fd00::/8` becomes `10.0.0.0-16`. */
@@ -106,15 +108,16 @@ export function getChildSpecs(plan: DrPlan, naming: ChildNaming): ChildSpecs {
     const base = peeringName.get(r.peering) ?? `${naming.prefix}-${nameSafe(r.peering)}`;
     const other = plan.peerings.find((p) => p.id === r.peering);
     const peer = other ? (other.vpc === r.vpc ? other.peerVpc : other.vpc) : r.peering;
+    const label = naming.destinationLabel?.(r.destination);
     return {
       resourceName: unique(
-        `${base}-route-${nameSafe(r.vpc)}-${nameSafe(r.routeTable ?? "main")}-${nameSafe(r.destination)}`,
+        `${base}-route-${nameSafe(r.vpc)}-${nameSafe(r.routeTable ?? "main")}-${nameSafe(label ?? r.destination)}`,
       ),
       peering: r.peering,
       vpc: r.vpc,
       ...(r.routeTable !== undefined ? { routeTable: r.routeTable } : {}),
       destination: r.destination,
-      description: `peerlink ${naming.prefix}: ${r.destination} in ${peer}`,
+      description: `peerlink ${naming.prefix}: ${label ?? r.destination} in ${peer}`,
     };
   });
   const byPeering = new Map<string, { vpc: string; ip: string; limitMbps: number }[]>();

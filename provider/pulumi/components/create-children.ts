@@ -53,6 +53,8 @@ export function createChildren(
     if (!found) throw new Error(`peerlink: the plan names VPC "${id}", which is no site of ${parent.urn}`);
     return found;
   };
+  // A destination known only at apply goes to its RouteRule as the program's Output (deferred-ipv6.ts).
+  const deferred = new Map(sites.flatMap((s) => [...s.deferredIpv6].map(([k, v]) => [k, v.input] as const)));
   const timeout = options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {};
   const peerings = new Map<string, Peering>();
   const acceptances = new Map<string, PeeringAcceptance>();
@@ -140,7 +142,7 @@ export function createChildren(
         ...(side.connection ? { connection: side.connection } : {}),
         vpcId: side.vpcId,
         ...(table !== undefined ? { routeTableId: table } : {}),
-        destination: spec.destination,
+        destination: deferred.get(spec.destination) ?? spec.destination,
         peeringId: peeringIdOf(spec.peering),
         description: spec.description,
         ...timeout,

@@ -82,6 +82,8 @@ export class HubAndSpoke extends pulumi.ComponentResource {
   readonly estimatedDailyCost: pulumi.Output<number | "unpriced">;
   readonly plan: DrPlan;
   readonly description: TopologyDescription;
+  /** `description.routes` with the real IPv6 blocks of dual-stack sites, once the cloud has assigned them. */
+  readonly plannedRoutes: pulumi.Output<string[]>;
 
   /**
    * @param children what the children are created with; @internal for the provider plugin's `construct`, which
@@ -149,6 +151,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
     this.estimatedDailyCost = built.estimatedDailyCost;
     this.plan = built.plan;
     this.description = built.description;
+    this.plannedRoutes = built.routes;
     this.registerOutputs({ peeringIds: this.peeringIds, statuses: this.statuses, ...commonOutputs(built) });
   }
 }

@@ -10,6 +10,7 @@ import type { DrSite } from "../../core/dr/site.js";
 import type { Cloud } from "../../core/topology-schema.js";
 import type { ConnectionArgs } from "../connection.js";
 import type { Vpc } from "../vpc.js";
+import { type DeferredBlock, deferredPlaceholder } from "./deferred-ipv6.js";
 
 export interface DrSiteArgs {
   /** The VPC: its cloud id (`vpc-2ari9m7h`, or an Output of one) or a `Vpc` resource of this program. */
@@ -27,10 +28,12 @@ export interface DrSiteArgs {
   /**
    * The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in
    * `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the
-   * component is refused with IPV6_PEERING_UNSUPPORTED.
+   * component is refused with IPV6_PEERING_UNSUPPORTED. A dual-stack `Subnet`'s `ipv6Cidr` output may be given
+   * as it is: the number of blocks must be known, their values may come at apply (the routes to a block known only
+   * at apply are named by the site and the block's position, `<site>-ipv6-<n>`).
    * @default [] (IPv4 only)
    */
-  readonly assignedIpv6Cidrs?: readonly string[];
+  readonly assignedIpv6Cidrs?: readonly pulumi.Input<string>[];
   /** @default "tencentcloud" */
   readonly cloud?: Cloud;
   /**
@@ -72,6 +75,8 @@ export interface ResolvedSite {
   readonly connection: ConnectionArgs | undefined;
   /** Extra route table ids by their name in the topology. */
   readonly routeTableIds: ReadonlyMap<string, pulumi.Input<string>>;
+  /** The IPv6 blocks known only at apply, by the placeholder that stands for each in the plan. */
+  readonly deferredIpv6: ReadonlyMap<string, DeferredBlock>;
 }
 
 function isVpcResource(vpc: DrSiteArgs["vpc"]): vpc is Vpc {
@@ -98,6 +103,13 @@ export function resolveSite(args: DrSiteArgs, role: string, componentName: strin
   const vpcId = isVpcResource(args.vpc) ? args.vpc.id : args.vpc;
   const name = args.name ?? (typeof args.vpc === "string" ? args.vpc : `${componentName}-${role}`);
   const tables = routeTableEntries(args.routeTableIds);
+  const deferredIpv6 = new Map<string, DeferredBlock>();
+  const ipv6 = (args.assignedIpv6Cidrs ?? []).map((block, i) => {
+    if (typeof block === "string") return block;
+    const placeholder = deferredPlaceholder(role, i);
+    deferredIpv6.set(placeholder, { input: block, label: `${name}-ipv6-${i}` });
+    return placeholder;
+  });
   return {
     role,
     drSite: {
@@ -106,12 +118,13 @@ export function resolveSite(args: DrSiteArgs, role: string, componentName: strin
       region: args.region,
       account: args.account ?? defaultAccount(args.connection),
       cidrs: [...args.cidrs],
-      ...(args.assignedIpv6Cidrs !== undefined ? { assignedIpv6Cidrs: [...args.assignedIpv6Cidrs] } : {}),
+      ...(args.assignedIpv6Cidrs !== undefined ? { assignedIpv6Cidrs: ipv6 } : {}),
       routeTables: tables.map(([table]) => table),
       ...(args.routing !== undefined ? { routing: args.routing } : {}),
     },
     vpcId,
     connection: args.connection,
     routeTableIds: new Map(tables),
+    deferredIpv6,
   };
 }

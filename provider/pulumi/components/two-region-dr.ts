@@ -86,6 +86,8 @@ export class TwoRegionDr extends pulumi.ComponentResource {
   readonly plan: DrPlan;
   /** The peerings and routes, named by VPC pair: `vpc [table] destination via requester -> accepter`. */
   readonly description: TopologyDescription;
+  /** `description.routes` with the real IPv6 blocks of dual-stack sites, once the cloud has assigned them. */
+  readonly plannedRoutes: pulumi.Output<string[]>;
 
   /**
    * @param children what the children are created with; @internal for the provider plugin's `construct`, which
@@ -132,6 +134,7 @@ export class TwoRegionDr extends pulumi.ComponentResource {
     this.estimatedDailyCost = built.estimatedDailyCost;
     this.plan = built.plan;
     this.description = built.description;
+    this.plannedRoutes = built.routes;
     this.registerOutputs({ peeringId: this.peeringId, status: this.status, ...commonOutputs(built) });
   }
 }

@@ -97,6 +97,8 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
   readonly estimatedDailyCost: pulumi.Output<number | "unpriced">;
   readonly plan: DrPlan;
   readonly description: TopologyDescription;
+  /** `description.routes` with the real IPv6 blocks of dual-stack sites, once the cloud has assigned them. */
+  readonly plannedRoutes: pulumi.Output<string[]>;
 
   /**
    * @param children what the children are created with; @internal for the provider plugin's `construct`, which
@@ -181,6 +183,7 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
     this.estimatedDailyCost = built.estimatedDailyCost;
     this.plan = built.plan;
     this.description = built.description;
+    this.plannedRoutes = built.routes;
     this.registerOutputs({ peeringIds: this.peeringIds, statuses: this.statuses, ...commonOutputs(built) });
   }
 }

@@ -31,6 +31,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &PeeringAcceptance{}
 	case "peerlink:index:RouteRule":
 		r = &RouteRule{}
+	case "peerlink:index:Subnet":
+		r = &Subnet{}
 	case "peerlink:index:TwoRegionDr":
 		r = &TwoRegionDr{}
 	case "peerlink:index:TwoRegionsThreeCenters":

@@ -941,7 +941,7 @@ func (o DrRoutingPtrOutput) Routes() pulumi.AnyOutput {
 type DrSite struct {
 	// The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
 	Account *string `pulumi:"account"`
-	// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+	// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. A dual-stack `Subnet`'s `ipv6Cidr` output may be given as it is: the number of blocks must be known, their values may come at apply (the routes to a block known only at apply are named by the site and the block's position, `<site>-ipv6-<n>`). Default: [] (IPv4 only).
 	AssignedIpv6Cidrs []string `pulumi:"assignedIpv6Cidrs"`
 	// Every CIDR block of the VPC, primary first: the peer gets a route to each, and overlaps are refused.
 	Cidrs []string `pulumi:"cidrs"`
@@ -988,7 +988,7 @@ type DrSiteInput interface {
 type DrSiteArgs struct {
 	// The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
 	Account pulumi.StringPtrInput `pulumi:"account"`
-	// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+	// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. A dual-stack `Subnet`'s `ipv6Cidr` output may be given as it is: the number of blocks must be known, their values may come at apply (the routes to a block known only at apply are named by the site and the block's position, `<site>-ipv6-<n>`). Default: [] (IPv4 only).
 	AssignedIpv6Cidrs pulumi.StringArrayInput `pulumi:"assignedIpv6Cidrs"`
 	// Every CIDR block of the VPC, primary first: the peer gets a route to each, and overlaps are refused.
 	Cidrs pulumi.StringArrayInput `pulumi:"cidrs"`
@@ -1073,7 +1073,7 @@ func (o DrSiteOutput) Account() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v DrSite) *string { return v.Account }).(pulumi.StringPtrOutput)
 }
 
-// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+// The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. A dual-stack `Subnet`'s `ipv6Cidr` output may be given as it is: the number of blocks must be known, their values may come at apply (the routes to a block known only at apply are named by the site and the block's position, `<site>-ipv6-<n>`). Default: [] (IPv4 only).
 func (o DrSiteOutput) AssignedIpv6Cidrs() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v DrSite) []string { return v.AssignedIpv6Cidrs }).(pulumi.StringArrayOutput)
 }

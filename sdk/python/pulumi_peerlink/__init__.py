@@ -13,6 +13,7 @@ from .peering import *
 from .peering_acceptance import *
 from .provider import *
 from .route_rule import *
+from .subnet import *
 from .two_region_dr import *
 from .two_regions_three_centers import *
 from .vpc import *
@@ -39,6 +40,7 @@ _utilities.register(
    "peerlink:index:Peering": "Peering",
    "peerlink:index:PeeringAcceptance": "PeeringAcceptance",
    "peerlink:index:RouteRule": "RouteRule",
+   "peerlink:index:Subnet": "Subnet",
    "peerlink:index:TwoRegionDr": "TwoRegionDr",
    "peerlink:index:TwoRegionsThreeCenters": "TwoRegionsThreeCenters",
    "peerlink:index:Vpc": "Vpc"

@@ -456,7 +456,7 @@ class DrSiteArgsDict(TypedDict):
     """
     assigned_ipv6_cidrs: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]]
     """
-    The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+    The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. A dual-stack `Subnet`'s `ipv6Cidr` output may be given as it is: the number of blocks must be known, their values may come at apply (the routes to a block known only at apply are named by the site and the block's position, `<site>-ipv6-<n>`). Default: [] (IPv4 only).
     """
     cloud: NotRequired[pulumi.Input[Optional['Cloud']]]
     """
@@ -497,7 +497,7 @@ class DrSiteArgs:
         :param pulumi.Input[_builtins.str] region: The VPC's region, e.g. `ap-guangzhou`.
         :param pulumi.Input[_builtins.str] vpc: The VPC's cloud id (`vpc-2ari9m7h`), e.g. a Vpc resource's `vpcId` output. (TypeScript programs may also pass the Vpc resource itself.)
         :param pulumi.Input[_builtins.str] account: The account owning the VPC (Tencent uin, Huawei project, Baidu account). Two sites with different accounts get a PeeringAcceptance made with the accepter's connection. Default: the connection's `account` when it is a plain string, else stack config `peerlink:account`, else `PEERLINK_ACCOUNT`, else "local" (the local backend's default account).
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] assigned_ipv6_cidrs: The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] assigned_ipv6_cidrs: The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. A dual-stack `Subnet`'s `ipv6Cidr` output may be given as it is: the number of blocks must be known, their values may come at apply (the routes to a block known only at apply are named by the site and the block's position, `<site>-ipv6-<n>`). Default: [] (IPv4 only).
         :param pulumi.Input['Cloud'] cloud: Default: "tencentcloud".
         :param pulumi.Input['ConnectionArgs'] connection: The backend and account this VPC's side acts with: the requester's makes the peering, the accepter's the acceptance, each side's its own routes. Default: stack config `peerlink:*`, then the environment (see ConnectionArgs).
         :param pulumi.Input[_builtins.str] name: The VPC's id in the component's topology: validation messages, the reachability matrix and the cost lines name it. Default: the VPC id when `vpc` is a plain string, else `<component name>-<role>` (e.g. `payments-dr-primary`).
@@ -574,7 +574,7 @@ class DrSiteArgs:
     @pulumi.getter(name="assignedIpv6Cidrs")
     def assigned_ipv6_cidrs(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. Default: [] (IPv4 only).
+        The IPv6 blocks the cloud assigned the VPC (Huawei and Tencent assign IPv6 themselves, so it is never in `cidrs`): the peer routes to them too where the cloud documents IPv6 peering routes (Huawei); elsewhere the component is refused with IPV6_PEERING_UNSUPPORTED. A dual-stack `Subnet`'s `ipv6Cidr` output may be given as it is: the number of blocks must be known, their values may come at apply (the routes to a block known only at apply are named by the site and the block's position, `<site>-ipv6-<n>`). Default: [] (IPv4 only).
         """
         return pulumi.get(self, "assigned_ipv6_cidrs")
 
