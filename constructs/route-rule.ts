@@ -99,9 +99,11 @@ export class RouteRule extends PeerlinkConstruct {
   }
 
   contribute(builder: TopologyBuilder): void {
-    const { vpc, peering, destination, routeTableId } = this.props;
+    const { vpc, peering, routeTableId } = this.props;
     const vpcId = builder.vpc(this, vpc, "vpc");
     const peeringId = builder.peeringIdOf(peering);
+    // A peer's IPv6 block known only at apply is checked as the placeholder the planner routes.
+    const destination = builder.deferredDestination(this.props.destination) ?? this.props.destination;
     const unresolved = unresolvedFields({ destination });
     if (vpcId === undefined || peeringId === undefined || unresolved.length > 0) {
       if (unresolved.length > 0) builder.skip(this, `${unresolved.join(", ")} not known until apply`);

@@ -4,6 +4,7 @@
  */
 import { Token } from "cdktf";
 import type { Construct } from "constructs";
+import { planBlocks } from "../../provider/core/dr/deferred-ipv6.js";
 import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import type { DrPlan, DrSite } from "../../provider/core/dr/site.js";
 import { TopologyValidationError } from "../../provider/core/errors.js";
@@ -25,10 +26,18 @@ export function toDrSite(site: VpcSite, routing?: DrRouting): DrSite {
     region: site.region,
     account: site.account,
     cidrs: site.cidrs,
-    ...(site.assignedIpv6Cidrs !== undefined ? { assignedIpv6Cidrs: site.assignedIpv6Cidrs } : {}),
+    ...(site.assignedIpv6Cidrs !== undefined ? { assignedIpv6Cidrs: plannedIpv6(site).blocks } : {}),
     routeTables: site.routeTableIds ?? [],
     ...(routing !== undefined ? { routing } : {}),
   };
+}
+
+/**
+ * A site's assigned IPv6 blocks for the planner: a token (a `huaweicloud_vpc_subnet`'s `ipv6_cidr`, known only at
+ * apply) stands as its placeholder (core/dr/deferred-ipv6.ts), the same one the synth validation uses.
+ */
+export function plannedIpv6(site: VpcSite) {
+  return planBlocks(vpcTopologyId(site), site.assignedIpv6Cidrs ?? [], (block) => Token.isUnresolved(block));
 }
 
 export interface BuildOptions {
@@ -108,6 +117,10 @@ export function buildPlan(
   }
   const routes: RouteRule[] = [];
   const counters = new Map<string, number>();
+  // A placeholder destination is routed to the token it stands for.
+  const tokenOf = new Map(
+    sites.flatMap((s) => [...plannedIpv6(s).deferred].map(([p, d]) => [p, d.block] as const)),
+  );
   for (const planned of plan.routes) {
     const peering = peerings.get(planned.peering)!;
     const n = counters.get(planned.peering) ?? 0;
@@ -118,7 +131,7 @@ export function buildPlan(
         cloud: vpc.cloud,
         vpc,
         peering,
-        destination: planned.destination,
+        destination: tokenOf.get(planned.destination) ?? planned.destination,
         routeTableId: planned.routeTable,
       }),
     );

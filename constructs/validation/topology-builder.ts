@@ -5,6 +5,7 @@
  */
 import { Token } from "cdktf";
 import type { IConstruct } from "constructs";
+import { planBlocks } from "../../provider/core/dr/deferred-ipv6.js";
 import type { DrExternalPeering } from "../../provider/core/dr/external-peering.js";
 import type { ResourceRef } from "../../provider/core/resource-ref.js";
 import type {
@@ -55,6 +56,8 @@ export class TopologyBuilder {
   readonly #vpcOwner = new Map<string, TopologyMember>();
   /** VPC ids left out because a value was unresolved (their peerings and routes are left out too). */
   readonly #unknownVpcs = new Set<string>();
+  /** A site's IPv6 block known only at apply (a token) -> the placeholder it is validated as. */
+  readonly #deferredIpv6 = new Map<string, string>();
   readonly #peerings: PeeringSpec[] = [];
   readonly #peeringOwner: TopologyMember[] = [];
   readonly #peeringIds = new Map<TopologyMember, string>();
@@ -90,7 +93,10 @@ export class TopologyBuilder {
       ...Object.fromEntries(site.cidrs.map((c, i) => [`cidrs[${i}]`, c])),
     });
     if (Token.isUnresolved(site.cidrs)) unresolved.push("cidrs");
-    if (site.assignedIpv6Cidrs?.some((c) => Token.isUnresolved(c))) unresolved.push("assignedIpv6Cidrs");
+    // A token among the assigned IPv6 blocks (a subnet's `ipv6_cidr`) is validated as its placeholder, as the DR
+    // planner plans it (core/dr/deferred-ipv6.ts); a route to that token is checked as a route to the placeholder.
+    const ipv6 = planBlocks(id, site.assignedIpv6Cidrs ?? [], (block) => Token.isUnresolved(block));
+    for (const [placeholder, { block }] of ipv6.deferred) this.#deferredIpv6.set(block, placeholder);
     if (unresolved.length > 0) {
       this.#unknownVpcs.add(id);
       this.skip(member, `${role} ${unresolved.join(", ")} not known until apply`);
@@ -102,9 +108,7 @@ export class TopologyBuilder {
       region: site.region,
       account: site.account,
       cidrs: [...site.cidrs],
-      ...(site.assignedIpv6Cidrs && site.assignedIpv6Cidrs.length > 0
-        ? { assignedIpv6Cidrs: [...site.assignedIpv6Cidrs] }
-        : {}),
+      ...(ipv6.blocks.length > 0 ? { assignedIpv6Cidrs: ipv6.blocks } : {}),
       ...(site.routeTableIds && site.routeTableIds.length > 0
         ? { routeTables: [...site.routeTableIds] }
         : {}),
@@ -152,6 +156,11 @@ export class TopologyBuilder {
   incomplete(peeringMember: TopologyMember): void {
     const id = this.#peeringIds.get(peeringMember);
     if (id !== undefined) this.incompletePeerings.add(id);
+  }
+
+  /** The placeholder a token destination stands for, when it is a site's deferred IPv6 block. */
+  deferredDestination(destination: string): string | undefined {
+    return this.#deferredIpv6.get(destination);
   }
 
   route(member: TopologyMember, spec: RouteSpec): void {

@@ -3,13 +3,13 @@
  * resource exists), compute the child specs, create the children, and gather the outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { substituteDeferred } from "../../core/dr/deferred-ipv6.js";
 import { describeTopology, type TopologyDescription } from "../../core/dr/describe-plan.js";
 import type { DrPlan } from "../../core/dr/site.js";
 import type { Reachability } from "../../core/reachability.js";
 import type { ChildFactory } from "./child-factory.js";
 import { type ChildNaming, type ChildSpecs, getChildSpecs } from "./child-specs.js";
 import { type CreatedChildren, createChildren, type DrResourceOptions } from "./create-children.js";
-import { substituteDeferred } from "./deferred-ipv6.js";
 import { type DrCostSummary, type ReachabilityMatrix, reportPlan } from "./plan-report.js";
 import type { ResolvedSite } from "./site.js";
 

@@ -5,12 +5,12 @@
  * creates anything, and values not known until apply would have to be guessed.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { planBlocks } from "../../core/dr/deferred-ipv6.js";
 import type { DrRouting } from "../../core/dr/routing-policy.js";
 import type { DrSite } from "../../core/dr/site.js";
 import type { Cloud } from "../../core/topology-schema.js";
 import type { ConnectionArgs } from "../connection.js";
 import type { Vpc } from "../vpc.js";
-import { type DeferredBlock, deferredPlaceholder } from "./deferred-ipv6.js";
 
 export interface DrSiteArgs {
   /** The VPC: its cloud id (`vpc-2ari9m7h`, or an Output of one) or a `Vpc` resource of this program. */
@@ -79,6 +79,13 @@ export interface ResolvedSite {
   readonly deferredIpv6: ReadonlyMap<string, DeferredBlock>;
 }
 
+export interface DeferredBlock {
+  /** The block as the program gave it (an Output of the Subnet's `ipv6Cidr`). */
+  readonly input: pulumi.Input<string>;
+  /** A name-safe label for resource names and descriptions: `<site>-ipv6-<n>`. */
+  readonly label: string;
+}
+
 function isVpcResource(vpc: DrSiteArgs["vpc"]): vpc is Vpc {
   return pulumi.CustomResource.isInstance(vpc) && "vpcId" in vpc;
 }
@@ -103,13 +110,16 @@ export function resolveSite(args: DrSiteArgs, role: string, componentName: strin
   const vpcId = isVpcResource(args.vpc) ? args.vpc.id : args.vpc;
   const name = args.name ?? (typeof args.vpc === "string" ? args.vpc : `${componentName}-${role}`);
   const tables = routeTableEntries(args.routeTableIds);
-  const deferredIpv6 = new Map<string, DeferredBlock>();
-  const ipv6 = (args.assignedIpv6Cidrs ?? []).map((block, i) => {
-    if (typeof block === "string") return block;
-    const placeholder = deferredPlaceholder(role, i);
-    deferredIpv6.set(placeholder, { input: block, label: `${name}-ipv6-${i}` });
-    return placeholder;
-  });
+  // An Output stands in the plan as a placeholder (core/dr/deferred-ipv6.ts); its routes are named by a label.
+  const given = args.assignedIpv6Cidrs ?? [];
+  const planned = planBlocks(role, given, (block) => typeof block !== "string");
+  const ipv6 = planned.blocks;
+  const deferredIpv6 = new Map<string, DeferredBlock>(
+    [...planned.deferred].map(([placeholder, { block, index }]) => [
+      placeholder,
+      { input: block, label: `${name}-ipv6-${index}` },
+    ]),
+  );
   return {
     role,
     drSite: {

@@ -1,10 +1,7 @@
 /** Placeholders for IPv6 blocks known only at apply: inside the discard-only prefix, distinct, and replaced back. */
 import { describe, expect, it } from "vitest";
+import { deferredPlaceholder, substituteDeferred } from "../../../provider/core/dr/deferred-ipv6.js";
 import { contains, parseCidr } from "../../../provider/core/index.js";
-import {
-  deferredPlaceholder,
-  substituteDeferred,
-} from "../../../provider/pulumi/components/deferred-ipv6.js";
 
 const DISCARD = parseCidr("100::/64");
 
