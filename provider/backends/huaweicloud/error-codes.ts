@@ -162,6 +162,8 @@ const PREFERRED: Readonly<Record<string, BackendCode>> = {
   "VPC.0204": "SUBNET_INVALID",
   "VPC.0104": "VPC_IN_USE",
   "VPC.0201": "INVALID_PARAMETER",
+  // VPC.0202 is left to the HTTP status: the page gives it 404/500 for "Query subnet fail." and 500 for "Create
+  // subnet failed.", so 404 reads as NOT_FOUND and 500 as BACKEND_UNAVAILABLE (retried).
   // Generic Neutron names a real endpoint may send.
   Conflict: "INVALID_STATE_TRANSITION",
   InUse: "VPC_IN_USE",

@@ -31,16 +31,25 @@ function kindOf(request: EmulatorRequest): string {
   return `${request.method} ${path}`;
 }
 
-/** Rewrites the status of CreateSubnet's answer, as Huawei may answer before the subnet is ready. */
-function answeringCreateAs(inner: ProtocolHandler, status: () => string | undefined): ProtocolHandler {
+/**
+ * Rewrites the status of CreateSubnet's answer (and, with `shows`, of ShowSubnet's), as Huawei may answer before the
+ * subnet is ready, or with a subnet that failed.
+ */
+function answeringCreateAs(
+  inner: ProtocolHandler,
+  status: () => string | undefined,
+  shows: () => boolean,
+): ProtocolHandler {
+  const rewritten = (request: EmulatorRequest) =>
+    (request.method === "POST" && /\/subnets\/?$/.test(request.path)) ||
+    (shows() && request.method === "GET" && /\/subnets\/[^/]+\/?$/.test(request.path));
   return {
     ...inner,
     matches: (r) => inner.matches(r),
     async handle(request, context) {
       const response = await inner.handle(request, context);
       const wanted = status();
-      if (wanted === undefined || request.method !== "POST" || !/\/subnets\/?$/.test(request.path))
-        return response;
+      if (wanted === undefined || response.status !== 200 || !rewritten(request)) return response;
       const body = JSON.parse(String(response.body)) as { subnet: Record<string, unknown> };
       return { ...response, body: JSON.stringify({ subnet: { ...body.subnet, status: wanted } }) };
     },
@@ -51,6 +60,7 @@ function answeringCreateAs(inner: ProtocolHandler, status: () => string | undefi
 let emulator: RunningEmulator;
 let recording: ReturnType<typeof recordingHandler>;
 let createStatus: string | undefined;
+let showsToo = false;
 let a: HuaweiCloudBackend;
 let b: HuaweiCloudBackend;
 
@@ -69,8 +79,13 @@ function backendFor(account: EmulatorAccount) {
 
 beforeEach(async () => {
   createStatus = undefined;
+  showsToo = false;
   recording = recordingHandler(
-    answeringCreateAs(huaweicloudHandler, () => createStatus),
+    answeringCreateAs(
+      huaweicloudHandler,
+      () => createStatus,
+      () => showsToo,
+    ),
     kindOf,
   );
   emulator = await startTestEmulator(recording.handler);
@@ -210,6 +225,19 @@ describe("huaweicloud subnets", () => {
     const created = await sent(() => a.createSubnet({ vpcId: v.id, name: "s", cidr: "10.0.1.0/24" }));
     expect(created.requests).toEqual(["POST /v1/{p}/subnets", "GET /v1/{p}/subnets/{id}"]);
     expect(created.value).toEqual(await a.describeSubnet(created.value.id));
+  });
+
+  it("stops at ERROR, which never becomes ACTIVE, naming the subnet", async () => {
+    const v = await vpc(a, "app", "10.0.0.0/16");
+    createStatus = "ERROR";
+    showsToo = true;
+    const failed = await refusal(a.createSubnet({ vpcId: v.id, name: "s", cidr: "10.0.1.0/24" }));
+    expect({ code: failed.code, value: failed.value }).toEqual({
+      code: "INVALID_STATE_TRANSITION",
+      value: "ERROR",
+    });
+    expect(failed.message).toContain("subnet");
+    expect(failed.fix).toContain("delete it and create it again");
   });
 });
 
