@@ -92,8 +92,8 @@ export function subnetShapeProblems(cloud: Cloud, subnet: SubnetCandidate): Subn
  * A gateway named at creation must be an IPv4 address inside the subnet's block: Huawei documents `gateway_ip` as
  * "子网的网关 取值范围:子网网段中的IP地址 约束:必须是ip格式" (华为云 虚拟私有云 API参考: 创建子网 - CreateSubnet,
  * https://support.huaweicloud.com/api-vpc/vpc_subnet01_0001.html); a gateway outside its subnet routes nothing on
- * any cloud. The block's network address is refused too, as no host can use it. Nothing more is checked: the
- * reference names no other constraint.
+ * any cloud. The block's network address is refused too, peerlink's own choice (the reference does not say it): it
+ * names the subnet, not a host. Nothing more is checked (the broadcast address, addresses a cloud reserves).
  */
 function gatewayProblems(subnet: SubnetCandidate, block: Cidr | undefined): SubnetProblem[] {
   const gateway = subnet.gatewayIp as string;
