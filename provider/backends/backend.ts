@@ -123,7 +123,7 @@ export interface SubnetInfo {
   readonly name: string;
   /** The IPv4 block, canonical. */
   readonly cidr: string;
-  /** The IPv4 gateway (the block's first host). */
+  /** The IPv4 gateway: the one asked for at creation, else the block's first host. */
   readonly gatewayIp: string;
   /** Whether the subnet was created with IPv6. */
   readonly ipv6: boolean;
@@ -139,6 +139,16 @@ export interface CreateSubnetInput {
   readonly cidr: string;
   /** Ask for an IPv6 block, which the cloud assigns (rulebook subnets.ipv6AtCreate). @default false */
   readonly ipv6?: boolean;
+  /**
+   * The IPv4 gateway, an address inside `cidr` (core subnetShapeProblems: SUBNET_INVALID otherwise; Huawei
+   * CreateSubnetOption.gateway_ip: "子网网段中的IP地址"). @default the block's first host (core defaultGateway)
+   */
+  readonly gatewayIp?: string;
+  /**
+   * Stored, not shown in SubnetInfo: only protocols with a subnet description (Huawei CreateSubnetOption.description)
+   * read it, through LocalBackend.subnetDescription, as for VPCs. @default ""
+   */
+  readonly description?: string;
   /** Idempotency token, as for createVpc. @default none */
   readonly clientToken?: string;
 }

@@ -3,7 +3,7 @@
  * check, the local engine, and so the emulator) from the rulebook's `subnets` entries. Open entries refuse
  * nothing. Every problem is returned, not only the first; callers raise them as SUBNET_INVALID.
  */
-import { type Cidr, contains, makeHostAddress, overlaps, parseCidr } from "./cidr.js";
+import { type Cidr, contains, makeHostAddress, overlaps, parseCidr, parseIp } from "./cidr.js";
 import { RULEBOOK } from "./rulebook/index.js";
 import { isOpen } from "./rulebook/types.js";
 import type { Cloud } from "./topology-schema.js";
@@ -17,6 +17,8 @@ export interface SubnetCandidate {
   readonly cidr: string;
   /** Ask the cloud for an IPv6 block at creation (Huawei `ipv6_enable`, Baidu `enableIpv6`). */
   readonly ipv6: boolean;
+  /** A gateway of the caller's choosing (Huawei `gateway_ip`); none: the block's first host (defaultGateway). */
+  readonly gatewayIp?: string;
 }
 
 export interface SubnetNeighbourhood {
@@ -28,8 +30,20 @@ export interface SubnetNeighbourhood {
   readonly siblings: readonly { readonly id: string; readonly cidr: string }[];
 }
 
+/** The rule a problem breaks: a rulebook `subnets` entry, or what every cloud needs of a block and a gateway. */
+export type SubnetRule =
+  | "withinVpc"
+  | "ipv4MaxPrefix"
+  | "disjoint"
+  | "ipv6AtCreate"
+  | "block"
+  | "name"
+  | "gateway";
+
 export interface SubnetProblem {
-  readonly field: "name" | "cidr" | "ipv6";
+  readonly field: "name" | "cidr" | "ipv6" | "gatewayIp";
+  /** Which rule: a cloud may answer each with its own code (Huawei VPC.0203 for withinVpc, error-codes.ts). */
+  readonly rule: SubnetRule;
   readonly value: string;
   readonly message: string;
   readonly fix: string;
@@ -47,6 +61,7 @@ export function subnetShapeProblems(cloud: Cloud | undefined, subnet: SubnetCand
   if (subnet.name.trim() === "") {
     out.push({
       field: "name",
+      rule: "name",
       value: subnet.name,
       message: "A subnet needs a name.",
       fix: "Give it a name.",
@@ -58,6 +73,7 @@ export function subnetShapeProblems(cloud: Cloud | undefined, subnet: SubnetCand
   if (block && !isOpen(rules.ipv4MaxPrefix) && block.prefix > rules.ipv4MaxPrefix.value) {
     out.push({
       field: "cidr",
+      rule: "ipv4MaxPrefix",
       value: subnet.cidr,
       message: `${label} block ${block.text} is smaller than ${cloud} allows: its mask may be at most /${rules.ipv4MaxPrefix.value} (rulebook: subnets.ipv4MaxPrefix).`,
       fix: `Use a block of /${rules.ipv4MaxPrefix.value} or larger.`,
@@ -66,12 +82,74 @@ export function subnetShapeProblems(cloud: Cloud | undefined, subnet: SubnetCand
   if (subnet.ipv6 && !isOpen(rules.ipv6AtCreate) && !rules.ipv6AtCreate.value) {
     out.push({
       field: "ipv6",
+      rule: "ipv6AtCreate",
       value: "true",
       message: `${label} asks for IPv6 at creation, but ${cloud} creates subnets IPv4-only and assigns IPv6 to them by other calls (rulebook: subnets.ipv6AtCreate).`,
       fix: `Leave ipv6 off on ${cloud}; dual-stack sites over peering are Huawei's (rulebook: ipv6PeeringRoutes).`,
     });
   }
+  if (subnet.gatewayIp !== undefined) out.push(...gatewayProblems(subnet, block));
   return out;
+}
+
+/**
+ * A gateway named at creation must be an IPv4 address inside the subnet's block: Huawei documents `gateway_ip` as
+ * "子网的网关 取值范围:子网网段中的IP地址 约束:必须是ip格式" (华为云 虚拟私有云 API参考: 创建子网 - CreateSubnet,
+ * https://support.huaweicloud.com/api-vpc/vpc_subnet01_0001.html); a gateway outside its subnet routes nothing on
+ * any cloud. The block's network address is refused too, peerlink's own choice (the reference does not say it): it
+ * names the subnet, not a host. Nothing more is checked (the broadcast address, addresses a cloud reserves).
+ */
+function gatewayProblems(subnet: SubnetCandidate, block: Cidr | undefined): SubnetProblem[] {
+  const gateway = subnet.gatewayIp as string;
+  const label = `Subnet "${subnet.name}"`;
+  const address = parseIp(gateway);
+  const first = block === undefined ? undefined : makeHostAddress(block, 1);
+  const fix =
+    first === undefined
+      ? "Give the gateway as an IPv4 address of the subnet's block."
+      : `Use an address inside ${block?.text}, e.g. ${first} (the default when gatewayIp is left out).`;
+  if (address === undefined || address.family !== 4) {
+    return [
+      {
+        field: "gatewayIp",
+        rule: "gateway",
+        value: gateway,
+        message: `${label} gateway "${gateway}" is no IPv4 address.`,
+        fix,
+      },
+    ];
+  }
+  if (block === undefined) return [];
+  if (!contains(block, address) || address.start === block.start) {
+    const where = contains(block, address)
+      ? `the network address of ${block.text}`
+      : `outside its block ${block.text}`;
+    return [
+      {
+        field: "gatewayIp",
+        rule: "gateway",
+        value: gateway,
+        message: `${label} gateway ${address.text.replace(/\/32$/, "")} is ${where}; a subnet's gateway is an address of the subnet.`,
+        fix,
+      },
+    ];
+  }
+  return [];
+}
+
+/** One refusal of several problems: the first one's value and fix, all of them in the message. */
+export function subnetRefusal(problems: readonly SubnetProblem[]): {
+  readonly message: string;
+  readonly value: string;
+  readonly fix: string;
+} {
+  const first = problems[0];
+  if (first === undefined) throw new Error("subnetRefusal: no problems");
+  const message =
+    problems.length === 1
+      ? first.message
+      : `${problems.length} problems: ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(" ")}`;
+  return { message, value: first.value, fix: first.fix };
 }
 
 /** Every problem of a new subnet in its VPC: the shape, then inside the VPC's blocks and clear of its siblings. */
@@ -88,6 +166,7 @@ export function subnetProblems(where: SubnetNeighbourhood, subnet: SubnetCandida
   if (!isOpen(rules.withinVpc) && rules.withinVpc.value && !vpcBlocks.some((v) => contains(v, block.cidr))) {
     out.push({
       field: "cidr",
+      rule: "withinVpc",
       value: subnet.cidr,
       message: `${label} block ${block.cidr.text} lies inside none of VPC "${where.vpcId}"'s blocks (${where.vpcCidrs.join(", ")}) (rulebook: subnets.withinVpc).`,
       fix: `Choose a block inside ${vpcBlocks.map((v) => v.text).join(" or ")}.`,
@@ -99,6 +178,7 @@ export function subnetProblems(where: SubnetNeighbourhood, subnet: SubnetCandida
       if (!other.ok || !overlaps(other.cidr, block.cidr)) continue;
       out.push({
         field: "cidr",
+        rule: "disjoint",
         value: subnet.cidr,
         message: `${label} block ${block.cidr.text} overlaps subnet "${sibling.id}" (${other.cidr.text}) of VPC "${where.vpcId}"; the subnets of one VPC must be disjoint (rulebook: subnets.disjoint).`,
         fix: `Choose a block clear of ${other.cidr.text}.`,
@@ -121,6 +201,7 @@ function subnetBlock(subnet: SubnetCandidate, out: SubnetProblem[]): Cidr | unde
   if (!parsed.ok) {
     out.push({
       field: "cidr",
+      rule: "block",
       value: subnet.cidr,
       message: `Subnet "${subnet.name}" block "${subnet.cidr}" is no CIDR block (${parsed.reason}).`,
       fix: parsed.suggestion
@@ -132,6 +213,7 @@ function subnetBlock(subnet: SubnetCandidate, out: SubnetProblem[]): Cidr | unde
   if (parsed.cidr.family !== 4) {
     out.push({
       field: "cidr",
+      rule: "block",
       value: subnet.cidr,
       message: `Subnet "${subnet.name}" block ${parsed.cidr.text} is IPv6; a subnet's block is IPv4, and its IPv6 block is the cloud's to assign.`,
       fix: "Give an IPv4 block and set ipv6: true for a dual-stack subnet.",

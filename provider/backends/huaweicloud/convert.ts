@@ -1,9 +1,9 @@
 /** Huawei wire objects onto the Backend interface's objects. */
-import type { PeeringInfo, RouteInfo, RouteTableInfo, VpcInfo } from "../backend.js";
+import type { PeeringInfo, RouteInfo, RouteTableInfo, SubnetInfo, VpcInfo } from "../backend.js";
 import { readDescription } from "../shared/create-marker.js";
 import { expiryOf } from "../shared/expiry.js";
 import { fromHuaweiStatus } from "./peering-status.js";
-import type { WirePeering, WireRoute, WireRouteTable, WireVpc } from "./wire-types.js";
+import type { WirePeering, WireRoute, WireRouteTable, WireSubnet, WireVpc } from "./wire-types.js";
 
 /** Huawei's "yyyy-MM-ddTHH:mm:ss" (UTC, API reference "Creating a VPC Peering Connection") → ISO 8601. */
 export function isoOf(huaweiTime: string | undefined): string {
@@ -85,5 +85,19 @@ export function routeOf(r: WireRoute, routeTableId: string, description = ""): R
     peeringId: r.nexthop,
     description: readDescription(description).description,
     createdAt: UNKNOWN_TIME,
+  };
+}
+
+/** A v1 subnet: `cidr_v6` is the IPv6 block Huawei assigned it ("" or absent when it is IPv4-only). */
+export function subnetOf(s: WireSubnet): SubnetInfo {
+  return {
+    id: s.id,
+    vpcId: s.vpc_id,
+    name: s.name,
+    cidr: s.cidr,
+    gatewayIp: s.gateway_ip,
+    ipv6: s.ipv6_enable === true,
+    ipv6Cidr: s.cidr_v6 ? s.cidr_v6 : undefined,
+    createdAt: isoOf(s.created_at),
   };
 }

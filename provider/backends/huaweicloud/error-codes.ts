@@ -25,6 +25,7 @@
  *
  * The backend also understands responses it cannot match exactly, by HTTP status (see `peerlinkCodeOf`).
  */
+import type { SubnetRule } from "../../core/subnet-rules.js";
 import type { BackendCode } from "../errors.js";
 import { codeOfAnswer, reverseCodeTable } from "../shared/cloud-codes.js";
 
@@ -54,8 +55,10 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   // routes); it has none for peerings, so the emulator answers 409 with the extension-routes code (a peering's
   // routes are the VPC's extra routes).
   VPC_IN_USE: { status: 409, neutronType: "VpcInUse", vpcCode: "VPC.0120" },
-  // Emulator-chosen until a Huawei subnet error code is cited (see the file comment).
-  SUBNET_INVALID: bad("SubnetInvalid"),
+  // The v1 subnet API's general code for a bad block (error codes page vpc_api_0003, "Creating a subnet": 400
+  // VPC.0212 "Invalid subnet CIDR block." / "The subnet cidr is not valid."); the finer codes per problem are
+  // HUAWEI_SUBNET_CODES below. Subnets have no Neutron-style API here, so `neutronType` is the emulator's own name.
+  SUBNET_INVALID: { status: 400, neutronType: "SubnetInvalid", vpcCode: "VPC.0212" },
   IDEMPOTENCY_CONFLICT: conflict("IdempotencyConflict"),
   INVALID_PARAMETER: bad("BadRequest"),
   UNSUPPORTED_OPERATION: bad("NotSupported"),
@@ -111,6 +114,32 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   DRIFT_CHANGED: bad("BadRequest"),
 };
 
+/**
+ * Huawei's v1 codes for a refused subnet, by the rule it breaks (core SubnetProblem.rule), as the VPC API
+ * reference's "Error Codes" page (vpc_api_0003; opentelekomcloud/docs doc/source/vpc/api-reference/error-codes.md)
+ * lists them under "Creating a subnet", all HTTP 400: VPC.0201 "Incorrect subnet parameters." ("Subnet name is
+ * invalid."), VPC.0203 "The CIDR block of the subnet is not in the range of the VPC." ("Subnet is not in the range
+ * of VPC."), VPC.0204 "The CIDR block of the subnet already exists in the VPC." ("The subnet has already existed in
+ * the VPC, or has been in conflict with the VPC subnet."), VPC.0212 "Invalid subnet CIDR block." ("The subnet cidr
+ * is not valid."). A gateway outside the block is a parameter of the subnet: VPC.0201. The block's size is no rule
+ * of its own there: VPC.0212, as a block the reference's mask constraint refuses.
+ */
+export const HUAWEI_SUBNET_CODES = {
+  name: "VPC.0201",
+  gateway: "VPC.0201",
+  withinVpc: "VPC.0203",
+  disjoint: "VPC.0204",
+  block: "VPC.0212",
+  ipv4MaxPrefix: "VPC.0212",
+  ipv6AtCreate: "VPC.0212",
+} as const satisfies Record<SubnetRule, string>;
+
+/**
+ * The same page, "Deleting a VPC": 409 VPC.0104 "The VPC cannot be deleted because it contains subnets." ("Router
+ * contains subnets, please delete subnet first."): the engine's VPC_IN_USE for a VPC holding subnets.
+ */
+export const HUAWEI_VPC_HAS_SUBNETS = "VPC.0104";
+
 /** The API gateway's own codes (see the file comment). */
 export const HUAWEI_GATEWAY = {
   AUTH: { status: 401, code: "APIGW.0301" },
@@ -127,6 +156,14 @@ const PREFERRED: Readonly<Record<string, BackendCode>> = {
   "VPC.0007": "PERMISSION_DENIED",
   "APIGW.0301": "AUTH_FAILED",
   "APIGW.0308": "THROTTLED",
+  // The finer subnet codes (HUAWEI_SUBNET_CODES, HUAWEI_VPC_HAS_SUBNETS); VPC.0201 stays INVALID_PARAMETER, since
+  // show and delete answer it for a malformed subnet id too ("Querying a subnet": "Subnet ID is invalid.").
+  "VPC.0203": "SUBNET_INVALID",
+  "VPC.0204": "SUBNET_INVALID",
+  "VPC.0104": "VPC_IN_USE",
+  "VPC.0201": "INVALID_PARAMETER",
+  // VPC.0202 is left to the HTTP status: the page gives it 404/500 for "Query subnet fail." and 500 for "Create
+  // subnet failed.", so 404 reads as NOT_FOUND and 500 as BACKEND_UNAVAILABLE (retried).
   // Generic Neutron names a real endpoint may send.
   Conflict: "INVALID_STATE_TRANSITION",
   InUse: "VPC_IN_USE",

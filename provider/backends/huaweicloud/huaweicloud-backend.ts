@@ -1,8 +1,9 @@
 /**
  * The huaweicloud backend: the Backend interface over Huawei Cloud's VPC APIs, through the official SDK's two
  * VpcClients (@huaweicloud/huaweicloud-sdk-vpc 3.1.173). v2/VpcClient.js: v1 VPC create and delete
- * (createVpc/deleteVpc), v1 route tables (listRouteTables/showRouteTable/createRouteTable) and the v2.0 peering and
- * route APIs (createVpcPeering, listVpcPeerings, showVpcPeering, updateVpcPeering, acceptVpcPeering,
+ * (createVpc/deleteVpc), v1 route tables (listRouteTables/showRouteTable/createRouteTable), v1 subnets
+ * (createSubnet/showSubnet/listSubnets/deleteSubnet, API reference vpc_subnet01_0001 / 0002 / 0003 / 0005) and the
+ * v2.0 peering and route APIs (createVpcPeering, listVpcPeerings, showVpcPeering, updateVpcPeering, acceptVpcPeering,
  * rejectVpcPeering, deleteVpcPeering, createVpcRoute, listVpcRoutes, deleteVpcRoute). v3/VpcClient.js: the VPC reads
  * (listVpcs, showVpc: `GET /v3/{project_id}/vpc/vpcs[/{vpc_id}]`, whose Vpc shows the secondary `extend_cidrs` that
  * the v1 Vpc lacks, so describeVpc and listVpcs both read v3 and agree) and the secondary CIDRs (addVpcExtendCidr /
@@ -24,7 +25,8 @@
  *   before it is retried (../shared/idempotent-create.ts). A secondary-CIDR write whose answer was lost is
  *   recognised on the VPC's blocks when its retry is refused.
  * - clientToken across processes (issue 17): the token is a description suffix (../shared/create-marker.ts) on
- *   the VPC (v2/model CreateVpcOption.description), the peering (CreateVpcPeeringOption.description) and the route.
+ *   the VPC (v2/model CreateVpcOption.description), the peering (CreateVpcPeeringOption.description), the subnet
+ *   (CreateSubnetOption.description) and the route.
  *   The v2.0 route has no description (CreateVpcRouteOption / VpcRoute: destination, nexthop, type, vpc_id), so a
  *   route with a token or a description is added through the route-table API, whose routes have one
  *   (UpdateRouteTable routes.add, AddRouteTableRoute.description; RouteTableRoute.description on ShowRouteTable);
@@ -51,6 +53,9 @@ import {
   CreateRouteTableReq,
   CreateRouteTableRequest,
   CreateRoutetableReqBody,
+  CreateSubnetOption,
+  CreateSubnetRequest,
+  CreateSubnetRequestBody,
   CreateVpcOption,
   CreateVpcPeeringOption,
   CreateVpcPeeringRequest,
@@ -60,16 +65,19 @@ import {
   CreateVpcRouteOption,
   CreateVpcRouteRequest,
   CreateVpcRouteRequestBody,
+  DeleteSubnetRequest,
   DeleteVpcPeeringRequest,
   DeleteVpcRequest,
   DeleteVpcRouteRequest,
   VpcInfo as HuaweiVpcInfo,
   ListRouteTablesRequest,
+  ListSubnetsRequest,
   ListVpcPeeringsRequest,
   ListVpcRoutesRequest,
   RejectVpcPeeringRequest,
   RouteTableRouteAction,
   ShowRouteTableRequest,
+  ShowSubnetRequest,
   ShowVpcPeeringRequest,
   UpdateRouteTableReq,
   UpdateRouteTableRequest,
@@ -82,6 +90,7 @@ import {
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import { canonicalCidrText } from "../../core/cidr.js";
 import { checkPeeringRequest, checkVpcRequest } from "../../core/peering-candidate.js";
+import { defaultGateway, subnetRefusal, subnetShapeProblems } from "../../core/subnet-rules.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -111,11 +120,19 @@ import { keepAliveAgentFor } from "../shared/keep-alive-agent.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { planSecondaryChange, type SecondaryRules, wantedSecondary } from "../shared/secondary-cidrs.js";
-import { isoOf, peeringOf, routeOf, routeTableOf, vpcOf } from "./convert.js";
+import { waitFor } from "../shared/wait-for.js";
+import { isoOf, peeringOf, routeOf, routeTableOf, subnetOf, vpcOf } from "./convert.js";
 import { huaweiError } from "./parse-error.js";
 import { toHuaweiStatus } from "./peering-status.js";
 import { huaweiRateOf } from "./rate-limits.js";
-import type { WirePageInfo, WirePeering, WireRoute, WireRouteTable, WireVpc } from "./wire-types.js";
+import type {
+  WirePageInfo,
+  WirePeering,
+  WireRoute,
+  WireRouteTable,
+  WireSubnet,
+  WireVpc,
+} from "./wire-types.js";
 
 export const HUAWEI_ENV = {
   accessKey: ["HUAWEICLOUD_SDK_AK"],
@@ -153,6 +170,9 @@ interface Answer {
 }
 
 const PAGE_LIMIT = 200;
+
+/** How long a new subnet may stay UNKNOWN before createSubnet gives up (TIMEOUT; the subnet is kept). */
+const SUBNET_ACTIVE_TIMEOUT_MS = 60_000;
 
 function unsupported(what: string, fix: string): never {
   throw new BackendError("UNSUPPORTED_OPERATION", `Huawei Cloud does not support ${what}.`, {
@@ -535,22 +555,157 @@ export class HuaweiCloudBackend implements Backend {
     );
   }
 
-  // ---------------------------------------------------------------- subnets (v1 subnet API: to be wired)
+  // ---------------------------------------------------------------- subnets (v1 subnet API)
 
+  /**
+   * CreateSubnet (`POST /v1/{project_id}/subnets`, v2/model CreateSubnetOption). The core's shape rules (name, an
+   * IPv4 block of at most /28, a gateway inside it) are checked before anything is sent, so Huawei's own refusal is
+   * only for what needs the VPC (outside its blocks: VPC.0203). `gateway_ip` is required there ("gateway_ip 是
+   * String 子网的网关 取值范围:子网网段中的IP地址", vpc_subnet01_0001): the input's, else the block's first host.
+   *
+   * Huawei's create has no client token: a token rides on the description (../shared/create-marker.ts), so a rerun
+   * of a killed create finds its subnet among the VPC's and adopts it (same name, block and IPv6), else
+   * IDEMPOTENCY_CONFLICT; a create whose answer was lost is looked up the same way (by token, else by name and
+   * block) before it is retried. The answer may still be UNKNOWN, "a normal status" before ACTIVE (the
+   * terraform-provider-huaweicloud maintainers, PR #14 review: "UNKNOWN should be included as Pending status"): it
+   * is waited out by reading the subnet back, with backoff.
+   */
   async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
-    unsupported(`subnets (${input.vpcId})`, "Use the local backend.");
+    const candidate = {
+      name: input.name,
+      cidr: input.cidr,
+      ipv6: input.ipv6 ?? false,
+      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
+    };
+    const problems = subnetShapeProblems("huaweicloud", candidate);
+    if (problems.length > 0) {
+      const { message, value, fix } = subnetRefusal(problems);
+      throw new BackendError("SUBNET_INVALID", message, {
+        cloudCode: "ClientValidation",
+        resource: `subnet of vpc ${input.vpcId}`,
+        value,
+        fix,
+      });
+    }
+    const cidr = canonicalCidrText(input.cidr);
+    const token = input.clientToken;
+    if (token !== undefined) {
+      const earlier = (await this.#allSubnets(input.vpcId)).find((s) => tokenOf(s.description) === token);
+      if (earlier !== undefined) return this.#adoptSubnet(earlier, { ...candidate, cidr }, token);
+    }
+    const option = new CreateSubnetOption()
+      .withName(input.name)
+      .withCidr(cidr)
+      .withVpcId(input.vpcId)
+      .withGatewayIp(input.gatewayIp ?? defaultGateway(cidr));
+    if (candidate.ipv6) option.withIpv6Enable(true);
+    const description = markDescription(input.description, token);
+    if (description !== undefined) option.withDescription(description);
+    const request = new CreateSubnetRequest().withBody(new CreateSubnetRequestBody().withSubnet(option));
+    const created = await createIdempotently<WireSubnet>({
+      create: () =>
+        this.#once<{ subnet: WireSubnet }>("CreateSubnet", (c) => c.createSubnet(request)).then(
+          (r) => r.subnet,
+        ),
+      findExisting: async () =>
+        (await this.#allSubnets(input.vpcId)).find((s) =>
+          token !== undefined
+            ? tokenOf(s.description) === token
+            : s.name === input.name && canonicalCidrText(s.cidr) === cidr,
+        ),
+      retry: this.#retry,
+    });
+    return subnetOf(await this.#activeSubnet(created));
+  }
+
+  /** The subnet an earlier create with this token made, when it is what this request asks for. */
+  async #adoptSubnet(
+    earlier: WireSubnet,
+    wanted: { readonly name: string; readonly cidr: string; readonly ipv6: boolean },
+    token: string,
+  ): Promise<SubnetInfo> {
+    const ipv6 = earlier.ipv6_enable === true;
+    if (
+      earlier.name !== wanted.name ||
+      canonicalCidrText(earlier.cidr) !== wanted.cidr ||
+      ipv6 !== wanted.ipv6
+    ) {
+      refuse(
+        "IDEMPOTENCY_CONFLICT",
+        `clientToken "${token}" was used by an earlier create of subnet "${earlier.id}" (name "${earlier.name}", CIDR ${earlier.cidr}, IPv6 ${ipv6}), which differs from this request (name "${wanted.name}", CIDR ${wanted.cidr}, IPv6 ${wanted.ipv6}).`,
+        `Use a new clientToken for a different subnet, or adopt "${earlier.id}" by giving its name, CIDR and IPv6 setting.`,
+        earlier.id,
+      );
+    }
+    return subnetOf(await this.#activeSubnet(earlier));
+  }
+
+  /** The subnet once ACTIVE (read back while UNKNOWN); ERROR never becomes ACTIVE. No read when it already is. */
+  async #activeSubnet(subnet: WireSubnet): Promise<WireSubnet> {
+    if (subnet.status === "ACTIVE") return subnet;
+    let last = subnet;
+    const read = async () => {
+      last = await this.#showSubnet(subnet.id);
+      return last.status;
+    };
+    await waitFor(read, "ACTIVE", {
+      timeoutMs: SUBNET_ACTIVE_TIMEOUT_MS,
+      intervalMs: 500,
+      maxIntervalMs: 4000,
+      failOn: ["ERROR"],
+      description: `subnet "${subnet.id}" to be ACTIVE`,
+      resource: `subnet ${subnet.id}`,
+      cloudCode: "SubnetNotActive",
+      fix: (state) =>
+        state === "ERROR"
+          ? `Huawei could not create subnet "${subnet.id}"; delete it and create it again.`
+          : `Subnet "${subnet.id}" is still ${state}; describe it later.`,
+    });
+    return last;
+  }
+
+  /** ShowSubnet (`GET /v1/{project_id}/subnets/{subnet_id}`). */
+  async #showSubnet(id: string): Promise<WireSubnet> {
+    const res = await this.#call<{ subnet: WireSubnet }>("ShowSubnet", (c) =>
+      c.showSubnet(new ShowSubnetRequest(id)),
+    );
+    return res.subnet;
   }
 
   async describeSubnet(id: string): Promise<SubnetInfo> {
-    unsupported(`subnets (${id})`, "Use the local backend.");
+    return subnetOf(await this.#showSubnet(id));
+  }
+
+  /** ListSubnets filtered by vpc_id, paged by marker (the last id of the previous page). */
+  async #allSubnets(vpcId: string): Promise<WireSubnet[]> {
+    const subnets: WireSubnet[] = [];
+    let marker: string | undefined;
+    for (;;) {
+      const request = new ListSubnetsRequest().withVpcId(vpcId).withLimit(PAGE_LIMIT);
+      if (marker) request.withMarker(marker);
+      const page = await this.#call<{ subnets?: WireSubnet[] }>("ListSubnets", (c) => c.listSubnets(request));
+      const items = page.subnets ?? [];
+      subnets.push(...items);
+      if (items.length < PAGE_LIMIT) return subnets;
+      marker = items[items.length - 1]?.id;
+    }
   }
 
   async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
-    unsupported(`subnets (${vpcId})`, "Use the local backend.");
+    return (await this.#allSubnets(vpcId)).map(subnetOf);
   }
 
+  /**
+   * DeleteSubnet's path names the VPC (`DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}`), which the
+   * Backend call does not: one ShowSubnet finds it. A retried delete whose first answer was lost finds nothing left.
+   */
   async deleteSubnet(id: string): Promise<void> {
-    unsupported(`subnets (${id})`, "Use the local backend.");
+    const { vpc_id: vpcId } = await this.#showSubnet(id);
+    await retryWrite(
+      () => this.#once("DeleteSubnet", (c) => c.deleteSubnet(new DeleteSubnetRequest(vpcId, id))),
+      async (error) => error.code === "NOT_FOUND",
+      this.#retry,
+    );
   }
 
   async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {

@@ -59,3 +59,19 @@ export interface WireRouteTable {
     readonly description?: string;
   }[];
 }
+
+/** A v1 subnet (v2/model Subnet; ShowSubnetResponse / CreateSubnetResponse `subnet`, ListSubnetsResponse `subnets`). */
+export interface WireSubnet {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly cidr: string;
+  readonly gateway_ip: string;
+  readonly ipv6_enable?: boolean;
+  /** The IPv6 block Huawei assigned a dual-stack subnet. */
+  readonly cidr_v6?: string;
+  readonly vpc_id: string;
+  /** ACTIVE, UNKNOWN (not ready yet) or ERROR (v2/model SubnetStatusEnum). */
+  readonly status: string;
+  readonly created_at?: string;
+}

@@ -127,6 +127,12 @@ export class LocalBackend implements Backend, SessionContext {
     return subnets.describeSubnet(this, id);
   }
 
+  /** The description the subnet was created with ("" when none); not part of SubnetInfo. NOT_FOUND as describeSubnet. */
+  async subnetDescription(id: string): Promise<string> {
+    await this.#latency();
+    return subnets.subnetDescription(this, id);
+  }
+
   async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
     await this.#latency();
     return subnets.listSubnets(this, vpcId);

@@ -137,7 +137,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 5,
     description:
-      "subnets of a VPC, each with the IPv6 block the engine assigned it when it was created dual-stack (Huawei ipv6_enable, Baidu enableIpv6)",
+      "subnets of a VPC, each with its gateway, its description (Huawei's carries the create marker) and the IPv6 block the engine assigned it when it was created dual-stack (Huawei ipv6_enable, Baidu enableIpv6)",
     sql: `
       CREATE TABLE subnets (
         id TEXT PRIMARY KEY,
@@ -146,6 +146,7 @@ export const MIGRATIONS: readonly Migration[] = [
         cidr TEXT NOT NULL,
         gateway_ip TEXT NOT NULL,
         ipv6_cidr TEXT,
+        description TEXT NOT NULL DEFAULT '',
         created_at INTEGER NOT NULL
       );
       CREATE INDEX subnets_vpc ON subnets(vpc_id);

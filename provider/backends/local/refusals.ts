@@ -16,6 +16,11 @@ export interface FailDetails {
   readonly cloud?: Cloud;
   /** Tencent's finer code for this case (e.g. InvalidParameterValue.VpcCidrConflict), used on Tencent VPCs only. */
   readonly tencentCode?: string;
+  /**
+   * Huawei's v1 code for this case (e.g. VPC.0203 for a subnet outside its VPC), used on Huawei VPCs only: the
+   * subnet APIs are v1 APIs, whose `code` the emulator then answers (huaweicloud/errors.ts renderBackendError).
+   */
+  readonly huaweiCode?: string;
 }
 
 /** The cloud's code for a refusal of a VPC or peering of `cloud`. */
@@ -23,13 +28,19 @@ export function refusalCloudCode(
   code: BackendCode,
   cloud: Cloud = "tencentcloud",
   tencentCode?: string,
+  huaweiCode?: string,
 ): string {
-  return cloud === "tencentcloud" && tencentCode !== undefined ? tencentCode : cloudCodeOf(cloud, code);
+  if (cloud === "tencentcloud" && tencentCode !== undefined) return tencentCode;
+  if (cloud === "huaweicloud" && huaweiCode !== undefined) return huaweiCode;
+  return cloudCodeOf(cloud, code);
 }
 
 export function fail(code: BackendCode, message: string, extra: FailDetails = {}): never {
-  const { cloud, tencentCode, ...rest } = extra;
-  throw new BackendError(code, message, { cloudCode: refusalCloudCode(code, cloud, tencentCode), ...rest });
+  const { cloud, tencentCode, huaweiCode, ...rest } = extra;
+  throw new BackendError(code, message, {
+    cloudCode: refusalCloudCode(code, cloud, tencentCode, huaweiCode),
+    ...rest,
+  });
 }
 
 /** A resource that does not exist, or that `account` may not see: the clouds answer both the same way. */

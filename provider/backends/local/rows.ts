@@ -74,6 +74,8 @@ export interface SubnetRow {
   cidr: string;
   gateway_ip: string;
   ipv6_cidr: string | null;
+  /** Not part of SubnetInfo: read through LocalBackend.subnetDescription (Huawei), as a VPC's. */
+  description: string;
   created_at: number;
 }
 

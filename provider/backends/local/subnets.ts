@@ -12,8 +12,10 @@ import {
   SUBNET_INVALID,
   type SubnetProblem,
   subnetProblems,
+  subnetRefusal,
 } from "../../core/index.js";
 import type { CreateSubnetInput, SubnetInfo } from "../backend.js";
+import { HUAWEI_SUBNET_CODES, HUAWEI_VPC_HAS_SUBNETS } from "../huaweicloud/error-codes.js";
 import { isOwnVpc, ownVpc } from "./authorization.js";
 import { checkClientToken, earlierCreate, recordCreate, requestFingerprint } from "./client-tokens.js";
 import type { SessionContext } from "./engine.js";
@@ -66,23 +68,19 @@ export function createSubnet(ctx: SessionContext, input: CreateSubnetInput): Sub
 
 /** Every problem in one SUBNET_INVALID: the first one's value and fix, all of them in the message. */
 function refuse(vpcId: string, problems: readonly SubnetProblem[], details: FailDetails): never {
-  const first = problems[0]!;
-  const message =
-    problems.length === 1
-      ? first.message
-      : `${problems.length} problems: ${problems.map((p, i) => `(${i + 1}) ${p.message}`).join(" ")}`;
-  fail(SUBNET_INVALID, message, {
-    resource: `subnet of vpc ${vpcId}`,
-    value: first.value,
-    fix: first.fix,
-    ...details,
-  });
+  const { message, value, fix } = subnetRefusal(problems);
+  fail(SUBNET_INVALID, message, { resource: `subnet of vpc ${vpcId}`, value, fix, ...details });
 }
 
 function createSubnetNow(ctx: SessionContext, input: CreateSubnetInput): SubnetInfo {
   return ctx.engine.write((now) => {
     const vpc = ownVpc(ctx, input.vpcId);
-    const candidate = { name: input.name, cidr: input.cidr, ipv6: input.ipv6 ?? false };
+    const candidate = {
+      name: input.name,
+      cidr: input.cidr,
+      ipv6: input.ipv6 ?? false,
+      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
+    };
     const siblings = subnetRowsOf(ctx, vpc.id).map((s) => ({ id: s.id, cidr: s.cidr }));
     const problems = subnetProblems(
       { cloud: vpc.cloud, vpcId: vpc.id, vpcCidrs: JSON.parse(vpc.cidrs) as string[], siblings },
@@ -95,15 +93,19 @@ function createSubnetNow(ctx: SessionContext, input: CreateSubnetInput): SubnetI
         ...(problems[0]!.overlaps !== undefined
           ? { tencentCode: "InvalidParameterValue.SubnetOverlap" }
           : {}),
+        // Huawei's subnet API is a v1 API with a code per problem (huaweicloud/error-codes.ts).
+        huaweiCode: HUAWEI_SUBNET_CODES[problems[0]!.rule],
       });
     }
     const cidr = canonicalCidrText(input.cidr);
     const id = newId(vpc.cloud, "subnet");
+    // A named gateway was checked inside the block above (core gatewayProblems); canonical text, as an address.
+    const gateway = input.gatewayIp === undefined ? defaultGateway(cidr) : input.gatewayIp;
     const result = ctx.engine
       .statement(
-        "INSERT INTO subnets (id, vpc_id, name, cidr, gateway_ip, ipv6_cidr, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?)",
+        "INSERT INTO subnets (id, vpc_id, name, cidr, gateway_ip, ipv6_cidr, description, created_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)",
       )
-      .run(id, vpc.id, input.name, cidr, defaultGateway(cidr), now);
+      .run(id, vpc.id, input.name, cidr, gateway, input.description ?? "", now);
     if (candidate.ipv6) {
       ctx.engine
         .statement("UPDATE subnets SET ipv6_cidr = ? WHERE id = ?")
@@ -115,6 +117,11 @@ function createSubnetNow(ctx: SessionContext, input: CreateSubnetInput): SubnetI
 
 export function describeSubnet(ctx: SessionContext, id: string): SubnetInfo {
   return ctx.engine.read(() => subnetInfo(ownSubnet(ctx, id)));
+}
+
+/** The description a subnet was created with ("" when none). */
+export function subnetDescription(ctx: SessionContext, id: string): string {
+  return ctx.engine.read(() => ownSubnet(ctx, id).description);
 }
 
 export function listSubnets(ctx: SessionContext, vpcId: string): readonly SubnetInfo[] {
@@ -139,6 +146,12 @@ export function refuseWhileSubnets(ctx: SessionContext, vpc: VpcRow): void {
   fail(
     "VPC_IN_USE",
     `VPC "${vpcId}" holds subnet(s) ${held.map((s) => `"${s.id}" (${s.cidr})`).join(", ")}.`,
-    { resource: `vpc ${vpcId}`, value: vpcId, fix: "Delete those subnets first.", cloud: vpc.cloud },
+    {
+      resource: `vpc ${vpcId}`,
+      value: vpcId,
+      fix: "Delete those subnets first.",
+      cloud: vpc.cloud,
+      huaweiCode: HUAWEI_VPC_HAS_SUBNETS,
+    },
   );
 }

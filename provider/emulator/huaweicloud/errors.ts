@@ -18,6 +18,8 @@ export class HuaweiApiError extends Error {
     readonly code: "INVALID_PARAMETER" | "INVALID_CIDR" | "NOT_FOUND" | "PERMISSION_DENIED",
     message: string,
     readonly status?: number,
+    /** The v1/v3 code where Huawei documents a finer one than the table's (e.g. VPC.0207 for a subnet's VPC). */
+    readonly wireCode?: string,
   ) {
     super(message);
   }
@@ -70,11 +72,17 @@ export function apiError(
   message: string,
   requestId: string,
   status?: number,
+  wireCode?: string,
 ): EmulatorResponse {
   const spec = HUAWEI_ERRORS[code];
-  if (family === "v1") return json(status ?? spec.status, { code: spec.vpcCode, message }, requestId);
+  if (family === "v1")
+    return json(status ?? spec.status, { code: wireCode ?? spec.vpcCode, message }, requestId);
   if (family === "v3") {
-    const body = { request_id: requestId, error_msg: message, error_code: spec.v3Code ?? spec.vpcCode };
+    const body = {
+      request_id: requestId,
+      error_msg: message,
+      error_code: wireCode ?? spec.v3Code ?? spec.vpcCode,
+    };
     return json(status ?? spec.status, body, requestId);
   }
   return json(
@@ -84,13 +92,18 @@ export function apiError(
   );
 }
 
-/** A refusal of the state engine, in this API's shape (the message keeps the engine's fix). */
+/**
+ * A refusal of the state engine, in this API's shape (the message keeps the engine's fix). Where the engine named
+ * Huawei's finer v1 code for the case (a `VPC.nnnn` cloud code: the subnet refusals and a VPC holding subnets,
+ * local/refusals.ts huaweiCode), the v1 and v3 APIs answer that code instead of the table's.
+ */
 export function renderBackendError(
   family: ApiFamily,
   error: BackendError,
   requestId: string,
 ): EmulatorResponse {
-  return apiError(family, error.code, error.message, requestId);
+  const finer = family !== "v2.0" && /^VPC\.\d{4}$/.test(error.cloudCode) ? error.cloudCode : undefined;
+  return apiError(family, error.code, error.message, requestId, undefined, finer);
 }
 
 /** A project id (path or X-Project-Id) other than the signer's: VPC.0007 on v1 and v3, a policy refusal on v2.0. */

@@ -1,6 +1,6 @@
 /**
  * The Huawei Cloud VPC protocol over the local state engine: the v1 VPC APIs (`/v1/{project_id}/vpcs`, route tables
- * `/v1/{project_id}/routetables`), the Neutron-style v2.0 peering and route APIs (`/v2.0/vpc/peerings`,
+ * `/v1/{project_id}/routetables`, subnets `/v1/{project_id}/subnets` and `.../vpcs/{vpc_id}/subnets/{subnet_id}`), the Neutron-style v2.0 peering and route APIs (`/v2.0/vpc/peerings`,
  * `/v2.0/vpc/routes`) and the v3 VPC reads and secondary CIDRs (`GET /v3/{project_id}/vpc/vpcs[/{vpc_id}]`,
  * `PUT .../{vpc_id}/add-extend-cidr` and `.../remove-extend-cidr`), as the official SDK calls them
  * (@huaweicloud/huaweicloud-sdk-vpc 3.1.173, v2/VpcClient.js and v3/VpcClient.js: paths, methods, bodies) and as the
@@ -36,7 +36,9 @@ import { verifyRequest } from "./sdk-hmac-sha256.js";
 /** The region a request is served in: from a real endpoint's host name, else this default. */
 export const HUAWEI_DEFAULT_REGION = "cn-north-4";
 
-const V1 = /^\/v1\/([^/]+)\/(vpcs|routetables)(?:\/([^/]+))?\/?$/;
+const V1 = /^\/v1\/([^/]+)\/(vpcs|routetables|subnets)(?:\/([^/]+))?\/?$/;
+/** DeleteSubnet's path names the VPC too: `DELETE /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}`. */
+const V1_VPC_SUBNET = /^\/v1\/([^/]+)\/vpcs\/([^/]+)\/subnets\/([^/]+)\/?$/;
 const PEERINGS = /^\/v2\.0\/vpc\/peerings(?:\/([^/]+)(?:\/(accept|reject))?)?\/?$/;
 const ROUTES = /^\/v2\.0\/vpc\/routes(?:\/([^/]+))?\/?$/;
 const V3_VPCS = /^\/v3\/([^/]+)\/vpc\/vpcs(?:\/([^/]+)(?:\/(add-extend-cidr|remove-extend-cidr))?)?\/?$/;
@@ -56,6 +58,12 @@ const ACTION_NAMES: Readonly<Record<string, string>> = {
   "GET routetables": "ListRouteTables",
   "GET routetables/id": "ShowRouteTable",
   "PUT routetables/id": "UpdateRouteTable",
+  // v1 subnets (v2/VpcClient.js createSubnet, listSubnets, showSubnet, deleteSubnet; API reference
+  // vpc_subnet01_0001 / 0003 / 0002 / 0005).
+  "POST subnets": "CreateSubnet",
+  "GET subnets": "ListSubnets",
+  "GET subnets/id": "ShowSubnet",
+  "DELETE vpcs/id/subnets/id": "DeleteSubnet",
   "POST peerings": "CreateVpcPeering",
   "GET peerings": "ListVpcPeerings",
   "GET peerings/id": "ShowVpcPeering",
@@ -95,14 +103,22 @@ function route(request: EmulatorRequest): HuaweiCall | undefined {
     action: string,
     projectInPath: string | undefined,
     id: string | undefined,
+    vpcInPath?: string,
   ) => ({
     family,
     action,
     ...(action === "v3.ListVpcs" || action === "v3.ShowVpc" ? { limitAs: action.slice(3) } : {}),
     projectInPath,
     id,
+    vpcInPath,
     region: regionOf(request),
   });
+  const vpcSubnet = V1_VPC_SUBNET.exec(path);
+  if (vpcSubnet) {
+    const [, project, vpcId, subnetId] = vpcSubnet;
+    const action = ACTION_NAMES[`${method} vpcs/id/subnets/id`] ?? "";
+    return call("v1", action, project, subnetId, vpcId);
+  }
   const v1 = V1.exec(path);
   if (v1) {
     const [, project, resource, id] = v1;
@@ -179,7 +195,7 @@ export const huaweicloudProtocol: Protocol<HuaweiCall, HuaweiAnswer> = {
     if (error instanceof HuaweiGatewayError) return gatewayError(error.kind, error.message, requestId);
     if (error instanceof HuaweiTenantMismatch) return tenantMismatch(family, requestId);
     if (error instanceof HuaweiApiError)
-      return apiError(family, error.code, error.message, requestId, error.status);
+      return apiError(family, error.code, error.message, requestId, error.status, error.wireCode);
     if (error instanceof BackendError) return renderBackendError(family, error, requestId);
     return apiError(family, "BACKEND_UNAVAILABLE", "Internal server error.", requestId);
   },

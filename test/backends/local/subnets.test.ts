@@ -42,9 +42,10 @@ describe("creating subnets", () => {
 
   it("refuses a block outside the VPC, naming the VPC's blocks, with the cloud's code", async () => {
     const v = await huaweiVpc("10.0.0.0/16");
+    // Huawei's subnet API is v1: its code for this problem (HUAWEI_SUBNET_CODES.withinVpc).
     await expectRefusal(world.a.createSubnet({ vpcId: v.id, name: "x", cidr: "10.9.0.0/24" }), {
       code: "SUBNET_INVALID",
-      cloudCode: cloudCodeOf("huaweicloud", "SUBNET_INVALID"),
+      cloudCode: "VPC.0203",
       mentions: ["10.9.0.0/24", "10.0.0.0/16", v.id, "subnets.withinVpc"],
     });
   });
@@ -111,13 +112,48 @@ describe("creating subnets", () => {
   });
 });
 
+describe("a gateway of the caller's choosing", () => {
+  it("is kept when it is an address of the block, and refused outside it or on its network address", async () => {
+    const v = await huaweiVpc("10.0.0.0/16");
+    const s = await world.a.createSubnet({
+      vpcId: v.id,
+      name: "g",
+      cidr: "10.0.1.0/24",
+      gatewayIp: "10.0.1.254",
+    });
+    expect(s.gatewayIp).toBe("10.0.1.254");
+    expect(await world.a.describeSubnet(s.id)).toEqual(s);
+    for (const gatewayIp of ["10.0.2.1", "10.0.1.0", "not-an-ip", "2001:db8::1"]) {
+      await expectRefusal(world.a.createSubnet({ vpcId: v.id, name: "h", cidr: "10.0.3.0/24", gatewayIp }), {
+        code: "SUBNET_INVALID",
+        cloudCode: "VPC.0201",
+        mentions: [gatewayIp, "10.0.3.1"],
+      });
+    }
+    expect((await world.a.listSubnets(v.id)).map((x) => x.id)).toEqual([s.id]);
+  });
+
+  it("stores the description a protocol gives, outside SubnetInfo", async () => {
+    const v = await huaweiVpc("10.0.0.0/16");
+    const s = await world.a.createSubnet({
+      vpcId: v.id,
+      name: "d",
+      cidr: "10.0.1.0/24",
+      description: "app tier",
+    });
+    expect(await world.a.subnetDescription(s.id)).toBe("app tier");
+    expect(s).not.toHaveProperty("description");
+  });
+});
+
 describe("a VPC with subnets", () => {
   it("is not deleted while it holds subnets; it is once they are gone", async () => {
     const v = await huaweiVpc("10.0.0.0/16");
     const s = await world.a.createSubnet({ vpcId: v.id, name: "a", cidr: "10.0.0.0/24" });
+    // Huawei's v1 DeleteVpc code for a VPC with subnets (HUAWEI_VPC_HAS_SUBNETS).
     await expectRefusal(world.a.deleteVpc(v.id), {
       code: "VPC_IN_USE",
-      cloudCode: cloudCodeOf("huaweicloud", "VPC_IN_USE"),
+      cloudCode: "VPC.0104",
       mentions: [s.id, "10.0.0.0/24"],
     });
     await world.a.deleteSubnet(s.id);
