@@ -103,8 +103,16 @@ export const HUAWEICLOUD: CloudRulebook = {
     withinVpc: { value: true, sources: [CREATE_SUBNET("cidr: 子网的网段 取值范围:必须在vpc对应cidr范围内")] },
     ipv4MaxPrefix: { value: 28, sources: [CREATE_SUBNET("约束:必须是cidr格式。掩码长度不能大于28")] },
     disjoint: {
-      open: true,
-      note: "The CreateSubnet reference gives the subnet's range (inside the VPC) and its mask, and says nothing of other subnets of the VPC; nothing found in the user guide either, so overlaps are not refused.",
+      value: true,
+      sources: [
+        {
+          title: "Huawei Cloud VPC API Reference: Error Codes (Creating a subnet)",
+          url: "https://support.huaweicloud.com/intl/en-us/api-vpc/vpc_api_0003.html",
+          quote:
+            "VPC.0204 The subnet has already existed in the VPC, or has been in conflict with the VPC subnet.",
+        },
+      ],
+      note: "The CreateSubnet reference says nothing of other subnets of the VPC; the error-code table's VPC.0204 refuses a block in conflict with another subnet. The sentence was read in the Open Telekom Cloud edition of the same reference (opentelekomcloud/docs, vpc api-reference error-codes), whose table the Huawei page's entries match.",
     },
     ipv6AtCreate: {
       value: true,

@@ -72,11 +72,19 @@ describe("creating subnets", () => {
       cloudCode: "InvalidParameterValue.SubnetOverlap",
       mentions: ["subnets.disjoint"],
     });
-    // Huawei's reference says nothing of sibling subnets (rulebook subnets.disjoint is open).
+    // Huawei: its error-code table's VPC.0204 (rulebook subnets.disjoint).
     const h = await huaweiVpc("10.0.0.0/16");
     await world.a.createSubnet({ vpcId: h.id, name: "a", cidr: "10.0.0.0/24" });
+    await expectRefusal(world.a.createSubnet({ vpcId: h.id, name: "b", cidr: "10.0.0.128/25" }), {
+      code: "SUBNET_INVALID",
+      cloudCode: "VPC.0204",
+      mentions: ["subnets.disjoint"],
+    });
+    // Baidu's reference says nothing of sibling subnets (rulebook subnets.disjoint is open).
+    const b = await vpc(world.a, "10.0.0.0/16", "bj", { cloud: "baiducloud" });
+    await world.a.createSubnet({ vpcId: b.id, name: "a", cidr: "10.0.0.0/24" });
     await expect(
-      world.a.createSubnet({ vpcId: h.id, name: "b", cidr: "10.0.0.128/25" }),
+      world.a.createSubnet({ vpcId: b.id, name: "b", cidr: "10.0.0.128/25" }),
     ).resolves.toBeDefined();
   });
 
