@@ -1,0 +1,299 @@
+/**
+ * Conformance for the subnet rules (rulebook `subnets`, core subnetProblems): one table of cases, each run through
+ * every layer that can judge it — the core, the Subnet resource's plan-time check, the local engine, the
+ * huaweicloud backend over the emulator (which refuses what the core's shape rules see before sending anything), and
+ * Huawei's official SDK over the emulator (the wire's own code, VPC.02xx) — and
+ * asserted to reach the same verdict. A layer that cannot judge a case says why (`n/a`): the plan-time check does
+ * not see the VPC, and only Huawei's API has subnets among the cloud backends. The matrix is printed last.
+ */
+import {
+  CreateSubnetOption,
+  CreateSubnetRequest,
+  CreateSubnetRequestBody,
+  CreateVpcOption,
+  CreateVpcRequest,
+  CreateVpcRequestBody,
+} from "@huaweicloud/huaweicloud-sdk-vpc";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Backend } from "../../provider/backends/backend.js";
+import { BackendError } from "../../provider/backends/errors.js";
+import { HuaweiCloudBackend } from "../../provider/backends/huaweicloud/huaweicloud-backend.js";
+import { LocalStateEngine } from "../../provider/backends/local/local-backend.js";
+import { type Cloud, defaultGateway, SUBNET_INVALID, subnetProblems } from "../../provider/core/index.js";
+import { huaweicloudHandler } from "../../provider/emulator/huaweicloud/handler.js";
+import type { EmulatorAccount } from "../../provider/emulator/protocol.js";
+import type { RunningEmulator } from "../../provider/emulator/server.js";
+import { subnet as subnetRuntime } from "../../provider/pulumi/runtime/index.js";
+import { rawBody, vpcClient, type WireVpc } from "../emulator/huaweicloud/support.js";
+import { startTestEmulator, TEST_ACCOUNTS } from "../emulator/support/emulator.js";
+
+const [A] = TEST_ACCOUNTS as [EmulatorAccount];
+const REGION = { tencentcloud: "ap-guangzhou", huaweicloud: "cn-north-4", baiducloud: "bj" } as const;
+const VPC_CIDR = "10.0.0.0/16";
+
+interface Case {
+  readonly name: string;
+  readonly cloud: Cloud;
+  /** A subnet made first in the same VPC. */
+  readonly sibling?: string;
+  readonly cidr: string;
+  readonly ipv6: boolean;
+  /** "ok", or the refusal's code. */
+  readonly verdict: "ok" | typeof SUBNET_INVALID;
+  /** Huawei's wire code for the refusal (error-code page vpc_api_0003). */
+  readonly huaweiCode?: string;
+  /** Needs the VPC (or its other subnets) to be judged: the plan-time check cannot. */
+  readonly needsVpc?: boolean;
+}
+
+const CASES: readonly Case[] = [
+  {
+    name: "huawei dual-stack inside the VPC",
+    cloud: "huaweicloud",
+    cidr: "10.0.1.0/24",
+    ipv6: true,
+    verdict: "ok",
+  },
+  {
+    name: "huawei block outside the VPC",
+    cloud: "huaweicloud",
+    cidr: "10.9.0.0/24",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    huaweiCode: "VPC.0203",
+    needsVpc: true,
+  },
+  {
+    name: "huawei /29 (mask longer than 28)",
+    cloud: "huaweicloud",
+    cidr: "10.0.1.0/29",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    huaweiCode: "VPC.0212",
+  },
+  {
+    name: "huawei overlapping another subnet",
+    cloud: "huaweicloud",
+    sibling: "10.0.1.0/24",
+    cidr: "10.0.1.128/25",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    huaweiCode: "VPC.0204",
+    needsVpc: true,
+  },
+  {
+    name: "huawei beside another subnet",
+    cloud: "huaweicloud",
+    sibling: "10.0.1.0/24",
+    cidr: "10.0.2.0/24",
+    ipv6: true,
+    verdict: "ok",
+    needsVpc: true,
+  },
+  {
+    name: "tencent IPv6 at creation",
+    cloud: "tencentcloud",
+    cidr: "10.0.1.0/24",
+    ipv6: true,
+    verdict: SUBNET_INVALID,
+  },
+  {
+    name: "tencent overlapping another subnet",
+    cloud: "tencentcloud",
+    sibling: "10.0.1.0/24",
+    cidr: "10.0.1.0/25",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    needsVpc: true,
+  },
+  {
+    name: "baidu overlapping another subnet (undocumented: allowed)",
+    cloud: "baiducloud",
+    sibling: "10.0.1.0/24",
+    cidr: "10.0.1.0/25",
+    ipv6: true,
+    verdict: "ok",
+    needsVpc: true,
+  },
+];
+
+type Verdict = { readonly verdict: string; readonly wire?: string } | { readonly na: string };
+
+interface Layer {
+  readonly name: string;
+  judge(c: Case): Promise<Verdict>;
+}
+
+const refusedAs = (error: unknown): Verdict => {
+  if (error instanceof BackendError) return { verdict: error.code, wire: error.cloudCode };
+  throw error;
+};
+
+const coreLayer: Layer = {
+  name: "core",
+  async judge(c) {
+    const siblings = c.sibling ? [{ id: "sibling", cidr: c.sibling }] : [];
+    const problems = subnetProblems(
+      { cloud: c.cloud, vpcId: "vpc", vpcCidrs: [VPC_CIDR], siblings },
+      { name: "s", cidr: c.cidr, ipv6: c.ipv6 },
+    );
+    return { verdict: problems.length === 0 ? "ok" : SUBNET_INVALID };
+  },
+};
+
+const pulumiCheckLayer: Layer = {
+  name: "pulumi-check",
+  async judge(c) {
+    if (c.needsVpc) return { na: "the plan-time check does not see the VPC" };
+    const { failures } = await (
+      subnetRuntime as unknown as {
+        check(o: object, n: object): Promise<{ failures: { reason: string }[] }>;
+      }
+    ).check(
+      {},
+      {
+        connection: { kind: "local" },
+        vpcId: "vpc-x",
+        name: "s",
+        cidr: c.cidr,
+        ipv6: c.ipv6,
+        cloud: c.cloud,
+      },
+    );
+    return { verdict: failures.length === 0 ? "ok" : (failures[0]!.reason.split(":")[0] ?? "?") };
+  },
+};
+
+function backendLayer(name: string, open: () => Backend, clouds: readonly Cloud[]): Layer {
+  return {
+    name,
+    async judge(c) {
+      if (!clouds.includes(c.cloud)) return { na: `${name} has no ${c.cloud} subnets` };
+      const backend = open();
+      const vpc = await backend.createVpc({
+        name: "conf",
+        region: REGION[c.cloud],
+        cidrs: [VPC_CIDR],
+        cloud: c.cloud,
+      });
+      if (c.sibling) await backend.createSubnet({ vpcId: vpc.id, name: "sibling", cidr: c.sibling });
+      try {
+        await backend.createSubnet({ vpcId: vpc.id, name: "s", cidr: c.cidr, ipv6: c.ipv6 });
+        return { verdict: "ok" };
+      } catch (error) {
+        return refusedAs(error);
+      }
+    },
+  };
+}
+
+let engine: LocalStateEngine;
+let emulator: RunningEmulator;
+const localLayer = backendLayer("local", () => engine.session("100000000001"), [
+  "tencentcloud",
+  "huaweicloud",
+  "baiducloud",
+]);
+const huaweiBackendLayer = backendLayer(
+  "huaweicloud-backend",
+  () =>
+    new HuaweiCloudBackend({
+      endpoint: emulator.url,
+      region: REGION.huaweicloud,
+      accessKey: A.secretId,
+      secretKey: A.secretKey,
+      projectId: A.id,
+      env: {},
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      pacing: false,
+    }),
+  ["huaweicloud"],
+);
+const huaweiSdkLayer: Layer = {
+  name: "huawei-sdk",
+  async judge(c) {
+    if (c.cloud !== "huaweicloud") return { na: "Huawei's API only" };
+    const client = vpcClient(emulator.url, A, { raw: true });
+    const made = (await client.createVpc(
+      new CreateVpcRequest().withBody(
+        new CreateVpcRequestBody().withVpc(new CreateVpcOption().withName("c").withCidr(VPC_CIDR)),
+      ),
+    )) as unknown as { vpc: WireVpc };
+    const create = (cidr: string, ipv6: boolean) => {
+      const option = new CreateSubnetOption("s", cidr, made.vpc.id, defaultGateway(cidr)).withIpv6Enable(
+        ipv6,
+      );
+      return client.createSubnet(
+        new CreateSubnetRequest().withBody(new CreateSubnetRequestBody().withSubnet(option)),
+      );
+    };
+    if (c.sibling) await create(c.sibling, false);
+    const answer = rawBody(await create(c.cidr, c.ipv6)) as unknown as {
+      httpStatusCode: number;
+      code?: string;
+    };
+    if (answer.httpStatusCode === 200) return { verdict: "ok" };
+    return {
+      verdict: answer.code?.startsWith("VPC.02") ? SUBNET_INVALID : (answer.code ?? "?"),
+      wire: answer.code,
+    };
+  },
+};
+
+const LAYERS: readonly Layer[] = [
+  coreLayer,
+  pulumiCheckLayer,
+  localLayer,
+  huaweiBackendLayer,
+  huaweiSdkLayer,
+];
+const matrix = new Map<string, Map<string, string>>();
+
+beforeAll(async () => {
+  engine = LocalStateEngine.open({ file: ":memory:" });
+  emulator = await startTestEmulator(huaweicloudHandler);
+});
+afterAll(async () => {
+  engine?.close();
+  await emulator?.close();
+  const lines = [`subnet conformance (${CASES.length} cases × ${LAYERS.length} layers)`];
+  let agreed = 0;
+  let disagreed = 0;
+  for (const c of CASES) {
+    const row = LAYERS.map((l) => matrix.get(c.name)?.get(l.name) ?? "—");
+    agreed += row.filter((v) => v === "agreed").length;
+    disagreed += row.filter((v) => v.startsWith("DISAGREED")).length;
+    lines.push(`  ${c.name}: ${LAYERS.map((l, i) => `${l.name}=${row[i]}`).join(" | ")}`);
+  }
+  lines.push(`subnet conformance: ${agreed} agreed, ${disagreed} disagreed`);
+  console.log(lines.join("\n"));
+});
+
+describe("subnet conformance: one verdict per case on every layer that can judge it", () => {
+  for (const layer of LAYERS) {
+    describe(layer.name, () => {
+      for (const c of CASES) {
+        it(c.name, async () => {
+          const result = await layer.judge(c);
+          const row = matrix.get(c.name) ?? new Map<string, string>();
+          matrix.set(c.name, row);
+          if ("na" in result) {
+            row.set(layer.name, "n/a");
+            return;
+          }
+          const wireOk =
+            c.huaweiCode === undefined || layer !== huaweiSdkLayer || result.wire === c.huaweiCode;
+          row.set(
+            layer.name,
+            result.verdict === c.verdict && wireOk
+              ? "agreed"
+              : `DISAGREED(${result.verdict} ${result.wire ?? ""})`,
+          );
+          expect(result.verdict).toBe(c.verdict);
+          if (layer.name.startsWith("huawei") && c.huaweiCode !== undefined)
+            expect(result.wire).toBe(c.huaweiCode);
+        });
+      }
+    });
+  }
+});
