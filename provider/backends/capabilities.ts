@@ -49,8 +49,9 @@ export const BACKEND_CAPABILITIES = {
     renamePeering: true,
     // Not offered by this backend: a change of `cidrs` replaces the VPC.
     secondaryCidrs: false,
-    // Not offered by this backend yet (Baidu routes no IPv6 through peerings, rulebook ipv6PeeringRoutes).
-    subnets: false,
+    // /v1/subnet create / get / list / delete (enableIpv6 gives a subnet its IPv6 block; Baidu documents no IPv6
+    // peering route, rulebook ipv6PeeringRoutes, so a dual-stack Baidu site still routes IPv4 only).
+    subnets: true,
   },
 } as const satisfies Record<string, BackendCapabilities>;
 

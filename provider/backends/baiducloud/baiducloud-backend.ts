@@ -1,5 +1,5 @@
 /**
- * The baiducloud backend: the Backend interface over Baidu AI Cloud's BCE v1 VPC REST API (/v1/vpc, /v1/peerconn
+ * The baiducloud backend: the Backend interface over Baidu AI Cloud's BCE v1 VPC REST API (/v1/vpc, /v1/subnet, /v1/peerconn
  * with ?accept / ?reject / ?resize, and no flag for the name and description update, /v1/route, /v1/route/rule), signed with bce-auth-v1 by the
  * official JavaScript SDK's signer (./bce-signer.ts; the SDK has no VPC client) and sent with node:http(s) over the
  * backend's own keep-alive agent.
@@ -23,7 +23,9 @@ import { randomUUID } from "node:crypto";
 import { type Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { ChargeType } from "../../core/index.js";
+import { canonicalCidrText, defaultGateway } from "../../core/index.js";
 import { checkPeeringRequest } from "../../core/peering-candidate.js";
+import { subnetRefusal, subnetShapeProblems } from "../../core/subnet-rules.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -56,9 +58,16 @@ import { keepAliveAgentFor } from "../shared/keep-alive-agent.js";
 import { Pacer } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
 import { bceDate, signBceRequest } from "./bce-signer.js";
-import { peeringOf, routeOf, vpcOf } from "./convert.js";
+import { peeringOf, routeOf, subnetOf, vpcOf } from "./convert.js";
 import { peerlinkCodeOf } from "./error-codes.js";
-import type { WirePage, WirePeerConn, WireRouteRule, WireRouteTable, WireVpc } from "./wire-types.js";
+import type {
+  WirePage,
+  WirePeerConn,
+  WireRouteRule,
+  WireRouteTable,
+  WireSubnet,
+  WireVpc,
+} from "./wire-types.js";
 
 export const BAIDU_ENV = {
   accessKey: ["BAIDUCLOUD_ACCESS_KEY", "BCE_ACCESS_KEY_ID"],
@@ -91,6 +100,20 @@ export interface BaiduCloudBackendOptions {
    * bandwidthInMbps "Yes") and documents no default, so there is none unless configured here.
    */
   readonly defaultBandwidthMbps?: number;
+  /**
+   * The availability zone new subnets are created in; Baidu requires one (创建子网: "zoneName | String | 是"). @default
+   * the region's first zone, `cn-{region}-a` (baiduZoneOf)
+   */
+  readonly zoneName?: string;
+}
+
+/**
+ * The first zone of a Baidu region. Baidu names zones `cn-{region}-{letter}`: "查询可用区列表" (BCC API,
+ * cloud.baidu.com/doc/BCC/s/ijwvyo9im) answers `cn-bj-a`, `cn-bj-b` for region bj, and 创建子网's example sends
+ * `cn-bj-a`. No page says every region has an `-a` zone; set `zoneName` where it does not.
+ */
+export function baiduZoneOf(region: string): string {
+  return `cn-${region}-a`;
 }
 
 interface Request {
@@ -120,14 +143,6 @@ function unsupported(what: string, fix: string): never {
   });
 }
 
-/** Subnets are not offered by this backend yet (capabilities.subnets); the local backend has them. */
-function noSubnets(what: string): never {
-  unsupported(
-    `subnets (${what}) through this backend`,
-    "Use the local backend or huaweicloud for subnets; dual-stack peering routes are Huawei's (rulebook ipv6PeeringRoutes).",
-  );
-}
-
 function refuse(code: BackendCode, message: string, fix: string): never {
   throw new BackendError(code, message, { cloudCode: "ClientValidation", fix });
 }
@@ -142,6 +157,7 @@ export class BaiduCloudBackend implements Backend {
   readonly #pacer: Pacer | undefined;
   readonly #clock: Clock;
   readonly #defaultBandwidthMbps: number | undefined;
+  readonly #zoneName: string;
   /**
    * One keep-alive agent for every call to the endpoint: requests go out through node:http(s) on it, not through
    * fetch, whose WHATWG request and stream objects cost more per call than the exchange itself on a fast network.
@@ -178,6 +194,7 @@ export class BaiduCloudBackend implements Backend {
         : (options.pacer ?? new Pacer({ rateOf: () => BAIDU_RATE_PER_SECOND }));
     this.#clock = options.clock ?? systemClock;
     this.#defaultBandwidthMbps = options.defaultBandwidthMbps;
+    this.#zoneName = options.zoneName ?? baiduZoneOf(this.region);
     this.#agent = keepAliveAgentFor(this.endpoint);
     this.#send = this.#agent instanceof HttpsAgent ? httpsRequest : httpRequest;
   }
@@ -398,22 +415,82 @@ export class BaiduCloudBackend implements Backend {
     );
   }
 
-  // ---------------------------------------------------------------- subnets (not offered: capabilities.subnets)
+  // ---------------------------------------------------------------- subnets (/v1/subnet)
 
+  /**
+   * CreateSubnet (创建子网, cloud.baidu.com/doc/VPC/s/Yjwvyu8o1: `POST /v1/subnet?clientToken`, body name, zoneName,
+   * cidr, vpcId, description, enableIpv6; bce-python-sdk subnet_client.py `create_subnet`). The core's shape rules
+   * are checked before anything is sent, so Baidu's own refusal is only for what needs the VPC (inside its blocks).
+   * Baidu takes no gateway: one other than the block's first host, which the backend reports, is refused.
+   *
+   * The clientToken is Baidu's idempotency ("the same token returns the first result"): the caller's, else one
+   * drawn for this call and kept across its retries. The create answers only `subnetId`; the subnet is read back
+   * (two requests).
+   */
   async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
-    return noSubnets(input.vpcId);
+    const candidate = {
+      name: input.name,
+      cidr: input.cidr,
+      ipv6: input.ipv6 ?? false,
+      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
+    };
+    const problems = subnetShapeProblems("baiducloud", candidate);
+    if (problems.length > 0) {
+      const { message, value, fix } = subnetRefusal(problems);
+      throw new BackendError("SUBNET_INVALID", message, {
+        cloudCode: "ClientValidation",
+        resource: `subnet of vpc ${input.vpcId}`,
+        value,
+        fix,
+      });
+    }
+    const cidr = canonicalCidrText(input.cidr);
+    if (input.gatewayIp !== undefined && input.gatewayIp !== defaultGateway(cidr)) {
+      unsupported(
+        `choosing subnet "${input.name}"'s gateway (${input.gatewayIp}; 创建子网 takes no gateway)`,
+        `Omit gatewayIp, or give ${defaultGateway(cidr)}, the block's first host.`,
+      );
+    }
+    const clientToken = input.clientToken ?? randomUUID();
+    const { subnetId } = await this.#call<{ subnetId: string }>({
+      action: "CreateSubnet",
+      method: "POST",
+      path: "/v1/subnet",
+      params: { clientToken },
+      body: {
+        name: input.name,
+        zoneName: this.#zoneName,
+        cidr,
+        vpcId: input.vpcId,
+        ...optionalDescription(input.description),
+        ...(candidate.ipv6 ? { enableIpv6: true } : {}),
+      },
+    });
+    return this.describeSubnet(subnetId);
   }
 
+  /** GetSubnet (查询指定子网: `GET /v1/subnet/{subnetId}` → `{"subnet": SubnetDetail}`). */
   async describeSubnet(id: string): Promise<SubnetInfo> {
-    return noSubnets(id);
+    const { subnet } = await this.#call<{ subnet: WireSubnet }>({
+      action: "GetSubnet",
+      method: "GET",
+      path: `/v1/subnet/${encodeURIComponent(id)}`,
+    });
+    return subnetOf(subnet);
   }
 
+  /** ListSubnets (查询子网列表: `GET /v1/subnet?vpcId`), every page by marker. */
   async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
-    return noSubnets(vpcId);
+    const subnets = await this.#all<WireSubnet>(
+      { action: "ListSubnets", method: "GET", path: "/v1/subnet", params: { vpcId } },
+      "subnets",
+    );
+    return subnets.map(subnetOf);
   }
 
+  /** DeleteSubnet (删除子网: `DELETE /v1/subnet/{subnetId}?clientToken`); a retry finding nothing left is done. */
   async deleteSubnet(id: string): Promise<void> {
-    noSubnets(id);
+    await this.#deleteOnce("DeleteSubnet", `/v1/subnet/${encodeURIComponent(id)}`);
   }
 
   async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {

@@ -1,11 +1,11 @@
 /** Baidu wire objects onto the Backend interface's objects. */
 
-import type { ChargeType } from "../../core/index.js";
-import type { PeeringInfo, RouteInfo, VpcInfo } from "../backend.js";
+import { type ChargeType, canonicalCidrText, defaultGateway } from "../../core/index.js";
+import type { PeeringInfo, RouteInfo, SubnetInfo, VpcInfo } from "../backend.js";
 import { readDescription } from "../shared/create-marker.js";
 import { expiryOf } from "../shared/expiry.js";
 import { fromBaiduStatus } from "./peering-status.js";
-import type { WirePeerConn, WireRouteRule, WireVpc } from "./wire-types.js";
+import type { WirePeerConn, WireRouteRule, WireSubnet, WireVpc } from "./wire-types.js";
 
 export function isoOf(baiduTime: string | undefined): string {
   const parsed = baiduTime ? Date.parse(baiduTime) : Number.NaN;
@@ -71,5 +71,25 @@ export function routeOf(r: WireRouteRule, vpcId: string): RouteInfo {
     peeringId: r.nexthopId,
     description: r.description ?? "",
     createdAt: new Date(0).toISOString(),
+  };
+}
+
+/**
+ * A Baidu subnet. `ipv6` is the presence of an assigned `ipv6Cidr` ("" or absent: none). Baidu shows no gateway
+ * (查询指定子网 has no such field, 创建子网 takes none): the block's first host stands in (core defaultGateway), as
+ * the local engine assumes for a subnet created without one.
+ */
+export function subnetOf(s: WireSubnet): SubnetInfo {
+  const cidr = canonicalCidrText(s.cidr);
+  const ipv6Cidr = s.ipv6Cidr ? canonicalCidrText(s.ipv6Cidr) : undefined;
+  return {
+    id: s.subnetId,
+    vpcId: s.vpcId,
+    name: s.name,
+    cidr,
+    gatewayIp: defaultGateway(cidr),
+    ipv6: ipv6Cidr !== undefined,
+    ipv6Cidr,
+    createdAt: isoOf(s.createdTime),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The Baidu response fields the backend reads, with the names of the VPC API reference ("Query VPC list",
- * "Query route table", "Query routing rules", "View Peer Connection Details"; see
+ * "Query route table", "Query routing rules", "View Peer Connection Details", 查询指定子网; see
  * provider/emulator/baiducloud/render.ts for the citations).
  */
 export interface WireVpc {
@@ -50,4 +50,21 @@ export interface WireRouteTable {
   readonly routeTableId: string;
   readonly vpcId: string;
   readonly routeRules: readonly WireRouteRule[];
+}
+
+/**
+ * A subnet (查询指定子网 SubnetDetail, cloud.baidu.com/doc/VPC/s/Sjwvyu89a). `ipv6Cidr` is the block Baidu assigned
+ * a subnet created with enableIpv6; an IPv4-only subnet shows none (absent or ""). No gateway is shown.
+ */
+export interface WireSubnet {
+  readonly subnetId: string;
+  readonly name: string;
+  readonly zoneName?: string;
+  readonly cidr: string;
+  readonly ipv6Cidr?: string;
+  readonly vpcId: string;
+  readonly subnetType?: string;
+  readonly description?: string;
+  readonly createdTime?: string;
+  readonly availableIp?: number;
 }

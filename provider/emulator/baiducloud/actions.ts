@@ -4,15 +4,16 @@
  * reference's body (./render.ts); every success is HTTP 200. Which request names which action is ./handler.ts's.
  *
  * clientToken makes a create idempotent (seed 001: "the same token returns the first result"): the state engine
- * keeps the tokens of every create (peer connections, VPCs, route rules), durably and canonically.
+ * keeps the tokens of every create (peer connections, VPCs, subnets, route rules), durably and canonically.
  */
-import type { PeeringInfo, VpcInfo } from "../../backends/backend.js";
+import type { PeeringInfo, SubnetInfo, VpcInfo } from "../../backends/backend.js";
+import { isBackendError } from "../../backends/errors.js";
 import type { ChargeType } from "../../core/index.js";
 import { jsonObjectBody } from "../json-body.js";
 import type { Action, ActionInput, RecognisedCall } from "../pipeline.js";
 import type { EmulatorRequest } from "../protocol.js";
 import { BaiduRequestError } from "./errors.js";
-import { renderPeerConn, renderRouteRule, renderVpc, roleOf } from "./render.js";
+import { renderPeerConn, renderRouteRule, renderSubnet, renderVpc, roleOf, zoneOf } from "./render.js";
 
 /** What ./handler.ts reads from a request's method, path and query. */
 export interface BaiduCall extends RecognisedCall {
@@ -132,14 +133,182 @@ async function listVpcs(input: Input): Promise<BaiduAnswer> {
   return { ...meta, vpcs: slice.map(renderVpc) };
 }
 
+/** GetVpc answers the VPC with its subnets ("查询指定VPC": `subnets`, List<Subnet>). */
 async function getVpc(input: Input): Promise<BaiduAnswer> {
-  return { vpc: { ...renderVpc(await baiduVpc(input, idOf(input))), subnets: [] } };
+  const vpc = await baiduVpc(input, idOf(input));
+  return {
+    vpc: { ...renderVpc(vpc), subnets: await renderSubnets(input, await input.session.listSubnets(vpc.id)) },
+  };
 }
 
 async function deleteVpc(input: Input): Promise<BaiduAnswer> {
   const id = idOf(input);
   await baiduVpc(input, id);
   await input.session.deleteVpc(id);
+  return undefined;
+}
+
+// ---------------------------------------------------------------- subnets
+
+/**
+ * What the engine keeps no column for is refused rather than silently dropped: tags, and a subnet type other than
+ * BCC (创建子网: subnetType "BCC"、"BBC", optional; the emulator's subnets are all BCC, as it renders them).
+ */
+function refuseNotEmulated(body: Record<string, unknown>): void {
+  if (Array.isArray(body.tags) ? body.tags.length > 0 : body.tags !== undefined) {
+    throw new BaiduRequestError(
+      "INVALID_PARAMETER",
+      "tags on a subnet are not supported by this emulator; omit them.",
+    );
+  }
+  const type = str(body, "subnetType", false);
+  if (type !== undefined && type !== "BCC") {
+    throw new BaiduRequestError(
+      "INVALID_PARAMETER",
+      `subnetType ${type} is not supported by this emulator; omit it or use BCC.`,
+    );
+  }
+}
+
+/**
+ * zoneName is required by Baidu (创建子网: "zoneName | String | 是 | 可用区名称"). The engine keeps no zone, so the
+ * emulator serves one zone per region, the region's first (render.ts zoneOf: cn-bj-a for bj), and refuses any
+ * other rather than accept a zone its reads would not show; a missing zoneName is refused as Baidu refuses a
+ * missing required item (InappropriateJSON, "lack of one necessary item").
+ */
+function checkZone(body: Record<string, unknown>, region: string): void {
+  const zone = str(body, "zoneName", true);
+  if (zone !== zoneOf(region)) {
+    throw new BaiduRequestError(
+      "INVALID_PARAMETER",
+      `zoneName ${zone} is not served by this emulator in region ${region}; use ${zoneOf(region)}, its only zone.`,
+    );
+  }
+}
+
+/**
+ * The name and description rules of 创建子网: name "不能取值"default",长度不超过65个字符", description "不超过200字符".
+ * The page's character set ("可由数字、字符、下划线组成") names "字符" without saying which, so it is not enforced.
+ */
+function checkSubnetText(name: string, description: string | undefined): void {
+  if (name === "default" || name.length > 65) {
+    throw new BaiduRequestError(
+      "INVALID_PARAMETER",
+      `name ${JSON.stringify(name)} is not allowed: a subnet name may not be "default" and has at most 65 characters.`,
+    );
+  }
+  if (description !== undefined && description.length > 200) {
+    throw new BaiduRequestError("INVALID_PARAMETER", "description has more than 200 characters.");
+  }
+}
+
+/**
+ * vpcSecondaryCidr (创建子网: "如果想将子网创建在VPC的辅助网段内,则需要填写参数vpcSecondaryCidr") must be one of the VPC's
+ * secondary blocks; the engine then judges the subnet against all of the VPC's blocks (withinVpc).
+ */
+function checkSecondaryCidr(body: Record<string, unknown>, vpc: VpcInfo): void {
+  const secondary = str(body, "vpcSecondaryCidr", false);
+  if (secondary !== undefined && !vpc.cidrs.slice(1).includes(secondary)) {
+    throw new BaiduRequestError(
+      "INVALID_PARAMETER",
+      `vpcSecondaryCidr ${secondary} is not a secondary CIDR of vpc ${vpc.id} (${vpc.cidrs.slice(1).join(", ") || "none"}).`,
+    );
+  }
+}
+
+function optionalBoolean(body: Record<string, unknown>, key: string): boolean | undefined {
+  const value = body[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "boolean")
+    throw new BaiduRequestError("INVALID_PARAMETER", `${key} must be a boolean.`);
+  return value;
+}
+
+/**
+ * CreateSubnet (创建子网, cloud.baidu.com/doc/VPC/s/Yjwvyu8o1: `POST /v1/subnet?clientToken`, body name, zoneName,
+ * cidr, vpcId required; subnetType, description, enableIpv6, vpcSecondaryCidr, tags optional; as bce-python-sdk
+ * 0.9.79 subnet_client.py `create_subnet` sends them). The engine judges the block (core subnetProblems: inside the
+ * VPC, Baidu's only documented rule) and assigns a dual-stack subnet its IPv6 block; the token makes the create
+ * idempotent. Answers `{"subnetId"}` only, as the reference does.
+ */
+async function createSubnet(input: Input): Promise<BaiduAnswer> {
+  const { request, session, call } = input;
+  const body = parseBody(request);
+  refuseNotEmulated(body);
+  checkZone(body, call.region);
+  const name = str(body, "name", true);
+  const description = str(body, "description", false);
+  checkSubnetText(name, description);
+  const vpc = await baiduVpc(input, str(body, "vpcId", true));
+  checkSecondaryCidr(body, vpc);
+  const created = await session.createSubnet({
+    vpcId: vpc.id,
+    name,
+    cidr: str(body, "cidr", true),
+    ipv6: optionalBoolean(body, "enableIpv6") ?? false,
+    ...(description === undefined ? {} : { description }),
+    ...clientTokenOf(request),
+  });
+  return { subnetId: created.id };
+}
+
+/** The caller's subnet of a Baidu VPC; any other is NoSuchObject, as an unknown one is. */
+async function baiduSubnet(input: Input, id: string): Promise<SubnetInfo> {
+  const missing = () => new BaiduRequestError("NOT_FOUND", `subnet ${id} not exist`);
+  let subnet: SubnetInfo;
+  try {
+    subnet = await input.session.describeSubnet(id);
+  } catch (error) {
+    if (isBackendError(error, "NOT_FOUND")) throw missing();
+    throw error;
+  }
+  if ((await input.session.describeVpc(subnet.vpcId)).cloud !== "baiducloud") throw missing();
+  return subnet;
+}
+
+async function renderSubnets(input: Input, subnets: readonly SubnetInfo[]) {
+  const out = [];
+  for (const s of subnets) {
+    out.push(renderSubnet(s, zoneOf(input.call.region), await input.session.subnetDescription(s.id)));
+  }
+  return out;
+}
+
+async function getSubnet(input: Input): Promise<BaiduAnswer> {
+  const [subnet] = await renderSubnets(input, [await baiduSubnet(input, idOf(input))]);
+  return { subnet };
+}
+
+/**
+ * ListSubnets (查询子网列表: `GET /v1/subnet?marker&maxKeys&vpcId&zoneName&subnetType`, all optional). Every subnet
+ * is in the one served zone and of type BCC, so those filters keep all or nothing. `subnetIds`, which the SDK may
+ * send, has no documented form on the pages read: refused rather than ignored.
+ */
+async function listSubnets(input: Input): Promise<BaiduAnswer> {
+  const { request, session, call } = input;
+  const q = request.query;
+  if (q.has("subnetIds")) {
+    throw new BaiduRequestError(
+      "INVALID_PARAMETER",
+      "subnetIds is not supported by this emulator; filter by vpcId.",
+    );
+  }
+  const vpcId = q.get("vpcId");
+  const vpcs = vpcId ? [await baiduVpc(input, vpcId)] : await baiduVpcs(input);
+  const zone = q.get("zoneName");
+  const type = q.get("subnetType");
+  const all: SubnetInfo[] = [];
+  if ((!zone || zone === zoneOf(call.region)) && (!type || type === "BCC")) {
+    for (const vpc of vpcs) all.push(...(await session.listSubnets(vpc.id)));
+  }
+  const { slice, meta } = page(all, (s) => s.id, q);
+  return { ...meta, subnets: await renderSubnets(input, slice) };
+}
+
+/** DeleteSubnet (删除子网: `DELETE /v1/subnet/{subnetId}?clientToken`): an empty 200. */
+async function deleteSubnet(input: Input): Promise<BaiduAnswer> {
+  const subnet = await baiduSubnet(input, idOf(input));
+  await input.session.deleteSubnet(subnet.id);
   return undefined;
 }
 
@@ -307,6 +476,10 @@ export const ACTIONS: Readonly<Record<string, Action<BaiduCall, BaiduAnswer>>> =
   ListVpcs: listVpcs,
   GetVpc: getVpc,
   DeleteVpc: deleteVpc,
+  CreateSubnet: createSubnet,
+  ListSubnets: listSubnets,
+  GetSubnet: getSubnet,
+  DeleteSubnet: deleteSubnet,
   CreatePeerConn: createPeerConn,
   ListPeerConns: listPeerConns,
   GetPeerConn: getPeerConn,

@@ -1,6 +1,9 @@
 /**
  * The Baidu AI Cloud VPC protocol (BCE v1 REST) over the local state engine:
  * - VPC: POST /v1/vpc?clientToken, GET /v1/vpc, GET and DELETE /v1/vpc/{vpcId} ("VPC-Related Interfaces");
+ * - subnets: POST /v1/subnet?clientToken (创建子网, cloud.baidu.com/doc/VPC/s/Yjwvyu8o1), GET /v1/subnet?marker&maxKeys
+ *   &vpcId&zoneName&subnetType (查询子网列表), GET /v1/subnet/{subnetId} (查询指定子网), DELETE
+ *   /v1/subnet/{subnetId}?clientToken (删除子网); the paths and fields bce-python-sdk 0.9.79 subnet_client.py sends;
  * - peer connections: POST /v1/peerconn?clientToken (body of seed 001 createPeerConn and "Create peering
  *   connections": bandwidthInMbps, localVpcId, peerVpcId, peerRegion, peerAccountId, localIfName, description,
  *   billing.paymentTiming; answer {"peerConnId"}), GET /v1/peerconn?vpcId&marker&maxKeys, GET /v1/peerconn/{id}?role,
@@ -31,7 +34,7 @@ import { BaiduError, BaiduRequestError, baiduError, baiduErrorOf, baiduResponse 
 /** The region a request is served in: from a real endpoint's host (bcc.bj.baidubce.com), else this default. */
 export const BAIDU_DEFAULT_REGION = "bj";
 
-const PATHS = /^\/v1\/(vpc|peerconn|route\/rule|route)(?:\/([^/]+))?\/?$/;
+const PATHS = /^\/v1\/(vpc|subnet|peerconn|route\/rule|route)(?:\/([^/]+))?\/?$/;
 
 function regionOf(request: EmulatorRequest): string {
   const host = (request.headers.host ?? "").split(":")[0] ?? "";
@@ -59,6 +62,15 @@ function actionOf(request: EmulatorRequest, resource: string, id: string | undef
       { "POST list": "CreateVpc", "GET list": "ListVpcs", "GET item": "GetVpc", "DELETE item": "DeleteVpc" }[
         shape
       ] ?? ""
+    );
+  if (resource === "subnet")
+    return (
+      {
+        "POST list": "CreateSubnet",
+        "GET list": "ListSubnets",
+        "GET item": "GetSubnet",
+        "DELETE item": "DeleteSubnet",
+      }[shape] ?? ""
     );
   if (resource === "peerconn") {
     if (shape === "PUT item") return peerConnAction(request.query);

@@ -12,8 +12,9 @@
  * A peer connection is seen from one side: the initiator (the requester) or the acceptor, whose `local*` fields
  * are its own VPC. Cross-account, each account sees its side; same-account, `role` picks (initiator by default).
  */
-import type { PeeringInfo, RouteInfo, VpcInfo } from "../../backends/backend.js";
+import type { PeeringInfo, RouteInfo, SubnetInfo, VpcInfo } from "../../backends/backend.js";
 import { toBaiduStatus } from "../../backends/baiducloud/peering-status.js";
+import { parseCidr } from "../../core/index.js";
 
 export type Role = "initiator" | "acceptor";
 
@@ -73,5 +74,43 @@ export function renderRouteRule(r: RouteInfo) {
     nexthopId: r.peeringId,
     nexthopType: "peerConn",
     description: r.description,
+  };
+}
+
+/**
+ * The zone the emulator serves in a region: the region's first, named as Baidu names zones, `cn-{region}-{letter}`
+ * (BCC 查询可用区列表, cloud.baidu.com/doc/BCC/s/ijwvyo9im: "cn-bj-a", "cn-bj-b" for bj; 创建子网's example
+ * "cn-bj-a"). The engine keeps no zone, so every subnet is in this one.
+ */
+export function zoneOf(region: string): string {
+  return `cn-${region}-a`;
+}
+
+/**
+ * Addresses of a block Baidu does not hand out: 查询指定子网's example shows a /20 (4096 addresses) with
+ * `availableIp` 4090. The emulator keeps that count for every block and tracks no used addresses.
+ */
+const RESERVED_ADDRESSES = 6;
+
+/**
+ * A subnet (查询指定子网, cloud.baidu.com/doc/VPC/s/Sjwvyu89a, SubnetDetail: name, subnetId, zoneName, cidr,
+ * ipv6Cidr, vpcId, subnetType, availableIp, description, createdTime; and tags, as 查询子网列表 lists them). A subnet
+ * without IPv6 shows `ipv6Cidr` "", as Baidu's IPv4-only subnets do (the backend reads "" as none).
+ */
+export function renderSubnet(s: SubnetInfo, zoneName: string, description: string) {
+  const parsed = parseCidr(s.cidr);
+  const size = parsed.ok ? 2 ** (32 - parsed.cidr.prefix) : 0;
+  return {
+    subnetId: s.id,
+    name: s.name,
+    zoneName,
+    cidr: s.cidr,
+    ipv6Cidr: s.ipv6Cidr ?? "",
+    vpcId: s.vpcId,
+    subnetType: "BCC",
+    description,
+    availableIp: Math.max(0, size - RESERVED_ADDRESSES),
+    createdTime: baiduTime(s.createdAt),
+    tags: [] as { tagKey: string; tagValue: string }[],
   };
 }

@@ -264,6 +264,7 @@ describe("refusals and credentials", () => {
       clientToken: true,
       bandwidthResize: true,
       perIpBandwidthLimits: false,
+      subnets: true,
     });
   });
 });
