@@ -7,6 +7,7 @@
  */
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BAIDU_ERRORS } from "../../../provider/backends/baiducloud/error-codes.js";
 import type { RunningEmulator } from "../../../provider/emulator/server.js";
 import { startEmulator } from "../../../provider/emulator/server.js";
 import { runCaptured } from "../../../scripts/engines.mjs";
@@ -149,5 +150,37 @@ describe("Baidu AI Cloud through bce-python-sdk", () => {
     expect(seen["refused-bad-signature"]).toMatchObject({ code: "400 SignatureDoesNotMatch" });
     expect(seen["route-deleted"]).toMatchObject({ routes: 0 });
     expect(seen.deleted).toMatchObject({ status: "deleted" });
+  });
+});
+
+describe("Baidu AI Cloud subnets through bce-python-sdk's SubnetClient", () => {
+  it("create (one subnet per client token), get, list and page, a block outside the VPC and a VPC in use refused, delete", async () => {
+    const seen = await lifecycle("baiducloud_subnets.py");
+    expect(seen.created).toMatchObject({
+      name: "web",
+      cidr: "10.10.1.0/24",
+      zone: "cn-bj-a",
+      description: "front",
+      ipv6Cidr: "",
+      type: "BCC",
+    });
+    expect(seen.created?.id).toMatch(/^sbn-[0-9a-z]{8}$/);
+    expect(seen.created?.again).toBe(seen.created?.id);
+    expect(seen.created?.dualIpv6Cidr).toMatch(/^2001:db8:[0-9a-f]+:[0-9a-f]+::\/64$/);
+    expect(seen.listed?.ids).toHaveLength(2);
+    expect(seen.listed).toMatchObject({ truncated: false });
+    expect(seen.listed?.ids[0]).toBe(seen.created?.id);
+    expect(seen.paged).toMatchObject({
+      ids: [seen.created?.id],
+      truncated: true,
+      nextMarker: seen.listed?.ids[1],
+    });
+    expect(seen["refused-outside"]).toMatchObject({
+      code: `${BAIDU_ERRORS.SUBNET_INVALID.status} ${BAIDU_ERRORS.SUBNET_INVALID.code}`,
+    });
+    expect(seen["refused-vpc-in-use"]).toMatchObject({
+      code: `${BAIDU_ERRORS.VPC_IN_USE.status} ${BAIDU_ERRORS.VPC_IN_USE.code}`,
+    });
+    expect(seen.deleted).toMatchObject({ after: "404 NoSuchObject", left: 0 });
   });
 });
