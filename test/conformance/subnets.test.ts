@@ -1,10 +1,11 @@
 /**
  * Conformance for the subnet rules (rulebook `subnets`, core subnetProblems): one table of cases, each run through
  * every layer that can judge it — the core, the Subnet resource's plan-time check, the local engine, the
- * huaweicloud backend over the emulator (which refuses what the core's shape rules see before sending anything), and
- * Huawei's official SDK over the emulator (the wire's own code, VPC.02xx) — and
- * asserted to reach the same verdict. A layer that cannot judge a case says why (`n/a`): the plan-time check does
- * not see the VPC, and only Huawei's API has subnets among the cloud backends. The matrix is printed last.
+ * huaweicloud backend over the emulator (which refuses what the core's shape rules see before sending anything),
+ * Huawei's official SDK over the emulator (the wire's own code, VPC.02xx), and the baiducloud backend over the
+ * emulator's Baidu /v1/subnet API (Baidu's code on the wire for what needs the VPC) — and asserted to reach the same
+ * verdict. A layer that cannot judge a case says why (`n/a`): the plan-time check does not see the VPC, and each
+ * cloud backend has its own cloud's subnets only (Tencent's backend has none). The matrix is printed last.
  */
 import {
   CreateSubnetOption,
@@ -16,10 +17,13 @@ import {
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Backend } from "../../provider/backends/backend.js";
+import { BaiduCloudBackend } from "../../provider/backends/baiducloud/baiducloud-backend.js";
+import { BAIDU_ERRORS } from "../../provider/backends/baiducloud/error-codes.js";
 import { BackendError } from "../../provider/backends/errors.js";
 import { HuaweiCloudBackend } from "../../provider/backends/huaweicloud/huaweicloud-backend.js";
 import { LocalStateEngine } from "../../provider/backends/local/local-backend.js";
 import { type Cloud, defaultGateway, SUBNET_INVALID, subnetProblems } from "../../provider/core/index.js";
+import { baiducloudHandler } from "../../provider/emulator/baiducloud/handler.js";
 import { huaweicloudHandler } from "../../provider/emulator/huaweicloud/handler.js";
 import type { EmulatorAccount } from "../../provider/emulator/protocol.js";
 import type { RunningEmulator } from "../../provider/emulator/server.js";
@@ -42,6 +46,8 @@ interface Case {
   readonly verdict: "ok" | typeof SUBNET_INVALID;
   /** Huawei's wire code for the refusal (error-code page vpc_api_0003). */
   readonly huaweiCode?: string;
+  /** Baidu's wire code for the refusal, as the baiducloud backend parses it back (error-codes.ts BAIDU_ERRORS). */
+  readonly baiduCode?: string;
   /** Needs the VPC (or its other subnets) to be judged: the plan-time check cannot. */
   readonly needsVpc?: boolean;
 }
@@ -114,6 +120,29 @@ const CASES: readonly Case[] = [
     ipv6: true,
     verdict: "ok",
     needsVpc: true,
+  },
+  {
+    name: "baidu dual-stack inside the VPC",
+    cloud: "baiducloud",
+    cidr: "10.0.1.0/24",
+    ipv6: true,
+    verdict: "ok",
+  },
+  {
+    name: "baidu block outside the VPC",
+    cloud: "baiducloud",
+    cidr: "10.9.0.0/24",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    baiduCode: BAIDU_ERRORS.SUBNET_INVALID.code,
+    needsVpc: true,
+  },
+  {
+    name: "baidu /29 (no mask length documented: allowed)",
+    cloud: "baiducloud",
+    cidr: "10.0.1.0/29",
+    ipv6: false,
+    verdict: "ok",
   },
 ];
 
@@ -189,6 +218,7 @@ function backendLayer(name: string, open: () => Backend, clouds: readonly Cloud[
 
 let engine: LocalStateEngine;
 let emulator: RunningEmulator;
+let baiduEmulator: RunningEmulator;
 const localLayer = backendLayer("local", () => engine.session("100000000001"), [
   "tencentcloud",
   "huaweicloud",
@@ -208,6 +238,21 @@ const huaweiBackendLayer = backendLayer(
       pacing: false,
     }),
   ["huaweicloud"],
+);
+const baiduBackendLayer = backendLayer(
+  "baiducloud-backend",
+  () =>
+    new BaiduCloudBackend({
+      endpoint: baiduEmulator.url,
+      region: REGION.baiducloud,
+      accessKey: A.secretId,
+      secretKey: A.secretKey,
+      accountId: A.id,
+      env: {},
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      pacer: false,
+    }),
+  ["baiducloud"],
 );
 const huaweiSdkLayer: Layer = {
   name: "huawei-sdk",
@@ -246,16 +291,19 @@ const LAYERS: readonly Layer[] = [
   localLayer,
   huaweiBackendLayer,
   huaweiSdkLayer,
+  baiduBackendLayer,
 ];
 const matrix = new Map<string, Map<string, string>>();
 
 beforeAll(async () => {
   engine = LocalStateEngine.open({ file: ":memory:" });
   emulator = await startTestEmulator(huaweicloudHandler);
+  baiduEmulator = await startTestEmulator(baiducloudHandler);
 });
 afterAll(async () => {
   engine?.close();
   await emulator?.close();
+  await baiduEmulator?.close();
   const lines = [`subnet conformance (${CASES.length} cases × ${LAYERS.length} layers)`];
   let agreed = 0;
   let disagreed = 0;
@@ -282,7 +330,8 @@ describe("subnet conformance: one verdict per case on every layer that can judge
             return;
           }
           const wireOk =
-            c.huaweiCode === undefined || layer !== huaweiSdkLayer || result.wire === c.huaweiCode;
+            (c.huaweiCode === undefined || layer !== huaweiSdkLayer || result.wire === c.huaweiCode) &&
+            (c.baiduCode === undefined || layer !== baiduBackendLayer || result.wire === c.baiduCode);
           row.set(
             layer.name,
             result.verdict === c.verdict && wireOk
@@ -292,6 +341,8 @@ describe("subnet conformance: one verdict per case on every layer that can judge
           expect(result.verdict).toBe(c.verdict);
           // The wire's own code where the wire is read; the backend refuses some cases before sending anything.
           if (layer === huaweiSdkLayer && c.huaweiCode !== undefined) expect(result.wire).toBe(c.huaweiCode);
+          // The baiducloud backend sends what needs the VPC: Baidu's code comes back on the refusal.
+          if (layer === baiduBackendLayer && c.baiduCode !== undefined) expect(result.wire).toBe(c.baiduCode);
         });
       }
     });

@@ -108,9 +108,10 @@ export interface BaiduCloudBackendOptions {
 }
 
 /**
- * The first zone of a Baidu region. Baidu names zones `cn-{region}-{letter}`: "查询可用区列表" (BCC API,
- * cloud.baidu.com/doc/BCC/s/ijwvyo9im) answers `cn-bj-a`, `cn-bj-b` for region bj, and 创建子网's example sends
- * `cn-bj-a`. No page says every region has an `-a` zone; set `zoneName` where it does not.
+ * Zone A of a Baidu region. Baidu documents its zone names as `cn-{region}-{a-f}` (RDS API 查询子网列表,
+ * cloud.baidu.com/doc/RDS/s/1kyvageqo: zoneName "由国家-地区-子网编号(a-f) ... 例如北京可用区A为"cn-bj-a""), and BCC
+ * 查询可用区列表 (cloud.baidu.com/doc/BCC/s/ijwvyo9im) answers `cn-bj-a`, `cn-bj-b` for region bj. No page says every
+ * region has a zone A; set `zoneName` where it has not.
  */
 export function baiduZoneOf(region: string): string {
   return `cn-${region}-a`;

@@ -37,7 +37,9 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   INVALID_STATE_TRANSITION: conflict("PeerConnStatusConflict"),
   PEERING_NOT_ACTIVE: conflict("PeerConnNotActive"),
   VPC_IN_USE: conflict("VpcInUse"),
-  // Emulator-chosen: this backend offers no subnets (capabilities), so the code only completes the table.
+  // Emulator-chosen: the VPC API's error page (intl.cloud.baidu.com/doc/VPC/s/sjwvyuhe7-en, "Public Header and
+  // Error Return") lists only the BCE common codes, and 创建子网 (cloud.baidu.com/doc/VPC/s/Yjwvyu8o1) names no
+  // error code; no documented code for a subnet outside its VPC was found (searched 2026-12).
   SUBNET_INVALID: bad("SubnetInvalidCidr"),
   INVALID_CIDR: bad("InvalidCidr"),
   CIDR_NOT_ALLOWED: bad("InvalidCidr"),

@@ -133,7 +133,7 @@ async function listVpcs(input: Input): Promise<BaiduAnswer> {
   return { ...meta, vpcs: slice.map(renderVpc) };
 }
 
-/** GetVpc answers the VPC with its subnets ("查询指定VPC": `subnets`, List<Subnet>). */
+/** GetVpc answers the VPC with its subnets (`subnets`), each as GetSubnet renders it. */
 async function getVpc(input: Input): Promise<BaiduAnswer> {
   const vpc = await baiduVpc(input, idOf(input));
   return {
@@ -280,28 +280,28 @@ async function getSubnet(input: Input): Promise<BaiduAnswer> {
 }
 
 /**
- * ListSubnets (查询子网列表: `GET /v1/subnet?marker&maxKeys&vpcId&zoneName&subnetType`, all optional). Every subnet
- * is in the one served zone and of type BCC, so those filters keep all or nothing. `subnetIds`, which the SDK may
- * send, has no documented form on the pages read: refused rather than ignored.
+ * ListSubnets (查询子网列表, cloud.baidu.com/doc/VPC/s/xjwvyu8zu: `GET /v1/subnet?marker&maxKeys&vpcId&zoneName
+ * &subnetType&subnetIds`, all optional; subnetIds "多个子网id用,分割"). Every subnet is in the one served zone and of
+ * type BCC, so those two filters keep all or nothing.
  */
 async function listSubnets(input: Input): Promise<BaiduAnswer> {
   const { request, session, call } = input;
   const q = request.query;
-  if (q.has("subnetIds")) {
-    throw new BaiduRequestError(
-      "INVALID_PARAMETER",
-      "subnetIds is not supported by this emulator; filter by vpcId.",
-    );
-  }
   const vpcId = q.get("vpcId");
   const vpcs = vpcId ? [await baiduVpc(input, vpcId)] : await baiduVpcs(input);
   const zone = q.get("zoneName");
   const type = q.get("subnetType");
+  const idsText = q.get("subnetIds");
+  const ids = idsText ? new Set(idsText.split(",").map((id) => id.trim())) : undefined;
   const all: SubnetInfo[] = [];
   if ((!zone || zone === zoneOf(call.region)) && (!type || type === "BCC")) {
     for (const vpc of vpcs) all.push(...(await session.listSubnets(vpc.id)));
   }
-  const { slice, meta } = page(all, (s) => s.id, q);
+  const { slice, meta } = page(
+    all.filter((s) => ids === undefined || ids.has(s.id)),
+    (s) => s.id,
+    q,
+  );
   return { ...meta, subnets: await renderSubnets(input, slice) };
 }
 

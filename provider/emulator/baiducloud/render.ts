@@ -78,9 +78,9 @@ export function renderRouteRule(r: RouteInfo) {
 }
 
 /**
- * The zone the emulator serves in a region: the region's first, named as Baidu names zones, `cn-{region}-{letter}`
- * (BCC 查询可用区列表, cloud.baidu.com/doc/BCC/s/ijwvyo9im: "cn-bj-a", "cn-bj-b" for bj; 创建子网's example
- * "cn-bj-a"). The engine keeps no zone, so every subnet is in this one.
+ * The zone the emulator serves in a region: its zone A, named as Baidu names zones, `cn-{region}-{a-f}` (RDS API
+ * 查询子网列表, cloud.baidu.com/doc/RDS/s/1kyvageqo: zoneName "由国家-地区-子网编号(a-f) ... 例如北京可用区A为"cn-bj-a""; BCC
+ * 查询可用区列表 answers "cn-bj-a", "cn-bj-b" for bj). The engine keeps no zone, so every subnet is in this one.
  */
 export function zoneOf(region: string): string {
   return `cn-${region}-a`;
