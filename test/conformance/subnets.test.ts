@@ -1,10 +1,11 @@
 /**
  * Conformance for the subnet rules (rulebook `subnets`, core subnetProblems): one table of cases, each run through
  * every layer that can judge it — the core, the Subnet resource's plan-time check, the local engine, the
- * huaweicloud backend over the emulator (which refuses what the core's shape rules see before sending anything), and
- * Huawei's official SDK over the emulator (the wire's own code, VPC.02xx) — and
- * asserted to reach the same verdict. A layer that cannot judge a case says why (`n/a`): the plan-time check does
- * not see the VPC, and only Huawei's API has subnets among the cloud backends. The matrix is printed last.
+ * huaweicloud and tencentcloud backends over the emulator (which refuse what the core's shape rules see before
+ * sending anything), and Huawei's and Tencent's official SDKs over the emulator (the wire's own code: VPC.02xx,
+ * InvalidParameterValue.SubnetRange / SubnetOverlap) — and asserted to reach the same verdict. A layer that cannot
+ * judge a case says why (`n/a`): the plan-time check does not see the VPC, each cloud's backend and SDK judge that
+ * cloud's cases only, and Baidu's backend has no subnets. The matrix is printed last.
  */
 import {
   CreateSubnetOption,
@@ -19,13 +20,16 @@ import type { Backend } from "../../provider/backends/backend.js";
 import { BackendError } from "../../provider/backends/errors.js";
 import { HuaweiCloudBackend } from "../../provider/backends/huaweicloud/huaweicloud-backend.js";
 import { LocalStateEngine } from "../../provider/backends/local/local-backend.js";
+import { TencentCloudBackend } from "../../provider/backends/tencentcloud/tencentcloud-backend.js";
 import { type Cloud, defaultGateway, SUBNET_INVALID, subnetProblems } from "../../provider/core/index.js";
 import { huaweicloudHandler } from "../../provider/emulator/huaweicloud/handler.js";
 import type { EmulatorAccount } from "../../provider/emulator/protocol.js";
 import type { RunningEmulator } from "../../provider/emulator/server.js";
+import { tencentcloudHandler } from "../../provider/emulator/tencentcloud/handler.js";
 import { subnet as subnetRuntime } from "../../provider/pulumi/runtime/index.js";
 import { rawBody, vpcClient, type WireVpc } from "../emulator/huaweicloud/support.js";
 import { startTestEmulator, TEST_ACCOUNTS } from "../emulator/support/emulator.js";
+import { tencentClient } from "../emulator/support.js";
 
 const [A] = TEST_ACCOUNTS as [EmulatorAccount];
 const REGION = { tencentcloud: "ap-guangzhou", huaweicloud: "cn-north-4", baiducloud: "bj" } as const;
@@ -42,6 +46,8 @@ interface Case {
   readonly verdict: "ok" | typeof SUBNET_INVALID;
   /** Huawei's wire code for the refusal (error-code page vpc_api_0003). */
   readonly huaweiCode?: string;
+  /** Tencent's wire code for the refusal (tencentcloud-sdk-python vpc/v20170312/errorcodes.py). */
+  readonly tencentCode?: string;
   /** Needs the VPC (or its other subnets) to be judged: the plan-time check cannot. */
   readonly needsVpc?: boolean;
 }
@@ -104,6 +110,35 @@ const CASES: readonly Case[] = [
     cidr: "10.0.1.0/25",
     ipv6: false,
     verdict: SUBNET_INVALID,
+    // "CIDR与同一个私有网络内的另一个子网发生重叠。"
+    tencentCode: "InvalidParameterValue.SubnetOverlap",
+    needsVpc: true,
+  },
+  {
+    name: "tencent block outside the VPC",
+    cloud: "tencentcloud",
+    cidr: "10.9.0.0/24",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    // "子网CIDR不合法。"
+    tencentCode: "InvalidParameterValue.SubnetRange",
+    needsVpc: true,
+  },
+  {
+    name: "tencent /29 (mask longer than 28)",
+    cloud: "tencentcloud",
+    cidr: "10.0.1.0/29",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    tencentCode: "InvalidParameterValue.SubnetRange",
+  },
+  {
+    name: "tencent beside another subnet",
+    cloud: "tencentcloud",
+    sibling: "10.0.1.0/24",
+    cidr: "10.0.2.0/24",
+    ipv6: false,
+    verdict: "ok",
     needsVpc: true,
   },
   {
@@ -189,6 +224,7 @@ function backendLayer(name: string, open: () => Backend, clouds: readonly Cloud[
 
 let engine: LocalStateEngine;
 let emulator: RunningEmulator;
+let tencentEmulator: RunningEmulator;
 const localLayer = backendLayer("local", () => engine.session("100000000001"), [
   "tencentcloud",
   "huaweicloud",
@@ -209,6 +245,51 @@ const huaweiBackendLayer = backendLayer(
     }),
   ["huaweicloud"],
 );
+const tencentBackendLayer = backendLayer(
+  "tencentcloud-backend",
+  () =>
+    new TencentCloudBackend({
+      endpoint: tencentEmulator.url,
+      region: REGION.tencentcloud,
+      account: A.id,
+      secretId: A.secretId,
+      secretKey: A.secretKey,
+      env: {},
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      pacing: false,
+    }),
+  ["tencentcloud"],
+);
+/** Tencent's CreateSubnet as the CommonClient sends it: the wire's own code on a refusal. */
+const tencentSdkLayer: Layer = {
+  name: "tencent-sdk",
+  async judge(c) {
+    if (c.cloud !== "tencentcloud") return { na: "Tencent's API only" };
+    // CreateSubnet has no "assign me an IPv6 block" flag (IPv6 is AssignIpv6SubnetCidrBlock, later): the case is the
+    // backend's and the core's to refuse.
+    if (c.ipv6) return { na: "CreateSubnet takes no IPv6-at-creation flag" };
+    const client = tencentClient(tencentEmulator.url, A, REGION.tencentcloud);
+    // biome-ignore lint/suspicious/noExplicitAny: SDK responses are untyped JSON.
+    const made: any = await client.request("CreateVpc", { VpcName: "c", CidrBlock: VPC_CIDR });
+    const create = (cidr: string) =>
+      client.request("CreateSubnet", {
+        VpcId: made.Vpc.VpcId,
+        SubnetName: "s",
+        CidrBlock: cidr,
+        Zone: `${REGION.tencentcloud}-3`,
+      });
+    if (c.sibling) await create(c.sibling);
+    try {
+      await create(c.cidr);
+      return { verdict: "ok" };
+    } catch (error) {
+      // TencentCloudSDKHttpException carries the wire's Response.Error.Code.
+      const code = (error as { code?: string }).code;
+      if (code === undefined) throw error;
+      return { verdict: code.startsWith("InvalidParameterValue.Subnet") ? SUBNET_INVALID : code, wire: code };
+    }
+  },
+};
 const huaweiSdkLayer: Layer = {
   name: "huawei-sdk",
   async judge(c) {
@@ -246,16 +327,20 @@ const LAYERS: readonly Layer[] = [
   localLayer,
   huaweiBackendLayer,
   huaweiSdkLayer,
+  tencentBackendLayer,
+  tencentSdkLayer,
 ];
 const matrix = new Map<string, Map<string, string>>();
 
 beforeAll(async () => {
   engine = LocalStateEngine.open({ file: ":memory:" });
   emulator = await startTestEmulator(huaweicloudHandler);
+  tencentEmulator = await startTestEmulator(tencentcloudHandler);
 });
 afterAll(async () => {
   engine?.close();
   await emulator?.close();
+  await tencentEmulator?.close();
   const lines = [`subnet conformance (${CASES.length} cases × ${LAYERS.length} layers)`];
   let agreed = 0;
   let disagreed = 0;
@@ -282,7 +367,8 @@ describe("subnet conformance: one verdict per case on every layer that can judge
             return;
           }
           const wireOk =
-            c.huaweiCode === undefined || layer !== huaweiSdkLayer || result.wire === c.huaweiCode;
+            (c.huaweiCode === undefined || layer !== huaweiSdkLayer || result.wire === c.huaweiCode) &&
+            (c.tencentCode === undefined || layer !== tencentSdkLayer || result.wire === c.tencentCode);
           row.set(
             layer.name,
             result.verdict === c.verdict && wireOk
@@ -292,6 +378,8 @@ describe("subnet conformance: one verdict per case on every layer that can judge
           expect(result.verdict).toBe(c.verdict);
           // The wire's own code where the wire is read; the backend refuses some cases before sending anything.
           if (layer === huaweiSdkLayer && c.huaweiCode !== undefined) expect(result.wire).toBe(c.huaweiCode);
+          if (layer === tencentSdkLayer && c.tencentCode !== undefined)
+            expect(result.wire).toBe(c.tencentCode);
         });
       }
     });
