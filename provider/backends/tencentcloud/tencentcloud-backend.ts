@@ -741,10 +741,19 @@ export class TencentCloudBackend implements Backend {
     return subnetOf((await this.#locateSubnet(id)).subnet);
   }
 
-  /** The VPC's subnets in creation order; an unknown VPC is NOT_FOUND (its region is looked up first). */
+  /**
+   * The VPC's subnets in creation order. An unknown VPC is NOT_FOUND, as on the other backends: DescribeSubnets'
+   * vpc-id filter answers an empty set for a VPC that does not exist, so an empty answer is checked against the VPC
+   * (one DescribeVpcs; a VPC whose region is not remembered is looked up first anyway).
+   */
   async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
     const region = await this.#regionOfVpc(vpcId);
-    return (await withRetry(() => this.#subnetsOfVpc(region, vpcId), this.#retry)).map(subnetOf);
+    const subnets = await withRetry(() => this.#subnetsOfVpc(region, vpcId), this.#retry);
+    if (subnets.length === 0 && (await this.#describeVpcIn(region, vpcId)) === undefined) {
+      this.#vpcRegion.delete(vpcId);
+      throw notFound("VPC", vpcId, this.account);
+    }
+    return subnets.map(subnetOf);
   }
 
   /**

@@ -174,6 +174,19 @@ describe("tencentcloud subnets", () => {
     expect(first.gatewayIp).toBe("10.0.1.1");
   });
 
+  it("lists an empty VPC as empty (one more request to tell it from a VPC that is gone, which is NOT_FOUND)", async () => {
+    const v = await vpc(a, "empty", "10.0.0.0/16");
+    const listed = await sent(() => a.listSubnets(v.id));
+    expect(listed).toEqual({ value: [], requests: ["DescribeSubnets", "DescribeVpcs"] });
+    // Deleted by another process: `a` still remembers the VPC's region, and the empty answer is checked.
+    await backendFor(A).deleteVpc(v.id);
+    const gone = await sent(() => refusal(a.listSubnets(v.id)));
+    expect({ code: gone.value.code, requests: gone.requests }).toEqual({
+      code: "NOT_FOUND",
+      requests: ["DescribeSubnets", "DescribeVpcs"],
+    });
+  });
+
   it("refuses a subnet in an unknown VPC, and hides another account's subnets (NOT_FOUND)", async () => {
     const missing = await refusal(a.createSubnet({ vpcId: "vpc-nothere", name: "s", cidr: "10.0.1.0/24" }));
     expect(missing.code).toBe("NOT_FOUND");
