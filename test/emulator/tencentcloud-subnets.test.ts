@@ -104,6 +104,10 @@ describe("the Tencent emulator's subnets through the official CommonClient", () 
     expect(inBj.TotalCount).toBe(0);
     const bobs: Json = await tencentClient(emulator.url, BOB).request("DescribeSubnets", {});
     expect(bobs.TotalCount).toBe(0);
+    for (const client of [tencentClient(emulator.url, ALICE, "ap-beijing"), tencentClient(emulator.url, BOB)])
+      expect(
+        (await tencentError(client.request("DeleteSubnet", { SubnetId: second.Subnet.SubnetId }))).code,
+      ).toBe("ResourceNotFound");
 
     const deleted: Json = await alice.request("DeleteSubnet", { SubnetId: created.Subnet.SubnetId });
     expect(Object.keys(deleted)).toEqual(["RequestId"]);

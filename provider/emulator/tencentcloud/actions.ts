@@ -288,9 +288,9 @@ async function regionalSubnet(context: ActionContext, id: string): Promise<Subne
     if (isBackendError(error, "NOT_FOUND")) throw notFound("subnet", id);
     throw error;
   }
-  await regionalVpc(context, subnet.vpcId).catch(() => {
-    throw notFound("subnet", id);
-  });
+  // A subnet of another cloud's VPC, or of a VPC of another region, is not visible here.
+  const vpc = await context.session.describeVpc(subnet.vpcId);
+  if (vpc.cloud !== CLOUD || vpc.region !== context.region) throw notFound("subnet", id);
   return subnet;
 }
 
