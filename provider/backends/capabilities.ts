@@ -25,8 +25,9 @@ export const BACKEND_CAPABILITIES = {
     renamePeering: true,
     // CreateAssistantCidr / DeleteAssistantCidr (API 3.0, vpc 2017-03-12).
     secondaryCidrs: true,
-    // Not offered by this backend yet (CreateSubnet exists; Tencent routes no IPv6 through peerings anyway).
-    subnets: false,
+    // CreateSubnet / DescribeSubnets / DeleteSubnet (API 3.0, vpc 2017-03-12); IPv4-only at creation (rulebook
+    // subnets.ipv6AtCreate), so no dual-stack sites here.
+    subnets: true,
   },
   huaweicloud: {
     perIpBandwidthLimits: false,

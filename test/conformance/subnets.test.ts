@@ -1,11 +1,12 @@
 /**
  * Conformance for the subnet rules (rulebook `subnets`, core subnetProblems): one table of cases, each run through
  * every layer that can judge it — the core, the Subnet resource's plan-time check, the local engine, the
- * huaweicloud backend over the emulator (which refuses what the core's shape rules see before sending anything),
- * Huawei's official SDK over the emulator (the wire's own code, VPC.02xx), and the baiducloud backend over the
- * emulator's Baidu /v1/subnet API (Baidu's code on the wire for what needs the VPC) — and asserted to reach the same
- * verdict. A layer that cannot judge a case says why (`n/a`): the plan-time check does not see the VPC, and each
- * cloud backend has its own cloud's subnets only (Tencent's backend has none). The matrix is printed last.
+ * huaweicloud, tencentcloud and baiducloud backends over the emulator (each refuses what the core's shape rules
+ * see before sending anything; the Baidu backend's refusals of what needs the VPC carry Baidu's code), and Huawei's
+ * and Tencent's official SDKs over the emulator (the wire's own code: VPC.02xx, InvalidParameterValue.SubnetRange /
+ * SubnetOverlap) — and asserted to reach the same verdict. A layer that cannot judge a case says why (`n/a`): the
+ * plan-time check does not see the VPC, and each cloud's backend and SDK judge that cloud's cases only. The
+ * matrix is printed last.
  */
 import {
   CreateSubnetOption,
@@ -22,14 +23,17 @@ import { BAIDU_ERRORS } from "../../provider/backends/baiducloud/error-codes.js"
 import { BackendError } from "../../provider/backends/errors.js";
 import { HuaweiCloudBackend } from "../../provider/backends/huaweicloud/huaweicloud-backend.js";
 import { LocalStateEngine } from "../../provider/backends/local/local-backend.js";
+import { TencentCloudBackend } from "../../provider/backends/tencentcloud/tencentcloud-backend.js";
 import { type Cloud, defaultGateway, SUBNET_INVALID, subnetProblems } from "../../provider/core/index.js";
 import { baiducloudHandler } from "../../provider/emulator/baiducloud/handler.js";
 import { huaweicloudHandler } from "../../provider/emulator/huaweicloud/handler.js";
 import type { EmulatorAccount } from "../../provider/emulator/protocol.js";
 import type { RunningEmulator } from "../../provider/emulator/server.js";
+import { tencentcloudHandler } from "../../provider/emulator/tencentcloud/handler.js";
 import { subnet as subnetRuntime } from "../../provider/pulumi/runtime/index.js";
 import { rawBody, vpcClient, type WireVpc } from "../emulator/huaweicloud/support.js";
 import { startTestEmulator, TEST_ACCOUNTS } from "../emulator/support/emulator.js";
+import { tencentClient } from "../emulator/support.js";
 
 const [A] = TEST_ACCOUNTS as [EmulatorAccount];
 const REGION = { tencentcloud: "ap-guangzhou", huaweicloud: "cn-north-4", baiducloud: "bj" } as const;
@@ -48,6 +52,8 @@ interface Case {
   readonly huaweiCode?: string;
   /** Baidu's wire code for the refusal, as the baiducloud backend parses it back (error-codes.ts BAIDU_ERRORS). */
   readonly baiduCode?: string;
+  /** Tencent's wire code for the refusal (tencentcloud-sdk-python vpc/v20170312/errorcodes.py). */
+  readonly tencentCode?: string;
   /** Needs the VPC (or its other subnets) to be judged: the plan-time check cannot. */
   readonly needsVpc?: boolean;
 }
@@ -110,6 +116,35 @@ const CASES: readonly Case[] = [
     cidr: "10.0.1.0/25",
     ipv6: false,
     verdict: SUBNET_INVALID,
+    // "CIDR与同一个私有网络内的另一个子网发生重叠。"
+    tencentCode: "InvalidParameterValue.SubnetOverlap",
+    needsVpc: true,
+  },
+  {
+    name: "tencent block outside the VPC",
+    cloud: "tencentcloud",
+    cidr: "10.9.0.0/24",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    // "子网CIDR不合法。"
+    tencentCode: "InvalidParameterValue.SubnetRange",
+    needsVpc: true,
+  },
+  {
+    name: "tencent /29 (mask longer than 28)",
+    cloud: "tencentcloud",
+    cidr: "10.0.1.0/29",
+    ipv6: false,
+    verdict: SUBNET_INVALID,
+    tencentCode: "InvalidParameterValue.SubnetRange",
+  },
+  {
+    name: "tencent beside another subnet",
+    cloud: "tencentcloud",
+    sibling: "10.0.1.0/24",
+    cidr: "10.0.2.0/24",
+    ipv6: false,
+    verdict: "ok",
     needsVpc: true,
   },
   {
@@ -219,6 +254,7 @@ function backendLayer(name: string, open: () => Backend, clouds: readonly Cloud[
 let engine: LocalStateEngine;
 let emulator: RunningEmulator;
 let baiduEmulator: RunningEmulator;
+let tencentEmulator: RunningEmulator;
 const localLayer = backendLayer("local", () => engine.session("100000000001"), [
   "tencentcloud",
   "huaweicloud",
@@ -254,6 +290,51 @@ const baiduBackendLayer = backendLayer(
     }),
   ["baiducloud"],
 );
+const tencentBackendLayer = backendLayer(
+  "tencentcloud-backend",
+  () =>
+    new TencentCloudBackend({
+      endpoint: tencentEmulator.url,
+      region: REGION.tencentcloud,
+      account: A.id,
+      secretId: A.secretId,
+      secretKey: A.secretKey,
+      env: {},
+      retry: { baseDelayMs: 1, maxDelayMs: 5 },
+      pacing: false,
+    }),
+  ["tencentcloud"],
+);
+/** Tencent's CreateSubnet as the CommonClient sends it: the wire's own code on a refusal. */
+const tencentSdkLayer: Layer = {
+  name: "tencent-sdk",
+  async judge(c) {
+    if (c.cloud !== "tencentcloud") return { na: "Tencent's API only" };
+    // CreateSubnet has no "assign me an IPv6 block" flag (IPv6 is AssignIpv6SubnetCidrBlock, later): the case is the
+    // backend's and the core's to refuse.
+    if (c.ipv6) return { na: "CreateSubnet takes no IPv6-at-creation flag" };
+    const client = tencentClient(tencentEmulator.url, A, REGION.tencentcloud);
+    // biome-ignore lint/suspicious/noExplicitAny: SDK responses are untyped JSON.
+    const made: any = await client.request("CreateVpc", { VpcName: "c", CidrBlock: VPC_CIDR });
+    const create = (cidr: string) =>
+      client.request("CreateSubnet", {
+        VpcId: made.Vpc.VpcId,
+        SubnetName: "s",
+        CidrBlock: cidr,
+        Zone: `${REGION.tencentcloud}-3`,
+      });
+    if (c.sibling) await create(c.sibling);
+    try {
+      await create(c.cidr);
+      return { verdict: "ok" };
+    } catch (error) {
+      // TencentCloudSDKHttpException carries the wire's Response.Error.Code.
+      const code = (error as { code?: string }).code;
+      if (code === undefined) throw error;
+      return { verdict: code.startsWith("InvalidParameterValue.Subnet") ? SUBNET_INVALID : code, wire: code };
+    }
+  },
+};
 const huaweiSdkLayer: Layer = {
   name: "huawei-sdk",
   async judge(c) {
@@ -292,6 +373,8 @@ const LAYERS: readonly Layer[] = [
   huaweiBackendLayer,
   huaweiSdkLayer,
   baiduBackendLayer,
+  tencentBackendLayer,
+  tencentSdkLayer,
 ];
 const matrix = new Map<string, Map<string, string>>();
 
@@ -299,11 +382,13 @@ beforeAll(async () => {
   engine = LocalStateEngine.open({ file: ":memory:" });
   emulator = await startTestEmulator(huaweicloudHandler);
   baiduEmulator = await startTestEmulator(baiducloudHandler);
+  tencentEmulator = await startTestEmulator(tencentcloudHandler);
 });
 afterAll(async () => {
   engine?.close();
   await emulator?.close();
   await baiduEmulator?.close();
+  await tencentEmulator?.close();
   const lines = [`subnet conformance (${CASES.length} cases × ${LAYERS.length} layers)`];
   let agreed = 0;
   let disagreed = 0;
@@ -331,7 +416,8 @@ describe("subnet conformance: one verdict per case on every layer that can judge
           }
           const wireOk =
             (c.huaweiCode === undefined || layer !== huaweiSdkLayer || result.wire === c.huaweiCode) &&
-            (c.baiduCode === undefined || layer !== baiduBackendLayer || result.wire === c.baiduCode);
+            (c.baiduCode === undefined || layer !== baiduBackendLayer || result.wire === c.baiduCode) &&
+            (c.tencentCode === undefined || layer !== tencentSdkLayer || result.wire === c.tencentCode);
           row.set(
             layer.name,
             result.verdict === c.verdict && wireOk
@@ -343,6 +429,8 @@ describe("subnet conformance: one verdict per case on every layer that can judge
           if (layer === huaweiSdkLayer && c.huaweiCode !== undefined) expect(result.wire).toBe(c.huaweiCode);
           // The baiducloud backend sends what needs the VPC: Baidu's code comes back on the refusal.
           if (layer === baiduBackendLayer && c.baiduCode !== undefined) expect(result.wire).toBe(c.baiduCode);
+          if (layer === tencentSdkLayer && c.tencentCode !== undefined)
+            expect(result.wire).toBe(c.tencentCode);
         });
       }
     });

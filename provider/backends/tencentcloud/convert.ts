@@ -4,10 +4,26 @@
  * on routes) is stripped here, so what callers read back carries only the user's tags and description; the
  * `*TokenOf` helpers read it for the backend's own look-ups.
  */
+import { canonicalCidrText } from "../../core/cidr.js";
 import type { ChargeType, ServiceLevel } from "../../core/index.js";
-import type { PeeringInfo, PeeringStatus, RouteInfo, RouteTableInfo, VpcInfo } from "../backend.js";
+import { defaultGateway } from "../../core/subnet-rules.js";
+import type {
+  PeeringInfo,
+  PeeringStatus,
+  RouteInfo,
+  RouteTableInfo,
+  SubnetInfo,
+  VpcInfo,
+} from "../backend.js";
 import { readDescription, readTags } from "../shared/create-marker.js";
-import type { WirePeerConnection, WireRoute, WireRouteTable, WireTag, WireVpc } from "./wire-types.js";
+import type {
+  WirePeerConnection,
+  WireRoute,
+  WireRouteTable,
+  WireSubnet,
+  WireTag,
+  WireVpc,
+} from "./wire-types.js";
 
 /** PeerConnection.QosLevel "PT、AU、AG" (platinum, gold, silver). */
 export const QOS_LEVEL: Readonly<Record<ServiceLevel, string>> = { platinum: "PT", gold: "AU", silver: "AG" };
@@ -133,5 +149,27 @@ export function routeOf(route: WireRoute, vpcId: string): RouteInfo {
     peeringId: route.GatewayId,
     description: readDescription(route.RouteDescription ?? "").description,
     createdAt: isoOf(route.CreatedTime),
+  };
+}
+
+/**
+ * A Tencent subnet as SubnetInfo. Subnet reports no gateway (models.py Subnet has no such field) and CreateSubnet
+ * takes none: the gateway is taken as the block's first host, the core's defaultGateway, which is what the local
+ * engine gives a subnet created without one. Ipv6CidrBlock "" is no IPv6 block; a subnet created through peerlink
+ * never has one (Tencent assigns IPv6 afterwards, AssignIpv6SubnetCidrBlock, rulebook subnets.ipv6AtCreate), but
+ * one given IPv6 outside peerlink reads as dual-stack.
+ */
+export function subnetOf(subnet: WireSubnet): SubnetInfo {
+  const cidr = canonicalCidrText(subnet.CidrBlock);
+  const ipv6Cidr = subnet.Ipv6CidrBlock ? canonicalCidrText(subnet.Ipv6CidrBlock) : undefined;
+  return {
+    id: subnet.SubnetId,
+    vpcId: subnet.VpcId,
+    name: subnet.SubnetName,
+    cidr,
+    gatewayIp: defaultGateway(cidr),
+    ipv6: ipv6Cidr !== undefined,
+    ipv6Cidr,
+    createdAt: isoOf(subnet.CreatedTime),
   };
 }

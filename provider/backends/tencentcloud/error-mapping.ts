@@ -13,6 +13,9 @@ const EXACT: Readonly<Record<string, BackendCode>> = {
   "InvalidVpcId.NotFound": "NOT_FOUND",
   "InvalidParameterValue.ResourceNotFound": "NOT_FOUND",
   ResourceInUse: "VPC_IN_USE",
+  // CreateSubnet: "CIDR与同一个私有网络内的另一个子网发生重叠。" (errorcodes.py); SubnetRange, "子网CIDR不合法。", is
+  // SUBNET_INVALID's own code (TENCENT_CLOUD_CODES), found by the inverse table.
+  "InvalidParameterValue.SubnetOverlap": "SUBNET_INVALID",
   InvalidParameterValue: "INVALID_PARAMETER",
   // A block Tencent refuses: unparsable (INVALID_CIDR) or outside its VPC ranges (CIDR_NOT_ALLOWED) share this
   // code; the general one wins.

@@ -22,6 +22,12 @@ export const TENCENT_VPC_ACTIONS = [
   "ModifyVpcPeeringConnection",
   "DeleteVpcPeeringConnection",
   "DescribeVpcPeeringConnections",
+  // Subnets: their pages document 100 requests/s ("默认接口请求频率限制:100次/秒", DescribeSubnets
+  // https://cloud.tencent.com/document/api/215/15784; CreateSubnet and DeleteSubnet the same); paced at the VPC API
+  // default above all the same, lower than allowed and what the emulator throttles every action at.
+  "CreateSubnet",
+  "DescribeSubnets",
+  "DeleteSubnet",
 ] as const;
 export type TencentVpcAction = (typeof TENCENT_VPC_ACTIONS)[number];
 

@@ -20,8 +20,10 @@
  * Actions used: CreateVpc, DescribeVpcs, DeleteVpc, CreateAssistantCidr, DeleteAssistantCidr, CreateRouteTable,
  * DescribeRouteTables, CreateRoutes, DeleteRoutes, CreateVpcPeeringConnection, AcceptVpcPeeringConnection,
  * RejectVpcPeeringConnection, ModifyVpcPeeringConnection, DeleteVpcPeeringConnection,
- * DescribeVpcPeeringConnections (the list ./rate-limits.ts paces). A VPC's secondary CIDRs are changed in place
- * with CreateAssistantCidr / DeleteAssistantCidr (`setSecondaryCidrs`).
+ * DescribeVpcPeeringConnections, CreateSubnet, DescribeSubnets, DeleteSubnet (the list ./rate-limits.ts paces). A
+ * VPC's secondary CIDRs are changed in place with CreateAssistantCidr / DeleteAssistantCidr (`setSecondaryCidrs`).
+ * Subnets are IPv4-only at creation (CreateSubnet; IPv6 comes later through AssignIpv6SubnetCidrBlock, which
+ * peerlink does not call: rulebook subnets.ipv6AtCreate), their create token the tag `peerlink-create-token`.
  *
  * Not offered by this API version (capabilities say so, calls fail with UNSUPPORTED_OPERATION): per-IP bandwidth
  * limits, re-enabling an expired peering (no EnableVpcPeeringConnection action in tencentcloud-sdk-python-vpc
@@ -33,6 +35,7 @@
 
 import { canonicalCidrText } from "../../core/cidr.js";
 import { checkVpcRequest } from "../../core/peering-candidate.js";
+import { defaultGateway, subnetRefusal, subnetShapeProblems } from "../../core/subnet-rules.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -72,6 +75,7 @@ import {
   routeOf,
   routeTableOf,
   routeTokenOf,
+  subnetOf,
   tagTokenOf,
   vpcOf,
   wireStatesOf,
@@ -80,12 +84,15 @@ import {
 import { tencentRateOf } from "./rate-limits.js";
 import type {
   CreateRoutesResponse,
+  CreateSubnetResponse,
   DescribeRouteTablesResponse,
+  DescribeSubnetsResponse,
   DescribeVpcPeeringConnectionsResponse,
   DescribeVpcsResponse,
   WirePeerConnection,
   WireRoute,
   WireRouteTable,
+  WireSubnet,
   WireVpc,
 } from "./wire-types.js";
 
@@ -113,6 +120,14 @@ export interface TencentCloudBackendOptions {
   readonly pacer?: Pacer;
   /** @default 30 */
   readonly requestTimeoutSeconds?: number;
+  /**
+   * The availability zone CreateSubnet places subnets in (CreateSubnetRequest.Zone is required, "子网所在的可用区ID").
+   * The Backend's CreateSubnetInput names no zone, so one zone serves every subnet this object creates in its
+   * default region; in another region, that region's `-1` zone. Set it on the real cloud: which zones a region
+   * still sells is not a rule (many regions' `-1` zones are closed), and the VPC API has no call that lists them.
+   * @default TENCENTCLOUD_ZONE, else `${region}-1`
+   */
+  readonly zone?: string;
   /** @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -126,14 +141,6 @@ function unsupported(what: string, fix: string): never {
     cloudCode: "UnsupportedOperation",
     fix,
   });
-}
-
-/** Subnets are not offered by this backend yet (capabilities.subnets); the local backend has them. */
-function noSubnets(what: string): never {
-  unsupported(
-    `subnets (${what}) through this backend`,
-    "Use the local backend or huaweicloud for subnets; dual-stack peering routes are Huawei's (rulebook ipv6PeeringRoutes).",
-  );
 }
 
 function notFound(kind: string, id: string, account: string): BackendError {
@@ -226,6 +233,8 @@ export class TencentCloudBackend implements Backend {
   readonly #vpcRegion = new Map<string, string>();
   readonly #tableRegion = new Map<string, { region: string; vpcId: string }>();
   readonly #routeTable = new Map<string, { tableId: string; routeId: number | undefined }>();
+  readonly #subnetRegion = new Map<string, string>();
+  readonly #zone: string | undefined;
 
   constructor(options: TencentCloudBackendOptions) {
     const env = options.env ?? process.env;
@@ -251,6 +260,7 @@ export class TencentCloudBackend implements Backend {
     this.region = region;
     this.#regions = [...new Set([region, ...(options.regions ?? [])])];
     this.#retry = options.retry ?? {};
+    this.#zone = options.zone ?? env.TENCENTCLOUD_ZONE;
     const pacing = options.pacing ?? true;
     this.#api = new TencentApiClient({
       credentials,
@@ -594,22 +604,167 @@ export class TencentCloudBackend implements Backend {
     return routeTableOf(table);
   }
 
-  // ---------------------------------------------------------------- subnets (not offered: capabilities.subnets)
+  // ---------------------------------------------------------------- subnets
 
+  /** CreateSubnetRequest.Zone for `region`: see TencentCloudBackendOptions.zone. */
+  #zoneOf(region: string): string {
+    return region === this.region && this.#zone !== undefined ? this.#zone : `${region}-1`;
+  }
+
+  /**
+   * CreateSubnet (腾讯云 私有网络 API: 创建子网, https://cloud.tencent.com/document/api/215/15782): VpcId, SubnetName,
+   * CidrBlock, Zone, Tags; answers the Subnet, so a create costs one request. The core's shape rules (name, an IPv4
+   * block of at most /28, no IPv6 at creation on Tencent) are checked first and nothing is sent on a problem; what
+   * needs the VPC (inside its blocks, clear of its other subnets) is the cloud's to refuse, with
+   * InvalidParameterValue.SubnetRange / SubnetOverlap (both SUBNET_INVALID, ./error-mapping.ts).
+   *
+   * CreateSubnet takes no client token: a token rides in Tags (../shared/create-marker.ts), so a rerun of a killed
+   * create finds its subnet among the VPC's (DescribeSubnets by vpc-id, each TagSet read) and adopts it when it has
+   * the same name and block, else IDEMPOTENCY_CONFLICT; a create whose answer was lost is looked up the same way
+   * (by token, else by name and block) before it is retried.
+   */
   async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
-    return noSubnets(input.vpcId);
+    const candidate = {
+      name: input.name,
+      cidr: input.cidr,
+      ipv6: input.ipv6 ?? false,
+      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
+    };
+    const problems = subnetShapeProblems("tencentcloud", candidate);
+    // CreateSubnetRequest has no gateway: a subnet's is taken as its block's first host (./convert.ts subnetOf), so
+    // only that one can be honoured.
+    if (
+      input.gatewayIp !== undefined &&
+      problems.length === 0 &&
+      input.gatewayIp !== defaultGateway(canonicalCidrText(input.cidr))
+    )
+      unsupported(
+        `CreateSubnet takes no gateway, so subnet "${input.name}" cannot have gatewayIp "${input.gatewayIp}"`,
+        `Leave gatewayIp out on Tencent (or give ${defaultGateway(canonicalCidrText(input.cidr))}, the block's first host).`,
+      );
+    if (problems.length > 0) {
+      const { message, value, fix } = subnetRefusal(problems);
+      throw new BackendError("SUBNET_INVALID", message, {
+        cloudCode: "ClientValidation",
+        resource: `subnet of vpc ${input.vpcId}`,
+        value,
+        fix,
+      });
+    }
+    const cidr = canonicalCidrText(input.cidr);
+    const token = clientTokenOf(input.clientToken, `subnet ${input.name}`);
+    const region = await this.#regionOfVpc(input.vpcId);
+    if (token !== undefined) {
+      const earlier = (await withRetry(() => this.#subnetsOfVpc(region, input.vpcId), this.#retry)).find(
+        (s) => tagTokenOf(s.TagSet) === token,
+      );
+      if (earlier !== undefined) return this.#adoptSubnet(earlier, input.name, cidr, token, region);
+    }
+    const tags = wireTagsOf(markTags(undefined, token));
+    const created = await createIdempotently<WireSubnet>({
+      create: async () =>
+        (
+          await this.#api.call<CreateSubnetResponse>(
+            "CreateSubnet",
+            {
+              VpcId: input.vpcId,
+              SubnetName: input.name,
+              CidrBlock: cidr,
+              Zone: this.#zoneOf(region),
+              ...(tags.length > 0 ? { Tags: tags } : {}),
+            },
+            region,
+          )
+        ).Subnet,
+      findExisting: async () =>
+        (await this.#subnetsOfVpc(region, input.vpcId)).find((s) =>
+          token !== undefined
+            ? tagTokenOf(s.TagSet) === token
+            : s.SubnetName === input.name && canonicalCidrText(s.CidrBlock) === cidr,
+        ),
+      retry: this.#retry,
+    });
+    this.#subnetRegion.set(created.SubnetId, region);
+    return subnetOf(created);
+  }
+
+  /** The subnet an earlier create with this token made, when it is what this request asks for. */
+  #adoptSubnet(earlier: WireSubnet, name: string, cidr: string, token: string, region: string): SubnetInfo {
+    const differs = [
+      ...(earlier.SubnetName !== name ? [`name "${earlier.SubnetName}", not "${name}"`] : []),
+      ...(canonicalCidrText(earlier.CidrBlock) !== cidr ? [`CIDR ${earlier.CidrBlock}, not ${cidr}`] : []),
+    ];
+    if (differs.length > 0) throw idempotencyConflict("subnet", earlier.SubnetId, token, differs);
+    this.#subnetRegion.set(earlier.SubnetId, region);
+    return subnetOf(earlier);
+  }
+
+  /** The VPC's subnets: DescribeSubnets with the vpc-id filter, 100 a page. One pass of calls (callers retry). */
+  async #subnetsOfVpc(region: string, vpcId: string): Promise<WireSubnet[]> {
+    const all: WireSubnet[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const response = await this.#api.call<DescribeSubnetsResponse>(
+        "DescribeSubnets",
+        { Filters: [{ Name: "vpc-id", Values: [vpcId] }], Offset: String(offset), Limit: String(PAGE) },
+        region,
+      );
+      all.push(...response.SubnetSet);
+      if (all.length >= response.TotalCount || response.SubnetSet.length === 0) break;
+    }
+    for (const subnet of all) this.#subnetRegion.set(subnet.SubnetId, region);
+    return all;
+  }
+
+  /** DescribeSubnets by SubnetIds in the subnet's remembered region, else in each region searched. */
+  async #locateSubnet(id: string): Promise<{ region: string; subnet: WireSubnet }> {
+    const known = this.#subnetRegion.get(id);
+    const regions = known
+      ? [known, ...this.#searchRegions().filter((r) => r !== known)]
+      : this.#searchRegions();
+    for (const region of regions) {
+      const response = await this.#call<DescribeSubnetsResponse>(
+        "DescribeSubnets",
+        { SubnetIds: [id] },
+        region,
+      );
+      const subnet = response.SubnetSet.find((s) => s.SubnetId === id);
+      if (subnet) {
+        this.#subnetRegion.set(id, region);
+        return { region, subnet };
+      }
+    }
+    this.#subnetRegion.delete(id);
+    throw notFound("subnet", id, this.account);
   }
 
   async describeSubnet(id: string): Promise<SubnetInfo> {
-    return noSubnets(id);
+    return subnetOf((await this.#locateSubnet(id)).subnet);
   }
 
+  /**
+   * The VPC's subnets in creation order. An unknown VPC is NOT_FOUND, as on the other backends: DescribeSubnets'
+   * vpc-id filter answers an empty set for a VPC that does not exist, so an empty answer is checked against the VPC
+   * (one DescribeVpcs; a VPC whose region is not remembered is looked up first anyway).
+   */
   async listSubnets(vpcId: string): Promise<readonly SubnetInfo[]> {
-    return noSubnets(vpcId);
+    const region = await this.#regionOfVpc(vpcId);
+    const subnets = await withRetry(() => this.#subnetsOfVpc(region, vpcId), this.#retry);
+    if (subnets.length === 0 && (await this.#describeVpcIn(region, vpcId)) === undefined) {
+      this.#vpcRegion.delete(vpcId);
+      throw notFound("VPC", vpcId, this.account);
+    }
+    return subnets.map(subnetOf);
   }
 
+  /**
+   * DeleteSubnet (https://cloud.tencent.com/document/api/215/15783): SubnetId; answers the RequestId only. The
+   * subnet is looked up first, so a subnet already gone is NOT_FOUND; a retry whose first attempt's answer was lost
+   * and that then finds nothing (ResourceNotFound) is done.
+   */
   async deleteSubnet(id: string): Promise<void> {
-    noSubnets(id);
+    const { region } = await this.#locateSubnet(id);
+    await this.#write("DeleteSubnet", { SubnetId: id }, region, async (error) => error.code === "NOT_FOUND");
+    this.#subnetRegion.delete(id);
   }
 
   async createRouteTable(vpcId: string, name: string): Promise<RouteTableInfo> {

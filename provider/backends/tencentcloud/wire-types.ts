@@ -1,6 +1,6 @@
 /**
  * The response models the backend reads, with the field names of the official SDK (tencentcloud-sdk-python-vpc
- * 3.1.193, tencentcloud/vpc/v20170312/models.py: Vpc, AssistantCidr, Tag, PeerConnection, RouteTable, Route;
+ * 3.1.193, tencentcloud/vpc/v20170312/models.py: Vpc, AssistantCidr, Tag, PeerConnection, RouteTable, Route, Subnet;
  * the same names as the Node SDK's src/services/vpc/v20170312/vpc_models.ts). Only the fields used are typed.
  */
 /**
@@ -91,4 +91,29 @@ export interface DescribeVpcPeeringConnectionsResponse {
 export interface CreateRoutesResponse {
   readonly TotalCount: number;
   readonly RouteTableSet: readonly WireRouteTable[];
+}
+
+/**
+ * Subnet (models.py; vpc_models.ts the same). Ipv6CidrBlock is "" on a subnet without IPv6. Subnet has no
+ * description, so the backend keeps its create token in TagSet, as for VPCs (../shared/create-marker.ts).
+ */
+export interface WireSubnet {
+  readonly VpcId: string;
+  readonly SubnetId: string;
+  readonly SubnetName: string;
+  readonly CidrBlock: string;
+  readonly Zone?: string;
+  readonly RouteTableId?: string;
+  readonly CreatedTime?: string;
+  readonly Ipv6CidrBlock?: string;
+  readonly TagSet?: readonly WireTag[];
+}
+
+export interface CreateSubnetResponse {
+  readonly Subnet: WireSubnet;
+}
+
+export interface DescribeSubnetsResponse {
+  readonly TotalCount: number;
+  readonly SubnetSet: readonly WireSubnet[];
 }

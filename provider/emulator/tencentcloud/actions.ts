@@ -16,9 +16,11 @@ import type {
   PeeringStatus,
   RouteInfo,
   RouteTableInfo,
+  SubnetInfo,
   VpcInfo,
 } from "../../backends/backend.js";
 import { isBackendError } from "../../backends/errors.js";
+import type { LocalBackend } from "../../backends/local/local-backend.js";
 import { parseCidr } from "../../core/cidr.js";
 import type { ChargeType, ServiceLevel } from "../../core/index.js";
 import { TencentApiError } from "./api-error.js";
@@ -30,12 +32,16 @@ import {
   routeIdNumber,
   routeTableWire,
   routeWire,
+  subnetExtrasOf,
+  subnetExtrasText,
+  subnetWire,
   vpcWire,
   WIRE_STATE,
 } from "./wire.js";
 
 export interface ActionContext {
-  readonly session: Backend;
+  /** The account's session of the local engine (a LocalBackend: subnet descriptions are read through it). */
+  readonly session: LocalBackend;
   readonly region: string;
   readonly account: string;
 }
@@ -231,6 +237,67 @@ function deletableBlock(vpc: VpcInfo, block: string): string {
   return found;
 }
 
+// ---------------------------------------------------------------- subnets
+
+/**
+ * CreateSubnetRequest parameters of the SDK the emulator keeps nothing for: refused when given, rather than dropped
+ * (a CDC subnet, an IPv6 or dual-stack subnet: Tencent assigns IPv6 to a subnet later, AssignIpv6SubnetCidrBlock,
+ * rulebook subnets.ipv6AtCreate).
+ */
+const SUBNET_PARAMETERS_NOT_EMULATED = ["CdcId", "StackType", "Ipv6CidrBlock"] as const;
+
+function refuseNotEmulated(params: Params, names: readonly string[], action: string): void {
+  for (const name of names)
+    if (params.has(name) && params.string(name) !== "")
+      throw new TencentApiError(
+        "UnsupportedOperation",
+        `${action}: the parameter \`${name}\` is not supported by this emulator; omit it.`,
+      );
+}
+
+/**
+ * CreateSubnetRequest.Zone, "子网所在的可用区ID" (required): a zone of the request's region, written
+ * `<region>-<n>` as Tencent names them (ap-guangzhou-3). The emulator knows no zone list, so any number is taken;
+ * a zone of another region is InvalidParameterValue.UnavailableZone ("该可用区不可用", errorcodes.py).
+ */
+function zoneOf(params: Params, region: string): string {
+  const zone = params.requiredString("Zone");
+  const suffix = zone.startsWith(`${region}-`) ? zone.slice(region.length + 1) : "";
+  if (!/^\d+$/.test(suffix))
+    throw new TencentApiError(
+      "InvalidParameterValue.UnavailableZone",
+      `Zone \`${zone}\` is not a zone of region \`${region}\`; use one like \`${region}-1\`.`,
+    );
+  return zone;
+}
+
+/** Every subnet of the caller's Tencent VPCs of the request's region, with its VPC, in VPC then creation order. */
+async function regionalSubnets(context: ActionContext): Promise<{ vpc: VpcInfo; subnet: SubnetInfo }[]> {
+  const all: { vpc: VpcInfo; subnet: SubnetInfo }[] = [];
+  for (const vpc of await regionalVpcs(context))
+    for (const subnet of await context.session.listSubnets(vpc.id)) all.push({ vpc, subnet });
+  return all;
+}
+
+/** The caller's subnet of a Tencent VPC in the request's region, else ResourceNotFound. */
+async function regionalSubnet(context: ActionContext, id: string): Promise<SubnetInfo> {
+  let subnet: SubnetInfo;
+  try {
+    subnet = await context.session.describeSubnet(id);
+  } catch (error) {
+    if (isBackendError(error, "NOT_FOUND")) throw notFound("subnet", id);
+    throw error;
+  }
+  // A subnet of another cloud's VPC, or of a VPC of another region, is not visible here.
+  const vpc = await context.session.describeVpc(subnet.vpcId);
+  if (vpc.cloud !== CLOUD || vpc.region !== context.region) throw notFound("subnet", id);
+  return subnet;
+}
+
+async function renderSubnet(context: ActionContext, vpc: VpcInfo, subnet: SubnetInfo) {
+  return subnetWire(subnet, vpc, subnetExtrasOf(await context.session.subnetDescription(subnet.id)));
+}
+
 export const ACTIONS: Readonly<Record<string, TencentAction>> = {
   // ---------------------------------------------------------------- VPCs
   CreateVpc: {
@@ -326,6 +393,98 @@ export const ACTIONS: Readonly<Record<string, TencentAction>> = {
         vpc.cidrs.slice(1).filter((cidr) => !doomed.has(cidr)),
       );
       // DeleteAssistantCidrResponse: RequestId only.
+      return {};
+    },
+  },
+
+  // ---------------------------------------------------------------- subnets
+  /**
+   * CreateSubnet (腾讯云 私有网络 API: 创建子网, https://cloud.tencent.com/document/api/215/15782): "子网网段必须在
+   * VPC 网段内", the smallest block a /28, "同一个 VPC 内,多个子网的网段不能重叠。" The engine judges those (core
+   * subnetProblems from the rulebook) and refuses with Tencent's codes (errorcodes.py): a block outside the VPC or
+   * too small is InvalidParameterValue.SubnetRange ("子网CIDR不合法。"), an overlap
+   * InvalidParameterValue.SubnetOverlap ("CIDR与同一个私有网络内的另一个子网发生重叠。"). An unknown VPC is
+   * ResourceNotFound, as for every action here. Answers CreateSubnetResponse.Subnet.
+   */
+  CreateSubnet: {
+    parameters: ["VpcId", "SubnetName", "CidrBlock", "Zone", "Tags", ...SUBNET_PARAMETERS_NOT_EMULATED],
+    async run(params, context) {
+      refuseNotEmulated(params, SUBNET_PARAMETERS_NOT_EMULATED, "CreateSubnet");
+      const name = params.requiredString("SubnetName");
+      // CreateSubnetRequest.SubnetName: "子网名称，最大长度不能超过60个字节。"
+      if (Buffer.byteLength(name) > 60)
+        throw new TencentApiError("InvalidParameterValue.TooLong", "SubnetName is longer than 60 bytes.");
+      const cidr = params.requiredString("CidrBlock");
+      const zone = zoneOf(params, context.region);
+      const tags = params.tags() ?? {};
+      const vpc = await regionalVpc(context, params.requiredString("VpcId"));
+      const subnet = await context.session.createSubnet({
+        vpcId: vpc.id,
+        name,
+        cidr,
+        description: subnetExtrasText({ zone, tags }),
+      });
+      return { Subnet: subnetWire(subnet, vpc, { zone, tags }) };
+    },
+  },
+
+  /**
+   * DescribeSubnets (腾讯云 私有网络 API: 查询子网列表, https://cloud.tencent.com/document/api/215/15784):
+   * SubnetIds or Filters ("参数不支持同时指定SubnetIds和Filters"), Offset and Limit (strings in models.py; default 20,
+   * at most 100). Filters: subnet-id, vpc-id, subnet-name, cidr-block, zone, is-default, tag-key, tag:<key>.
+   * MaxResults / NextToken paging is not emulated (refused when given). An id that is not found is left out of the
+   * set, as DescribeVpcs does here.
+   */
+  DescribeSubnets: {
+    parameters: ["SubnetIds", "Filters", "Offset", "Limit", "MaxResults", "NextToken"],
+    async run(params, context) {
+      exclusive(params, "SubnetIds");
+      for (const name of ["MaxResults", "NextToken"])
+        if (params.has(name))
+          throw new TencentApiError(
+            "UnsupportedOperation",
+            `DescribeSubnets: \`${name}\` paging is not supported by this emulator; page with Offset and Limit.`,
+          );
+      const ids = params.stringList("SubnetIds");
+      const filters = params.filters(
+        ["subnet-id", "vpc-id", "subnet-name", "cidr-block", "zone", "is-default", "tag-key"],
+        ["tag:"],
+      );
+      const rendered: Record<string, unknown>[] = [];
+      for (const { vpc, subnet } of await regionalSubnets(context)) {
+        if (ids && !ids.includes(subnet.id)) continue;
+        rendered.push(await renderSubnet(context, vpc, subnet));
+      }
+      const matching = rendered.filter((wire) =>
+        matchesAll(filters, wire, (name, value) => {
+          const tags = wire.TagSet as { Key: string; Value: string }[];
+          if (name === "subnet-id") return wire.SubnetId === value;
+          if (name === "vpc-id") return wire.VpcId === value;
+          if (name === "subnet-name") return wire.SubnetName === value;
+          // The documented example gives the network address alone ("172.16.16.0").
+          if (name === "cidr-block")
+            return wire.CidrBlock === value || String(wire.CidrBlock).split("/")[0] === value;
+          if (name === "zone") return wire.Zone === value;
+          if (name === "is-default") return value.toLowerCase() === "false";
+          if (name === "tag-key") return tags.some((t) => t.Key === value);
+          return tags.some((t) => t.Key === name.slice("tag:".length) && t.Value === value);
+        }),
+      );
+      const { total, page } = applyPage(matching, params);
+      return { TotalCount: total, SubnetSet: page };
+    },
+  },
+
+  /**
+   * DeleteSubnet (腾讯云 私有网络 API: 删除子网, https://cloud.tencent.com/document/api/215/15783): "删除子网前,请清理该
+   * 子网下所有资源" (the emulator's subnets hold no instances, so nothing stops the delete). An unknown subnet (also a
+   * second delete) is ResourceNotFound. Answers the RequestId only.
+   */
+  DeleteSubnet: {
+    parameters: ["SubnetId"],
+    async run(params, context) {
+      const subnet = await regionalSubnet(context, params.requiredString("SubnetId"));
+      await context.session.deleteSubnet(subnet.id);
       return {};
     },
   },

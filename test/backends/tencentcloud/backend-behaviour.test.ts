@@ -161,6 +161,8 @@ describe("tencentcloud backend behaviour", () => {
       perIpBandwidthLimits: false,
       reenableExpired: false,
       clientToken: false,
+      // CreateSubnet / DescribeSubnets / DeleteSubnet.
+      subnets: true,
     });
     await expect(backend.enablePeering("pcx-1")).rejects.toMatchObject({ code: "UNSUPPORTED_OPERATION" });
     await expect(backend.listBandwidthLimits("pcx-1")).rejects.toMatchObject({
