@@ -102,7 +102,7 @@ export interface BaiduCloudBackendOptions {
   readonly defaultBandwidthMbps?: number;
   /**
    * The availability zone new subnets are created in; Baidu requires one (创建子网: "zoneName | String | 是"). @default
-   * the region's first zone, `cn-{region}-a` (baiduZoneOf)
+   * BAIDUCLOUD_ZONE, else the region's first zone, `cn-{region}-a` (baiduZoneOf)
    */
   readonly zoneName?: string;
 }
@@ -195,7 +195,7 @@ export class BaiduCloudBackend implements Backend {
         : (options.pacer ?? new Pacer({ rateOf: () => BAIDU_RATE_PER_SECOND }));
     this.#clock = options.clock ?? systemClock;
     this.#defaultBandwidthMbps = options.defaultBandwidthMbps;
-    this.#zoneName = options.zoneName ?? baiduZoneOf(this.region);
+    this.#zoneName = options.zoneName ?? env.BAIDUCLOUD_ZONE ?? baiduZoneOf(this.region);
     this.#agent = keepAliveAgentFor(this.endpoint);
     this.#send = this.#agent instanceof HttpsAgent ? httpsRequest : httpRequest;
   }
