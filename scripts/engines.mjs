@@ -22,6 +22,7 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  readlinkSync,
   renameSync,
   rmSync,
   symlinkSync,
@@ -314,8 +315,18 @@ function linkDynamicProviderPlugin() {
   if (!existsSync(script)) return;
   mkdirSync(BIN_DIR, { recursive: true });
   const link = join(BIN_DIR, "pulumi-resource-pulumi-nodejs");
-  rmSync(link, { force: true });
-  symlinkSync(script, link);
+  // Left alone when it already points there, and replaced atomically otherwise: e2e files ensure engines while
+  // other files run Pulumi, and a remove-then-link left a moment with no plugin (a kill test's preview failed
+  // with "could not read plugin .../pulumi-resource-pulumi-nodejs").
+  try {
+    if (readlinkSync(link) === script) return;
+  } catch {
+    // no link yet, or not a link
+  }
+  const staging = `${link}.${process.pid}.tmp`;
+  rmSync(staging, { force: true });
+  symlinkSync(script, staging);
+  renameSync(staging, link);
 }
 
 /**
