@@ -47,8 +47,21 @@ export interface SubnetProblem {
   readonly value: string;
   readonly message: string;
   readonly fix: string;
-  /** The sibling subnet an overlap is with. */
-  readonly overlaps?: string;
+}
+
+/** A create request (the Backend's CreateSubnetInput, a wire body) as the subnet rules take it. */
+export function subnetCandidate(input: {
+  readonly name: string;
+  readonly cidr: string;
+  readonly ipv6?: boolean;
+  readonly gatewayIp?: string;
+}): SubnetCandidate {
+  return {
+    name: input.name,
+    cidr: input.cidr,
+    ipv6: input.ipv6 ?? false,
+    ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
+  };
 }
 
 /**
@@ -182,7 +195,6 @@ export function subnetProblems(where: SubnetNeighbourhood, subnet: SubnetCandida
         value: subnet.cidr,
         message: `${label} block ${block.cidr.text} overlaps subnet "${sibling.id}" (${other.cidr.text}) of VPC "${where.vpcId}"; the subnets of one VPC must be disjoint (rulebook: subnets.disjoint).`,
         fix: `Choose a block clear of ${other.cidr.text}.`,
-        overlaps: sibling.id,
       });
     }
   }

@@ -25,7 +25,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { ChargeType } from "../../core/index.js";
 import { canonicalCidrText, defaultGateway } from "../../core/index.js";
 import { checkPeeringRequest } from "../../core/peering-candidate.js";
-import { subnetRefusal, subnetShapeProblems } from "../../core/subnet-rules.js";
+
 import type {
   Backend,
   BackendCapabilities,
@@ -49,7 +49,7 @@ import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type Clock, systemClock } from "../clock.js";
 import { type BackendCode, BackendError } from "../errors.js";
 import { acceptedPeering } from "../shared/accepted-peering.js";
-import { refuseFindings } from "../shared/client-checks.js";
+import { refuseFindings, refuseSubnetShape } from "../shared/client-checks.js";
 import { isRetryableStatus } from "../shared/cloud-codes.js";
 import { markDescription } from "../shared/create-marker.js";
 import { createdPeering } from "../shared/created-peering.js";
@@ -429,22 +429,7 @@ export class BaiduCloudBackend implements Backend {
    * (two requests).
    */
   async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
-    const candidate = {
-      name: input.name,
-      cidr: input.cidr,
-      ipv6: input.ipv6 ?? false,
-      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
-    };
-    const problems = subnetShapeProblems("baiducloud", candidate);
-    if (problems.length > 0) {
-      const { message, value, fix } = subnetRefusal(problems);
-      throw new BackendError("SUBNET_INVALID", message, {
-        cloudCode: "ClientValidation",
-        resource: `subnet of vpc ${input.vpcId}`,
-        value,
-        fix,
-      });
-    }
+    const candidate = refuseSubnetShape("baiducloud", input);
     const cidr = canonicalCidrText(input.cidr);
     if (input.gatewayIp !== undefined && input.gatewayIp !== defaultGateway(cidr)) {
       unsupported(

@@ -90,7 +90,7 @@ import {
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import { canonicalCidrText } from "../../core/cidr.js";
 import { checkPeeringRequest, checkVpcRequest } from "../../core/peering-candidate.js";
-import { defaultGateway, subnetRefusal, subnetShapeProblems } from "../../core/subnet-rules.js";
+import { defaultGateway } from "../../core/subnet-rules.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -112,7 +112,7 @@ import type {
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { type BackendCode, BackendError, isBackendError } from "../errors.js";
-import { refuseFindings } from "../shared/client-checks.js";
+import { refuseFindings, refuseSubnetShape } from "../shared/client-checks.js";
 import { markDescription, readDescription } from "../shared/create-marker.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
 import { createIdempotently } from "../shared/idempotent-create.js";
@@ -571,22 +571,7 @@ export class HuaweiCloudBackend implements Backend {
    * is waited out by reading the subnet back, with backoff.
    */
   async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
-    const candidate = {
-      name: input.name,
-      cidr: input.cidr,
-      ipv6: input.ipv6 ?? false,
-      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
-    };
-    const problems = subnetShapeProblems("huaweicloud", candidate);
-    if (problems.length > 0) {
-      const { message, value, fix } = subnetRefusal(problems);
-      throw new BackendError("SUBNET_INVALID", message, {
-        cloudCode: "ClientValidation",
-        resource: `subnet of vpc ${input.vpcId}`,
-        value,
-        fix,
-      });
-    }
+    const candidate = refuseSubnetShape("huaweicloud", input);
     const cidr = canonicalCidrText(input.cidr);
     const token = input.clientToken;
     if (token !== undefined) {

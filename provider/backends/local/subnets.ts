@@ -11,6 +11,7 @@ import {
   defaultGateway,
   SUBNET_INVALID,
   type SubnetProblem,
+  subnetCandidate,
   subnetProblems,
   subnetRefusal,
 } from "../../core/index.js";
@@ -75,12 +76,7 @@ function refuse(vpcId: string, problems: readonly SubnetProblem[], details: Fail
 function createSubnetNow(ctx: SessionContext, input: CreateSubnetInput): SubnetInfo {
   return ctx.engine.write((now) => {
     const vpc = ownVpc(ctx, input.vpcId);
-    const candidate = {
-      name: input.name,
-      cidr: input.cidr,
-      ipv6: input.ipv6 ?? false,
-      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
-    };
+    const candidate = subnetCandidate(input);
     const siblings = subnetRowsOf(ctx, vpc.id).map((s) => ({ id: s.id, cidr: s.cidr }));
     const problems = subnetProblems(
       { cloud: vpc.cloud, vpcId: vpc.id, vpcCidrs: JSON.parse(vpc.cidrs) as string[], siblings },
@@ -90,9 +86,7 @@ function createSubnetNow(ctx: SessionContext, input: CreateSubnetInput): SubnetI
       refuse(vpc.id, problems, {
         cloud: vpc.cloud,
         // errorcodes.py: "# CIDR与同一个私有网络内的另一个子网发生重叠。 'InvalidParameterValue.SubnetOverlap'".
-        ...(problems[0]!.overlaps !== undefined
-          ? { tencentCode: "InvalidParameterValue.SubnetOverlap" }
-          : {}),
+        ...(problems[0]!.rule === "disjoint" ? { tencentCode: "InvalidParameterValue.SubnetOverlap" } : {}),
         // Huawei's subnet API is a v1 API with a code per problem (huaweicloud/error-codes.ts).
         huaweiCode: HUAWEI_SUBNET_CODES[problems[0]!.rule],
       });

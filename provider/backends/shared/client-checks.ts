@@ -2,7 +2,15 @@
  * A cloud backend's checks before any call are the core's rules (checkPeeringRequest), never its own: this turns
  * what they find into one BackendError naming every problem, with the code of the first.
  */
-import type { Diagnostic } from "../../core/index.js";
+import {
+  type Cloud,
+  type Diagnostic,
+  type SubnetCandidate,
+  subnetCandidate,
+  subnetRefusal,
+  subnetShapeProblems,
+} from "../../core/index.js";
+import type { CreateSubnetInput } from "../backend.js";
 import { BackendError } from "../errors.js";
 
 /**
@@ -26,5 +34,22 @@ export function refuseFindings(
     resource: first.resource,
     fix: first.fix,
     problems: diagnostics,
+  });
+}
+
+/**
+ * The core's subnet shape rules (subnetShapeProblems: the block, its size and IPv6 at creation on `cloud`) before
+ * any call: SUBNET_INVALID naming every problem, `ClientValidation` (never sent). Returns the candidate judged.
+ */
+export function refuseSubnetShape(cloud: Cloud, input: CreateSubnetInput): SubnetCandidate {
+  const candidate = subnetCandidate(input);
+  const problems = subnetShapeProblems(cloud, candidate);
+  if (problems.length === 0) return candidate;
+  const { message, value, fix } = subnetRefusal(problems);
+  throw new BackendError("SUBNET_INVALID", message, {
+    cloudCode: "ClientValidation",
+    resource: `subnet of vpc ${input.vpcId}`,
+    value,
+    fix,
   });
 }

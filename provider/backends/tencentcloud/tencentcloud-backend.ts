@@ -35,7 +35,7 @@
 
 import { canonicalCidrText } from "../../core/cidr.js";
 import { checkVpcRequest } from "../../core/peering-candidate.js";
-import { defaultGateway, subnetRefusal, subnetShapeProblems } from "../../core/subnet-rules.js";
+import { defaultGateway } from "../../core/subnet-rules.js";
 import type {
   Backend,
   BackendCapabilities,
@@ -59,7 +59,7 @@ import { ACCEPTED_STATUS, isLivePeering } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
 import { BackendError, isBackendError, TENCENT_CLOUD_CODES } from "../errors.js";
 import { acceptedPeering } from "../shared/accepted-peering.js";
-import { refuseFindings } from "../shared/client-checks.js";
+import { refuseFindings, refuseSubnetShape } from "../shared/client-checks.js";
 import { CREATE_TOKEN_TAG, markDescription, markTags } from "../shared/create-marker.js";
 import { createdPeering } from "../shared/created-peering.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
@@ -624,34 +624,15 @@ export class TencentCloudBackend implements Backend {
    * (by token, else by name and block) before it is retried.
    */
   async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {
-    const candidate = {
-      name: input.name,
-      cidr: input.cidr,
-      ipv6: input.ipv6 ?? false,
-      ...(input.gatewayIp === undefined ? {} : { gatewayIp: input.gatewayIp }),
-    };
-    const problems = subnetShapeProblems("tencentcloud", candidate);
+    refuseSubnetShape("tencentcloud", input);
+    const cidr = canonicalCidrText(input.cidr);
     // CreateSubnetRequest has no gateway: a subnet's is taken as its block's first host (./convert.ts subnetOf), so
     // only that one can be honoured.
-    if (
-      input.gatewayIp !== undefined &&
-      problems.length === 0 &&
-      input.gatewayIp !== defaultGateway(canonicalCidrText(input.cidr))
-    )
+    if (input.gatewayIp !== undefined && input.gatewayIp !== defaultGateway(cidr))
       unsupported(
         `CreateSubnet takes no gateway, so subnet "${input.name}" cannot have gatewayIp "${input.gatewayIp}"`,
-        `Leave gatewayIp out on Tencent (or give ${defaultGateway(canonicalCidrText(input.cidr))}, the block's first host).`,
+        `Leave gatewayIp out on Tencent (or give ${defaultGateway(cidr)}, the block's first host).`,
       );
-    if (problems.length > 0) {
-      const { message, value, fix } = subnetRefusal(problems);
-      throw new BackendError("SUBNET_INVALID", message, {
-        cloudCode: "ClientValidation",
-        resource: `subnet of vpc ${input.vpcId}`,
-        value,
-        fix,
-      });
-    }
-    const cidr = canonicalCidrText(input.cidr);
     const token = clientTokenOf(input.clientToken, `subnet ${input.name}`);
     const region = await this.#regionOfVpc(input.vpcId);
     if (token !== undefined) {
