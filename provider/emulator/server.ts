@@ -111,13 +111,14 @@ function toEmulatorRequest(request: IncomingMessage, body: Buffer): EmulatorRequ
 }
 
 function send(response: ServerResponse, result: EmulatorResponse, close = false): void {
-  const body = Buffer.from(result.body, "utf8");
   response.writeHead(result.status, {
     ...result.headers,
-    "content-length": String(body.length),
+    "content-length": String(Buffer.byteLength(result.body, "utf8")),
     ...(close ? { connection: "close" } : {}),
   });
-  response.end(body);
+  // A string, not a Buffer: node:http then sends the head and the body in one write (a Buffer goes out beside
+  // the head as a second chunk, a writev of two).
+  response.end(result.body, "utf8");
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {

@@ -32,6 +32,9 @@ export interface LocalStateOptions {
 }
 
 /** What every operation of the per-kind modules acts with: the engine, and the account the caller acts as. */
+/** Runs `fn` inside one transaction (nested: a savepoint), as better-sqlite3's transaction functions do. */
+type Transaction = <T>(fn: () => T) => T;
+
 export interface SessionContext {
   readonly engine: LocalStateEngine;
   readonly account: string;
@@ -43,6 +46,10 @@ export class LocalStateEngine {
   readonly options: LocalStateOptions;
   readonly #db: Db;
   readonly #statements = new Map<string, Statement>();
+  // One transaction function each, made once: better-sqlite3's `db.transaction(fn)` builds a wrapper and its
+  // deferred/immediate/exclusive variants on every call, which a request-per-operation emulator pays each time.
+  readonly #writeTx: Transaction;
+  readonly #readTx: Transaction;
   #closed = false;
 
   private constructor(file: string, options: LocalStateOptions) {
@@ -53,6 +60,9 @@ export class LocalStateEngine {
       file,
       options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs },
     );
+    const run = this.#db.transaction(<T>(fn: () => T): T => fn());
+    this.#writeTx = run.immediate as Transaction;
+    this.#readTx = run.deferred as Transaction;
   }
 
   static open(options: LocalStateOptions = {}): LocalStateEngine {
@@ -85,19 +95,17 @@ export class LocalStateEngine {
   /** @internal One write transaction: take the lock, settle due state changes, then act. */
   write<T>(fn: (now: number) => T): T {
     this.#assertOpen();
-    return this.#db
-      .transaction(() => {
-        const now = this.clock.now();
-        this.#settle(now);
-        return fn(now);
-      })
-      .immediate();
+    return this.#writeTx(() => {
+      const now = this.clock.now();
+      this.#settle(now);
+      return fn(now);
+    });
   }
 
   /** @internal One read transaction: a consistent snapshot without the write lock. */
   read<T>(fn: (now: number) => T): T {
     this.#assertOpen();
-    return this.#db.transaction(() => fn(this.clock.now())).deferred();
+    return this.#readTx(() => fn(this.clock.now()));
   }
 
   /** Stores what time has already decided: finished transient phases, and expired requests (seed 000: 7 days). */
