@@ -8,8 +8,9 @@
  *      passes the peering it knows to acceptPeering, which then answers without describing: 4 requests), pacing
  *      and rate limits off so that the emulator, not the limit, is measured. Its overhead is the time per
  *      lifecycle against raw. The same pair of rows for the Huawei and Baidu protocols and backends.
- *    Each sequentially (one lifecycle at a time: latency) and with 8 concurrent workers (throughput), each run on
- *    a fresh emulator whose state is in memory (as moto's is), in the bench's own process: served from a worker
+ *    Each sequentially (one lifecycle at a time: latency) and with 8 concurrent workers (throughput), each row on
+ *    one emulator (warmed up, then RUNS counted runs) whose state is in memory (as moto's is), in the bench's own
+ *    process: served from a worker
  *    thread instead (as moto is from its own process), the emulator measured ×3.06 moto with one worker and ×6.10
  *    with eight (2026-12-03, 2 cores), against ×6.65 and ×7.68 in-process the same day: on two cores the hop
  *    between threads costs more than sharing one event loop. Median of RUNS runs. The requests per lifecycle are
@@ -68,6 +69,17 @@ import {
 
 const RUNS = 3;
 const LIFECYCLES = 150;
+/**
+ * Lifecycles each row's server serves, uncounted, before its counted runs on the same server (the emulator, or
+ * the moto_server process). V8 reaches its steady state on these paths only after about 12,000 requests:
+ * 150-lifecycle runs on fresh emulators in one process took 2.3, 1.9, 1.4, 1.3, 1.2, 1.1 ms per lifecycle and
+ * settled near 0.9 ms from the 15th run on (raw Tencent, 2026-12-06), and a fresh emulator after a warm one
+ * started ~40% slower again. So each row runs one server for its warm-up and its counted runs, which measure a
+ * running server, as the emulator is used (and as moto_server is: one process for a whole test session).
+ */
+const WARMUP_LIFECYCLES = 3000;
+/** moto's warm-up on its own server process: lazy imports on the first requests, CPython's specializing. */
+const MOTO_WARMUP_LIFECYCLES = 300;
 const WORKERS = 8;
 const MESH_VPCS = 38;
 /** VPC i peers with i+1 .. i+5 (mod 38): 190 peerings, 10 per VPC. */
@@ -513,30 +525,36 @@ async function timeLifecycles(
 ): Promise<LifecycleResult> {
   const ms: number[] = [];
   let requests = 0;
-  for (let run = 0; run < RUNS + 1; run++) {
-    const { cloud, setup: setupFor } = LIFECYCLE_KINDS[kind];
-    const counted = await countedEmulator({ rateLimits: false }, CLOUDS[cloud], true);
-    const setup = await setupFor(counted.emulator.url, workers);
-    try {
+  const { cloud, setup: setupFor } = LIFECYCLE_KINDS[kind];
+  const counted = await countedEmulator({ rateLimits: false }, CLOUDS[cloud], true);
+  const setup = await setupFor(counted.emulator.url, workers);
+  let next = 0;
+  const lifecycles = async (count: number) => {
+    const end = next + count;
+    await Promise.all(
+      setup.pairs.map(async (pair) => {
+        for (let i = next++; i < end; i = next++) await setup.lifecycle(pair, i);
+      }),
+    );
+    next = end;
+  };
+  try {
+    // The warm-up (WARMUP_LIFECYCLES) is not counted; the counted runs follow on the same emulator.
+    const warm = performance.now();
+    await lifecycles(WARMUP_LIFECYCLES);
+    log(`emulator: ${kind} x${workers} warm-up: ${formatMs(performance.now() - warm)} ms`);
+    for (let run = 1; run <= RUNS; run++) {
       const before = total(counted.counts);
-      let next = 0;
       const start = performance.now();
-      await Promise.all(
-        setup.pairs.map(async (pair) => {
-          for (let i = next++; i < LIFECYCLES; i = next++) await setup.lifecycle(pair, i);
-        }),
-      );
+      await lifecycles(LIFECYCLES);
       const elapsed = performance.now() - start;
-      // The first run warms the JIT and the SDK up and is not counted.
-      if (run > 0) {
-        ms.push(elapsed);
-        requests = total(counted.counts) - before;
-      }
+      ms.push(elapsed);
+      requests = total(counted.counts) - before;
       log(`emulator: ${kind} x${workers} run ${run}: ${formatMs(elapsed)} ms`);
-    } finally {
-      await setup.close();
-      await counted.close();
     }
+  } finally {
+    await setup.close();
+    await counted.close();
   }
   return { ms, requests };
 }
@@ -700,37 +718,36 @@ async function timeMoto(workers: number, log: (line: string) => void): Promise<L
   if (!existsSync(binary))
     return `could not install moto ${MOTO_VERSION} from PyPI into .tools/moto (see the log above); the comparison is skipped`;
   const ms: number[] = [];
-  for (let run = 0; run < RUNS + 1; run++) {
-    const port = await freePort();
-    const child = spawn(binary, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
-    const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-    try {
-      for (let i = 0; ; i++) {
-        try {
-          await ec2(agent, port, { Action: "DescribeVpcs" });
-          break;
-        } catch (error) {
-          if (i > 200) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
+  const port = await freePort();
+  const child = spawn(binary, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        await ec2(agent, port, { Action: "DescribeVpcs" });
+        break;
+      } catch (error) {
+        if (i > 200) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const pairs: Pair[] = [];
-      for (let w = 0; w < workers; w++) {
-        const a = tag(
-          await ec2(agent, port, { Action: "CreateVpc", CidrBlock: `10.${2 * w}.0.0/16` }),
-          "vpcId",
-        );
-        const b = tag(
-          await ec2(agent, port, { Action: "CreateVpc", CidrBlock: `10.${2 * w + 1}.0.0/16` }),
-          "vpcId",
-        );
-        pairs.push({ vpc: a, peerVpc: b });
-      }
+    }
+    const pairs: Pair[] = [];
+    for (let w = 0; w < workers; w++) {
+      const a = tag(
+        await ec2(agent, port, { Action: "CreateVpc", CidrBlock: `10.${2 * w}.0.0/16` }),
+        "vpcId",
+      );
+      const b = tag(
+        await ec2(agent, port, { Action: "CreateVpc", CidrBlock: `10.${2 * w + 1}.0.0/16` }),
+        "vpcId",
+      );
+      pairs.push({ vpc: a, peerVpc: b });
+    }
+    const motoLifecycles = async (count: number) => {
       let next = 0;
-      const start = performance.now();
       await Promise.all(
         pairs.map(async (pair) => {
-          for (let i = next++; i < LIFECYCLES; i = next++) {
+          for (let i = next++; i < count; i = next++) {
             const id = tag(
               await ec2(agent, port, {
                 Action: "CreateVpcPeeringConnection",
@@ -749,13 +766,21 @@ async function timeMoto(workers: number, log: (line: string) => void): Promise<L
           }
         }),
       );
+    };
+    // As the emulator rows: a warm-up on the same server process, then the counted runs.
+    const warm = performance.now();
+    await motoLifecycles(MOTO_WARMUP_LIFECYCLES);
+    log(`emulator: moto x${workers} warm-up: ${formatMs(performance.now() - warm)} ms`);
+    for (let run = 1; run <= RUNS; run++) {
+      const start = performance.now();
+      await motoLifecycles(LIFECYCLES);
       const elapsed = performance.now() - start;
-      if (run > 0) ms.push(elapsed);
+      ms.push(elapsed);
       log(`emulator: moto x${workers} run ${run}: ${formatMs(elapsed)} ms`);
-    } finally {
-      agent.destroy();
-      child.kill("SIGTERM");
     }
+  } finally {
+    agent.destroy();
+    child.kill("SIGTERM");
   }
   return { ms, requests: LIFECYCLES * 4 };
 }
@@ -912,7 +937,7 @@ const bench: Bench = {
     ];
     const host = machine();
     const load = `Load average (1 min): ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after (other work on the machine slows every row alike).`;
-    const note = `${load} Lifecycle: ${LIFECYCLES} lifecycles per run, median of ${RUNS} runs (after one warm-up run), rate limits and pacing off; × raw emulator compares each backend with raw signed HTTP of its own protocol (moto: with the Tencent raw row). Mesh: one run, emulator rate limit on (${RATE}/s per account and action), backend pacing on (95% of the rate, half a second of burst).`;
+    const note = `${load} Lifecycle: ${LIFECYCLES} lifecycles per run, median of ${RUNS} runs on one server per row after ${WARMUP_LIFECYCLES} uncounted lifecycles on it (moto: ${MOTO_WARMUP_LIFECYCLES}), rate limits and pacing off; × raw emulator compares each backend with raw signed HTTP of its own protocol (moto: with the Tencent raw row). Mesh: one run, emulator rate limit on (${RATE}/s per account and action), backend pacing on (95% of the rate, half a second of burst).`;
     return {
       text: [
         host.text,
