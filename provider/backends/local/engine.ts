@@ -31,10 +31,10 @@ export interface LocalStateOptions {
   readonly busyTimeoutMs?: number;
 }
 
-/** What every operation of the per-kind modules acts with: the engine, and the account the caller acts as. */
 /** Runs `fn` inside one transaction (nested: a savepoint), as better-sqlite3's transaction functions do. */
 type Transaction = <T>(fn: () => T) => T;
 
+/** What every operation of the per-kind modules acts with: the engine, and the account the caller acts as. */
 export interface SessionContext {
   readonly engine: LocalStateEngine;
   readonly account: string;

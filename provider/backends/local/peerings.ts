@@ -249,8 +249,8 @@ export function listPeerings(
     const statusArgs = filter.status === undefined ? [] : [JSON.stringify(filter.status)];
     // With the caller's own create token of each peering, so a rerun of a killed create knows its request
     // (PeeringInfo.createToken). The LIMIT is written into the statement (an integer from 1 to 1000, checked
-    // above), not bound: SQLite sorts for a bound LIMIT the slow way, ~60 µs against ~8 µs for a describe by id
-    // (measured with better-sqlite3 12 on this query); the OFFSET stays a parameter.
+    // above), not bound: SQLite sorts for a bound LIMIT the slow way, and a describe by id took ~80 µs against
+    // ~15 µs now (better-sqlite3 12, this query; BENCHMARKS.md, emulator findings). The OFFSET stays a parameter.
     const rows = ctx.engine
       .statement(
         `${judged} SELECT j.*, t.token AS create_token FROM judged j
