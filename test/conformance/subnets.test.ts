@@ -1,6 +1,7 @@
 /**
  * Conformance for the subnet rules (rulebook `subnets`, core subnetProblems): one table of cases, each run through
- * every layer that can judge it — the core, the Subnet resource's plan-time check, the local engine, the
+ * every layer that can judge it — the core, the Subnet resource's plan-time check, CDKTF synth of the Huawei
+ * subnet binding (HuaweicloudVpcSubnet: what needs no VPC), the local engine, the
  * huaweicloud, tencentcloud and baiducloud backends over the emulator (each refuses what the core's shape rules
  * see before sending anything; the Baidu backend's refusals of what needs the VPC carry Baidu's code), and Huawei's
  * and Tencent's official SDKs over the emulator (the wire's own code: VPC.02xx, InvalidParameterValue.SubnetRange /
@@ -17,6 +18,8 @@ import {
   CreateVpcRequestBody,
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HuaweicloudProvider } from "../../constructs/providers/huaweicloud/provider.js";
+import { HuaweicloudVpcSubnet } from "../../constructs/providers/huaweicloud/vpc-subnet.js";
 import type { Backend } from "../../provider/backends/backend.js";
 import { BaiduCloudBackend } from "../../provider/backends/baiducloud/baiducloud-backend.js";
 import { BAIDU_ERRORS } from "../../provider/backends/baiducloud/error-codes.js";
@@ -34,6 +37,7 @@ import { subnet as subnetRuntime } from "../../provider/pulumi/runtime/index.js"
 import { rawBody, vpcClient, type WireVpc } from "../emulator/huaweicloud/support.js";
 import { startTestEmulator, TEST_ACCOUNTS } from "../emulator/support/emulator.js";
 import { tencentClient } from "../emulator/support.js";
+import { synthStack } from "../support/cdktf-stack.js";
 
 const [A] = TEST_ACCOUNTS as [EmulatorAccount];
 const REGION = { tencentcloud: "ap-guangzhou", huaweicloud: "cn-north-4", baiducloud: "bj" } as const;
@@ -228,6 +232,27 @@ const pulumiCheckLayer: Layer = {
   },
 };
 
+/** CDKTF synth of a `huaweicloud_vpc_subnet` (HuaweicloudVpcSubnet), the one subnet binding CDKTF has. */
+const cdktfSynthLayer: Layer = {
+  name: "cdktf-synth",
+  async judge(c) {
+    if (c.cloud !== "huaweicloud") return { na: `CDKTF has no ${c.cloud} subnet binding` };
+    if (c.needsVpc) return { na: "a vpc_id does not carry the VPC's blocks at synth" };
+    const result = synthStack((stack) => {
+      new HuaweicloudProvider(stack, "huaweicloud", { region: REGION.huaweicloud });
+      new HuaweicloudVpcSubnet(stack, "s", {
+        name: "s",
+        vpcId: "vpc-x",
+        cidr: c.cidr,
+        gatewayIp: defaultGateway(c.cidr),
+        ipv6Enable: c.ipv6,
+      });
+    });
+    const first = result.errors[0];
+    return { verdict: first === undefined ? "ok" : (first.split("] ")[1]?.split(" ")[0] ?? "?") };
+  },
+};
+
 function backendLayer(name: string, open: () => Backend, clouds: readonly Cloud[]): Layer {
   return {
     name,
@@ -369,6 +394,7 @@ const huaweiSdkLayer: Layer = {
 const LAYERS: readonly Layer[] = [
   coreLayer,
   pulumiCheckLayer,
+  cdktfSynthLayer,
   localLayer,
   huaweiBackendLayer,
   huaweiSdkLayer,
