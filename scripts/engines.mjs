@@ -56,8 +56,21 @@ const ENGINES = {
         pkg: "./langhost",
         ldflags: `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${PULUMI_VERSION}`,
       },
+      // The same host package for Python and Go programs (engines/pulumi/langhost/other_runtimes.go).
+      ...["python", "go"].map((runtime) => ({
+        name: `pulumi-language-${runtime}`,
+        pkg: "./langhost",
+        ldflags: `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${PULUMI_VERSION} -X main.hostRuntime=${runtime}`,
+      })),
     ],
-    inputs: ["go.mod", "go.sum", "tools.go", "langhost/main.go"],
+    inputs: [
+      "go.mod",
+      "go.sum",
+      "tools.go",
+      "langhost/main.go",
+      "langhost/other_runtimes.go",
+      "langhost/python_exec.py",
+    ],
   },
   tofu: {
     dir: "engines/tofu",

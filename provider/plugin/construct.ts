@@ -111,12 +111,38 @@ function common(c: TwoRegionDr | TwoRegionsThreeCenters | HubAndSpoke): pulumi.I
   };
 }
 
+/**
+ * The top-level inputs that are one unknown value as a whole (not an object with unknown fields): the Go SDK
+ * sends a struct input holding an unknown field, such as a site whose `vpc` is a VPC not made yet, as one unknown
+ * value, where the Node, Python and YAML SDKs send the object with that one field unknown.
+ */
+export async function wholeUnknowns(inputs: pulumi.Inputs): Promise<string[]> {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(inputs)) {
+    if (DEFERRED.has(key) || !pulumi.Output.isInstance(value)) continue;
+    if (!(await (value as unknown as { isKnown: Promise<boolean> }).isKnown)) out.push(key);
+  }
+  return out;
+}
+
 export async function construct(
   name: string,
   type: string,
   inputs: pulumi.Inputs,
   options: pulumi.ComponentResourceOptions,
 ): Promise<provider.ConstructResult> {
+  // At preview, such an input cannot be planned and is not the program's mistake: the component is shown on its
+  // own, and its topology is planned, checked and created at apply, when the value is known. At apply an unknown
+  // planned value is refused (plainInputs).
+  const unknown = pulumi.runtime.isDryRun() ? await wholeUnknowns(inputs) : [];
+  if (unknown.length > 0) {
+    const c = new pulumi.ComponentResource(type, name, {}, options);
+    await pulumi.log.warn(
+      `${unknown.join(", ")} not known until apply (a value of a resource not made yet), so this preview does not show the component's peerings and routes: they are planned, checked and created at apply.`,
+      c,
+    );
+    return { urn: c.urn, state: {} };
+  }
   const args = (await plainInputs(inputs, "")) as never;
   switch (type) {
     case COMPONENT_TOKENS.twoRegionDr: {

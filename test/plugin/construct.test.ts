@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
-import { plainInputs } from "../../provider/plugin/construct.js";
+import { plainInputs, wholeUnknowns } from "../../provider/plugin/construct.js";
 
 /** An Output whose value is not known (what preview hands construct for a value of a resource not yet made). */
 function unknownOutput(): pulumi.Output<string> {
@@ -45,5 +45,17 @@ describe("plainInputs", () => {
     ).rejects.toThrow(
       /standby\.cidrs\[0\] is not known until apply\. Fix: Give standby\.cidrs\[0\] as a plain value/,
     );
+  });
+});
+
+describe("wholeUnknowns", () => {
+  it("names the top-level inputs unknown as a whole (the Go SDK's struct with an unknown field), not those with unknown fields", async () => {
+    const names = await wholeUnknowns({
+      primary: unknownOutput(),
+      standby: { vpc: unknownOutput(), region: "ap-beijing", cidrs: ["10.1.0.0/16"] },
+      bandwidthMbps: pulumi.output(100),
+      tags: unknownOutput(),
+    });
+    expect(names).toEqual(["primary"]);
   });
 });

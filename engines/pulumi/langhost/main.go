@@ -1,4 +1,5 @@
-// pulumi-language-nodejs, as built by peerlink's scripts/engines.mjs.
+// pulumi-language-nodejs, as built by peerlink's scripts/engines.mjs, and from the same package the
+// pulumi-language-python and pulumi-language-go hosts (hostRuntime, other_runtimes.go).
 //
 // Why this file exists: the Pulumi CLI builds from its published Go modules (pkg/v3, sdk/v3), but the Node.js
 // language host lives in a module of its own, github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3,
@@ -38,6 +39,8 @@ import (
 
 	"github.com/google/shlex"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/types/known/emptypb"
 
 	sdk "github.com/pulumi/pulumi/sdk/v3"
@@ -50,9 +53,14 @@ import (
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
 )
 
-// nodeExitedAfterMessage is the exit code @pulumi/pulumi's cmd/run uses after it has already shown the user an
-// actionable message: the engine should stop without adding its own.
-const nodeExitedAfterMessage = 32
+// exitReported is the exit code of a program that has already shown the user an actionable message, so the
+// engine should stop without adding its own: @pulumi/pulumi's cmd/run, the Go SDK's
+// constant.ExitStatusLoggedError and python_exec.py's REPORTED all use 32.
+const exitReported = 32
+
+// hostRuntime is the language this binary hosts: "nodejs", or "python" / "go" (other_runtimes.go), set at build
+// time with -ldflags "-X main.hostRuntime=python" (scripts/engines.mjs builds the package once per language).
+var hostRuntime = "nodejs"
 
 type host struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
@@ -69,7 +77,7 @@ func main() {
 		fmt.Println(version.Version)
 		return
 	}
-	if *runtimeName != "nodejs" {
+	if hostRuntime == "nodejs" && *runtimeName != "nodejs" {
 		cmdutil.Exit(fmt.Errorf("unsupported runtime %q: this host runs nodejs only", *runtimeName))
 	}
 	logging.InitLogging(false, 0, false)
@@ -144,6 +152,9 @@ func (h *host) GetProgramDependencies(
 }
 
 func (h *host) About(ctx context.Context, _ *pulumirpc.AboutRequest) (*pulumirpc.AboutResponse, error) {
+	if hostRuntime != "nodejs" {
+		return aboutOther(ctx)
+	}
 	node, err := exec.LookPath("node")
 	if err != nil {
 		return nil, fmt.Errorf("could not find node on the $PATH: %w", err)
@@ -229,6 +240,9 @@ func resolveModule(ctx context.Context, node, dir, module string) (string, error
 }
 
 func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
+	if hostRuntime != "nodejs" {
+		return h.runOther(ctx, req)
+	}
 	node, err := exec.LookPath("node")
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: "could not find node on the $PATH: " + err.Error()}, nil
@@ -248,17 +262,9 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 		}
 	}
 
-	configJSON, err := legacyConfig(req.GetConfig())
+	configEnv, err := stackConfigEnv(req)
 	if err != nil {
-		return &pulumirpc.RunResponse{Error: "failed to serialize configuration: " + err.Error()}, nil
-	}
-	secretKeys := req.GetConfigSecretKeys()
-	if secretKeys == nil {
-		secretKeys = []string{}
-	}
-	secretKeysJSON, err := json.Marshal(secretKeys)
-	if err != nil {
-		return &pulumirpc.RunResponse{Error: "failed to serialize configuration secret keys: " + err.Error()}, nil
+		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
 
 	args := append([]string{}, opts.nodeargs...)
@@ -283,8 +289,7 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 	args = append(args, info.GetEntryPoint())
 	args = append(args, req.GetArgs()...)
 
-	env := append(os.Environ(), "PULUMI_CONFIG="+configJSON, "PULUMI_CONFIG_SECRET_KEYS="+string(secretKeysJSON))
-	env = append(env, opts.env()...)
+	env := append(append(os.Environ(), configEnv...), opts.env()...)
 
 	cmd := exec.CommandContext(ctx, node, args...)
 	cmd.Dir = info.GetProgramDirectory()
@@ -296,21 +301,44 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 	cmd.WaitDelay = 5 * time.Second
 	logging.V(5).Infof("launching %s %s", node, strings.Join(args, " "))
 
+	return runProgram(cmd), nil
+}
+
+// runProgram runs a program's process to its end and tells the engine how it ended: a program that exits with
+// exitReported has shown its error already (Bail: the engine adds no message of its own).
+func runProgram(cmd *exec.Cmd) *pulumirpc.RunResponse {
 	if err := cmd.Run(); err != nil {
 		var exitErr *exec.ExitError
 		if errors.As(err, &exitErr) {
-			if exitErr.ExitCode() == nodeExitedAfterMessage {
-				return &pulumirpc.RunResponse{Bail: true}, nil
+			if exitErr.ExitCode() == exitReported {
+				return &pulumirpc.RunResponse{Bail: true}
 			}
 			return &pulumirpc.RunResponse{
 				Error: fmt.Sprintf("Program exited with non-zero exit code: %d", exitErr.ExitCode()),
-			}, nil
+			}
 		}
 		return &pulumirpc.RunResponse{
 			Error: fmt.Sprintf("Problem executing program (could not run language executor): %v", err),
-		}, nil
+		}
 	}
-	return &pulumirpc.RunResponse{}, nil
+	return &pulumirpc.RunResponse{}
+}
+
+// stackConfigEnv is the stack config as every SDK reads it: PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS.
+func stackConfigEnv(req *pulumirpc.RunRequest) ([]string, error) {
+	configJSON, err := legacyConfig(req.GetConfig())
+	if err != nil {
+		return nil, fmt.Errorf("failed to serialize configuration: %w", err)
+	}
+	secretKeys := req.GetConfigSecretKeys()
+	if secretKeys == nil {
+		secretKeys = []string{}
+	}
+	secretKeysJSON, err := json.Marshal(secretKeys)
+	if err != nil {
+		return nil, fmt.Errorf("failed to serialize configuration secret keys: %w", err)
+	}
+	return []string{"PULUMI_CONFIG=" + configJSON, "PULUMI_CONFIG_SECRET_KEYS=" + string(secretKeysJSON)}, nil
 }
 
 // legacyConfig renders the stack config as @pulumi/pulumi reads PULUMI_CONFIG: keys as `<namespace>:config:<name>`,
@@ -329,6 +357,9 @@ func legacyConfig(cfg map[string]string) (string, error) {
 }
 
 func (h *host) RunPlugin(req *pulumirpc.RunPluginRequest, server pulumirpc.LanguageRuntime_RunPluginServer) error {
+	if hostRuntime != "nodejs" {
+		return status.Errorf(codes.Unimplemented, "the %s host runs programs only, not plugins or policy packs", hostRuntime)
+	}
 	ctx := server.Context()
 	closer, stdout, stderr, err := rpcutil.MakeRunPluginStreams(server, false)
 	if err != nil {
