@@ -23,7 +23,12 @@ const ACCOUNT = "100000000031";
  * The lifecycle of a program declaring `<prefix>-payments-gz` and `<prefix>-payments-bj` and a TwoRegionDr
  * between them, on a stack of its own; `extraEnv` adds to its environment (the interpreter on PATH, Go settings).
  */
-function programLifecycle(program: string, prefix: string, extraEnv: () => Record<string, string>) {
+function programLifecycle(
+  program: string,
+  project: string,
+  prefix: string,
+  extraEnv: () => Record<string, string>,
+) {
   let stack: PulumiStack;
   let stateFile: string;
   afterAll(() => stack?.close());
@@ -35,7 +40,12 @@ function programLifecycle(program: string, prefix: string, extraEnv: () => Recor
       stateFile = join(stack.stateDir, "peerlink.db");
       delete stack.env.PEERLINK_STATE;
       delete stack.env.PEERLINK_ACCOUNT;
-      await stack.init({ "peerlink:stateFile": stateFile, "peerlink:account": ACCOUNT });
+      // The program reads its bandwidth from the stack config: 50 proves the host passed the config on.
+      await stack.init({
+        "peerlink:stateFile": stateFile,
+        "peerlink:account": ACCOUNT,
+        [`${project}:bandwidthMbps`]: "50",
+      });
       const up = await stack.up();
       expect(up.code, up.output).toBe(0);
       const outputs = await stack.outputs();
@@ -46,7 +56,7 @@ function programLifecycle(program: string, prefix: string, extraEnv: () => Recor
         `${prefix}-payments-gz`,
       ]);
       expect(livePeerings(state.peerings).map((p) => [p.id, p.status, p.bandwidthMbps])).toEqual([
-        [outputs.peeringId, "ACTIVE", 100],
+        [outputs.peeringId, "ACTIVE", 50],
       ]);
       expect(state.routes.map((r) => r.destination).sort()).toEqual(["10.0.0.0/16", "10.1.0.0/16"]);
       const types = (await stack.resources()).map((r) => r.type);
@@ -139,7 +149,7 @@ describe("generated SDKs", () => {
 
     // The virtualenv's interpreter first on PATH, as an activated virtualenv: the host runs `python3`.
     describe("a program run end to end (test/e2e/programs/python-two-region-dr)", () => {
-      programLifecycle("python-two-region-dr", "py", () => ({
+      programLifecycle("python-two-region-dr", "peerlink-python-two-region-dr", "py", () => ({
         PATH: [dirname(python), join(ROOT, ".tools", "bin"), process.env.PATH ?? ""].join(delimiter),
       }));
     });
@@ -197,7 +207,7 @@ describe("generated SDKs", () => {
         LONG,
       );
 
-      programLifecycle("go-two-region-dr", "go", env);
+      programLifecycle("go-two-region-dr", "peerlink-go-two-region-dr", "go", env);
     });
 
     it(

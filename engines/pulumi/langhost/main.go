@@ -262,7 +262,7 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 		}
 	}
 
-	configEnv, err := stackConfigEnv(req)
+	configEnv, err := stackConfigEnv(req, true)
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}
@@ -324,9 +324,18 @@ func runProgram(cmd *exec.Cmd) *pulumirpc.RunResponse {
 	return &pulumirpc.RunResponse{}
 }
 
-// stackConfigEnv is the stack config as every SDK reads it: PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS.
-func stackConfigEnv(req *pulumirpc.RunRequest) ([]string, error) {
-	configJSON, err := legacyConfig(req.GetConfig())
+// stackConfigEnv is the stack config in PULUMI_CONFIG and PULUMI_CONFIG_SECRET_KEYS: keys as the engine gives
+// them (`<namespace>:<name>`, which the Python and Go SDKs look up), or in the legacy form for @pulumi/pulumi.
+func stackConfigEnv(req *pulumirpc.RunRequest, legacy bool) ([]string, error) {
+	var configJSON string
+	var err error
+	if legacy {
+		configJSON, err = legacyConfig(req.GetConfig())
+	} else {
+		var b []byte
+		b, err = json.Marshal(req.GetConfig())
+		configJSON = string(b)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("failed to serialize configuration: %w", err)
 	}

@@ -6,7 +6,7 @@
 // (HTTP 403 for v3.248.0), as it refuses the Node.js one. These keep what running a program needs:
 //
 //   - python: `python3 -u <python_exec.py> --monitor ... <program directory>` with the stack config in
-//     PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS. The interpreter is the `virtualenv` runtime option's
+//     PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS (keys `<namespace>:<name>`, as both SDKs look them up). The interpreter is the `virtualenv` runtime option's
 //     (`<virtualenv>/bin/python`, relative to the program directory), else `python3` on PATH (an activated
 //     virtualenv), as upstream does. python_exec.py is this host's own runner (upstream's ships beside its host).
 //   - go: `go build` of the program directory into a temporary binary, run with the settings in the environment
@@ -57,7 +57,7 @@ func aboutOther(ctx context.Context) (*pulumirpc.AboutResponse, error) {
 }
 
 func (h *host) runOther(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.RunResponse, error) {
-	configEnv, err := stackConfigEnv(req)
+	configEnv, err := stackConfigEnv(req, false)
 	if err != nil {
 		return &pulumirpc.RunResponse{Error: err.Error()}, nil
 	}

@@ -4,11 +4,17 @@ package main
 
 import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/config"
 	"peerlink.local/sdk/go/peerlink"
 )
 
 func main() {
 	pulumi.Run(func(ctx *pulumi.Context) error {
+		// Stack config (the e2e test sets it): proves the host hands the program its config.
+		bandwidth := config.GetInt(ctx, "bandwidthMbps")
+		if bandwidth == 0 {
+			bandwidth = 100
+		}
 		gz, err := peerlink.NewVpc(ctx, "payments-gz", &peerlink.VpcArgs{
 			Name:   pulumi.String("go-payments-gz"),
 			Region: pulumi.String("ap-guangzhou"),
@@ -38,7 +44,7 @@ func main() {
 				Region: pulumi.String("ap-beijing"),
 				Cidrs:  pulumi.StringArray{pulumi.String("10.1.0.0/16")},
 			},
-			BandwidthMbps: pulumi.Int(100),
+			BandwidthMbps: pulumi.Int(bandwidth),
 			ChargeType:    peerlink.ChargeTypePostpaidByDayMax,
 		})
 		if err != nil {
