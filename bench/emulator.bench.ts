@@ -515,6 +515,43 @@ interface LifecycleResult {
 }
 
 /**
+ * One row's timing on one running server: `warmup` uncounted lifecycles, then RUNS counted runs of LIFECYCLES,
+ * spread over the pairs (one worker per pair) and numbered on from one run to the next. The ms of each counted run.
+ */
+async function warmThenTime(
+  label: string,
+  pairs: readonly Pair[],
+  lifecycle: Lifecycle,
+  warmup: number,
+  log: (line: string) => void,
+  /** Called once between the warm-up and the first counted run. */
+  warmedUp: () => void = () => {},
+): Promise<number[]> {
+  let next = 0;
+  const lifecycles = async (count: number) => {
+    const end = next + count;
+    await Promise.all(
+      pairs.map(async (pair) => {
+        for (let i = next++; i < end; i = next++) await lifecycle(pair, i);
+      }),
+    );
+    next = end;
+  };
+  const warm = performance.now();
+  await lifecycles(warmup);
+  log(`emulator: ${label} warm-up: ${formatMs(performance.now() - warm)} ms`);
+  warmedUp();
+  const ms: number[] = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const start = performance.now();
+    await lifecycles(LIFECYCLES);
+    ms.push(performance.now() - start);
+    log(`emulator: ${label} run ${run}: ${formatMs(ms[ms.length - 1]!)} ms`);
+  }
+  return ms;
+}
+
+/**
  * RUNS runs on fresh emulators (rate limits off, state in memory), in this process; each run LIFECYCLES lifecycles
  * over `workers` workers.
  */
@@ -523,40 +560,27 @@ async function timeLifecycles(
   workers: number,
   log: (line: string) => void,
 ): Promise<LifecycleResult> {
-  const ms: number[] = [];
-  let requests = 0;
   const { cloud, setup: setupFor } = LIFECYCLE_KINDS[kind];
   const counted = await countedEmulator({ rateLimits: false }, CLOUDS[cloud], true);
   const setup = await setupFor(counted.emulator.url, workers);
-  let next = 0;
-  const lifecycles = async (count: number) => {
-    const end = next + count;
-    await Promise.all(
-      setup.pairs.map(async (pair) => {
-        for (let i = next++; i < end; i = next++) await setup.lifecycle(pair, i);
-      }),
-    );
-    next = end;
-  };
   try {
-    // The warm-up (WARMUP_LIFECYCLES) is not counted; the counted runs follow on the same emulator.
-    const warm = performance.now();
-    await lifecycles(WARMUP_LIFECYCLES);
-    log(`emulator: ${kind} x${workers} warm-up: ${formatMs(performance.now() - warm)} ms`);
-    for (let run = 1; run <= RUNS; run++) {
-      const before = total(counted.counts);
-      const start = performance.now();
-      await lifecycles(LIFECYCLES);
-      const elapsed = performance.now() - start;
-      ms.push(elapsed);
-      requests = total(counted.counts) - before;
-      log(`emulator: ${kind} x${workers} run ${run}: ${formatMs(elapsed)} ms`);
-    }
+    // The counted runs follow the warm-up on the same emulator; the requests are counted over them.
+    let before = 0;
+    const ms = await warmThenTime(
+      `${kind} x${workers}`,
+      setup.pairs,
+      setup.lifecycle,
+      WARMUP_LIFECYCLES,
+      log,
+      () => {
+        before = total(counted.counts);
+      },
+    );
+    return { ms, requests: (total(counted.counts) - before) / RUNS };
   } finally {
     await setup.close();
     await counted.close();
   }
-  return { ms, requests };
 }
 
 // ---------------------------------------------------------------- the mesh
@@ -717,7 +741,6 @@ async function timeMoto(workers: number, log: (line: string) => void): Promise<L
   if (!existsSync(binary)) installMoto(log);
   if (!existsSync(binary))
     return `could not install moto ${MOTO_VERSION} from PyPI into .tools/moto (see the log above); the comparison is skipped`;
-  const ms: number[] = [];
   const port = await freePort();
   const child = spawn(binary, ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
@@ -743,46 +766,32 @@ async function timeMoto(workers: number, log: (line: string) => void): Promise<L
       );
       pairs.push({ vpc: a, peerVpc: b });
     }
-    const motoLifecycles = async (count: number) => {
-      let next = 0;
-      await Promise.all(
-        pairs.map(async (pair) => {
-          for (let i = next++; i < count; i = next++) {
-            const id = tag(
-              await ec2(agent, port, {
-                Action: "CreateVpcPeeringConnection",
-                VpcId: pair.vpc,
-                PeerVpcId: pair.peerVpc,
-              }),
-              "vpcPeeringConnectionId",
-            );
-            await ec2(agent, port, { Action: "AcceptVpcPeeringConnection", VpcPeeringConnectionId: id });
-            const described = await ec2(agent, port, {
-              Action: "DescribeVpcPeeringConnections",
-              "VpcPeeringConnectionId.1": id,
-            });
-            if (!described.includes("<code>active</code>")) throw new Error("moto lifecycle: not active");
-            await ec2(agent, port, { Action: "DeleteVpcPeeringConnection", VpcPeeringConnectionId: id });
-          }
+    const lifecycle: Lifecycle = async (pair) => {
+      const id = tag(
+        await ec2(agent, port, {
+          Action: "CreateVpcPeeringConnection",
+          VpcId: pair.vpc,
+          PeerVpcId: pair.peerVpc,
         }),
+        "vpcPeeringConnectionId",
       );
+      await ec2(agent, port, { Action: "AcceptVpcPeeringConnection", VpcPeeringConnectionId: id });
+      const described = await ec2(agent, port, {
+        Action: "DescribeVpcPeeringConnections",
+        "VpcPeeringConnectionId.1": id,
+      });
+      if (!described.includes("<code>active</code>")) throw new Error("moto lifecycle: not active");
+      await ec2(agent, port, { Action: "DeleteVpcPeeringConnection", VpcPeeringConnectionId: id });
     };
     // As the emulator rows: a warm-up on the same server process, then the counted runs.
-    const warm = performance.now();
-    await motoLifecycles(MOTO_WARMUP_LIFECYCLES);
-    log(`emulator: moto x${workers} warm-up: ${formatMs(performance.now() - warm)} ms`);
-    for (let run = 1; run <= RUNS; run++) {
-      const start = performance.now();
-      await motoLifecycles(LIFECYCLES);
-      const elapsed = performance.now() - start;
-      ms.push(elapsed);
-      log(`emulator: moto x${workers} run ${run}: ${formatMs(elapsed)} ms`);
-    }
+    return {
+      ms: await warmThenTime(`moto x${workers}`, pairs, lifecycle, MOTO_WARMUP_LIFECYCLES, log),
+      requests: LIFECYCLES * 4,
+    };
   } finally {
     agent.destroy();
     child.kill("SIGTERM");
   }
-  return { ms, requests: LIFECYCLES * 4 };
 }
 
 // ---------------------------------------------------------------- report
