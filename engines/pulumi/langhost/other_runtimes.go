@@ -6,9 +6,10 @@
 // (HTTP 403 for v3.248.0), as it refuses the Node.js one. These keep what running a program needs:
 //
 //   - python: `python3 -u <python_exec.py> --monitor ... <program directory>` with the stack config in
-//     PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS (keys `<namespace>:<name>`, as both SDKs look them up). The interpreter is the `virtualenv` runtime option's
-//     (`<virtualenv>/bin/python`, relative to the program directory), else `python3` on PATH (an activated
-//     virtualenv), as upstream does. python_exec.py is this host's own runner (upstream's ships beside its host).
+//     PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS (keys `<namespace>:<name>`, as both SDKs look them up). The
+//     interpreter is the `virtualenv` runtime option's (`<virtualenv>/bin/python`, relative to the program
+//     directory), else `python3` on PATH (an activated virtualenv), as upstream does. python_exec.py is this
+//     host's own runner (upstream's ships beside its host).
 //   - go: `go build` of the program directory into a temporary binary, run with the settings in the environment
 //     variables the Go SDK's pulumi.Run reads (PULUMI_MONITOR, PULUMI_ENGINE, PULUMI_PROJECT, ...: sdk/v3
 //     go/pulumi/run.go).
@@ -125,11 +126,7 @@ func (h *host) pythonCommand(ctx context.Context, req *pulumirpc.RunRequest, scr
 	if req.GetDryRun() {
 		args = append(args, "--dry_run")
 	}
-	entry := info.GetEntryPoint()
-	if entry == "" {
-		entry = "."
-	}
-	args = append(args, filepath.Join(info.GetProgramDirectory(), entry))
+	args = append(args, filepath.Join(info.GetProgramDirectory(), entryPoint(info)))
 	return exec.CommandContext(ctx, path, append(args, req.GetArgs()...)...), nil
 }
 
@@ -142,11 +139,7 @@ func (h *host) goCommand(ctx context.Context, req *pulumirpc.RunRequest, scratch
 		return nil, fmt.Errorf("could not find go on the $PATH: %w", err)
 	}
 	binary := filepath.Join(scratch, "program")
-	entry := info.GetEntryPoint()
-	if entry == "" {
-		entry = "."
-	}
-	build := exec.CommandContext(ctx, goTool, "build", "-o", binary, entry)
+	build := exec.CommandContext(ctx, goTool, "build", "-o", binary, entryPoint(info))
 	build.Dir = info.GetProgramDirectory()
 	if out, err := build.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go build of %s failed: %w\n%s", info.GetProgramDirectory(), err, out)
@@ -163,4 +156,13 @@ func (h *host) goCommand(ctx context.Context, req *pulumirpc.RunRequest, scratch
 		"PULUMI_DRY_RUN=" + strconv.FormatBool(req.GetDryRun()),
 	}
 	return cmd, nil
+}
+
+// entryPoint is the program's entry point relative to its directory: "." (the directory itself) unless
+// Pulumi.yaml's `main` names one.
+func entryPoint(info *pulumirpc.ProgramInfo) string {
+	if entry := info.GetEntryPoint(); entry != "" {
+		return entry
+	}
+	return "."
 }

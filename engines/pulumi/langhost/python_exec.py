@@ -47,8 +47,10 @@ def main() -> int:
     if args.pwd:
         os.chdir(args.pwd)
     program = os.path.abspath(args.program)
-    # As `python <dir>` would: the program's directory first on the import path, then its __main__.py.
-    sys.path.insert(0, program if os.path.isdir(program) else os.path.dirname(program))
+    # As `python <file>` would, the file's directory first on the import path (run_path puts a directory there
+    # itself before it runs the directory's __main__.py).
+    if not os.path.isdir(program):
+        sys.path.insert(0, os.path.dirname(program))
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
