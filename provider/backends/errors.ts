@@ -91,6 +91,8 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   INVALID_CIDR: "InvalidParameterValue.Malformed",
   CIDR_NOT_ALLOWED: "InvalidParameterValue.Malformed",
   UNKNOWN_REFERENCE: "ResourceNotFound",
+  // Tencent documents no code for a VPC peered with itself: the generic one, which the tencentcloud backend reads
+  // back through the core's request rules (checkPeeringRequest with the two VPC ids).
   SELF_PEERING: "InvalidParameterValue",
   DUPLICATE_PEERING: "UnsupportedOperation.VpcPeerAlreadyExist",
   CROSS_CLOUD_PEERING: "UnsupportedOperation",
@@ -112,7 +114,14 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   BANDWIDTH_NOT_SETTABLE: "InvalidParameterValue",
   INVALID_CHARGE_TYPE: "InvalidParameterValue",
   INVALID_NAME: "InvalidParameterValue.TooLong",
-  ROUTE_NOT_ON_PEERING: "InvalidParameterValue",
+  // A next hop that is no peering of the route's VPC. Tencent documents no code for it in particular; the nearest
+  // is the bad-next-hop one, tencentcloud-sdk-python vpc/v20170312/errorcodes.py: "# 自定义路由的下一跳参数不正确。
+  // INVALIDPARAMETERVALUE_ROUTENEXTHOPINVALID = 'InvalidParameterValue.RouteNextHopInvalid'" (a peering of two
+  // other VPCs is a wrong next hop for this table), and unlike the bare InvalidParameterValue it reads back as this
+  // code alone.
+  ROUTE_NOT_ON_PEERING: "InvalidParameterValue.RouteNextHopInvalid",
+  // Tencent answers one code for both (a destination outside the peer VPC, wherever it lies): the tencentcloud
+  // backend tells them apart on the refusal by asking the core about what it can read (shared/route-refusal.ts).
   TRANSITIVE_ROUTE: "InvalidParameterValue.CidrNotInPeerVpc",
   ROUTE_DESTINATION_NOT_IN_PEER: "InvalidParameterValue.CidrNotInPeerVpc",
   // Refined per case by the route code: VpcCidrConflict (own CIDR), Duplicate, EcmpWithUserRoute.

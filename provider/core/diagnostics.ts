@@ -37,6 +37,11 @@ export const DIAGNOSTIC_CODES = {
     severity: "error",
     summary: "A VPC, peering or route table id that is referenced is not declared.",
   },
+  SUBNET_INVALID: {
+    severity: "error",
+    summary:
+      "A subnet the cloud refuses: a block that is no canonical IPv4 CIDR, outside its VPC, overlapping an earlier subnet of the VPC, with a longer mask than the cloud allows, IPv6 asked where the cloud assigns none at creation, or a gateway outside the block.",
+  },
   SELF_PEERING: { severity: "error", summary: "A peering connects a VPC to itself." },
   DUPLICATE_PEERING: {
     severity: "error",

@@ -61,10 +61,14 @@ export interface PeeringRequest {
   readonly bandwidthMbps?: number | undefined;
   readonly chargeType?: PeeringSpec["chargeType"];
   readonly serviceLevel?: PeeringSpec["serviceLevel"];
+  /** The two VPCs' ids, where the caller has them: one VPC on both sides in one region is SELF_PEERING. */
+  readonly vpcId?: string | undefined;
+  readonly peerVpcId?: string | undefined;
 }
 
-/** The rules a request can be judged by without the VPCs' CIDRs (region, name, bandwidth, billing). */
+/** The rules a request can be judged by without the VPCs' CIDRs (the sides, region, name, bandwidth, billing). */
 const REQUEST_CODES: ReadonlySet<DiagnosticCode> = new Set([
+  "SELF_PEERING",
   "CROSS_REGION_UNSUPPORTED",
   "INVALID_NAME",
   "INVALID_BANDWIDTH",
@@ -75,7 +79,8 @@ const REQUEST_CODES: ReadonlySet<DiagnosticCode> = new Set([
 /**
  * A cloud backend's client-side check: the core's request-level rules on the request alone, errors and warnings
  * (a backend cannot send a value its API has no field for, so it refuses BANDWIDTH_NOT_SETTABLE too). The VPCs
- * are stand-ins with disjoint documentation blocks (RFC 5737), so that no CIDR rule fires.
+ * are stand-ins with disjoint documentation blocks (RFC 5737), so that no CIDR rule fires; given both VPC ids, one
+ * VPC on both sides is one stand-in peered with itself.
  */
 export function checkPeeringRequest(request: PeeringRequest): Diagnostic[] {
   const side = (id: string, region: string, cidr: string): VpcSpec => ({
@@ -85,14 +90,28 @@ export function checkPeeringRequest(request: PeeringRequest): Diagnostic[] {
     account: "requester",
     cidrs: [cidr],
   });
-  const spec: PeeringSpec = { id: "request", name: request.name, vpc: "vpc", peerVpc: "peer-vpc" };
+  const peerRegion = request.peerRegion ?? request.region;
+  const self =
+    request.vpcId !== undefined && request.vpcId === request.peerVpcId && peerRegion === request.region;
+  // Named as the caller names them where it can, so that a message says which VPCs and which peering.
+  const vpcId = request.vpcId ?? "vpc";
+  // One id on both sides in two regions names two VPCs to the request rules, which need two distinct stand-ins.
+  const peerVpcId = self
+    ? vpcId
+    : request.peerVpcId === undefined
+      ? "peer-vpc"
+      : request.peerVpcId === vpcId
+        ? `${vpcId} (${peerRegion})`
+        : request.peerVpcId;
+  const named = request.name.length > 64 ? `${request.name.slice(0, 24)}…` : request.name;
+  const spec: PeeringSpec = { id: named || "request", name: request.name, vpc: vpcId, peerVpc: peerVpcId };
   if (request.bandwidthMbps !== undefined) spec.bandwidthMbps = request.bandwidthMbps;
   if (request.chargeType !== undefined) spec.chargeType = request.chargeType;
   if (request.serviceLevel !== undefined) spec.serviceLevel = request.serviceLevel;
   const document: TopologyDocument = {
     vpcs: [
-      side("vpc", request.region, "192.0.2.0/24"),
-      side("peer-vpc", request.peerRegion ?? request.region, "198.51.100.0/24"),
+      side(vpcId, request.region, "192.0.2.0/24"),
+      ...(self ? [] : [side(peerVpcId, peerRegion, "198.51.100.0/24")]),
     ],
     peerings: [spec],
     routes: [],
@@ -102,9 +121,12 @@ export function checkPeeringRequest(request: PeeringRequest): Diagnostic[] {
 }
 
 /**
- * A cloud backend's client-side check of a new VPC's blocks: the rulebook's block rules (CIDR_NOT_ALLOWED), so a
- * backend whose cloud answers one code for every bad block still reports the core's code, as every other layer
- * does. Unparsable blocks stay the cloud's to refuse (INVALID_CIDR either way).
+ * A cloud backend's client-side check of a new VPC's blocks: the rulebook's block rules (CIDR_NOT_ALLOWED) on every
+ * block, and the core's form rules (INVALID_CIDR: unparsable, not canonical, host bits set) on the primary block,
+ * which the create call carries, so a backend whose cloud answers one code for every bad parameter (Huawei's v1
+ * CreateVpc: VPC.0101 "Param is invalid") still reports the core's code, as every other layer does. The secondary
+ * blocks go by calls of their own whose refusals say which (Tencent CreateAssistantCidr, Huawei add-extend-cidr),
+ * and the backends check their form before creating anything (shared/secondary-cidrs.ts).
  */
 export function checkVpcRequest(request: {
   readonly cloud: Cloud;
@@ -112,19 +134,24 @@ export function checkVpcRequest(request: {
   readonly name: string;
   readonly cidrs: readonly string[];
 }): Diagnostic[] {
-  const document: TopologyDocument = {
+  const documentOf = (cidrs: readonly string[]): TopologyDocument => ({
     vpcs: [
       {
         id: request.name,
         cloud: request.cloud,
         region: request.region,
         account: "requester",
-        cidrs: [...request.cidrs],
+        cidrs: [...cidrs],
       },
     ],
     peerings: [],
     routes: [],
     bandwidthPolicies: [],
-  };
-  return sortDiagnostics(validateTopology(document).diagnostics.filter((d) => d.code === "CIDR_NOT_ALLOWED"));
+  });
+  const notAllowed = validateTopology(documentOf(request.cidrs)).diagnostics.filter(
+    (d) => d.code === "CIDR_NOT_ALLOWED",
+  );
+  const primary = request.cidrs.slice(0, 1);
+  const form = validateTopology(documentOf(primary)).diagnostics.filter((d) => d.code === "INVALID_CIDR");
+  return sortDiagnostics([...form, ...notAllowed]);
 }

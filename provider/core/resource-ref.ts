@@ -4,17 +4,18 @@
  * in JSON (`peerings[gz-bj]`, `routes[3]`, `vpcs[0].cidrs`), never parsed back.
  */
 
-export type ResourceKind = "document" | "vpcs" | "peerings" | "routes" | "bandwidthPolicies";
+export type ResourceKind = "document" | "vpcs" | "subnets" | "peerings" | "routes" | "bandwidthPolicies";
 
 export interface ResourceRef {
   readonly kind: ResourceKind;
-  /** The id (VPCs, peerings) or the document index (routes, bandwidth policies, and schema errors by position). */
+  /** The id (VPCs, subnets, peerings) or the document index (routes, bandwidth policies, and schema errors by position). */
   readonly key?: string | number;
   /** The field inside the resource, for schema errors: `["cidrs", 0]`. */
   readonly path?: readonly (string | number)[];
 }
 
 export const vpcRef = (id: string): ResourceRef => ({ kind: "vpcs", key: id });
+export const subnetRef = (id: string): ResourceRef => ({ kind: "subnets", key: id });
 export const peeringRef = (id: string): ResourceRef => ({ kind: "peerings", key: id });
 export const routeRef = (index: number): ResourceRef => ({ kind: "routes", key: index });
 export const policyRef = (index: number): ResourceRef => ({ kind: "bandwidthPolicies", key: index });
@@ -22,7 +23,7 @@ export const policyRef = (index: number): ResourceRef => ({ kind: "bandwidthPoli
 export const positionRef = (kind: ResourceKind, index: number): ResourceRef => ({ kind, key: index });
 export const DOCUMENT_REF: ResourceRef = { kind: "document" };
 
-const KINDS: ReadonlySet<string> = new Set(["vpcs", "peerings", "routes", "bandwidthPolicies"]);
+const KINDS: ReadonlySet<string> = new Set(["vpcs", "subnets", "peerings", "routes", "bandwidthPolicies"]);
 
 /** A schema error's path (`["vpcs", 0, "cidrs"]`) as a reference. */
 export function refOfPath(path: readonly PropertyKey[]): ResourceRef {

@@ -105,8 +105,28 @@ export const bandwidthPolicySchema = z.strictObject({
   limitMbps: z.number(),
 });
 
+/**
+ * A subnet of a declared VPC, judged by the subnet rules every layer asks (core subnet-rules.ts, rulebook
+ * `subnets`): inside the VPC's blocks, clear of the subnets declared before it in the same VPC (in document order,
+ * as a cloud creates them), no longer a mask than the cloud allows, IPv6 only where the cloud assigns it at creation.
+ */
+export const subnetSchema = z.strictObject({
+  id,
+  vpc: id,
+  /** The IPv4 block, canonical (`10.0.1.0/24`). */
+  cidr: z.string(),
+  /** @default the subnet's id */
+  name: z.string().optional(),
+  /** Ask the cloud for an IPv6 block at creation (Huawei `ipv6_enable`, Baidu `enableIpv6`). @default false */
+  ipv6: z.boolean().optional(),
+  /** The gateway (Huawei `gateway_ip`). @default the block's first host */
+  gatewayIp: z.string().optional(),
+});
+
 export const topologySchema = z.strictObject({
   vpcs: z.array(vpcSchema).default([]),
+  /** Optional in the parsed type too: the front ends build documents in code, and most declare no subnet. */
+  subnets: z.array(subnetSchema).optional(),
   peerings: z.array(peeringSchema).default([]),
   routes: z.array(routeSchema).default([]),
   bandwidthPolicies: z.array(bandwidthPolicySchema).default([]),
@@ -114,6 +134,7 @@ export const topologySchema = z.strictObject({
 
 export type VpcSpec = z.infer<typeof vpcSchema>;
 export type PeeringSpec = z.infer<typeof peeringSchema>;
+export type SubnetSpec = z.infer<typeof subnetSchema>;
 export type RouteSpec = z.infer<typeof routeSchema>;
 export type BandwidthPolicySpec = z.infer<typeof bandwidthPolicySchema>;
 export type TopologyDocument = z.infer<typeof topologySchema>;

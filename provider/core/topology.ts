@@ -5,7 +5,15 @@
  */
 import { type Cidr, CidrCache, firstSelfOverlap, parseCidr, parseIp } from "./cidr.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
-import { peeringRef, policyRef, positionRef, type ResourceRef, routeRef, vpcRef } from "./resource-ref.js";
+import {
+  peeringRef,
+  policyRef,
+  positionRef,
+  type ResourceRef,
+  routeRef,
+  subnetRef,
+  vpcRef,
+} from "./resource-ref.js";
 import {
   MAIN_ROUTE_TABLE,
   MAIN_TABLE_ID,
@@ -19,6 +27,7 @@ import type {
   Cloud,
   PeeringSpec,
   RouteSpec,
+  SubnetSpec,
   TopologyDocument,
   VpcSpec,
 } from "./topology-schema.js";
@@ -38,6 +47,17 @@ export interface Vpc {
   /** The IPv6 blocks the cloud assigned (`assignedIpv6Cidrs`), also in `cidrs`: not judged as declared blocks. */
   readonly assignedIpv6: readonly Cidr[];
   readonly routeTables: readonly string[];
+}
+
+export interface Subnet {
+  readonly spec: SubnetSpec;
+  /** Position in the document's `subnets`. */
+  readonly index: number;
+  readonly id: string;
+  /** The name the cloud is given: `name`, or the id. */
+  readonly name: string;
+  readonly ref: ResourceRef;
+  readonly vpc: Vpc;
 }
 
 export interface Peering {
@@ -84,6 +104,8 @@ export interface Topology {
   readonly document: TopologyDocument;
   readonly vpcs: readonly Vpc[];
   readonly vpcById: ReadonlyMap<string, Vpc>;
+  /** Subnets whose VPC exists, in document order (a repeated id: the first). */
+  readonly subnets: readonly Subnet[];
   /** Peerings whose two VPCs both exist. */
   readonly peerings: readonly Peering[];
   readonly peeringById: ReadonlyMap<string, Peering>;
@@ -290,9 +312,15 @@ function parseAssigned(spec: VpcSpec, texts: readonly string[], cache: CidrCache
   return assigned;
 }
 
-/** A VPC or peering id declared a second time, at `index` of its list. */
-function repeatedId(list: "vpcs" | "peerings", index: number, id: string): Diagnostic {
-  const [Kind, kind] = list === "vpcs" ? ["VPC", "VPC"] : ["Peering", "peering"];
+const KIND_NAMES = {
+  vpcs: ["VPC", "VPC"],
+  subnets: ["Subnet", "subnet"],
+  peerings: ["Peering", "peering"],
+} as const;
+
+/** A VPC, subnet or peering id declared a second time, at `index` of its list. */
+function repeatedId(list: "vpcs" | "subnets" | "peerings", index: number, id: string): Diagnostic {
+  const [Kind, kind] = KIND_NAMES[list];
   return diagnostic(
     "INVALID_DOCUMENT",
     positionRef(list, index),
@@ -354,6 +382,32 @@ function resolveVpcs(doc: TopologyDocument, cache: CidrCache, out: Diagnostic[])
     }
   }
   return { byId, list };
+}
+
+/** The subnets whose VPC is declared; a repeated id or an unknown VPC is reported. */
+function resolveSubnets(
+  doc: TopologyDocument,
+  vpcById: ReadonlyMap<string, ResolvedVpc>,
+  out: Diagnostic[],
+): Subnet[] {
+  const specs = doc.subnets;
+  if (specs === undefined || specs.length === 0) return [];
+  const seen = new Set<string>();
+  const subnets: Subnet[] = [];
+  specs.forEach((spec, index) => {
+    if (seen.has(spec.id)) {
+      out.push(repeatedId("subnets", index, spec.id));
+      return;
+    }
+    seen.add(spec.id);
+    const vpc = vpcById.get(spec.vpc);
+    if (!vpc) {
+      out.push(unknown(subnetRef(spec.id), "vpc", "VPC", spec.vpc, "vpcs"));
+      return;
+    }
+    subnets.push({ spec, index, id: spec.id, name: spec.name ?? spec.id, ref: subnetRef(spec.id), vpc });
+  });
+  return subnets;
 }
 
 interface ResolvedVpcs {
@@ -612,6 +666,7 @@ export function resolveTopology(
   const diagnostics: Diagnostic[] = [];
   const vpcs = resolveVpcs(document, cache, diagnostics);
   const vpcById = vpcs.byId;
+  const subnets = resolveSubnets(document, vpcById, diagnostics);
   const peerings = resolvePeerings(document, vpcById, diagnostics);
   const columns = new RouteColumns(document.routes.length);
   resolveRoutes(document, vpcById, peerings, cache, columns, diagnostics);
@@ -639,6 +694,7 @@ export function resolveTopology(
     document,
     vpcs: vpcList,
     vpcById,
+    subnets,
     peerings: peeringList,
     peeringById: peerings.byId,
     get routes() {

@@ -1,7 +1,8 @@
 /**
  * The conformance table: each rule, each cloud, allowed and refused variants, and declarations that break several
  * rules at once. Every case runs through every layer (./layers.ts); a layer must reach exactly the verdict below.
- * A new rule cannot land without a row here (conformance.test.ts checks that every validator code has one).
+ * A new rule cannot land without a row here: conformance.test.ts checks that every error code of the validators
+ * has one, here or in the subnet suite (./subnets.test.ts), or a reason no apply layer can be asked it.
  *
  * Accounts are written "A" and "B"; each layer maps them onto accounts it has.
  */
@@ -100,6 +101,44 @@ function routeTableOf(cloud: Cloud, n: number): TopologyInput {
         peering: "a-b",
       })),
     ],
+  };
+}
+
+/** Three VPCs of one region: a-b and b-c peered, each with its routes both ways (a hub at b). */
+function chain(cloud: Cloud): TopologyInput {
+  const bandwidth = bandwidthOf(cloud, false);
+  return {
+    vpcs: [
+      vpc(cloud, "vpc-a", ["10.0.0.0/16"]),
+      vpc(cloud, "vpc-b", ["10.1.0.0/16"]),
+      vpc(cloud, "vpc-c", ["10.2.0.0/16"]),
+    ],
+    peerings: [
+      { id: "a-b", name: "a-b", vpc: "vpc-a", peerVpc: "vpc-b", ...bandwidth },
+      { id: "b-c", name: "b-c", vpc: "vpc-b", peerVpc: "vpc-c", ...bandwidth },
+    ],
+    routes: [
+      { vpc: "vpc-a", destination: "10.1.0.0/16", peering: "a-b" },
+      { vpc: "vpc-b", destination: "10.0.0.0/16", peering: "a-b" },
+      { vpc: "vpc-b", destination: "10.2.0.0/16", peering: "b-c" },
+      { vpc: "vpc-c", destination: "10.1.0.0/16", peering: "b-c" },
+    ],
+  };
+}
+
+/** A hub VPC peered (same region, no routes) with `n` spokes. */
+function hubOf(cloud: Cloud, n: number): TopologyInput {
+  const bandwidth = bandwidthOf(cloud, false);
+  const spokes = Array.from({ length: n }, (_, i) => vpc(cloud, `spoke-${i}`, [`10.${i + 1}.0.0/16`]));
+  return {
+    vpcs: [vpc(cloud, "hub", ["10.0.0.0/16"]), ...spokes],
+    peerings: spokes.map((s) => ({
+      id: `hub-${s.id}`,
+      name: `hub-${s.id}`,
+      vpc: "hub",
+      peerVpc: s.id,
+      ...bandwidth,
+    })),
   };
 }
 
@@ -243,5 +282,105 @@ export const CASES: readonly ConformanceCase[] = [
     cloud: "tencentcloud",
     document: pair("tencentcloud", { name: "n".repeat(60) }),
     refused: [],
+  },
+  ...CLOUDS.map((cloud) => ({
+    name: `${cloud}: a VPC peered with itself`,
+    cloud,
+    document: {
+      vpcs: [vpc(cloud, "vpc-a", ["10.0.0.0/16"])],
+      peerings: [{ id: "a-a", name: "a-a", vpc: "vpc-a", peerVpc: "vpc-a", ...bandwidthOf(cloud, false) }],
+    },
+    refused: ["SELF_PEERING"] as const,
+  })),
+  ...CLOUDS.map((cloud) => {
+    const base = pair(cloud, { routes: "none" });
+    return {
+      name: `${cloud}: a second peering of the same two VPCs, the other way round`,
+      cloud,
+      document: {
+        ...base,
+        peerings: [
+          ...(base.peerings ?? []),
+          { id: "b-a", name: "b-a", vpc: "vpc-b", peerVpc: "vpc-a", ...bandwidthOf(cloud, false) },
+        ],
+      },
+      refused: ["DUPLICATE_PEERING"] as const,
+    };
+  }),
+  ...CLOUDS.map((cloud) => ({
+    name: `${cloud}: three VPCs peered in a chain, routes both ways on each peering`,
+    cloud,
+    document: chain(cloud),
+    refused: [],
+  })),
+  ...CLOUDS.map((cloud) => {
+    const base = chain(cloud);
+    return {
+      name: `${cloud}: a route to the far end of a chain through the middle (peering is never transitive)`,
+      cloud,
+      document: {
+        ...base,
+        routes: [...(base.routes ?? []), { vpc: "vpc-a", destination: "10.2.0.0/16", peering: "a-b" }],
+      },
+      refused: ["TRANSITIVE_ROUTE"] as const,
+    };
+  }),
+  ...CLOUDS.map((cloud) => {
+    const base = chain(cloud);
+    return {
+      name: `${cloud}: a route in a VPC that is not on the peering it names`,
+      cloud,
+      document: {
+        ...base,
+        routes: [...(base.routes ?? []), { vpc: "vpc-c", destination: "10.0.0.0/16", peering: "a-b" }],
+      },
+      refused: ["ROUTE_NOT_ON_PEERING"] as const,
+    };
+  }),
+  ...CLOUDS.map((cloud) => {
+    const base = pair(cloud);
+    return {
+      name: `${cloud}: the same destination twice in one route table`,
+      cloud,
+      document: {
+        ...base,
+        routes: [...(base.routes ?? []), { vpc: "vpc-a", destination: "10.1.0.0/16", peering: "a-b" }],
+      },
+      refused: ["ROUTE_CONFLICT"] as const,
+    };
+  }),
+  ...(["tencentcloud", "baiducloud"] as const).map((cloud) => ({
+    name: `${cloud}: 10 peerings on one VPC (the quota)`,
+    cloud,
+    document: hubOf(cloud, 10),
+    refused: [],
+  })),
+  ...(["tencentcloud", "baiducloud"] as const).map((cloud) => ({
+    name: `${cloud}: 11 peerings on one VPC`,
+    cloud,
+    document: hubOf(cloud, 11),
+    refused: ["PEERING_LIMIT_EXCEEDED"] as const,
+  })),
+  ...CLOUDS.map((cloud) => ({
+    name: `${cloud}: a VPC block with host bits set`,
+    cloud,
+    document: pair(cloud, { cidrs: [["10.0.0.1/16"], ["10.1.0.0/16"]], routes: "none" }),
+    refused: ["INVALID_CIDR"] as const,
+  })),
+  {
+    name: "tencentcloud: two cross-region peers whose blocks overlap each other",
+    cloud: "tencentcloud",
+    document: {
+      vpcs: [
+        vpc("tencentcloud", "vpc-a", ["10.0.0.0/16"]),
+        vpc("tencentcloud", "vpc-b", ["10.1.0.0/16"], REGIONS.tencentcloud.other),
+        vpc("tencentcloud", "vpc-c", ["10.1.128.0/17"], "ap-shanghai"),
+      ],
+      peerings: [
+        { id: "a-b", name: "a-b", vpc: "vpc-a", peerVpc: "vpc-b", bandwidthMbps: 100 },
+        { id: "a-c", name: "a-c", vpc: "vpc-a", peerVpc: "vpc-c", bandwidthMbps: 100 },
+      ],
+    },
+    refused: ["PEER_CIDR_CONFLICT"],
   },
 ];

@@ -3,7 +3,12 @@
  * reach the case's verdict. The last thing the run prints is the matrix, cases × layers, agreed or disagreed.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { DIAGNOSTIC_CODES, PLANNER_CODES } from "../../provider/core/index.js";
+import {
+  DIAGNOSTIC_CODES,
+  type DiagnosticCode,
+  isDocumentCode,
+  PLANNER_CODES,
+} from "../../provider/core/index.js";
 import { CASES } from "./cases.js";
 import {
   cdktfLayer,
@@ -97,6 +102,23 @@ describe("the table covers the rulebook", () => {
   it("every code a case refuses with is in the catalogue", () => {
     for (const c of CASES)
       for (const code of c.refused) expect(Object.keys(DIAGNOSTIC_CODES)).toContain(code);
+  });
+
+  it("has a refused row for every error code of the validators, or says why no layer can be asked it", () => {
+    const covered = new Set<string>(CASES.flatMap((c) => c.refused));
+    const elsewhere: Readonly<Record<string, string>> = {
+      SUBNET_INVALID:
+        "the subnet suite, ./subnets.test.ts (its own table: subnets are no part of a peering case)",
+      INVALID_DOCUMENT: "the schema: the apply layers take typed inputs, not a document",
+      UNKNOWN_REFERENCE: "a reference to nothing: the apply layers have no id to send for it",
+      CROSS_CLOUD_PEERING: "two clouds in one case: each emulator layer speaks one cloud",
+      BANDWIDTH_POLICY_INVALID: "per-IP limits: the apply layers create VPCs, peerings and routes only",
+    };
+    const errors = (Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[]).filter(
+      (code) => isDocumentCode(code) && DIAGNOSTIC_CODES[code].severity === "error",
+    );
+    expect(errors.filter((code) => !covered.has(code) && elsewhere[code] === undefined)).toEqual([]);
+    expect(Object.keys(elsewhere).filter((code) => covered.has(code))).toEqual([]);
   });
 
   it("has a refused row for the rules the issue names, on the cloud each belongs to", () => {

@@ -1,6 +1,7 @@
 /**
  * Conformance for the subnet rules (rulebook `subnets`, core subnetProblems): one table of cases, each run through
- * every layer that can judge it — the core, the Subnet resource's plan-time check, CDKTF synth of the Huawei
+ * every layer that can judge it — the core, `peerlink validate` (the document's `subnets`), the Subnet resource's
+ * plan-time check, CDKTF synth of the Huawei
  * subnet binding (HuaweicloudVpcSubnet: what needs no VPC), the local engine, the
  * huaweicloud, tencentcloud and baiducloud backends over the emulator (each refuses what the core's shape rules
  * see before sending anything; the Baidu backend's refusals of what needs the VPC carry Baidu's code), and Huawei's
@@ -27,7 +28,13 @@ import { BackendError } from "../../provider/backends/errors.js";
 import { HuaweiCloudBackend } from "../../provider/backends/huaweicloud/huaweicloud-backend.js";
 import { LocalStateEngine } from "../../provider/backends/local/local-backend.js";
 import { TencentCloudBackend } from "../../provider/backends/tencentcloud/tencentcloud-backend.js";
-import { type Cloud, defaultGateway, SUBNET_INVALID, subnetProblems } from "../../provider/core/index.js";
+import {
+  type Cloud,
+  defaultGateway,
+  SUBNET_INVALID,
+  subnetProblems,
+  validateDocument,
+} from "../../provider/core/index.js";
 import { baiducloudHandler } from "../../provider/emulator/baiducloud/handler.js";
 import { huaweicloudHandler } from "../../provider/emulator/huaweicloud/handler.js";
 import type { EmulatorAccount } from "../../provider/emulator/protocol.js";
@@ -206,6 +213,23 @@ const coreLayer: Layer = {
       { name: "s", cidr: c.cidr, ipv6: c.ipv6 },
     );
     return { verdict: problems.length === 0 ? "ok" : SUBNET_INVALID };
+  },
+};
+
+/** validate: the document's `subnets` (what `peerlink validate` reads), the sibling declared first. */
+const validateLayer: Layer = {
+  name: "validate",
+  async judge(c) {
+    const vpc = { id: "vpc", cloud: c.cloud, region: REGION[c.cloud], account: "1", cidrs: [VPC_CIDR] };
+    const subnets = [
+      ...(c.sibling ? [{ id: "sibling", vpc: "vpc", cidr: c.sibling }] : []),
+      { id: "s", vpc: "vpc", cidr: c.cidr, ipv6: c.ipv6 },
+    ];
+    const { diagnostics } = validateDocument({ vpcs: [vpc], subnets });
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    if (errors.some((d) => d.resource !== "subnets[s]"))
+      throw new Error(`unexpected: ${JSON.stringify(errors)}`);
+    return { verdict: errors[0]?.code ?? "ok" };
   },
 };
 
@@ -393,6 +417,7 @@ const huaweiSdkLayer: Layer = {
 
 const LAYERS: readonly Layer[] = [
   coreLayer,
+  validateLayer,
   pulumiCheckLayer,
   cdktfSynthLayer,
   localLayer,

@@ -507,6 +507,8 @@ export class BaiduCloudBackend implements Backend {
         region: this.region,
         peerRegion: peerVpcRegion,
         name: input.name,
+        vpcId: input.vpcId,
+        peerVpcId: input.peerVpcId,
         bandwidthMbps: bandwidthInMbps,
         chargeType: input.chargeType,
         serviceLevel: input.serviceLevel,

@@ -719,6 +719,8 @@ export class HuaweiCloudBackend implements Backend {
         region: this.region,
         peerRegion: input.peerRegion,
         name: input.name,
+        vpcId: input.vpcId,
+        peerVpcId: input.peerVpcId,
         bandwidthMbps: input.bandwidthMbps,
         chargeType: input.chargeType,
         serviceLevel: input.serviceLevel,

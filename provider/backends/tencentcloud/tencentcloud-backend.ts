@@ -34,7 +34,7 @@
  */
 
 import { canonicalCidrText } from "../../core/cidr.js";
-import { checkVpcRequest } from "../../core/peering-candidate.js";
+import { checkPeeringRequest, checkVpcRequest } from "../../core/peering-candidate.js";
 import { defaultGateway } from "../../core/subnet-rules.js";
 import type {
   Backend,
@@ -66,6 +66,7 @@ import { type CloudCredentials, resolveCredentials } from "../shared/credentials
 import { createIdempotently } from "../shared/idempotent-create.js";
 import { NO_PACING, Pacer, type PacerOptions } from "../shared/pacer.js";
 import { type RetryOptions, retryWrite, withRetry } from "../shared/retry.js";
+import { transitiveRouteOf } from "../shared/route-refusal.js";
 import { planSecondaryChange, type SecondaryRules, wantedSecondary } from "../shared/secondary-cidrs.js";
 import { type WaitForPeeringOptions, waitForPeering } from "../shared/wait-for-peering.js";
 import { TENCENT_VPC_ENDPOINT, TencentApiClient } from "./api-client.js";
@@ -850,6 +851,20 @@ export class TencentCloudBackend implements Backend {
     } catch (error) {
       if (isBackendError(error, "DUPLICATE_PEERING"))
         throw await this.#duplicatePeering(error, input, region);
+      // Tencent's generic code also stands for a VPC peered with itself (../errors.ts SELF_PEERING): the core's
+      // request rules say whether that is what was refused.
+      if (isBackendError(error, "INVALID_PARAMETER"))
+        refuseFindings(
+          checkPeeringRequest({
+            cloud: "tencentcloud",
+            region,
+            peerRegion: destinationRegion,
+            name: input.name,
+            vpcId: input.vpcId,
+            peerVpcId: input.peerVpcId,
+          }).filter((d) => d.code === "SELF_PEERING"),
+          error.cloudCode ?? TENCENT_CLOUD_CODES.SELF_PEERING,
+        );
       throw error;
     }
     return created;
@@ -1240,8 +1255,34 @@ export class TencentCloudBackend implements Backend {
           tableId,
           batch.map((b) => b.input),
         );
+      if (isBackendError(error, "ROUTE_DESTINATION_NOT_IN_PEER")) throw await this.#outsidePeer(error, batch);
       throw error;
     }
+  }
+
+  /**
+   * CidrNotInPeerVpc stands for TRANSITIVE_ROUTE too (../errors.ts): the first route of the batch the core finds
+   * transitive on what this account can read (../shared/route-refusal.ts), else the cloud's refusal as it was.
+   */
+  async #outsidePeer(
+    error: BackendError,
+    batch: readonly { readonly input: CreateRouteInput }[],
+  ): Promise<BackendError> {
+    for (const { input } of batch) {
+      const found = await transitiveRouteOf(this, input);
+      if (found === undefined) continue;
+      return new BackendError("TRANSITIVE_ROUTE", found.message, {
+        cloudCode: error.cloudCode,
+        resource: `route ${input.destination}`,
+        value: input.destination,
+        fix: found.fix,
+        cause: error,
+        ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
+        ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
+        problems: [found],
+      });
+    }
+    return error;
   }
 
   /**

@@ -17,6 +17,7 @@ import { checkRouteLimit } from "./route-limit.js";
 import { checkRouteOnPeering } from "./route-on-peering.js";
 import type { Rule } from "./rule.js";
 import { checkSelfPeering } from "./self-peering.js";
+import { checkSubnets } from "./subnet.js";
 import { checkVpcBlocks } from "./vpc-block.js";
 
 export type { Rule } from "./rule.js";
@@ -24,6 +25,7 @@ export type { Rule } from "./rule.js";
 /** Every rule, in no particular order: the diagnostics are sorted afterwards. */
 export const RULES: readonly Rule[] = [
   checkVpcBlocks,
+  checkSubnets,
   checkSelfPeering,
   checkDuplicatePeering,
   checkCrossCloudPeering,

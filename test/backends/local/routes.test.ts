@@ -88,7 +88,7 @@ describe("next hop", () => {
       world.a.createRoute({ vpcId: z.id, destination: "10.1.0.0/16", peeringId: peering.id }),
       {
         code: "ROUTE_NOT_ON_PEERING",
-        cloudCode: "InvalidParameterValue",
+        cloudCode: "InvalidParameterValue.RouteNextHopInvalid",
         mentions: [z.id, peering.id, x.id],
       },
     );

@@ -34,6 +34,13 @@ const EXPECTED: Record<Exclude<DiagnosticCode, NonDocumentCode>, [DiagnosticCode
     ["UNKNOWN_REFERENCE", "routes[0]"],
     ["UNKNOWN_REFERENCE", "routes[0]"],
   ],
+  SUBNET_INVALID: [
+    ["SUBNET_INVALID", "subnets[app-2]"],
+    ["SUBNET_INVALID", "subnets[tiny]"],
+    ["SUBNET_INVALID", "subnets[tiny]"],
+    ["SUBNET_INVALID", "subnets[v6]"],
+    ["SUBNET_INVALID", "subnets[outside]"],
+  ],
   SELF_PEERING: [["SELF_PEERING", "peerings[a-a]"]],
   IPV6_PEERING_UNSUPPORTED: [["IPV6_PEERING_UNSUPPORTED", "routes[2]"]],
   DUPLICATE_PEERING: [
