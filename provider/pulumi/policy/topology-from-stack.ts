@@ -12,12 +12,19 @@ import type {
   BandwidthPolicySpec,
   PeeringSpec,
   RouteSpec,
+  SubnetSpec,
   TopologyInput,
   VpcSpec,
 } from "../../core/topology-schema.js";
 
 /** The kinds of peerlink resources, as their classes are named. */
-export type PeerlinkKind = "Vpc" | "Peering" | "PeeringAcceptance" | "RouteRule" | "BandwidthPolicy";
+export type PeerlinkKind =
+  | "Vpc"
+  | "Subnet"
+  | "Peering"
+  | "PeeringAcceptance"
+  | "RouteRule"
+  | "BandwidthPolicy";
 
 /** What the policy needs of a stack resource (a subset of @pulumi/policy's PolicyResource). */
 export interface StackResource {
@@ -35,7 +42,9 @@ export interface SkippedResource {
 }
 
 export interface StackTopology {
-  readonly topology: Required<Pick<TopologyInput, "vpcs" | "peerings" | "routes" | "bandwidthPolicies">>;
+  readonly topology: Required<
+    Pick<TopologyInput, "vpcs" | "subnets" | "peerings" | "routes" | "bandwidthPolicies">
+  >;
   /** The stack resource behind a document element: `vpcs[<id>]`, `peerings[<id>]`, `routes[3]`... -> URN. */
   readonly owners: ReadonlyMap<string, string>;
   /** Peerings some of whose routes or policies were skipped: "missing route" warnings on them are unreliable. */
@@ -59,6 +68,7 @@ const PROXY_TARGET = "__getSpecialProxyTarget";
 
 const RUNTIME_KINDS: Readonly<Record<string, PeerlinkKind>> = {
   vpc: "Vpc",
+  subnet: "Subnet",
   peering: "Peering",
   peeringAcceptance: "PeeringAcceptance",
   routeRule: "RouteRule",
@@ -86,7 +96,9 @@ export function rawProps(props: Record<string, unknown>): Record<string, unknown
  */
 export function peerlinkKind(type: string, props: Record<string, unknown>): PeerlinkKind | undefined {
   const typed =
-    /^pulumi-nodejs:dynamic\/peerlink:(Vpc|Peering|PeeringAcceptance|RouteRule|BandwidthPolicy)$/.exec(type);
+    /^pulumi-nodejs:dynamic\/peerlink:(Vpc|Subnet|Peering|PeeringAcceptance|RouteRule|BandwidthPolicy)$/.exec(
+      type,
+    );
   if (typed) return typed[1] as PeerlinkKind;
   const provider = props.__provider;
   if (typeof provider !== "string" || !provider.includes("peerlink/pulumi/runtime")) return undefined;
@@ -304,5 +316,32 @@ export function topologyFromStack(resources: readonly StackResource[]): StackTop
     }
   }
 
-  return { topology: { vpcs, peerings, routes, bandwidthPolicies }, owners, incompletePeerings, skipped };
+  // 6. Subnets, in stack order (the core judges each against the subnets of its VPC before it, as a cloud does): the
+  // Subnet resource's own check cannot see its siblings or its VPC's blocks, the stack can.
+  const subnets: SubnetSpec[] = [];
+  for (const entry of entries.filter((e) => e.kind === "Subnet")) {
+    const { props, resource } = entry;
+    const vpc = refer(entry, "vpcId", vpcIdByUrn);
+    const cidr = knownString(props.cidr);
+    const name = knownString(props.name);
+    if (vpc === undefined || cidr === undefined || name === undefined || isUnknownValue(props.ipv6)) {
+      skip(entry, "Subnet vpcId, name, cidr or ipv6 not known until apply");
+      continue;
+    }
+    if (!vpcById.has(vpc)) {
+      skip(entry, `VPC ${vpc} is not described in the stack (no Vpc resource)`);
+      continue;
+    }
+    const id = knownString(props.subnetId) ?? resource.name;
+    if (owners.has(`subnets[${id}]`)) continue;
+    owners.set(`subnets[${id}]`, resource.urn);
+    subnets.push({ id, vpc, cidr, name, ...(props.ipv6 === true ? { ipv6: true } : {}) });
+  }
+
+  return {
+    topology: { vpcs, subnets, peerings, routes, bandwidthPolicies },
+    owners,
+    incompletePeerings,
+    skipped,
+  };
 }

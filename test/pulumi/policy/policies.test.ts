@@ -86,6 +86,30 @@ describe("the peerlink policy pack", () => {
     expect(transitive.message).toContain("Fix:");
   });
 
+  it("judges the stack's subnets against their VPC and the subnets before them, which a Subnet's own check cannot see", async () => {
+    const subnet = (name: string, cidr: string) =>
+      resource(
+        "Subnet",
+        name,
+        { name, vpcId: UNKNOWN, cidr, subnetId: UNKNOWN },
+        { vpcId: { kind: "Vpc", name: "app" } },
+      );
+    const stack = [
+      ...cleanStack(),
+      subnet("web", "10.0.1.0/24"),
+      subnet("db", "10.0.1.128/25"), // overlaps web
+      subnet("far", "10.9.0.0/24"), // outside the VPC
+      subnet("ok", "10.0.2.0/24"),
+    ];
+    const violations = await run(topologyErrorsPolicy, stack);
+    expect(violations.map((v) => `${code(v)} ${v.urn?.split("::").pop()}`).sort()).toEqual([
+      "SUBNET_INVALID db",
+      "SUBNET_INVALID far",
+    ]);
+    expect(violations.find((v) => v.urn?.endsWith("::db"))?.message).toContain('overlaps subnet "web"');
+    expect(await run(topologyErrorsPolicy, [...cleanStack(), subnet("web", "10.0.1.0/24")])).toEqual([]);
+  });
+
   it("reports warnings as advisory violations", async () => {
     const warnings = await run(topologyWarningsPolicy, brokenStack());
     expect(warnings.map(code)).toContain("PEERING_UNUSED");

@@ -11,6 +11,7 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 const RUNTIME_KIND = {
   Vpc: "vpc",
+  Subnet: "subnet",
   Peering: "peering",
   PeeringAcceptance: "peeringAcceptance",
   RouteRule: "routeRule",

@@ -28,7 +28,32 @@ describe("topologyFromStack", () => {
       ],
       routes: [{ vpc: "gz", destination: "10.1.0.0/16", peering: "dr" }],
       bandwidthPolicies: [],
+      subnets: [],
     });
+  });
+
+  it("reads Subnets by their VPC's dependency, skipping one whose block or VPC is not known", () => {
+    const { topology, skipped, owners } = topologyFromStack([
+      newVpc("gz", "ap-guangzhou", ["10.0.0.0/16"]),
+      resource(
+        "Subnet",
+        "app",
+        { name: "app", vpcId: UNKNOWN, cidr: "10.0.1.0/24", ipv6: true },
+        { vpcId: { kind: "Vpc", name: "gz" } },
+      ),
+      resource(
+        "Subnet",
+        "later",
+        { name: "later", vpcId: UNKNOWN, cidr: UNKNOWN },
+        { vpcId: { kind: "Vpc", name: "gz" } },
+      ),
+      resource("Subnet", "elsewhere", { name: "elsewhere", vpcId: "vpc-not-in-stack", cidr: "10.0.2.0/24" }),
+    ]);
+    expect(topology.subnets).toEqual([
+      { id: "app", vpc: "gz", cidr: "10.0.1.0/24", name: "app", ipv6: true },
+    ]);
+    expect(owners.get("subnets[app]")).toMatch(/::app$/);
+    expect(skipped.map((s) => s.urn.split("::").pop())).toEqual(["later", "elsewhere"]);
   });
 
   it("puts routes in extra tables by table id, and the main table's id in the main table", () => {
