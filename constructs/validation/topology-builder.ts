@@ -12,6 +12,7 @@ import type {
   BandwidthPolicySpec,
   PeeringSpec,
   RouteSpec,
+  SubnetSpec,
   TopologyInput,
   VpcSpec,
 } from "../../provider/core/topology-schema.js";
@@ -54,6 +55,10 @@ export class TopologyBuilder {
   /** Site objects already added: the usual case (one VpcSite per VPC, shared by many constructs) is a look-up. */
   readonly #siteIds = new Map<VpcSite, string | undefined>();
   readonly #vpcOwner = new Map<string, TopologyMember>();
+  /** A site's `vpcId` (a cloud id, or a token string) -> its topology id: how a subnet finds its VPC. */
+  readonly #topologyIdByVpcId = new Map<string, string>();
+  readonly #subnets: SubnetSpec[] = [];
+  readonly #subnetOwner = new Map<string, TopologyMember>();
   /** VPC ids left out because a value was unresolved (their peerings and routes are left out too). */
   readonly #unknownVpcs = new Set<string>();
   /** A site's IPv6 block known only at apply (a token) -> the placeholder it is validated as. */
@@ -114,6 +119,7 @@ export class TopologyBuilder {
         : {}),
     };
     const known = this.#vpcById.get(id);
+    if (!this.#topologyIdByVpcId.has(site.vpcId)) this.#topologyIdByVpcId.set(site.vpcId, id);
     if (!known) {
       this.#vpcs.push(spec);
       this.#vpcById.set(id, spec);
@@ -163,6 +169,18 @@ export class TopologyBuilder {
     return this.#deferredIpv6.get(destination);
   }
 
+  /** The topology id of the VPC a site with this `vpcId` described, when one was added. */
+  vpcOfId(vpcId: string): string | undefined {
+    return this.#topologyIdByVpcId.get(vpcId);
+  }
+
+  /** Adds a subnet of a VPC already described (vpcOfId), in construct order. */
+  subnet(member: TopologyMember, spec: SubnetSpec): void {
+    if (this.#subnetOwner.has(spec.id)) return;
+    this.#subnets.push(spec);
+    this.#subnetOwner.set(spec.id, member);
+  }
+
   route(member: TopologyMember, spec: RouteSpec): void {
     this.#routes.push(spec);
     this.#routeOwner.push(member);
@@ -176,6 +194,7 @@ export class TopologyBuilder {
   document(): TopologyInput {
     return {
       vpcs: this.#vpcs,
+      subnets: this.#subnets,
       peerings: this.#peerings,
       routes: this.#routes,
       bandwidthPolicies: this.#policies,
@@ -200,6 +219,10 @@ export class TopologyBuilder {
         const at = index ?? this.#peerings.findIndex((p) => p.id === key);
         return this.#peeringOwner[at];
       }
+      case "subnets":
+        return index === undefined
+          ? this.#subnetOwner.get(key as string)
+          : this.#subnetOwner.get(this.#subnets[index]?.id ?? "");
       case "routes":
         return index === undefined ? undefined : this.#routeOwner[index];
       case "bandwidthPolicies":

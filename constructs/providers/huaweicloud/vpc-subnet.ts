@@ -7,12 +7,21 @@
  * The synth fails with SUBNET_INVALID on what the core's subnet rules judge without the VPC (subnetShapeProblems:
  * the block, Huawei's longest prefix /28, the gateway inside the block, the name), as the Pulumi `Subnet`'s
  * plan-time check and every backend do. Whether the block lies inside its VPC and clear of the VPC's other subnets
- * needs the VPC's blocks, which a `vpc_id` does not carry: Huawei's API answers that at apply (VPC.0203, VPC.0204).
+ * needs the VPC's blocks, which a `vpc_id` does not carry: when `vpcId` is the `vpcId` of a `VpcSite` some
+ * peerlink construct of the stack uses, the stack's synth validation (TopologyValidation) judges it there, as
+ * `peerlink validate` does a document's `subnets`; otherwise Huawei's API answers it at apply (VPC.0203, VPC.0204).
  */
 import { type TerraformMetaArguments, Token } from "cdktf";
 import type { Construct } from "constructs";
-import { SUBNET_INVALID, subnetCandidate, subnetShapeProblems } from "../../../provider/core/index.js";
-import { problemText } from "../../errors.js";
+import {
+  type Diagnostic,
+  SUBNET_INVALID,
+  subnetCandidate,
+  subnetShapeProblems,
+} from "../../../provider/core/index.js";
+import { type ConstructProblem, problemText } from "../../errors.js";
+import { markMember, type TopologyBuilder } from "../../validation/topology-builder.js";
+import { TopologyValidation, type ValidatedMember } from "../../validation/topology-validation.js";
 import { ArgumentResource } from "../argument-resource.js";
 import type { Attributes } from "../attributes.js";
 
@@ -35,12 +44,55 @@ export interface HuaweicloudVpcSubnetConfig extends TerraformMetaArguments {
   readonly description?: string;
 }
 
-export class HuaweicloudVpcSubnet extends ArgumentResource<HuaweicloudVpcSubnetConfig> {
+export class HuaweicloudVpcSubnet
+  extends ArgumentResource<HuaweicloudVpcSubnetConfig>
+  implements ValidatedMember
+{
   static readonly tfResourceType = "huaweicloud_vpc_subnet";
+  #coreDiagnostics: Diagnostic[] = [];
 
   constructor(scope: Construct, id: string, config: HuaweicloudVpcSubnetConfig) {
     super(scope, id, HuaweicloudVpcSubnet.tfResourceType, "huaweicloud", config);
-    this.node.addValidation({ validate: () => subnetSynthErrors(config) });
+    markMember(this);
+    TopologyValidation.of(this);
+    this.node.addValidation({ validate: () => this.#validationErrors() });
+  }
+
+  /**
+   * Joins the stack's topology when its VPC is one a VpcSite described and its block is known: the core then
+   * judges it whole (inside the VPC, clear of the subnets before it), beside the checks below.
+   */
+  contribute(builder: TopologyBuilder): void {
+    const c = this.config;
+    if (Token.isUnresolved(c.cidr) || Token.isUnresolved(c.name) || Token.isUnresolved(c.gatewayIp)) return;
+    const vpc = builder.vpcOfId(c.vpcId);
+    if (vpc === undefined) return;
+    const stackPath = TopologyValidation.of(this).stack.node.path;
+    builder.subnet(this, {
+      id: this.node.path.slice(stackPath.length + 1),
+      vpc,
+      cidr: c.cidr,
+      name: c.name,
+      gatewayIp: c.gatewayIp,
+      ...(c.ipv6Enable === true ? { ipv6: true } : {}),
+    });
+  }
+
+  addSynthProblem(_problem: ConstructProblem): void {}
+
+  resetSynthState(): void {
+    this.#coreDiagnostics = [];
+  }
+
+  addCoreDiagnostic(diagnostic: Diagnostic): void {
+    this.#coreDiagnostics.push(diagnostic);
+  }
+
+  /** Its own VPC-free checks, then what only the stack's topology could judge (each problem once). */
+  #validationErrors(): string[] {
+    const own = subnetSynthErrors(this.config);
+    const core = this.#coreDiagnostics.map(problemText).filter((text) => !own.includes(text));
+    return [...own, ...core];
   }
 
   /** `ipv6_cidr` (computed): the IPv6 block Huawei assigned, a token until apply. */
