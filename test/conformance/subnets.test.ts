@@ -2,7 +2,7 @@
  * Conformance for the subnet rules (rulebook `subnets`, core subnetProblems): one table of cases, each run through
  * every layer that can judge it — the core, `peerlink validate` (the document's `subnets`), the Subnet resource's
  * plan-time check, CDKTF synth of the Huawei
- * subnet binding (HuaweicloudVpcSubnet: what needs no VPC), the local engine, the
+ * subnet binding (HuaweicloudVpcSubnet, its VPC described by a VpcSite), the local engine, the
  * huaweicloud, tencentcloud and baiducloud backends over the emulator (each refuses what the core's shape rules
  * see before sending anything; the Baidu backend's refusals of what needs the VPC carry Baidu's code), and Huawei's
  * and Tencent's official SDKs over the emulator (the wire's own code: VPC.02xx, InvalidParameterValue.SubnetRange /
@@ -19,6 +19,7 @@ import {
   CreateVpcRequestBody,
 } from "@huaweicloud/huaweicloud-sdk-vpc";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Peering as PeeringConstruct } from "../../constructs/peering.js";
 import { HuaweicloudProvider } from "../../constructs/providers/huaweicloud/provider.js";
 import { HuaweicloudVpcSubnet } from "../../constructs/providers/huaweicloud/vpc-subnet.js";
 import type { Backend } from "../../provider/backends/backend.js";
@@ -256,22 +257,44 @@ const pulumiCheckLayer: Layer = {
   },
 };
 
-/** CDKTF synth of a `huaweicloud_vpc_subnet` (HuaweicloudVpcSubnet), the one subnet binding CDKTF has. */
+/**
+ * CDKTF synth of a `huaweicloud_vpc_subnet` (HuaweicloudVpcSubnet), the one subnet binding CDKTF has, in a stack
+ * whose Peering describes its VPC with a VpcSite: the synth validation judges it in the stack's topology.
+ */
 const cdktfSynthLayer: Layer = {
   name: "cdktf-synth",
   async judge(c) {
     if (c.cloud !== "huaweicloud") return { na: `CDKTF has no ${c.cloud} subnet binding` };
-    if (c.needsVpc) return { na: "a vpc_id does not carry the VPC's blocks at synth" };
     const result = synthStack((stack) => {
       new HuaweicloudProvider(stack, "huaweicloud", { region: REGION.huaweicloud });
-      new HuaweicloudVpcSubnet(stack, "s", {
-        name: "s",
-        vpcId: "vpc-x",
-        cidr: c.cidr,
-        gatewayIp: defaultGateway(c.cidr),
-        ipv6Enable: c.ipv6,
+      const site = (vpcId: string, cidr: string) => ({
+        vpcId,
+        cloud: "huaweicloud" as const,
+        region: REGION.huaweicloud,
+        account: "p1",
+        cidrs: [cidr],
+        mainRouteTableId: `rtb-${vpcId}`,
       });
+      const vpc = site("vpc-x", VPC_CIDR);
+      new PeeringConstruct(stack, "p", {
+        cloud: "huaweicloud",
+        vpc,
+        peerVpc: site("vpc-y", "10.1.0.0/16"),
+        name: "p",
+      });
+      const subnet = (id: string, cidr: string) =>
+        new HuaweicloudVpcSubnet(stack, id, {
+          name: id,
+          vpcId: vpc.vpcId,
+          cidr,
+          gatewayIp: defaultGateway(cidr),
+          ipv6Enable: id === "s" && c.ipv6,
+        });
+      if (c.sibling) subnet("sibling", c.sibling);
+      subnet("s", c.cidr);
     });
+    if (result.errors.some((l) => !l.startsWith("[stack/s] ")))
+      throw new Error(`unexpected: ${result.errors.join("\n")}`);
     const first = result.errors[0];
     return { verdict: first === undefined ? "ok" : (first.split("] ")[1]?.split(" ")[0] ?? "?") };
   },
