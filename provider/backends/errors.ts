@@ -62,6 +62,26 @@ export class BackendError extends PeerlinkError {
   }
 }
 
+/**
+ * A refusal from the wire said again by a backend that learned more once the cloud refused (which rule it was,
+ * which resource already holds the place): what the wire gave (the cloud code, the request id, the HTTP status)
+ * is kept, and the refusal itself is the cause.
+ */
+export function restated(
+  error: BackendError,
+  code: BackendCode,
+  message: string,
+  options: Omit<BackendErrorOptions, "cloudCode" | "requestId" | "httpStatus" | "cause">,
+): BackendError {
+  return new BackendError(code, message, {
+    cloudCode: error.cloudCode,
+    ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
+    ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    cause: error,
+    ...options,
+  });
+}
+
 export function isBackendError(error: unknown, code?: BackendCode): error is BackendError {
   return error instanceof BackendError && (code === undefined || error.code === code);
 }

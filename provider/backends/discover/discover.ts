@@ -6,8 +6,9 @@
  * `visible: false` and no blocks. Live states are kept (`status`, `createdAt`, `expiresAt`); DELETED peerings are
  * left out (they carry nothing and the clouds drop their routes with them, rulebook onDelete.routes).
  */
-import type { PeeringSpec, RouteSpec, TopologyDocument, VpcSpec } from "../../core/topology-schema.js";
+import type { RouteSpec, TopologyDocument, VpcSpec } from "../../core/topology-schema.js";
 import type { Backend, PeeringInfo, RouteInfo, VpcInfo } from "../backend.js";
+import { peeringSpecOf, vpcSpecOf } from "../shared/document-specs.js";
 import type { DiscoverySession } from "./connections.js";
 
 /** Peerings asked per listPeerings call. */
@@ -96,44 +97,6 @@ function peeringsOf(
   return out;
 }
 
-function iso(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
-
-function vpcSpec(v: VpcInfo): VpcSpec {
-  const extra = v.routeTables.filter((t) => !t.main).map((t) => t.id);
-  return {
-    id: v.id,
-    cloud: v.cloud,
-    region: v.region,
-    account: v.account,
-    cidrs: [...v.cidrs],
-    ...(extra.length > 0 ? { routeTables: extra } : {}),
-    ...(v.name ? { name: v.name } : {}),
-  };
-}
-
-function peeringSpec(p: PeeringInfo): PeeringSpec {
-  const createdAt = iso(p.createdAt);
-  const expiresAt = p.status === "PENDING" ? iso(p.expiresAt) : undefined;
-  return {
-    id: p.id,
-    ...(p.name ? { name: p.name } : {}),
-    ...(p.description ? { description: p.description } : {}),
-    vpc: p.vpcId,
-    peerVpc: p.peerVpcId,
-    ...(p.bandwidthMbps !== undefined ? { bandwidthMbps: p.bandwidthMbps } : {}),
-    ...(p.chargeType !== undefined ? { chargeType: p.chargeType } : {}),
-    ...(p.serviceLevel !== undefined ? { serviceLevel: p.serviceLevel } : {}),
-    ...(Object.keys(p.tags).length > 0 ? { tags: { ...p.tags } } : {}),
-    status: p.status,
-    ...(createdAt ? { createdAt } : {}),
-    ...(expiresAt ? { expiresAt } : {}),
-  };
-}
-
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Merges what every session read into one document, in a stable order (ids, then route keys). */
@@ -146,7 +109,7 @@ export function estateDocument(estates: readonly SessionEstate[]): TopologyDocum
     for (const p of e.peerings) if (p.status !== "DELETED") peerings.set(p.id, p);
     for (const r of e.routes) routes.set(`${r.routeTableId}\u0000${r.id}`, r);
   }
-  const docVpcs: VpcSpec[] = [...vpcs.values()].map(vpcSpec);
+  const docVpcs: VpcSpec[] = [...vpcs.values()].map(vpcSpecOf);
   const hidden = new Map<string, VpcSpec>();
   for (const p of peerings.values()) {
     const sides = [
@@ -184,7 +147,7 @@ export function estateDocument(estates: readonly SessionEstate[]): TopologyDocum
   );
   return {
     vpcs: docVpcs,
-    peerings: [...peerings.values()].map(peeringSpec).sort((a, b) => byText(a.id, b.id)),
+    peerings: [...peerings.values()].map(peeringSpecOf).sort((a, b) => byText(a.id, b.id)),
     routes: docRoutes,
     bandwidthPolicies: [],
   };

@@ -111,7 +111,7 @@ import type {
   VpcInfo,
 } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
-import { type BackendCode, BackendError, isBackendError } from "../errors.js";
+import { type BackendCode, BackendError, isBackendError, restated } from "../errors.js";
 import { refuseFindings, refuseSubnetShape } from "../shared/client-checks.js";
 import { markDescription, readDescription } from "../shared/create-marker.js";
 import { type CloudCredentials, resolveCredentials } from "../shared/credentials.js";
@@ -799,12 +799,8 @@ export class HuaweiCloudBackend implements Backend {
           (p.request_vpc_info.vpc_id === input.peerVpcId && p.accept_vpc_info.vpc_id === input.vpcId)),
     );
     const which = existing === undefined ? "the existing peering of this VPC pair" : `"${existing.id}"`;
-    return new BackendError("DUPLICATE_PEERING", error.message, {
-      cloudCode: error.cloudCode,
-      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    return restated(error, "DUPLICATE_PEERING", error.message, {
       ...(existing === undefined ? {} : { value: existing.id }),
-      cause: error,
       fix: `A live peering of ${input.vpcId} and ${input.peerVpcId} exists that this create did not make. To manage it with peerlink, set existingId: ${existing === undefined ? "<its id>" : `"${existing.id}"`} on the peerlink resource (adopt it); otherwise delete ${which} first.`,
     });
   }
@@ -1078,12 +1074,8 @@ export class HuaweiCloudBackend implements Backend {
     const existing = (await this.#v2Routes(input.vpcId).catch(() => [] as WireRoute[])).find(
       (r) => r.destination === input.destination,
     );
-    return new BackendError("ROUTE_CONFLICT", error.message, {
-      cloudCode: error.cloudCode,
-      ...(error.requestId === undefined ? {} : { requestId: error.requestId }),
-      ...(error.httpStatus === undefined ? {} : { httpStatus: error.httpStatus }),
+    return restated(error, "ROUTE_CONFLICT", error.message, {
       ...(existing === undefined ? {} : { value: existing.id }),
-      cause: error,
       fix: `Route table "${main.id}" already has a route to ${input.destination} that this create did not make. To manage it with peerlink, set existingId: ${existing === undefined ? "<its id>" : `"${existing.id}"`} on the peerlink route (adopt it); otherwise delete it or choose another destination.`,
     });
   }

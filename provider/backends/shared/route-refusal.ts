@@ -8,27 +8,13 @@
  * and their VPCs) and asks the core's rules (validateTopology) what the route breaks: the rule stays in core.
  * A VPC the credentials cannot read (another account's) is left out, and the cloud's own verdict then stands.
  */
-import {
-  type Diagnostic,
-  isResource,
-  type PeeringSpec,
-  type TopologyDocument,
-  type VpcSpec,
-  validateTopology,
-} from "../../core/index.js";
-import type { Backend, CreateRouteInput, PeeringInfo, VpcInfo } from "../backend.js";
+import { type Diagnostic, isResource, type TopologyDocument, validateTopology } from "../../core/index.js";
+import type { Backend, CreateRouteInput, VpcInfo } from "../backend.js";
+import { peeringSpecOf, vpcSpecOf } from "./document-specs.js";
 
 export type NeighbourhoodReader = Pick<Backend, "describeVpc" | "describePeering" | "listPeerings">;
 
 const readable = <T>(read: Promise<T>): Promise<T | undefined> => read.catch(() => undefined);
-
-function vpcSpecOf(vpc: VpcInfo): VpcSpec {
-  return { id: vpc.id, cloud: vpc.cloud, region: vpc.region, account: vpc.account, cidrs: [...vpc.cidrs] };
-}
-
-function peeringSpecOf(peering: PeeringInfo): PeeringSpec {
-  return { id: peering.id, name: peering.name, vpc: peering.vpcId, peerVpc: peering.peerVpcId };
-}
 
 /** The core's TRANSITIVE_ROUTE for `route` on what `reader` can see, or undefined (the cloud's code stands). */
 export async function transitiveRouteOf(

@@ -57,7 +57,7 @@ import type {
 } from "../backend.js";
 import { ACCEPTED_STATUS, isLivePeering } from "../backend.js";
 import { BACKEND_CAPABILITIES } from "../capabilities.js";
-import { BackendError, isBackendError, TENCENT_CLOUD_CODES } from "../errors.js";
+import { BackendError, isBackendError, restated, TENCENT_CLOUD_CODES } from "../errors.js";
 import { acceptedPeering } from "../shared/accepted-peering.js";
 import { refuseFindings, refuseSubnetShape } from "../shared/client-checks.js";
 import { CREATE_TOKEN_TAG, markDescription, markTags } from "../shared/create-marker.js";
@@ -952,17 +952,14 @@ export class TencentCloudBackend implements Backend {
       )
       .catch(() => undefined);
     const which = holder ? `peering "${holder.id}"` : "a live peering";
-    return new BackendError(
+    return restated(
+      error,
       "DUPLICATE_PEERING",
       `VPCs "${input.vpcId}" and "${input.peerVpcId}" already have ${which}, not created by this request (it does not carry its clientToken).`,
       {
-        cloudCode: error.cloudCode,
         resource: `peering ${input.name}`,
         ...(holder ? { value: holder.id } : {}),
         fix: `To manage the existing peering with peerlink, adopt it: set existingId: "${holder?.id ?? "<its id>"}" on the peerlink peering resource. Otherwise delete it first, or peer other VPCs.`,
-        cause: error,
-        ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
-        ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
         problems: error.problems,
       },
     );
@@ -1271,14 +1268,10 @@ export class TencentCloudBackend implements Backend {
     for (const { input } of batch) {
       const found = await transitiveRouteOf(this, input);
       if (found === undefined) continue;
-      return new BackendError("TRANSITIVE_ROUTE", found.message, {
-        cloudCode: error.cloudCode,
+      return restated(error, "TRANSITIVE_ROUTE", found.message, {
         resource: `route ${input.destination}`,
         value: input.destination,
         fix: found.fix,
-        cause: error,
-        ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
-        ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
         problems: [found],
       });
     }
@@ -1307,17 +1300,14 @@ export class TencentCloudBackend implements Backend {
     );
     if (holder === undefined) return error;
     const destination = holder.DestinationCidrBlock || holder.DestinationIpv6CidrBlock || "";
-    return new BackendError(
+    return restated(
+      error,
       "ROUTE_CONFLICT",
       `Route table "${tableId}" already has route "${holder.RouteItemId}" to ${destination} (next hop ${holder.GatewayId}), not created by this request.`,
       {
-        cloudCode: error.cloudCode,
         resource: `route ${destination}`,
         value: holder.RouteItemId,
         fix: `To manage the existing route with peerlink, adopt it: set existingId: "${holder.RouteItemId}" on the peerlink route resource. Otherwise delete it first, or route another destination.`,
-        cause: error,
-        ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
-        ...(error.httpStatus !== undefined ? { httpStatus: error.httpStatus } : {}),
         problems: error.problems,
       },
     );
