@@ -50,6 +50,7 @@ export class HuaweicloudVpcSubnet
 {
   static readonly tfResourceType = "huaweicloud_vpc_subnet";
   #coreDiagnostics: Diagnostic[] = [];
+  #synthProblems: ConstructProblem[] = [];
 
   constructor(scope: Construct, id: string, config: HuaweicloudVpcSubnetConfig) {
     super(scope, id, HuaweicloudVpcSubnet.tfResourceType, "huaweicloud", config);
@@ -78,10 +79,13 @@ export class HuaweicloudVpcSubnet
     });
   }
 
-  addSynthProblem(_problem: ConstructProblem): void {}
+  addSynthProblem(problem: ConstructProblem): void {
+    this.#synthProblems.push(problem);
+  }
 
   resetSynthState(): void {
     this.#coreDiagnostics = [];
+    this.#synthProblems = [];
   }
 
   addCoreDiagnostic(diagnostic: Diagnostic): void {
@@ -92,7 +96,7 @@ export class HuaweicloudVpcSubnet
   #validationErrors(): string[] {
     const own = subnetSynthErrors(this.config);
     const core = this.#coreDiagnostics.map(problemText).filter((text) => !own.includes(text));
-    return [...own, ...core];
+    return [...own, ...core, ...this.#synthProblems.map(problemText)];
   }
 
   /** `ipv6_cidr` (computed): the IPv6 block Huawei assigned, a token until apply. */

@@ -1,6 +1,6 @@
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { subnetCandidate, subnetProblems } from "../subnet-rules.js";
-import type { Subnet, Vpc } from "../topology.js";
+import type { Vpc } from "../topology.js";
 import type { Rule } from "./rule.js";
 
 /** Whether every declared block of the VPC parsed: otherwise "inside its VPC" is not judged (INVALID_CIDR said). */
@@ -22,29 +22,17 @@ export const checkSubnets: Rule = (topology) => {
     const vpc = subnet.vpc;
     if (vpc.spec.visible === false) continue;
     const siblings = accepted.get(vpc) ?? [];
+    const judgeWithin = blocksResolved(vpc);
+    const { spec } = subnet;
     const problems = subnetProblems(
-      {
-        cloud: vpc.cloud,
-        vpcId: vpc.id,
-        vpcCidrs: blocksResolved(vpc) ? vpc.spec.cidrs : [],
-        siblings,
-      },
-      candidateOf(subnet),
-    ).filter((p) => p.rule !== "withinVpc" || blocksResolved(vpc));
+      { cloud: vpc.cloud, vpcId: vpc.id, vpcCidrs: vpc.spec.cidrs, siblings },
+      subnetCandidate({ name: subnet.name, cidr: spec.cidr, ipv6: spec.ipv6, gatewayIp: spec.gatewayIp }),
+    ).filter((p) => judgeWithin || p.rule !== "withinVpc");
     if (problems.length === 0) {
-      siblings.push({ id: subnet.id, cidr: subnet.spec.cidr });
+      siblings.push({ id: subnet.id, cidr: spec.cidr });
       accepted.set(vpc, siblings);
     }
     for (const p of problems) out.push(diagnostic("SUBNET_INVALID", subnet.ref, p.message, p.fix));
   }
   return out;
 };
-
-function candidateOf(subnet: Subnet) {
-  return subnetCandidate({
-    name: subnet.name,
-    cidr: subnet.spec.cidr,
-    ...(subnet.spec.ipv6 === undefined ? {} : { ipv6: subnet.spec.ipv6 }),
-    ...(subnet.spec.gatewayIp === undefined ? {} : { gatewayIp: subnet.spec.gatewayIp }),
-  });
-}
