@@ -269,23 +269,10 @@ func (h *host) Run(ctx context.Context, req *pulumirpc.RunRequest) (*pulumirpc.R
 
 	args := append([]string{}, opts.nodeargs...)
 	args = append(args, runPath)
-	flagArg := func(name, value string) {
-		if value != "" {
-			args = append(args, "--"+name, value)
-		}
+	args = append(args, h.runFlags(req, "-")...)
+	if h.tracing != "" {
+		args = append(args, "--tracing", h.tracing)
 	}
-	flagArg("monitor", req.GetMonitorAddress())
-	flagArg("engine", h.engineAddress)
-	flagArg("organization", req.GetOrganization())
-	flagArg("project", req.GetProject())
-	flagArg("root-directory", info.GetRootDirectory())
-	flagArg("stack", req.GetStack())
-	flagArg("pwd", info.GetProgramDirectory())
-	if req.GetDryRun() {
-		args = append(args, "--dry-run")
-	}
-	flagArg("parallel", strconv.Itoa(int(req.GetParallel())))
-	flagArg("tracing", h.tracing)
 	args = append(args, info.GetEntryPoint())
 	args = append(args, req.GetArgs()...)
 

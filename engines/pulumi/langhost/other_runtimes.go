@@ -91,6 +91,30 @@ func (h *host) runOther(ctx context.Context, req *pulumirpc.RunRequest) (*pulumi
 	return runProgram(cmd), nil
 }
 
+// runFlags are the RunRequest's settings as a program runner's flags, for Node's run.js (sep "-") and our
+// python_exec.py (sep "_"): the same settings, each runner spelling its two-word names its own way.
+func (h *host) runFlags(req *pulumirpc.RunRequest, sep string) []string {
+	info := req.GetInfo()
+	var args []string
+	flag := func(name, value string) {
+		if value != "" {
+			args = append(args, "--"+strings.ReplaceAll(name, " ", sep), value)
+		}
+	}
+	flag("monitor", req.GetMonitorAddress())
+	flag("engine", h.engineAddress)
+	flag("organization", req.GetOrganization())
+	flag("project", req.GetProject())
+	flag("root directory", info.GetRootDirectory())
+	flag("stack", req.GetStack())
+	flag("pwd", info.GetProgramDirectory())
+	if req.GetDryRun() {
+		args = append(args, "--dry"+sep+"run")
+	}
+	flag("parallel", strconv.Itoa(int(req.GetParallel())))
+	return args
+}
+
 // pythonCommand runs python_exec.py (written into scratch) on the program with the host's settings as flags.
 func (h *host) pythonCommand(ctx context.Context, req *pulumirpc.RunRequest, scratch string) (*exec.Cmd, error) {
 	info := req.GetInfo()
@@ -109,23 +133,7 @@ func (h *host) pythonCommand(ctx context.Context, req *pulumirpc.RunRequest, scr
 	if err := os.WriteFile(runner, []byte(pythonExec), 0o600); err != nil {
 		return nil, err
 	}
-	args := []string{"-u", runner}
-	flag := func(name, value string) {
-		if value != "" {
-			args = append(args, "--"+name, value)
-		}
-	}
-	flag("monitor", req.GetMonitorAddress())
-	flag("engine", h.engineAddress)
-	flag("project", req.GetProject())
-	flag("stack", req.GetStack())
-	flag("pwd", info.GetProgramDirectory())
-	flag("organization", req.GetOrganization())
-	flag("root_directory", info.GetRootDirectory())
-	flag("parallel", strconv.Itoa(int(req.GetParallel())))
-	if req.GetDryRun() {
-		args = append(args, "--dry_run")
-	}
+	args := append([]string{"-u", runner}, h.runFlags(req, "_")...)
 	args = append(args, filepath.Join(info.GetProgramDirectory(), entryPoint(info)))
 	return exec.CommandContext(ctx, path, append(args, req.GetArgs()...)...), nil
 }
