@@ -1,6 +1,6 @@
 /** Discovery pages through listPeerings until the total, and merges sessions that see the same peering. */
 import { describe, expect, it } from "vitest";
-import type { Backend, Page, PeeringInfo } from "../../provider/backends/backend.js";
+import type { Backend, Page, PeeringInfo, SubnetInfo, VpcInfo } from "../../provider/backends/backend.js";
 import {
   discoverEstate,
   estateDocument,
@@ -70,12 +70,88 @@ describe("estateDocument", () => {
   });
 });
 
+describe("estateDocument, subnets", () => {
+  const vpc: VpcInfo = {
+    id: "vpc-a",
+    name: "a",
+    cloud: "huaweicloud",
+    region: "cn-north-4",
+    account: "1",
+    cidrs: ["10.0.0.0/16"],
+    routeTables: [],
+    tags: {},
+    createdAt: "2026-12-01T00:00:00Z",
+  };
+  const subnet = (
+    id: string,
+    cidr: string,
+    createdAt: string,
+    extra: Partial<SubnetInfo> = {},
+  ): SubnetInfo => ({
+    id,
+    vpcId: "vpc-a",
+    name: id,
+    cidr,
+    gatewayIp: `${cidr.split(".").slice(0, 3).join(".")}.1`,
+    ipv6: false,
+    ipv6Cidr: undefined,
+    createdAt,
+    ...extra,
+  });
+
+  it("writes each VPC's subnets in creation order, then address order within one tick of the cloud's clock", () => {
+    const doc = estateDocument([
+      {
+        vpcs: [vpc],
+        peerings: [],
+        routes: [],
+        subnets: [
+          subnet("s-late", "10.0.1.0/24", "2026-12-02T00:00:00Z"),
+          subnet("s-10", "10.0.10.0/24", "2026-12-01T00:00:00Z"),
+          subnet("s-9", "10.0.9.0/24", "2026-12-01T00:00:00Z"),
+        ],
+      },
+    ]);
+    expect(doc.subnets?.map((s) => s.id)).toEqual(["s-9", "s-10", "s-late"]);
+  });
+
+  it("leaves out what the document's defaults say (a name equal to the id, the first host as gateway, no IPv6)", () => {
+    const doc = estateDocument([
+      {
+        vpcs: [vpc],
+        peerings: [],
+        routes: [],
+        subnets: [
+          subnet("s-1", "10.0.1.0/24", "2026-12-01T00:00:00Z"),
+          subnet("s-2", "10.0.2.0/24", "2026-12-01T00:00:01Z", {
+            name: "db",
+            gatewayIp: "10.0.2.254",
+            ipv6: true,
+            ipv6Cidr: "2407:c080:1200:2::/64",
+          }),
+        ],
+      },
+    ]);
+    expect(doc.subnets).toEqual([
+      { id: "s-1", vpc: "vpc-a", cidr: "10.0.1.0/24" },
+      { id: "s-2", vpc: "vpc-a", cidr: "10.0.2.0/24", name: "db", ipv6: true, gatewayIp: "10.0.2.254" },
+    ]);
+  });
+
+  it("has no subnets list when a session read none (a backend without subnets): not read is not none", () => {
+    const read = { vpcs: [vpc], peerings: [], routes: [], subnets: [] };
+    expect(estateDocument([read]).subnets).toEqual([]);
+    expect(estateDocument([read, { vpcs: [], peerings: [], routes: [] }]).subnets).toBeUndefined();
+  });
+});
+
 describe("discoverEstate across the regions of one account", () => {
   /** A session of account 1 in `region` whose listPeerings answers `listed` and counts its calls. */
   function session(region: string, listed: PeeringInfo[], calls: string[]) {
     const backend = {
       kind: "fake",
       account: "1",
+      capabilities: () => ({ subnets: false }),
       async listVpcs() {
         return [];
       },

@@ -148,6 +148,10 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     await plant.accept(E, ids.clean);
     await plant.route(D, ids.d1, "172.17.0.0/16", ids.clean);
     await plant.route(E, ids.e1, "172.16.0.0/16", ids.clean);
+    // Subnets of d1, made in this order: two to declare (one under another name) and one left undeclared.
+    ids.web = await plant.subnet(D, ids.d1, "web", "172.16.1.0/24");
+    ids.db = await plant.subnet(D, ids.d1, "db", "172.16.2.0/24");
+    ids.tmp = await plant.subnet(D, ids.d1, "tmp", "172.16.9.0/24");
     for (const r of recorders) r.seen.length = 0;
   }, 60_000);
 
@@ -210,6 +214,17 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     expect(doc.vpcs.find((v) => v.id === ids.b1)).toMatchObject({ cidrs: ["10.1.0.0/16"], account: B.id });
   });
 
+  it("discover writes each visible VPC's subnets, in the order they were made", async () => {
+    const doc = await discovered([D, E]);
+    expect(doc.subnets).toEqual([
+      { id: ids.web, vpc: ids.d1, cidr: "172.16.1.0/24", name: "web" },
+      { id: ids.db, vpc: ids.d1, cidr: "172.16.2.0/24", name: "db" },
+      { id: ids.tmp, vpc: ids.d1, cidr: "172.16.9.0/24", name: "tmp" },
+    ]);
+    // An estate with no subnet says so with an empty list: subnets were read.
+    expect((await discovered([A, B])).subnets).toEqual([]);
+  });
+
   it("a clean estate audits to exit 0 with no findings, and discover → validate round-trips", async () => {
     const out = await peerlink("audit", "--profile", profile([D, E]));
     expect(out.stdout).toContain("ok, no problems found");
@@ -239,6 +254,12 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
         { vpc: "d1", destination: "172.17.0.0/16", peering: "clean" },
         { vpc: "d1", destination: "172.17.128.0/17", peering: "clean" },
       ],
+      // web is as it is; db is declared under another name; cache is missing; tmp is live and undeclared.
+      subnets: [
+        { id: "web", vpc: "d1", cidr: "172.16.1.0/24" },
+        { id: "db", vpc: "d1", cidr: "172.16.2.0/24", name: "database" },
+        { id: "cache", vpc: "d1", cidr: "172.16.3.0/24" },
+      ],
     };
     const file = join(dir, "network.json");
     writeFileSync(file, JSON.stringify(declared));
@@ -253,7 +274,14 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
         `DRIFT_EXTRA routes[${extra}]`,
         "DRIFT_MISSING routes[1]",
         "DRIFT_MISSING vpcs[d2]",
+        "DRIFT_CHANGED subnets[db].name",
+        "DRIFT_MISSING subnets[cache]",
+        `DRIFT_EXTRA subnets[${ids.tmp}]`,
       ].sort(),
+    );
+    const renamed = diagnostics.find((d) => d.resource === "subnets[db].name")!;
+    expect(renamed.message).toBe(
+      `Subnet "db" (live ${ids.db}): name is declared "database" but is "db" on the cloud.`,
     );
     expect(out.code).toBe(1);
   });

@@ -239,3 +239,105 @@ describe("driftBetween", () => {
     expect(drift(d, l).sort()).toEqual([...expected].sort());
   });
 });
+
+describe("driftBetween, subnets", () => {
+  const declared = (subnets?: TopologyInput["subnets"]): TopologyInput => ({
+    vpcs: [
+      { id: "a", cloud: "tencentcloud", region: "ap-guangzhou", account: "1", cidrs: ["10.0.0.0/16"] },
+      { id: "b", cloud: "tencentcloud", region: "ap-guangzhou", account: "1", cidrs: ["10.1.0.0/16"] },
+    ],
+    ...(subnets ? { subnets } : {}),
+    peerings: [{ id: "ab", vpc: "a", peerVpc: "b" }],
+    routes: [
+      { vpc: "a", destination: "10.1.0.0/16", peering: "ab" },
+      { vpc: "b", destination: "10.0.0.0/16", peering: "ab" },
+    ],
+  });
+  /** The clean estate with two subnets in vpc-a (web by the block's first host, db on a gateway of its own). */
+  const live = (): TopologyInput => ({
+    ...clean(),
+    subnets: [
+      { id: "subnet-web", vpc: "vpc-a", cidr: "10.0.1.0/24", name: "web" },
+      { id: "subnet-db", vpc: "vpc-a", cidr: "10.0.2.0/24", name: "db", gatewayIp: "10.0.2.254" },
+    ],
+  });
+  const drift = (d: TopologyInput, l: TopologyInput) =>
+    driftBetween(topologySchema.parse(d), topologySchema.parse(l)).map((x) => `${x.code} ${x.resource}`);
+  const web = { id: "web", vpc: "a", cidr: "10.0.1.0/24" };
+  const db = { id: "db", vpc: "a", cidr: "10.0.2.0/24", gatewayIp: "10.0.2.254" };
+
+  it("compares none when the declaration has no subnets list, or when none were read", () => {
+    expect(drift(declared(), live())).toEqual([]);
+    expect(drift(declared([web]), clean())).toEqual([]);
+  });
+
+  it("matches by VPC and block (the live ids are the cloud's), the default gateway included: no drift", () => {
+    expect(drift(declared([web, db]), live())).toEqual([]);
+    expect(drift(declared([{ ...web, gatewayIp: "10.0.1.1" }, db]), live())).toEqual([]);
+  });
+
+  it.each([
+    [
+      "an empty list: every live subnet of a declared VPC is extra",
+      [],
+      ["DRIFT_EXTRA subnets[subnet-web]", "DRIFT_EXTRA subnets[subnet-db]"],
+    ],
+    [
+      "a missing subnet",
+      [web, db, { id: "cache", vpc: "a", cidr: "10.0.3.0/24" }],
+      ["DRIFT_MISSING subnets[cache]"],
+    ],
+    [
+      "another name on the same block",
+      [{ ...web, name: "frontend" }, db],
+      ["DRIFT_CHANGED subnets[web].name"],
+    ],
+    [
+      "another block under the same name",
+      [{ ...web, cidr: "10.0.4.0/24" }, db],
+      ["DRIFT_CHANGED subnets[web].cidr"],
+    ],
+    ["IPv6 asked for and not there", [{ ...web, ipv6: true }, db], ["DRIFT_CHANGED subnets[web].ipv6"]],
+    ["another gateway", [web, { ...db, gatewayIp: "10.0.2.1" }], ["DRIFT_CHANGED subnets[db].gatewayIp"]],
+    [
+      "a subnet of a VPC that is missing",
+      [web, db, { id: "x", vpc: "c", cidr: "10.2.1.0/24" }],
+      ["DRIFT_MISSING subnets[x]", "DRIFT_MISSING vpcs[c]"],
+    ],
+  ])("catches %s", (_name, subnets, expected) => {
+    const d = declared(subnets);
+    if (subnets.some((s) => s.vpc === "c"))
+      d.vpcs!.push({
+        id: "c",
+        cloud: "tencentcloud",
+        region: "ap-guangzhou",
+        account: "1",
+        cidrs: ["10.2.0.0/16"],
+      });
+    expect(drift(d, live()).sort()).toEqual([...expected].sort());
+  });
+
+  it("names the subnet, the field and both values", () => {
+    const [found] = driftBetween(
+      topologySchema.parse(declared([{ ...web, name: "frontend" }, db])),
+      topologySchema.parse(live()),
+    );
+    expect(found).toMatchObject({
+      code: "DRIFT_CHANGED",
+      message: 'Subnet "web" (live subnet-web): name is declared "frontend" but is "web" on the cloud.',
+    });
+  });
+
+  it("leaves the subnets of an undeclared VPC to that VPC's own DRIFT_EXTRA", () => {
+    const l = live();
+    l.vpcs!.push({
+      id: "vpc-z",
+      cloud: "tencentcloud",
+      region: "ap-guangzhou",
+      account: "1",
+      cidrs: ["10.9.0.0/16"],
+    });
+    l.subnets!.push({ id: "subnet-z", vpc: "vpc-z", cidr: "10.9.1.0/24" });
+    expect(drift(declared([web, db]), l)).toEqual(["DRIFT_EXTRA vpcs[vpc-z]"]);
+  });
+});

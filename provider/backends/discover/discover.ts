@@ -3,12 +3,14 @@
  * so that validate, graph, reachability and cost take it as it is. Every list is paged (listPeerings here; the
  * backends page DescribeVpcs, route tables and routes themselves). What one account cannot see is marked, not
  * invented: the far VPC of a cross-account peering whose account is not among the sessions is written with
- * `visible: false` and no blocks. Live states are kept (`status`, `createdAt`, `expiresAt`); DELETED peerings are
+ * `visible: false` and no blocks. Each visible VPC's subnets are read too (one listSubnets per VPC, where the
+ * backend offers subnets), so that `audit --against` can compare declared subnets. Live states are kept (`status`, `createdAt`, `expiresAt`); DELETED peerings are
  * left out (they carry nothing and the clouds drop their routes with them, rulebook onDelete.routes).
  */
-import type { RouteSpec, TopologyDocument, VpcSpec } from "../../core/topology-schema.js";
-import type { Backend, PeeringInfo, RouteInfo, VpcInfo } from "../backend.js";
-import { peeringSpecOf, vpcSpecOf } from "../shared/document-specs.js";
+import { compareCidrs, parseCidr } from "../../core/cidr.js";
+import type { RouteSpec, SubnetSpec, TopologyDocument, VpcSpec } from "../../core/topology-schema.js";
+import type { Backend, PeeringInfo, RouteInfo, SubnetInfo, VpcInfo } from "../backend.js";
+import { peeringSpecOf, subnetSpecOf, vpcSpecOf } from "../shared/document-specs.js";
 import type { DiscoverySession } from "./connections.js";
 
 /** Peerings asked per listPeerings call. */
@@ -21,12 +23,13 @@ export interface SessionCounts {
   readonly vpcs: number;
   readonly peerings: number;
   readonly routes: number;
+  readonly subnets: number;
 }
 
 export interface DiscoverOptions {
   /** Told when a session has been read. */
   readonly onSession?: (counts: SessionCounts) => void;
-  /** Route tables read at once per session. @default 4 */
+  /** Route tables (and VPCs' subnet lists) read at once per session. @default 4 */
   readonly concurrency?: number;
 }
 
@@ -34,6 +37,8 @@ interface SessionEstate {
   readonly vpcs: readonly VpcInfo[];
   readonly peerings: readonly PeeringInfo[];
   readonly routes: readonly RouteInfo[];
+  /** Absent where the backend offers no subnets (capabilities().subnets false): none were read, not none exist. */
+  readonly subnets?: readonly SubnetInfo[];
 }
 
 /** Every peering the account lists, page by page until the total is reached. */
@@ -68,8 +73,22 @@ async function readSession(
   const { backend } = session;
   const [vpcs, listed] = await Promise.all([backend.listVpcs(), peerings ?? listAllPeerings(backend)]);
   const tables = vpcs.flatMap((v) => v.routeTables.map((t) => t.id));
-  const routes = (await pool(tables, width, (id) => backend.listRoutes(id))).flat();
-  return { vpcs, peerings: listed, routes };
+  const withSubnets = backend.capabilities().subnets;
+  // One pool for both lists: each backend paces its actions apart, so route tables and subnets are read side by side.
+  type Read = { routes: readonly RouteInfo[] } | { subnets: readonly SubnetInfo[] };
+  const reads: (() => Promise<Read>)[] = [
+    ...tables.map((id) => async () => ({ routes: await backend.listRoutes(id) })),
+    ...(withSubnets ? vpcs.map((v) => async () => ({ subnets: await backend.listSubnets(v.id) })) : []),
+  ];
+  const results = await pool(reads, width, (read) => read());
+  const routes = results.flatMap((r) => ("routes" in r ? r.routes : []));
+  if (!withSubnets) return { vpcs, peerings: listed, routes };
+  return {
+    vpcs,
+    peerings: listed,
+    routes,
+    subnets: results.flatMap((r) => ("subnets" in r ? r.subnets : [])),
+  };
 }
 
 /**
@@ -104,8 +123,10 @@ export function estateDocument(estates: readonly SessionEstate[]): TopologyDocum
   const vpcs = new Map<string, VpcInfo>();
   const peerings = new Map<string, PeeringInfo>();
   const routes = new Map<string, RouteInfo>();
+  const subnets = new Map<string, SubnetInfo>();
   for (const e of estates) {
     for (const v of e.vpcs) vpcs.set(v.id, v);
+    for (const s of e.subnets ?? []) subnets.set(s.id, s);
     for (const p of e.peerings) if (p.status !== "DELETED") peerings.set(p.id, p);
     for (const r of e.routes) routes.set(`${r.routeTableId}\u0000${r.id}`, r);
   }
@@ -145,8 +166,28 @@ export function estateDocument(estates: readonly SessionEstate[]): TopologyDocum
       byText(a.destination, b.destination) ||
       byText(a.peering, b.peering),
   );
+  // Every session read subnets, or none: a document with a `subnets` list says every visible VPC's are in it.
+  const read = estates.length > 0 && estates.every((e) => e.subnets !== undefined);
+  // Per VPC in creation order, as the subnet rule reads a document (the order a cloud created them in); subnets
+  // made within one tick of the cloud's clock (Tencent's CreatedTime is to the second) in address order.
+  const created = (s: SubnetInfo) => Date.parse(s.createdAt) || 0;
+  const address = (s: SubnetInfo) => {
+    const parsed = parseCidr(s.cidr);
+    return parsed.ok ? parsed.cidr : undefined;
+  };
+  const byAddress = (a: SubnetInfo, b: SubnetInfo) => {
+    const [x, y] = [address(a), address(b)];
+    return x && y ? compareCidrs(x, y) : 0;
+  };
+  const docSubnets: SubnetSpec[] = [...subnets.values()]
+    .filter((s) => vpcs.has(s.vpcId))
+    .sort(
+      (a, b) => byText(a.vpcId, b.vpcId) || created(a) - created(b) || byAddress(a, b) || byText(a.id, b.id),
+    )
+    .map(subnetSpecOf);
   return {
     vpcs: docVpcs,
+    ...(read ? { subnets: docSubnets } : {}),
     peerings: [...peerings.values()].map(peeringSpecOf).sort((a, b) => byText(a.id, b.id)),
     routes: docRoutes,
     bandwidthPolicies: [],
@@ -194,6 +235,7 @@ export async function discoverEstate(
         vpcs: estate.vpcs.length,
         peerings: here.size,
         routes: estate.routes.length,
+        subnets: estate.subnets?.length ?? 0,
       });
       return estate;
     }),

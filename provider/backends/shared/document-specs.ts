@@ -1,10 +1,11 @@
 /**
- * What a backend reads (VpcInfo, PeeringInfo) as topology document elements, for the code that builds a document
+ * What a backend reads (VpcInfo, SubnetInfo, PeeringInfo) as topology document elements, for the code that builds a document
  * from a live estate and asks the core about it: `peerlink discover` (../discover/discover.ts), and a backend
  * telling apart rules its cloud answers with one code (./route-refusal.ts).
  */
-import type { PeeringSpec, VpcSpec } from "../../core/topology-schema.js";
-import type { PeeringInfo, VpcInfo } from "../backend.js";
+import { defaultGateway } from "../../core/subnet-rules.js";
+import type { PeeringSpec, SubnetSpec, VpcSpec } from "../../core/topology-schema.js";
+import type { PeeringInfo, SubnetInfo, VpcInfo } from "../backend.js";
 
 function iso(text: string | undefined): string | undefined {
   if (!text) return undefined;
@@ -23,6 +24,27 @@ export function vpcSpecOf(v: VpcInfo): VpcSpec {
     cidrs: [...v.cidrs],
     ...(extra.length > 0 ? { routeTables: extra } : {}),
     ...(v.name ? { name: v.name } : {}),
+  };
+}
+
+/**
+ * A subnet as a topology document holds it: its name when it is not the id, `ipv6` only when set, the gateway only
+ * when it is not the block's first host (the document's default, core defaultGateway).
+ */
+export function subnetSpecOf(s: SubnetInfo): SubnetSpec {
+  let firstHost: string | undefined;
+  try {
+    firstHost = defaultGateway(s.cidr);
+  } catch {
+    // A block the cloud answered that is no IPv4 block: the document keeps the gateway it read, and SUBNET_INVALID says so.
+  }
+  return {
+    id: s.id,
+    vpc: s.vpcId,
+    cidr: s.cidr,
+    ...(s.name && s.name !== s.id ? { name: s.name } : {}),
+    ...(s.ipv6 ? { ipv6: true } : {}),
+    ...(s.gatewayIp && s.gatewayIp !== firstHost ? { gatewayIp: s.gatewayIp } : {}),
   };
 }
 

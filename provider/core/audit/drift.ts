@@ -3,11 +3,17 @@
  * the author's names; live ids are the cloud's (vpc-…, pcx-…). A declared VPC is the live VPC of the same cloud,
  * region and account whose name is the declared `name` (else its id), or the live VPC with the declared id; a
  * declared peering is the live one joining the same two VPCs (either direction); a declared route is the live
- * route of the same VPC and destination. Pure.
+ * route of the same VPC and destination; a declared subnet is the live subnet of its VPC with the same block, else
+ * the one with its name (whose block then drifted). Subnets are compared only when the declared document has a
+ * `subnets` list (an empty one says "no subnets"); without one, a VPC's subnets are not the declaration's concern,
+ * and a live document without one (subnets not read) compares none. Pure.
  */
+
+import { canonicalCidrText } from "../cidr.js";
 import { type Diagnostic, diagnostic, sortDiagnostics } from "../diagnostics.js";
-import { peeringRef, type ResourceRef, routeRef, vpcRef } from "../resource-ref.js";
-import type { PeeringSpec, TopologyDocument, VpcSpec } from "../topology-schema.js";
+import { peeringRef, type ResourceRef, routeRef, subnetRef, vpcRef } from "../resource-ref.js";
+import { defaultGateway } from "../subnet-rules.js";
+import type { PeeringSpec, SubnetSpec, TopologyDocument, VpcSpec } from "../topology-schema.js";
 import { countsOnCloud, statusOf } from "./live-view.js";
 
 const vpcKey = (v: VpcSpec, name: string) => `${v.cloud}\u0000${v.region}\u0000${v.account}\u0000${name}`;
@@ -182,12 +188,79 @@ function routeDrift(
   return out;
 }
 
+/** A subnet's gateway as declared or read: the block's first host when none is given (the document's default). */
+function gatewayOf(s: SubnetSpec): string | undefined {
+  if (s.gatewayIp !== undefined) return s.gatewayIp;
+  try {
+    return defaultGateway(s.cidr);
+  } catch {
+    return undefined; // no IPv4 block: SUBNET_INVALID says so; there is no gateway to compare
+  }
+}
+
+function subnetDrift(
+  declared: TopologyDocument,
+  live: TopologyDocument,
+  match: Map<string, VpcSpec>,
+): Diagnostic[] {
+  if (declared.subnets === undefined || live.subnets === undefined) return [];
+  const out: Diagnostic[] = [];
+  const block = canonicalCidrText;
+  const ofVpc = new Map<string, SubnetSpec[]>();
+  for (const s of live.subnets) ofVpc.set(s.vpc, [...(ofVpc.get(s.vpc) ?? []), s]);
+  const used = new Set<SubnetSpec>();
+  for (const s of declared.subnets) {
+    const vpc = match.get(s.vpc);
+    const candidates = (vpc ? (ofVpc.get(vpc.id) ?? []) : []).filter((c) => !used.has(c));
+    const name = s.name ?? s.id;
+    const found =
+      candidates.find((c) => block(c.cidr) === block(s.cidr)) ??
+      candidates.find((c) => c.id === s.id || (c.name ?? c.id) === name);
+    if (!found) {
+      out.push(
+        diagnostic(
+          "DRIFT_MISSING",
+          subnetRef(s.id),
+          `Declared subnet "${s.id}" (${s.cidr}) of VPC "${s.vpc}" is not in the live estate${vpc ? "" : " (its VPC is missing too)"}.`,
+          `Create it (pulumi up / tofu apply), or remove it from the declared topology.`,
+        ),
+      );
+      continue;
+    }
+    used.add(found);
+    const what = `Subnet "${s.id}" (live ${found.id})`;
+    if (block(found.cidr) !== block(s.cidr))
+      out.push(changed(subnetRef(s.id), "cidr", what, s.cidr, found.cidr));
+    // A live subnet without a name has nothing to compare; one named as its id is written without `name`.
+    if ((found.name ?? found.id) !== name && found.id !== name)
+      out.push(changed(subnetRef(s.id), "name", what, name, found.name ?? found.id));
+    if ((s.ipv6 ?? false) !== (found.ipv6 ?? false))
+      out.push(changed(subnetRef(s.id), "ipv6", what, s.ipv6 ?? false, found.ipv6 ?? false));
+    if (s.gatewayIp !== undefined && s.gatewayIp !== gatewayOf(found))
+      out.push(changed(subnetRef(s.id), "gatewayIp", what, s.gatewayIp, gatewayOf(found) ?? null));
+  }
+  // Live subnets of the declared VPCs only: an undeclared VPC is DRIFT_EXTRA itself, with whatever it holds.
+  const declaredVpcs = new Set([...match.values()].map((v) => v.id));
+  for (const s of live.subnets)
+    if (declaredVpcs.has(s.vpc) && !used.has(s))
+      out.push(
+        diagnostic(
+          "DRIFT_EXTRA",
+          subnetRef(s.id),
+          `Live subnet "${s.id}"${s.name ? ` ("${s.name}")` : ""} (${s.cidr}) of VPC "${s.vpc}" is not declared.`,
+          `Declare it, or delete it if nothing uses it.`,
+        ),
+      );
+  return out;
+}
+
 /** Every difference between `declared` and `live`, sorted as `validate` sorts. */
 export function driftBetween(declared: TopologyDocument, live: TopologyDocument): Diagnostic[] {
   const vpcs = matchVpcs(declared, live);
   const peerings = peeringDrift(declared, live, vpcs);
   return sortDiagnostics([
     ...vpcDrift(declared, live, vpcs),
+    ...subnetDrift(declared, live, vpcs),
     ...peerings.diagnostics,
     ...routeDrift(declared, live, vpcs, peerings.peerings),
   ]);

@@ -5,6 +5,9 @@
  */
 import {
   AcceptVpcPeeringRequest,
+  CreateSubnetOption,
+  CreateSubnetRequest,
+  CreateSubnetRequestBody,
   CreateVpcOption,
   CreateVpcPeeringOption,
   CreateVpcPeeringRequest,
@@ -37,6 +40,14 @@ export interface Planter {
   accept(peer: EmulatorAccount, id: string): Promise<void>;
   reject(peer: EmulatorAccount, id: string): Promise<void>;
   route(account: EmulatorAccount, vpc: string, destination: string, peering: string): Promise<void>;
+  /** Creates a subnet named `name` in `vpc` (gateway: the block's first host); answers its cloud id. */
+  subnet(account: EmulatorAccount, vpc: string, name: string, cidr: string): Promise<string>;
+}
+
+/** The first host of an IPv4 block (Huawei asks for the gateway): `10.0.1.0/24` → `10.0.1.1`. */
+function firstHost(cidr: string): string {
+  const [a, b, c, d] = cidr.split("/")[0]!.split(".").map(Number) as [number, number, number, number];
+  return `${a}.${b}.${c}.${d + 1}`;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: wire JSON
@@ -80,6 +91,15 @@ function tencent(url: string, region: string): Planter {
         RouteTableId: tables.get(vpc),
         Routes: [{ DestinationCidrBlock: destination, GatewayType: "PEERCONNECTION", GatewayId: peering }],
       });
+    },
+    async subnet(account, vpc, name, cidr) {
+      const created = await call(account, "CreateSubnet", {
+        VpcId: vpc,
+        SubnetName: name,
+        CidrBlock: cidr,
+        Zone: `${region}-3`,
+      });
+      return created.Subnet.SubnetId as string;
     },
   };
 }
@@ -140,6 +160,18 @@ function huawei(url: string): Planter {
         ),
       );
     },
+    async subnet(account, vpc, name, cidr) {
+      const res = await answer(
+        client(account).createSubnet(
+          new CreateSubnetRequest().withBody(
+            new CreateSubnetRequestBody().withSubnet(
+              new CreateSubnetOption(name, cidr, vpc, firstHost(cidr)),
+            ),
+          ),
+        ),
+      );
+      return res.subnet.id as string;
+    },
   };
 }
 
@@ -190,6 +222,15 @@ function baidu(url: string, region: string): Planter {
         nexthopId: peering,
         nexthopType: "peerConn",
       });
+    },
+    async subnet(account, vpc, name, cidr) {
+      const { subnetId } = await call(account, "POST", "/v1/subnet", token(), {
+        name,
+        zoneName: `cn-${region}-a`,
+        cidr,
+        vpcId: vpc,
+      });
+      return subnetId as string;
     },
   };
 }
