@@ -11,6 +11,12 @@ export interface ReachabilityEntry {
   readonly peering: string;
   /** Blocks inside `to` that routes of `from` send through the peering, numerically sorted, without repeats. */
   readonly destinations: readonly string[];
+  /**
+   * Blocks that routes of `from` send through the peering although `to` does not hold them (numerically sorted,
+   * without repeats): `to` drops that traffic, since peering is never transitive (the validators' TRANSITIVE_ROUTE
+   * or ROUTE_DESTINATION_NOT_IN_PEER says why).
+   */
+  readonly dropped: readonly string[];
   /** The route tables of `from` those routes live in ("main" for the main table). */
   readonly routeTables: readonly string[];
   /** `to` routes back to `from`'s CIDRs through the same peering. */
@@ -30,18 +36,24 @@ function delivers(route: Route, to: Vpc): boolean {
   return route.peerVpc === to && coveredBy(route.destination, to.cidrs);
 }
 
+/** Distinct blocks, numerically sorted. */
+function blocksOf(routes: readonly Route[]): string[] {
+  const blocks = [...new Map(routes.map((r) => [r.destination.text, r.destination])).values()];
+  return blocks.sort(compareCidrs).map((b) => b.text);
+}
+
 function direction(peering: Peering, from: Vpc, to: Vpc, routes: readonly Route[]): ReachabilityEntry {
-  const forward = routes.filter((r) => r.vpc === from && delivers(r, to));
+  const outbound = routes.filter((r) => r.vpc === from && r.peerVpc === to);
+  const forward = outbound.filter((r) => delivers(r, to));
   const back = routes.some(
     (r) => r.vpc === to && delivers(r, from) && from.cidrs.some((c) => overlaps(c, r.destination)),
   );
-  const blocks = [...new Map(forward.map((r) => [r.destination.text, r.destination])).values()];
-  blocks.sort(compareCidrs);
   return {
     from: from.id,
     to: to.id,
     peering: peering.id,
-    destinations: blocks.map((b) => b.text),
+    destinations: blocksOf(forward),
+    dropped: blocksOf(outbound.filter((r) => !delivers(r, to))),
     routeTables: [...new Set(forward.map((r) => r.routeTable))].sort(),
     returnPath: back,
     flows: forward.length > 0 && back,

@@ -132,6 +132,18 @@ describe("peerlink reachability", () => {
     expect(stdout).toMatch(/vpc-b\s+vpc-a\s+a-b\s+\(no route\)\s+yes\s+no/);
   });
 
+  it("says which routed blocks the peer drops: a transitive route is not shown as delivering", () => {
+    const { stdout } = peerlink("reachability", join(FIXTURES, "TRANSITIVE_ROUTE.yaml"));
+    expect(stdout).toContain(
+      "bj-dr → sh-prod via prod-dr: 10.11.0.0/16 routed into the peering but not in sh-prod, which drops it",
+    );
+    const json = peerlink("reachability", join(FIXTURES, "TRANSITIVE_ROUTE.yaml"), "--format", "json");
+    const { entries } = JSON.parse(json.stdout) as { entries: { from: string; to: string; dropped: string[] }[] };
+    expect(entries.filter((e) => e.dropped.length > 0)).toEqual([
+      expect.objectContaining({ from: "bj-dr", to: "sh-prod", dropped: ["10.11.0.0/16"] }),
+    ]);
+  });
+
   it("exits 1 with the diagnostics when the document does not match the schema", () => {
     const { code, stderr } = peerlink("reachability", join(FIXTURES, "INVALID_DOCUMENT.yaml"));
     expect(code).toBe(1);

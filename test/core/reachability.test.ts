@@ -34,6 +34,9 @@ describe("computeReachability", () => {
     expect(canReach(r, "v3", "v2")).toEqual({ flows: false });
     // The wrong route does not even count as a destination of v1 reached from v2.
     expect(r.entries.find((e) => e.from === "v2" && e.to === "v1")?.destinations).toEqual(["10.1.0.0/16"]);
+    // It is reported as what it is: sent into p12, and dropped by v1.
+    expect(r.entries.find((e) => e.from === "v2" && e.to === "v1")?.dropped).toEqual(["10.3.0.0/16"]);
+    expect(r.entries.filter((e) => e.dropped.length > 0)).toHaveLength(1);
   });
 
   it("lists two entries per peering in document order", () => {
@@ -57,11 +60,21 @@ describe("computeReachability", () => {
         to: "b",
         peering: "p",
         destinations: ["10.1.0.0/16"],
+        dropped: [],
         routeTables: ["main"],
         returnPath: false,
         flows: false,
       },
-      { from: "b", to: "a", peering: "p", destinations: [], routeTables: [], returnPath: true, flows: false },
+      {
+        from: "b",
+        to: "a",
+        peering: "p",
+        destinations: [],
+        dropped: [],
+        routeTables: [],
+        returnPath: true,
+        flows: false,
+      },
     ]);
   });
 
@@ -81,6 +94,7 @@ describe("computeReachability", () => {
     });
     expect(r.entries[0]).toMatchObject({
       destinations: ["10.9.0.0/16", "10.10.0.0/16"],
+      dropped: [],
       routeTables: ["main", "rtb-app"],
       flows: true,
     });

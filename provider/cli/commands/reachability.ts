@@ -28,10 +28,18 @@ export function runReachability(
     e.flows ? "yes" : "no",
   ]);
   const flowing = reachability.entries.filter((e) => e.flows).length;
+  // Routed into a peering but not held by the peer: said apart, or the table would show them as "(no route)" only.
+  const dropped = reachability.entries
+    .filter((e) => e.dropped.length > 0)
+    .map(
+      (e) =>
+        `${e.from} → ${e.to} via ${e.peering}: ${e.dropped.join(", ")} routed into the peering but not in ${e.to}, which drops it (run \`peerlink validate\` for the fix).\n`,
+    );
   ctx.io.stdout.write(
     `${formatTable(["from", "to", "via", "destinations", "return", "flows"], rows)}\n\n` +
       `${flowing} of ${reachability.entries.length} directions carry traffic. ` +
-      "VPC pairs not listed have no peering: peering is never transitive.\n",
+      "VPC pairs not listed have no peering: peering is never transitive.\n" +
+      (dropped.length > 0 ? `\n${dropped.join("")}` : ""),
   );
   return EXIT.ok;
 }
