@@ -6,7 +6,8 @@
  * The estate is seeded straight into the emulator's state file through the local state engine (seeding is not
  * what is measured, and through the API it would itself take the rate limit's time), then the emulator serves it.
  * 500 peerings in a region fit Tencent's 10 peerings per VPC as 100 VPCs each peered with its 10 nearest
- * neighbours on a ring (offsets 1..5), the mesh bench's shape.
+ * neighbours on a ring (offsets 1..5), the mesh bench's shape. Each VPC holds one subnet, as a VPC in use does (an
+ * instance needs one), so discover's subnet listing per VPC reads something.
  *
  * The floor (the mesh bench's method): the limit is per account and action, and the accounts are read side by
  * side, so the floor is the most-called action of the busiest account: its calls / 20 per second. Discovery is
@@ -49,7 +50,7 @@ const account = (n: number): EmulatorAccount => ({
   secretKey: `benchSecretKey${String(n).repeat(20)}`,
 });
 
-/** 100 VPCs per 500 peerings, ring-peered; both routes of each peering. */
+/** 100 VPCs per 500 peerings, ring-peered; both routes of each peering; one subnet per VPC. */
 async function seed(
   file: string,
   accounts: readonly EmulatorAccount[],
@@ -71,6 +72,8 @@ async function seed(
               cloud: "tencentcloud",
             }),
           );
+        for (const [i, v] of vpcs.entries())
+          await backend.createSubnet({ vpcId: v.id, name: `s${i}`, cidr: `10.${i}.1.0/24` });
         let made = 0;
         for (let i = 0; i < vpcCount && made < peeringsPerRegion; i++)
           for (const k of OFFSETS) {
@@ -97,7 +100,7 @@ interface Run {
   readonly busiest: string;
   readonly requests: number;
   readonly throttled: number;
-  readonly found: { vpcs: number; peerings: number; routes: number };
+  readonly found: { vpcs: number; peerings: number; routes: number; subnets: number };
 }
 
 async function measure(peeringsPerRegion: number, log: (line: string) => void): Promise<Run> {
@@ -146,7 +149,12 @@ async function measure(peeringsPerRegion: number, log: (line: string) => void): 
       const throttled = report.throttled;
       const [busiest, most] = [...calls.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["none", 0];
       const floorMs = (most / TENCENT_VPC_RATE_PER_SECOND) * 1000;
-      const found = { vpcs: doc.vpcs.length, peerings: doc.peerings.length, routes: doc.routes.length };
+      const found = {
+        vpcs: doc.vpcs.length,
+        peerings: doc.peerings.length,
+        routes: doc.routes.length,
+        subnets: doc.subnets?.length ?? 0,
+      };
       log(
         `discover: read in ${(ms / 1000).toFixed(1)} s, floor ${(floorMs / 1000).toFixed(1)} s (${busiest}: ${most}), throttled ${throttled}`,
       );
@@ -188,10 +196,10 @@ const bench: Bench = {
       }
     }
     const header =
-      "| peerings per region | total peerings | found (VPCs / peerings / routes) | requests | busiest action | floor (s) | discover (s) | × floor | throttled |";
+      "| peerings per region | total peerings | found (VPCs / peerings / routes / subnets) | requests | busiest action | floor (s) | discover (s) | × floor | throttled |";
     const rows = runs.map(
       (r) =>
-        `| ${r.peeringsPerRegion} | ${r.peeringsPerRegion * ACCOUNTS * REGIONS.length} | ${r.found.vpcs} / ${r.found.peerings} / ${r.found.routes} | ${r.requests} | ${r.busiest} | ${(r.floorMs / 1000).toFixed(1)} | ${(r.ms / 1000).toFixed(1)} | ${(r.ms / r.floorMs).toFixed(2)} | ${r.throttled} |`,
+        `| ${r.peeringsPerRegion} | ${r.peeringsPerRegion * ACCOUNTS * REGIONS.length} | ${r.found.vpcs} / ${r.found.peerings} / ${r.found.routes} / ${r.found.subnets} | ${r.requests} | ${r.busiest} | ${(r.floorMs / 1000).toFixed(1)} | ${(r.ms / 1000).toFixed(1)} | ${(r.ms / r.floorMs).toFixed(2)} | ${r.throttled} |`,
     );
     const table = [header, "| --- | --- | --- | --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
     const notes = `${ACCOUNTS} Tencent accounts, each read in ${REGIONS.length} regions at once through the tencentcloud backend (read-only sessions, one pacer per account), emulator rate limit on (20/s per account and action). Floor = the busiest account's most-called action ÷ 20/s. Seeding the state file (not timed in the figure): ${runs.map((r) => `${(r.seedMs / 1000).toFixed(0)} s`).join(", ")}.`;

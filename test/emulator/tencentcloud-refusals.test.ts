@@ -174,6 +174,37 @@ describe("Tencent API refusals through the official CommonClient", () => {
     expect((await tencentError(alice.request("DeleteVpc", { VpcId: a }))).code).toBe("ResourceInUse");
   });
 
+  it("shows a route table by id only to its account, in its region", async () => {
+    const alice = tencentClient(emulator.url, ALICE);
+    const a = await vpc(alice);
+    const table = (
+      (await alice.request("DescribeRouteTables", { Filters: [{ Name: "vpc-id", Values: [a] }] })) as Json
+    ).RouteTableSet[0].RouteTableId as string;
+    const count = async (client: ReturnType<typeof tencentClient>, params: Record<string, unknown>) =>
+      ((await client.request("DescribeRouteTables", params)) as Json).TotalCount as number;
+    expect(await count(alice, { RouteTableIds: [table] })).toBe(1);
+    // Another account, another region, an unknown id: an empty set, as for an unknown id on Tencent.
+    expect(await count(tencentClient(emulator.url, BOB), { RouteTableIds: [table] })).toBe(0);
+    expect(await count(tencentClient(emulator.url, ALICE, "ap-beijing"), { RouteTableIds: [table] })).toBe(0);
+    expect(await count(alice, { RouteTableIds: ["rtb-missing0"] })).toBe(0);
+    expect(
+      await count(tencentClient(emulator.url, BOB), { Filters: [{ Name: "vpc-id", Values: [a] }] }),
+    ).toBe(0);
+    // And CreateRoutes into it is InvalidRouteTableId.NotFound for them.
+    expect(
+      (
+        await tencentError(
+          tencentClient(emulator.url, BOB).request("CreateRoutes", {
+            RouteTableId: table,
+            Routes: [
+              { DestinationCidrBlock: "10.99.0.0/24", GatewayType: "PEERCONNECTION", GatewayId: "pcx-x" },
+            ],
+          }),
+        )
+      ).code,
+    ).toBe("InvalidRouteTableId.NotFound");
+  });
+
   it("refuses malformed requests with the common codes", async () => {
     const alice = tencentClient(emulator.url, ALICE);
     expect((await tencentError(alice.request("CreateVpc", { VpcName: "x" }))).code).toBe("MissingParameter");

@@ -119,6 +119,45 @@ describe("the Tencent emulator's subnets through the official CommonClient", () 
     expect(left.SubnetSet.map((s: Json) => s.SubnetId)).toEqual([second.Subnet.SubnetId]);
   });
 
+  it("a vpc-id filter keeps the subnets of the VPCs it names, of this region, ANDed with the other filters", async () => {
+    const alice = tencentClient(emulator.url, ALICE);
+    const [a, b] = [await vpcIn("ap-guangzhou", "10.50.0.0/16"), await vpcIn("ap-guangzhou", "10.51.0.0/16")];
+    const elsewhere = await vpcIn("ap-beijing", "10.52.0.0/16");
+    const subnet = async (
+      vpc: string,
+      name: string,
+      cidr: string,
+      zone = "ap-guangzhou-3",
+    ): Promise<string> =>
+      (
+        (await alice.request("CreateSubnet", {
+          VpcId: vpc,
+          SubnetName: name,
+          CidrBlock: cidr,
+          Zone: zone,
+        })) as Json
+      ).Subnet.SubnetId;
+    const [a1, b1] = [await subnet(a.id, "a1", "10.50.1.0/24"), await subnet(b.id, "b1", "10.51.1.0/24")];
+    await tencentClient(emulator.url, ALICE, "ap-beijing").request("CreateSubnet", {
+      VpcId: elsewhere.id,
+      SubnetName: "far",
+      CidrBlock: "10.52.1.0/24",
+      Zone: "ap-beijing-1",
+    });
+    const ids = async (Filters: unknown[]) =>
+      ((await alice.request("DescribeSubnets", { Filters })) as Json).SubnetSet.map((s: Json) => s.SubnetId);
+    expect(await ids([{ Name: "vpc-id", Values: [a.id, b.id] }])).toEqual([a1, b1]);
+    // An unknown id and a VPC of another region match nothing; they are no error.
+    expect(await ids([{ Name: "vpc-id", Values: ["vpc-nothere", elsewhere.id, b.id] }])).toEqual([b1]);
+    expect(await ids([{ Name: "vpc-id", Values: ["vpc-nothere"] }])).toEqual([]);
+    expect(
+      await ids([
+        { Name: "vpc-id", Values: [a.id, b.id] },
+        { Name: "subnet-name", Values: ["b1"] },
+      ]),
+    ).toEqual([b1]);
+  });
+
   it("answers Tencent's codes: SubnetRange (outside the VPC, /29), SubnetOverlap, ResourceNotFound, ResourceInUse", async () => {
     const alice = tencentClient(emulator.url, ALICE);
     const v = await vpcIn("ap-guangzhou", "10.40.0.0/16");

@@ -115,6 +115,15 @@ export class LocalBackend implements Backend, SessionContext {
     return routeTables.listRouteTables(this, vpcId);
   }
 
+  /**
+   * One route table by id (not part of Backend: no cloud answers a table alone the same way). The emulator's
+   * protocols look a table up with it instead of reading every VPC of the account.
+   */
+  async describeRouteTable(id: string): Promise<RouteTableInfo> {
+    await this.#latency();
+    return routeTables.describeRouteTable(this, id);
+  }
+
   // ---------------------------------------------------------------- subnets
 
   async createSubnet(input: CreateSubnetInput): Promise<SubnetInfo> {

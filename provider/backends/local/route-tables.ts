@@ -1,10 +1,10 @@
 /** Route tables: every VPC has a main one (made with the VPC, vpcs.ts); these are the extra ones. */
 import type { RouteTableInfo } from "../backend.js";
-import { ownVpc } from "./authorization.js";
+import { isOwnVpc, ownVpc } from "./authorization.js";
 import type { SessionContext } from "./engine.js";
 import { newId } from "./ids.js";
 import { routeTableRow, tablesOf } from "./queries.js";
-import { fail } from "./refusals.js";
+import { fail, notFound } from "./refusals.js";
 import { routeTableInfo } from "./rows.js";
 
 export function createRouteTable(ctx: SessionContext, vpcId: string, name: string): RouteTableInfo {
@@ -41,5 +41,14 @@ export function listRouteTables(ctx: SessionContext, vpcId: string): readonly Ro
   return ctx.engine.read(() => {
     ownVpc(ctx, vpcId);
     return tablesOf(ctx, vpcId).map(routeTableInfo);
+  });
+}
+
+/** One route table of the caller's VPCs by id; a table of another account's VPC is not found, as an unknown one. */
+export function describeRouteTable(ctx: SessionContext, id: string): RouteTableInfo {
+  return ctx.engine.read(() => {
+    const row = routeTableRow(ctx, id);
+    if (!isOwnVpc(ctx, row.vpc_id)) notFound(ctx.account, "route table", id);
+    return routeTableInfo(row);
   });
 }

@@ -69,15 +69,54 @@ async function regionalVpcs(context: ActionContext): Promise<VpcInfo[]> {
   return (await context.session.listVpcs()).filter((v) => v.cloud === CLOUD && v.region === context.region);
 }
 
+/** The caller's route table `id` in the request's region with its VPC, read by id; else undefined. */
+async function findRegionalTable(
+  context: ActionContext,
+  id: string,
+): Promise<{ vpc: VpcInfo; table: RouteTableInfo } | undefined> {
+  try {
+    const table = await context.session.describeRouteTable(id);
+    return { vpc: await regionalVpc(context, table.vpcId), table };
+  } catch (error) {
+    if (isBackendError(error, "NOT_FOUND") || error instanceof TencentApiError) return undefined;
+    throw error;
+  }
+}
+
 async function regionalTable(
   context: ActionContext,
   id: string,
 ): Promise<{ vpc: VpcInfo; table: RouteTableInfo }> {
-  for (const vpc of await regionalVpcs(context)) {
-    const table = vpc.routeTables.find((t) => t.id === id);
-    if (table) return { vpc, table };
+  const found = await findRegionalTable(context, id);
+  if (!found) throw notFound("route table", id, "InvalidRouteTableId.NotFound");
+  return found;
+}
+
+/**
+ * The route tables a DescribeRouteTables may answer, in VPC then table order. One id (RouteTableIds, the way a
+ * backend reads one table's routes) or one vpc-id filter value is read by id, so that it costs one table or one
+ * VPC, not the account's every VPC; any other request reads the region's VPCs and the filters narrow them.
+ */
+async function candidateTables(
+  context: ActionContext,
+  ids: readonly string[] | undefined,
+  vpcIds: readonly string[] | undefined,
+): Promise<{ vpc: VpcInfo; table: RouteTableInfo }[]> {
+  if (ids !== undefined && new Set(ids).size === 1) {
+    const found = await findRegionalTable(context, ids[0]!);
+    return found ? [found] : [];
   }
-  throw notFound("route table", id, "InvalidRouteTableId.NotFound");
+  let vpcs: VpcInfo[];
+  if (vpcIds !== undefined && new Set(vpcIds).size === 1) {
+    try {
+      vpcs = [await regionalVpc(context, vpcIds[0]!)];
+    } catch (error) {
+      if (isBackendError(error, "NOT_FOUND") || error instanceof TencentApiError) return [];
+      throw error;
+    }
+  } else vpcs = await regionalVpcs(context);
+  const tables = vpcs.flatMap((vpc) => vpc.routeTables.map((table) => ({ vpc, table })));
+  return ids === undefined ? tables : tables.filter(({ table }) => ids.includes(table.id));
 }
 
 async function tencentPeering(context: ActionContext, id: string): Promise<PeeringInfo> {
@@ -271,10 +310,28 @@ function zoneOf(params: Params, region: string): string {
   return zone;
 }
 
-/** Every subnet of the caller's Tencent VPCs of the request's region, with its VPC, in VPC then creation order. */
-async function regionalSubnets(context: ActionContext): Promise<{ vpc: VpcInfo; subnet: SubnetInfo }[]> {
+/**
+ * Every subnet of the caller's Tencent VPCs of the request's region, with its VPC, in VPC then creation order; with
+ * `vpcIds` (a vpc-id filter, ANDed with the others, so exact), those VPCs' alone, each read by id: a listing of one
+ * VPC's subnets then costs that VPC, not the region's every VPC and subnet. An id that is no VPC here matches none.
+ */
+async function regionalSubnets(
+  context: ActionContext,
+  vpcIds?: readonly string[],
+): Promise<{ vpc: VpcInfo; subnet: SubnetInfo }[]> {
+  const vpcs: VpcInfo[] = [];
+  if (vpcIds === undefined) vpcs.push(...(await regionalVpcs(context)));
+  else
+    for (const id of new Set(vpcIds)) {
+      try {
+        vpcs.push(await regionalVpc(context, id));
+      } catch (error) {
+        if (isBackendError(error, "NOT_FOUND") || error instanceof TencentApiError) continue;
+        throw error;
+      }
+    }
   const all: { vpc: VpcInfo; subnet: SubnetInfo }[] = [];
-  for (const vpc of await regionalVpcs(context))
+  for (const vpc of vpcs)
     for (const subnet of await context.session.listSubnets(vpc.id)) all.push({ vpc, subnet });
   return all;
 }
@@ -451,7 +508,8 @@ export const ACTIONS: Readonly<Record<string, TencentAction>> = {
         ["tag:"],
       );
       const rendered: Record<string, unknown>[] = [];
-      for (const { vpc, subnet } of await regionalSubnets(context)) {
+      const byVpc = filters.find((f) => f.name === "vpc-id")?.values;
+      for (const { vpc, subnet } of await regionalSubnets(context, byVpc)) {
         if (ids && !ids.includes(subnet.id)) continue;
         rendered.push(await renderSubnet(context, vpc, subnet));
       }
@@ -505,11 +563,8 @@ export const ACTIONS: Readonly<Record<string, TencentAction>> = {
       exclusive(params, "RouteTableIds");
       const ids = params.stringList("RouteTableIds");
       const filters = params.filters(["route-table-id", "route-table-name", "vpc-id", "association.main"]);
-      let tables = (await regionalVpcs(context)).flatMap((vpc) =>
-        vpc.routeTables.map((table) => ({ vpc, table })),
-      );
-      if (ids) tables = tables.filter(({ table }) => ids.includes(table.id));
-      tables = tables.filter(({ table }) =>
+      const byVpc = filters.find((f) => f.name === "vpc-id")?.values;
+      const tables = (await candidateTables(context, ids, byVpc)).filter(({ table }) =>
         matchesAll(filters, table, (name, value) => {
           if (name === "route-table-id") return table.id === value;
           if (name === "route-table-name") return table.name === value;
