@@ -138,7 +138,9 @@ describe("peerlink reachability", () => {
       "bj-dr → sh-prod via prod-dr: 10.11.0.0/16 routed into the peering but not in sh-prod, which drops it",
     );
     const json = peerlink("reachability", join(FIXTURES, "TRANSITIVE_ROUTE.yaml"), "--format", "json");
-    const { entries } = JSON.parse(json.stdout) as { entries: { from: string; to: string; dropped: string[] }[] };
+    const { entries } = JSON.parse(json.stdout) as {
+      entries: { from: string; to: string; dropped: string[] }[];
+    };
     expect(entries.filter((e) => e.dropped.length > 0)).toEqual([
       expect.objectContaining({ from: "bj-dr", to: "sh-prod", dropped: ["10.11.0.0/16"] }),
     ]);
