@@ -203,9 +203,15 @@ export function subnetProblems(where: SubnetNeighbourhood, subnet: SubnetCandida
 
 /** The gateway a subnet is given when none is named: its first host address (`10.0.1.1` for `10.0.1.0/24`). */
 export function defaultGateway(cidr: string): string {
+  const gateway = defaultGatewayOf(cidr);
+  if (gateway === undefined) throw new Error(`defaultGateway: ${cidr} is no IPv4 block`);
+  return gateway;
+}
+
+/** `defaultGateway`, or undefined for a block that is no IPv4 block (one read back from a cloud, not yet judged). */
+export function defaultGatewayOf(cidr: string): string | undefined {
   const parsed = parseCidr(cidr);
-  if (!parsed.ok || parsed.cidr.family !== 4) throw new Error(`defaultGateway: ${cidr} is no IPv4 block`);
-  return makeHostAddress(parsed.cidr, 1);
+  return parsed.ok && parsed.cidr.family === 4 ? makeHostAddress(parsed.cidr, 1) : undefined;
 }
 
 function subnetBlock(subnet: SubnetCandidate, out: SubnetProblem[]): Cidr | undefined {

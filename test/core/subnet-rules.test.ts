@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import {
   defaultGateway,
+  defaultGatewayOf,
   subnetProblems,
   subnetRefusal,
   subnetShapeProblems,
@@ -42,6 +43,14 @@ describe("subnet rules", () => {
       expect(problem?.message).toContain(bad);
       expect(problem?.fix).toContain(defaultGateway("10.0.1.0/24"));
     }
+  });
+
+  it("gives a block's first host as its default gateway, and none for what is no IPv4 block", () => {
+    expect(defaultGateway("10.0.1.0/24")).toBe("10.0.1.1");
+    expect(defaultGatewayOf("10.0.1.0/24")).toBe("10.0.1.1");
+    expect(defaultGatewayOf("2001:db8::/64")).toBeUndefined();
+    expect(defaultGatewayOf("not-a-block")).toBeUndefined();
+    expect(() => defaultGateway("not-a-block")).toThrow(/no IPv4 block/);
   });
 
   it("puts every problem in one refusal, with the first one's value and fix", () => {

@@ -4,8 +4,9 @@
  * backends page DescribeVpcs, route tables and routes themselves). What one account cannot see is marked, not
  * invented: the far VPC of a cross-account peering whose account is not among the sessions is written with
  * `visible: false` and no blocks. Each visible VPC's subnets are read too (one listSubnets per VPC, where the
- * backend offers subnets), so that `audit --against` can compare declared subnets. Live states are kept (`status`, `createdAt`, `expiresAt`); DELETED peerings are
- * left out (they carry nothing and the clouds drop their routes with them, rulebook onDelete.routes).
+ * backend offers subnets), so that `audit --against` can compare declared subnets. Live states are kept (`status`,
+ * `createdAt`, `expiresAt`); DELETED peerings are left out (they carry nothing and the clouds drop their routes with
+ * them, rulebook onDelete.routes).
  */
 import { compareCidrs, parseCidr } from "../../core/cidr.js";
 import type { RouteSpec, SubnetSpec, TopologyDocument, VpcSpec } from "../../core/topology-schema.js";

@@ -1,9 +1,9 @@
 /**
- * What a backend reads (VpcInfo, SubnetInfo, PeeringInfo) as topology document elements, for the code that builds a document
- * from a live estate and asks the core about it: `peerlink discover` (../discover/discover.ts), and a backend
- * telling apart rules its cloud answers with one code (./route-refusal.ts).
+ * What a backend reads (VpcInfo, SubnetInfo, PeeringInfo) as topology document elements, for the code that builds
+ * a document from a live estate and asks the core about it: `peerlink discover` (../discover/discover.ts), and a
+ * backend telling apart rules its cloud answers with one code (./route-refusal.ts).
  */
-import { defaultGateway } from "../../core/subnet-rules.js";
+import { defaultGatewayOf } from "../../core/subnet-rules.js";
 import type { PeeringSpec, SubnetSpec, VpcSpec } from "../../core/topology-schema.js";
 import type { PeeringInfo, SubnetInfo, VpcInfo } from "../backend.js";
 
@@ -32,12 +32,8 @@ export function vpcSpecOf(v: VpcInfo): VpcSpec {
  * when it is not the block's first host (the document's default, core defaultGateway).
  */
 export function subnetSpecOf(s: SubnetInfo): SubnetSpec {
-  let firstHost: string | undefined;
-  try {
-    firstHost = defaultGateway(s.cidr);
-  } catch {
-    // A block the cloud answered that is no IPv4 block: the document keeps the gateway it read, and SUBNET_INVALID says so.
-  }
+  // A block the cloud answered that is no IPv4 block has no default: the gateway read is kept, SUBNET_INVALID says why.
+  const firstHost = defaultGatewayOf(s.cidr);
   return {
     id: s.id,
     vpc: s.vpcId,

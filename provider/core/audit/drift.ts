@@ -12,7 +12,7 @@
 import { canonicalCidrText } from "../cidr.js";
 import { type Diagnostic, diagnostic, sortDiagnostics } from "../diagnostics.js";
 import { peeringRef, type ResourceRef, routeRef, subnetRef, vpcRef } from "../resource-ref.js";
-import { defaultGateway } from "../subnet-rules.js";
+import { defaultGatewayOf } from "../subnet-rules.js";
 import type { PeeringSpec, SubnetSpec, TopologyDocument, VpcSpec } from "../topology-schema.js";
 import { countsOnCloud, statusOf } from "./live-view.js";
 
@@ -190,12 +190,7 @@ function routeDrift(
 
 /** A subnet's gateway as declared or read: the block's first host when none is given (the document's default). */
 function gatewayOf(s: SubnetSpec): string | undefined {
-  if (s.gatewayIp !== undefined) return s.gatewayIp;
-  try {
-    return defaultGateway(s.cidr);
-  } catch {
-    return undefined; // no IPv4 block: SUBNET_INVALID says so; there is no gateway to compare
-  }
+  return s.gatewayIp ?? defaultGatewayOf(s.cidr);
 }
 
 function subnetDrift(
