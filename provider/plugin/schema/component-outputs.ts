@@ -12,6 +12,7 @@ export const reachabilityEntrySchema = z.object({
   to: z.string(),
   peering: z.string(),
   destinations: z.array(z.string()),
+  dropped: z.array(z.string()),
   routeTables: z.array(z.string()),
   returnPath: z.boolean(),
   flows: z.boolean(),

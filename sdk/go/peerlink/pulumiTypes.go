@@ -1170,6 +1170,8 @@ func (o ReachabilityOutput) Vpcs() pulumi.StringArrayOutput {
 type ReachabilityEntry struct {
 	// Blocks inside `to` that routes of `from` send through the peering, numerically sorted, without repeats.
 	Destinations []string `pulumi:"destinations"`
+	// Blocks that routes of `from` send through the peering although `to` does not hold them (numerically sorted, without repeats): `to` drops that traffic, since peering is never transitive (the validators' TRANSITIVE_ROUTE or ROUTE_DESTINATION_NOT_IN_PEER says why).
+	Dropped []string `pulumi:"dropped"`
 	// Traffic can really flow: a route there and a route back.
 	Flows   bool   `pulumi:"flows"`
 	From    string `pulumi:"from"`
@@ -1198,6 +1200,11 @@ func (o ReachabilityEntryOutput) ToReachabilityEntryOutputWithContext(ctx contex
 // Blocks inside `to` that routes of `from` send through the peering, numerically sorted, without repeats.
 func (o ReachabilityEntryOutput) Destinations() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v ReachabilityEntry) []string { return v.Destinations }).(pulumi.StringArrayOutput)
+}
+
+// Blocks that routes of `from` send through the peering although `to` does not hold them (numerically sorted, without repeats): `to` drops that traffic, since peering is never transitive (the validators' TRANSITIVE_ROUTE or ROUTE_DESTINATION_NOT_IN_PEER says why).
+func (o ReachabilityEntryOutput) Dropped() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v ReachabilityEntry) []string { return v.Dropped }).(pulumi.StringArrayOutput)
 }
 
 // Traffic can really flow: a route there and a route back.

@@ -253,6 +253,7 @@ class ReachabilityEntry(dict):
 
     def __init__(__self__, *,
                  destinations: Sequence[_builtins.str],
+                 dropped: Sequence[_builtins.str],
                  flows: _builtins.bool,
                  from_: _builtins.str,
                  peering: _builtins.str,
@@ -261,11 +262,13 @@ class ReachabilityEntry(dict):
                  to: _builtins.str):
         """
         :param Sequence[_builtins.str] destinations: Blocks inside `to` that routes of `from` send through the peering, numerically sorted, without repeats.
+        :param Sequence[_builtins.str] dropped: Blocks that routes of `from` send through the peering although `to` does not hold them (numerically sorted, without repeats): `to` drops that traffic, since peering is never transitive (the validators' TRANSITIVE_ROUTE or ROUTE_DESTINATION_NOT_IN_PEER says why).
         :param _builtins.bool flows: Traffic can really flow: a route there and a route back.
         :param _builtins.bool return_path: `to` routes back to `from`'s CIDRs through the same peering.
         :param Sequence[_builtins.str] route_tables: The route tables of `from` those routes live in ("main" for the main table).
         """
         pulumi.set(__self__, "destinations", destinations)
+        pulumi.set(__self__, "dropped", dropped)
         pulumi.set(__self__, "flows", flows)
         pulumi.set(__self__, "from_", from_)
         pulumi.set(__self__, "peering", peering)
@@ -280,6 +283,14 @@ class ReachabilityEntry(dict):
         Blocks inside `to` that routes of `from` send through the peering, numerically sorted, without repeats.
         """
         return pulumi.get(self, "destinations")
+
+    @_builtins.property
+    @pulumi.getter
+    def dropped(self) -> Sequence[_builtins.str]:
+        """
+        Blocks that routes of `from` send through the peering although `to` does not hold them (numerically sorted, without repeats): `to` drops that traffic, since peering is never transitive (the validators' TRANSITIVE_ROUTE or ROUTE_DESTINATION_NOT_IN_PEER says why).
+        """
+        return pulumi.get(self, "dropped")
 
     @_builtins.property
     @pulumi.getter
