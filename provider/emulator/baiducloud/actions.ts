@@ -396,11 +396,15 @@ async function releasePeerConn(input: Input): Promise<BaiduAnswer> {
 
 // ---------------------------------------------------------------- route tables and rules
 
-/** The caller's VPC owning a route table. */
+/** The caller's VPC owning a route table, read by the table's id (not by reading every VPC of the account). */
 async function vpcOfTable(input: Input, routeTableId: string): Promise<VpcInfo> {
-  const vpc = (await baiduVpcs(input)).find((v) => v.routeTables.some((t) => t.id === routeTableId));
-  if (!vpc) throw new BaiduRequestError("NOT_FOUND", `routeTable ${routeTableId} not exist`);
-  return vpc;
+  try {
+    return await baiduVpc(input, (await input.session.describeRouteTable(routeTableId)).vpcId);
+  } catch (error) {
+    if (isBackendError(error, "NOT_FOUND") || error instanceof BaiduRequestError)
+      throw new BaiduRequestError("NOT_FOUND", `routeTable ${routeTableId} not exist`);
+    throw error;
+  }
 }
 
 function mainTableOf(vpc: VpcInfo): string {

@@ -205,13 +205,16 @@ async function createRouteTable(input: Input): Promise<HuaweiAnswer> {
   return ok(200, { routetable: { ...renderRouteTable(table, input.account, vpc.createdAt), routes: [] } });
 }
 
-/** The caller's Huawei route table `id` and its VPC. */
+/** The caller's Huawei route table `id` and its VPC, read by id (not by reading every VPC of the account). */
 async function ownTable(input: Input, id: string): Promise<{ vpc: VpcInfo; table: RouteTableInfo }> {
-  for (const vpc of await huaweiVpcs(input)) {
-    const table = vpc.routeTables.find((t) => t.id === id);
-    if (table) return { vpc, table };
+  try {
+    const table = await input.session.describeRouteTable(id);
+    return { vpc: await huaweiVpc(input, table.vpcId), table };
+  } catch (error) {
+    if (isBackendError(error, "NOT_FOUND") || error instanceof HuaweiApiError)
+      throw new HuaweiApiError("NOT_FOUND", `Route table ${id} does not exist.`, 404);
+    throw error;
   }
-  throw new HuaweiApiError("NOT_FOUND", `Route table ${id} does not exist.`, 404);
 }
 
 async function showRouteTable(input: Input): Promise<HuaweiAnswer> {

@@ -245,6 +245,20 @@ describe("refusals in Baidu's error body", () => {
     expect(await b("GET", `/v1/vpc/${x}`)).toMatchObject({ status: 404, body: { code: "NoSuchObject" } });
   });
 
+  it("another account's route table is NoSuchObject (404) too, for its rules; its owner reads them", async () => {
+    const x = await vpc(a, "x", "10.0.0.0/16");
+    const table = await tableOf(a, x);
+    expect(await b("GET", "/v1/route/rule", { routeTableId: table })).toMatchObject({
+      status: 404,
+      body: { code: "NoSuchObject" },
+    });
+    expect(await b("GET", "/v1/route/rule", { routeTableId: "rt-nothere0" })).toMatchObject({ status: 404 });
+    expect(await a("GET", "/v1/route/rule", { routeTableId: table })).toMatchObject({
+      status: 200,
+      body: { routeRules: [] },
+    });
+  });
+
   it("a bad signature is SignatureDoesNotMatch; a skewed clock RequestExpired; an unknown AK InvalidAccessKeyId", async () => {
     expect(await bceClient(emulator.url, A, { secretKey: "wrong" })("GET", "/v1/vpc")).toMatchObject({
       status: 400,

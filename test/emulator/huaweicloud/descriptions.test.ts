@@ -35,7 +35,7 @@ import type { RunningEmulator } from "../../../provider/emulator/server.js";
 import { startTestEmulator, TEST_ACCOUNTS } from "../support/emulator.js";
 import { rawBody, sdkError, vpcClient, type WireRoute } from "./support.js";
 
-const [A] = TEST_ACCOUNTS as [EmulatorAccount];
+const [A, B] = TEST_ACCOUNTS as [EmulatorAccount, EmulatorAccount];
 
 let server: RunningEmulator;
 let a: VpcClient;
@@ -165,5 +165,26 @@ describe("descriptions on the Huawei emulator", () => {
       ),
     );
     expect(answer).toMatchObject({ httpStatusCode: 404, code: "VPC.0003" });
+  });
+
+  it("a route table of another project is not found either, shown or updated", async () => {
+    const x = await createVpc("x", "10.0.0.0/16");
+    const tables = (await a.listRouteTables(new ListRouteTablesRequest().withVpcId(x.id))) as unknown as {
+      routetables: Table[];
+    };
+    const main = tables.routetables.find((t) => t.default)!;
+    const other = vpcClient(server.url, B, { raw: true });
+    expect(rawBody(await other.showRouteTable(new ShowRouteTableRequest(main.id)))).toMatchObject({
+      httpStatusCode: 404,
+      code: "VPC.0003",
+    });
+    expect(
+      rawBody(await other.updateRouteTable(update(main.id, new RouteTableRouteAction().withAdd([])))),
+    ).toMatchObject({ httpStatusCode: 404, code: "VPC.0003" });
+    // Its owner still sees it.
+    const shown = (await a.showRouteTable(new ShowRouteTableRequest(main.id))) as unknown as {
+      routetable: Table;
+    };
+    expect(shown.routetable.id).toBe(main.id);
   });
 });
