@@ -11,6 +11,7 @@
 import { compareCidrs, parseCidr } from "../../core/cidr.js";
 import type { RouteSpec, SubnetSpec, TopologyDocument, VpcSpec } from "../../core/topology-schema.js";
 import type { Backend, PeeringInfo, RouteInfo, SubnetInfo, VpcInfo } from "../backend.js";
+import { isBackendError } from "../errors.js";
 import { peeringSpecOf, subnetSpecOf, vpcSpecOf } from "../shared/document-specs.js";
 import type { DiscoverySession } from "./connections.js";
 
@@ -25,6 +26,12 @@ export interface SessionCounts {
   readonly peerings: number;
   readonly routes: number;
   readonly subnets: number;
+  /**
+   * Why this session's subnets were not read, when they were not: the credentials may not list subnets
+   * (PERMISSION_DENIED; discovery worked without that permission before it read subnets). The document then has no
+   * `subnets` list, so an audit compares none instead of calling every declared subnet missing.
+   */
+  readonly subnetsNotRead?: string;
 }
 
 export interface DiscoverOptions {
@@ -38,8 +45,9 @@ interface SessionEstate {
   readonly vpcs: readonly VpcInfo[];
   readonly peerings: readonly PeeringInfo[];
   readonly routes: readonly RouteInfo[];
-  /** Absent where the backend offers no subnets (capabilities().subnets false): none were read, not none exist. */
+  /** Absent when they were not read (`subnetsNotRead` says why): none read is not none there. */
   readonly subnets?: readonly SubnetInfo[];
+  readonly subnetsNotRead?: string;
 }
 
 /** Every peering the account lists, page by page until the total is reached. */
@@ -74,19 +82,39 @@ async function readSession(
   const { backend } = session;
   const [vpcs, listed] = await Promise.all([backend.listVpcs(), peerings ?? listAllPeerings(backend)]);
   const tables = vpcs.flatMap((v) => v.routeTables.map((t) => t.id));
-  const withSubnets = backend.capabilities().subnets;
   // Two pools side by side: each backend paces its actions apart (20/s per action on Tencent), so the route tables
   // and the subnet lists are read at once; one pool would read the second list only after the first.
   const [routes, subnets] = await Promise.all([
     pool(tables, width, (id) => backend.listRoutes(id)),
-    withSubnets ? pool(vpcs, width, (v) => backend.listSubnets(v.id)) : undefined,
+    readSubnets(backend, vpcs, width),
   ]);
   return {
     vpcs,
     peerings: listed,
     routes: routes.flat(),
-    ...(subnets ? { subnets: subnets.flat() } : {}),
+    ...("read" in subnets ? { subnets: subnets.read } : { subnetsNotRead: subnets.notRead }),
   };
+}
+
+/** Every listed VPC's subnets, or why they were not read (no subnets on this backend, or not permitted). */
+async function readSubnets(
+  backend: Backend,
+  vpcs: readonly VpcInfo[],
+  width: number,
+): Promise<{ read: readonly SubnetInfo[] } | { notRead: string }> {
+  if (!backend.capabilities().subnets) return { notRead: `the ${backend.kind} backend offers no subnets` };
+  let denied: string | undefined;
+  const lists = await pool(vpcs, width, async (v) => {
+    if (denied !== undefined) return [];
+    try {
+      return await backend.listSubnets(v.id);
+    } catch (error) {
+      if (!isBackendError(error, "PERMISSION_DENIED")) throw error;
+      denied ??= `PERMISSION_DENIED: ${error.message}${error.cloudCode ? ` (cloud code ${error.cloudCode})` : ""}`;
+      return [];
+    }
+  });
+  return denied === undefined ? { read: lists.flat() } : { notRead: denied };
 }
 
 /**
@@ -234,6 +262,7 @@ export async function discoverEstate(
         peerings: here.size,
         routes: estate.routes.length,
         subnets: estate.subnets?.length ?? 0,
+        ...(estate.subnetsNotRead === undefined ? {} : { subnetsNotRead: estate.subnetsNotRead }),
       });
       return estate;
     }),

@@ -80,6 +80,11 @@ export async function readEstate(options: ConnectionOptions, ctx: CommandContext
     const document = await discoverEstate(sessions, {
       onSession: (c) => {
         done++;
+        // Always said (not only with progress): it changes what an audit of this document compares.
+        if (c.subnetsNotRead !== undefined)
+          ctx.io.stderr.write(
+            `peerlink: discover: warning: subnets of ${escapeText(c.name)} ${escapeText(c.region)} (account ${escapeText(c.account)}) not read: ${escapeText(c.subnetsNotRead)}. The document has no subnets list, so audit --against compares no subnets${c.subnetsNotRead.startsWith("PERMISSION_DENIED") ? "; allow the cloud's subnet listing (Tencent DescribeSubnets, Huawei ListSubnets, Baidu ListSubnets) to read them" : ""}.\n`,
+          );
         if (show)
           ctx.io.stderr.write(
             `peerlink: discover: [${done}/${sessions.length}] ${escapeText(c.name)} ${escapeText(c.region)} (account ${escapeText(c.account)}): ${c.vpcs} VPCs, ${c.peerings} peerings, ${c.routes} routes, ${c.subnets} subnets\n`,
