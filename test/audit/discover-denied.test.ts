@@ -4,6 +4,9 @@
  * calling every declared subnet missing), and stderr says so. Any other failure of the subnet listing still ends
  * the discovery.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Backend, SubnetInfo, VpcInfo } from "../../provider/backends/backend.js";
 import { discoverEstate, type SessionCounts } from "../../provider/backends/discover/discover.js";
@@ -117,12 +120,12 @@ describe("peerlink discover with credentials that may not list subnets (Tencent 
     await emulator?.close();
   });
 
-  it("writes the VPCs without a subnets list, warns on stderr, and exits 0", async () => {
+  async function peerlink(command: "discover" | "audit", ...more: string[]) {
     let stdout = "";
     let stderr = "";
     const code = await run(
       [
-        "discover",
+        command,
         "--backend",
         "tencentcloud",
         "--region",
@@ -133,6 +136,7 @@ describe("peerlink discover with credentials that may not list subnets (Tencent 
         emulator.url,
         "--format",
         "json",
+        ...more,
       ],
       {
         stdout: { write: (t: string) => (stdout += t) },
@@ -140,6 +144,11 @@ describe("peerlink discover with credentials that may not list subnets (Tencent 
         env: { TENCENTCLOUD_SECRET_ID: A.secretId, TENCENTCLOUD_SECRET_KEY: A.secretKey },
       },
     );
+    return { code, stdout, stderr };
+  }
+
+  it("writes the VPCs without a subnets list, warns on stderr, and exits 0", async () => {
+    const { code, stdout, stderr } = await peerlink("discover");
     expect(code).toBe(0);
     const doc = JSON.parse(stdout) as TopologyDocument;
     expect(doc.vpcs.map((v) => v.name)).toEqual(["app"]);
@@ -149,5 +158,35 @@ describe("peerlink discover with credentials that may not list subnets (Tencent 
     );
     expect(stderr).toContain("allow the cloud's subnet listing (Tencent DescribeSubnets");
     expect(stderr).not.toContain(A.secretKey);
+  });
+
+  it("audit --against a declaration with subnets compares none and says so, instead of calling them missing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "peerlink-denied-"));
+    try {
+      const file = join(dir, "network.json");
+      writeFileSync(
+        file,
+        JSON.stringify({
+          vpcs: [
+            {
+              id: "app",
+              cloud: "tencentcloud",
+              region: "ap-guangzhou",
+              account: A.id,
+              cidrs: ["10.0.0.0/16"],
+            },
+          ],
+          subnets: [{ id: "web", vpc: "app", cidr: "10.0.1.0/24" }],
+        }),
+      );
+      const { code, stdout, stderr } = await peerlink("audit", "--against", file);
+      expect(code).toBe(0);
+      expect(JSON.parse(stdout)).toEqual({ ok: true, diagnostics: [] });
+      expect(stderr).toContain(
+        `peerlink: audit: warning: ${file} declares subnets, but the live estate has no subnets list`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -43,6 +43,11 @@ export async function runAudit(
       ? documentOf(options.input, ctx, "the discovered estate")
       : await readEstate(options, ctx);
   const declared = options.against === undefined ? undefined : documentOf(options.against, ctx, "--against");
+  // The one comparison that can be skipped without a finding: say so, or an unread list would pass for a clean one.
+  if (declared?.subnets !== undefined && live.subnets === undefined)
+    ctx.io.stderr.write(
+      `peerlink: audit: warning: ${escapeText(options.against ?? "")} declares subnets, but the live estate has no subnets list (they were not read), so no subnet is compared. Discover again with credentials that may list subnets.\n`,
+    );
   const diagnostics = sortDiagnostics([
     ...auditTopology(live, { now }),
     ...(declared ? driftBetween(declared, live) : []),
