@@ -69,18 +69,39 @@ async function regionalVpcs(context: ActionContext): Promise<VpcInfo[]> {
   return (await context.session.listVpcs()).filter((v) => v.cloud === CLOUD && v.region === context.region);
 }
 
+/** `find` of something of the caller's in the request's region; undefined when it is not there for this caller. */
+async function orUndefined<T>(find: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await find();
+  } catch (error) {
+    if (isBackendError(error, "NOT_FOUND") || error instanceof TencentApiError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The VPCs a request's vpc-id filter can match, in creation order: one value is read by id (a listing of one VPC's
+ * tables or subnets then costs that VPC, not the account's every VPC); none or several, the region's VPCs, which
+ * the filter then narrows.
+ */
+async function candidateVpcs(
+  context: ActionContext,
+  vpcIds: readonly string[] | undefined,
+): Promise<VpcInfo[]> {
+  if (vpcIds === undefined || new Set(vpcIds).size !== 1) return regionalVpcs(context);
+  const vpc = await orUndefined(() => regionalVpc(context, vpcIds[0]!));
+  return vpc ? [vpc] : [];
+}
+
 /** The caller's route table `id` in the request's region with its VPC, read by id; else undefined. */
 async function findRegionalTable(
   context: ActionContext,
   id: string,
 ): Promise<{ vpc: VpcInfo; table: RouteTableInfo } | undefined> {
-  try {
+  return orUndefined(async () => {
     const table = await context.session.describeRouteTable(id);
     return { vpc: await regionalVpc(context, table.vpcId), table };
-  } catch (error) {
-    if (isBackendError(error, "NOT_FOUND") || error instanceof TencentApiError) return undefined;
-    throw error;
-  }
+  });
 }
 
 async function regionalTable(
@@ -94,8 +115,7 @@ async function regionalTable(
 
 /**
  * The route tables a DescribeRouteTables may answer, in VPC then table order. One id (RouteTableIds, the way a
- * backend reads one table's routes) or one vpc-id filter value is read by id, so that it costs one table or one
- * VPC, not the account's every VPC; any other request reads the region's VPCs and the filters narrow them.
+ * backend reads one table's routes) is read by id; otherwise the candidate VPCs' tables, which the filters narrow.
  */
 async function candidateTables(
   context: ActionContext,
@@ -106,16 +126,9 @@ async function candidateTables(
     const found = await findRegionalTable(context, ids[0]!);
     return found ? [found] : [];
   }
-  let vpcs: VpcInfo[];
-  if (vpcIds !== undefined && new Set(vpcIds).size === 1) {
-    try {
-      vpcs = [await regionalVpc(context, vpcIds[0]!)];
-    } catch (error) {
-      if (isBackendError(error, "NOT_FOUND") || error instanceof TencentApiError) return [];
-      throw error;
-    }
-  } else vpcs = await regionalVpcs(context);
-  const tables = vpcs.flatMap((vpc) => vpc.routeTables.map((table) => ({ vpc, table })));
+  const tables = (await candidateVpcs(context, vpcIds)).flatMap((vpc) =>
+    vpc.routeTables.map((table) => ({ vpc, table })),
+  );
   return ids === undefined ? tables : tables.filter(({ table }) => ids.includes(table.id));
 }
 
@@ -311,27 +324,15 @@ function zoneOf(params: Params, region: string): string {
 }
 
 /**
- * Every subnet of the caller's Tencent VPCs of the request's region, with its VPC, in VPC then creation order; with
- * `vpcIds` (a vpc-id filter, ANDed with the others, so exact), those VPCs' alone, each read by id: a listing of one
- * VPC's subnets then costs that VPC, not the region's every VPC and subnet. An id that is no VPC here matches none.
+ * The subnets of the caller's Tencent VPCs of the request's region that a vpc-id filter can match (candidateVpcs),
+ * with their VPC, in VPC then creation order.
  */
 async function regionalSubnets(
   context: ActionContext,
   vpcIds?: readonly string[],
 ): Promise<{ vpc: VpcInfo; subnet: SubnetInfo }[]> {
-  const vpcs: VpcInfo[] = [];
-  if (vpcIds === undefined) vpcs.push(...(await regionalVpcs(context)));
-  else
-    for (const id of new Set(vpcIds)) {
-      try {
-        vpcs.push(await regionalVpc(context, id));
-      } catch (error) {
-        if (isBackendError(error, "NOT_FOUND") || error instanceof TencentApiError) continue;
-        throw error;
-      }
-    }
   const all: { vpc: VpcInfo; subnet: SubnetInfo }[] = [];
-  for (const vpc of vpcs)
+  for (const vpc of await candidateVpcs(context, vpcIds))
     for (const subnet of await context.session.listSubnets(vpc.id)) all.push({ vpc, subnet });
   return all;
 }
