@@ -148,8 +148,11 @@ describe("peerlink discover with credentials that may not list subnets (Tencent 
   }
 
   it("writes the VPCs without a subnets list, warns on stderr, and exits 0", async () => {
-    const { code, stdout, stderr } = await peerlink("discover");
+    const { code, stdout, stderr } = await peerlink("discover", "--progress");
     expect(code).toBe(0);
+    // The counts say "not read", not "0 subnets".
+    expect(stderr).toContain("1 VPCs, 0 peerings, 0 routes, subnets not read\n");
+    expect(stderr).toContain("(0 peer VPCs not visible), 0 peerings, 0 routes, subnets not read\n");
     const doc = JSON.parse(stdout) as TopologyDocument;
     expect(doc.vpcs.map((v) => v.name)).toEqual(["app"]);
     expect(doc.subnets).toBeUndefined();

@@ -87,14 +87,14 @@ export async function readEstate(options: ConnectionOptions, ctx: CommandContext
           );
         if (show)
           ctx.io.stderr.write(
-            `peerlink: discover: [${done}/${sessions.length}] ${escapeText(c.name)} ${escapeText(c.region)} (account ${escapeText(c.account)}): ${c.vpcs} VPCs, ${c.peerings} peerings, ${c.routes} routes, ${c.subnets} subnets\n`,
+            `peerlink: discover: [${done}/${sessions.length}] ${escapeText(c.name)} ${escapeText(c.region)} (account ${escapeText(c.account)}): ${c.vpcs} VPCs, ${c.peerings} peerings, ${c.routes} routes, ${c.subnetsNotRead === undefined ? `${c.subnets} subnets` : "subnets not read"}\n`,
           );
       },
     });
     if (show) {
       const hidden = document.vpcs.filter((v) => v.visible === false).length;
       ctx.io.stderr.write(
-        `peerlink: discover: ${document.vpcs.length - hidden} VPCs (${hidden} peer VPCs not visible), ${document.peerings.length} peerings, ${document.routes.length} routes, ${document.subnets?.length ?? 0} subnets\n`,
+        `peerlink: discover: ${document.vpcs.length - hidden} VPCs (${hidden} peer VPCs not visible), ${document.peerings.length} peerings, ${document.routes.length} routes, ${document.subnets === undefined ? "subnets not read" : `${document.subnets.length} subnets`}\n`,
       );
     }
     return document;
