@@ -139,7 +139,14 @@ export function buildProgram(
       .command("discover")
       .description("read accounts (read-only) and write the live estate as a topology document"),
   )
-    .addOption(new Option("--format <format>", "document format").choices(["yaml", "json"]).default("yaml"))
+    .addOption(
+      new Option(
+        "--format <format>",
+        "a topology document (yaml, json), or one account's Pulumi bulk import file (pulumi-import)",
+      )
+        .choices(["yaml", "json", "pulumi-import"])
+        .default("yaml"),
+    )
     .option("-o, --output <file>", "write the document to a file instead of stdout")
     .action((options: DiscoverOptions) => asyncGuard(() => runDiscover(options, context(options))));
 

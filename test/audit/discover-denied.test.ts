@@ -17,18 +17,9 @@ import { handlers } from "../../provider/emulator/handlers.js";
 import type { EmulatorAccount, ProtocolHandler } from "../../provider/emulator/protocol.js";
 import { type RunningEmulator, startEmulator } from "../../provider/emulator/server.js";
 import { tencentClient } from "../emulator/support.js";
+import { vpcInfo } from "./support/infos.js";
 
-const vpc = (id: string): VpcInfo => ({
-  id,
-  name: id,
-  cloud: "tencentcloud",
-  region: "ap-guangzhou",
-  account: "1",
-  cidrs: ["10.0.0.0/16"],
-  routeTables: [],
-  tags: {},
-  createdAt: "2026-12-01T00:00:00Z",
-});
+const vpc = (id: string): VpcInfo => vpcInfo({ id, name: id });
 
 function backend(listSubnets: (vpcId: string) => Promise<readonly SubnetInfo[]>, calls: string[]): Backend {
   return {

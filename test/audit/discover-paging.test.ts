@@ -7,30 +7,10 @@ import {
   listAllPeerings,
   PEERING_PAGE,
 } from "../../provider/backends/discover/discover.js";
+import { peeringInfo, vpcInfo } from "./support/infos.js";
 
 function peering(i: number, extra: Partial<PeeringInfo> = {}): PeeringInfo {
-  return {
-    id: `pcx-${i}`,
-    name: `p${i}`,
-    description: "",
-    cloud: "tencentcloud",
-    vpcId: "vpc-a",
-    region: "ap-guangzhou",
-    account: "1",
-    peerVpcId: `vpc-${i}`,
-    peerRegion: "ap-guangzhou",
-    peerAccount: "2",
-    status: "ACTIVE",
-    bandwidthMbps: undefined,
-    chargeType: undefined,
-    serviceLevel: undefined,
-    dnsSync: false,
-    tags: {},
-    createdAt: "2026-12-01T00:00:00Z",
-    updatedAt: "2026-12-01T00:00:00Z",
-    expiresAt: undefined,
-    ...extra,
-  };
+  return peeringInfo({ id: `pcx-${i}`, name: `p${i}`, peerVpcId: `vpc-${i}`, peerAccount: "2", ...extra });
 }
 
 describe("listAllPeerings", () => {
@@ -71,17 +51,8 @@ describe("estateDocument", () => {
 });
 
 describe("estateDocument, subnets", () => {
-  const vpc: VpcInfo = {
-    id: "vpc-a",
-    name: "a",
-    cloud: "huaweicloud",
-    region: "cn-north-4",
-    account: "1",
-    cidrs: ["10.0.0.0/16"],
-    routeTables: [],
-    tags: {},
-    createdAt: "2026-12-01T00:00:00Z",
-  };
+  const vpc: VpcInfo = vpcInfo({ cloud: "huaweicloud", region: "cn-north-4" });
+
   const subnet = (
     id: string,
     cidr: string,

@@ -286,6 +286,27 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     expect(out.code).toBe(1);
   });
 
+  it("--format pulumi-import writes one account's share as Pulumi's bulk import file, and refuses two accounts", async () => {
+    const out = await peerlink("discover", "--profile", profile([E]), "--format", "pulumi-import");
+    expect(out.code, out.stderr).toBe(0);
+    const { resources } = JSON.parse(out.stdout) as {
+      resources: { type: string; name: string; id: string }[];
+    };
+    // E accepted D's request: E owns its VPC, its acceptance and its route, not D's peering.
+    expect(resources.map((r) => `${r.type} ${r.name}`)).toEqual([
+      "peerlink:index:Vpc e1",
+      "peerlink:index:PeeringAcceptance clean-accept",
+      "peerlink:index:RouteRule e1-to-172-16-0-0-16",
+    ]);
+    expect(resources[0]?.id).toBe(ids.e1);
+    expect(resources[1]?.id).toBe(ids.clean);
+    expect(resources[2]?.id).toMatch(/^[^/]+\/[^/]+$/);
+    const two = await peerlink("discover", "--profile", profile([D, E]), "--format", "pulumi-import");
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("--format pulumi-import writes one account's import file");
+    expect(two.stdout).toBe("");
+  });
+
   it("graph of the discovered estate marks one-way routes, unused peerings, pending requests and hidden peers", async () => {
     const file = join(dir, "broken.yaml");
     expect((await peerlink("discover", "--profile", profile([A, B]), "-o", file)).code).toBe(0);

@@ -5,9 +5,12 @@
  * must show no changes (issue 13: "producing inputs that make the next preview show no changes"), and so must the
  * same program naming the default cloud explicitly.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../provider/cli/main.js";
+import { startEmulator } from "../../provider/emulator/server.js";
+import { tencentClient } from "../emulator/support.js";
 import { snapshot, withLocal } from "./support/local.js";
 import { changes, PulumiStack, ROOT } from "./support/pulumi.js";
 
@@ -54,16 +57,7 @@ describe("provider plugin: pulumi import, then a no-change preview of the progra
       { type: "peerlink:index:RouteRule", name: "imp-a-to-b", id: `${made.table}/${made.route}` },
     ];
     writeFileSync(file, JSON.stringify({ resources }));
-    const imported = await stack.run([
-      "import",
-      "--file",
-      file,
-      "--yes",
-      "--protect=false",
-      "--generate-code=false",
-      "--stack",
-      stack.stack,
-    ]);
+    const imported = await stack.import(["--file", file]);
     expect(imported.code, imported.output).toBe(0);
     const records = await stack.resources();
     const byName = (name: string) => records.find((r) => r.urn.endsWith(`::${name}`));
@@ -111,5 +105,121 @@ describe("provider plugin: pulumi import, then a no-change preview of the progra
     expect(destroy.code, destroy.output).toBe(0);
     const state = await snapshot(stateFile, ACCOUNT);
     expect(state.vpcs).toEqual([]);
+  });
+});
+
+describe("provider plugin: an estate peerlink discover read, adopted with its --format pulumi-import file", () => {
+  const account = {
+    id: "100000000004",
+    secretId: `AKIDdiscoverimport${"4".repeat(18)}`,
+    secretKey: `discoverImportKey${"4".repeat(17)}`,
+  };
+  let stack: PulumiStack;
+  let file: string;
+  let stateFile: string;
+  let made: { a: string; b: string; peering: string };
+
+  beforeAll(async () => {
+    stack = new PulumiStack(PROGRAM);
+    delete stack.env.PEERLINK_STATE;
+    delete stack.env.PEERLINK_ACCOUNT;
+    // The estate is made on the emulator with Tencent's official client, then discovered over the wire.
+    const emulator = await startEmulator({
+      accounts: [account],
+      rateLimits: false,
+      port: 0,
+      stateDir: join(stack.stateDir, "emulator"),
+    });
+    try {
+      const client = tencentClient(emulator.url, account);
+      const vpc = async (name: string, cidr: string) =>
+        (
+          (await client.request("CreateVpc", { VpcName: name, CidrBlock: cidr })) as {
+            Vpc: { VpcId: string };
+          }
+        ).Vpc.VpcId;
+      const a = await vpc("disc-a", "10.30.0.0/16");
+      const b = await vpc("disc-b", "10.31.0.0/16");
+      const { PeeringConnectionId: peering } = (await client.request("CreateVpcPeeringConnection", {
+        SourceVpcId: a,
+        DestinationVpcId: b,
+        PeeringConnectionName: "disc-ab",
+      })) as { PeeringConnectionId: string };
+      const table = (
+        (await client.request("DescribeRouteTables", { Filters: [{ Name: "vpc-id", Values: [a] }] })) as {
+          RouteTableSet: { RouteTableId: string }[];
+        }
+      ).RouteTableSet[0]!.RouteTableId;
+      await client.request("CreateRoutes", {
+        RouteTableId: table,
+        Routes: [{ DestinationCidrBlock: "10.31.0.0/16", GatewayType: "PEERCONNECTION", GatewayId: peering }],
+      });
+      made = { a, b, peering };
+      file = join(stack.stateDir, "discovered-import.json");
+      let stderr = "";
+      const code = await run(
+        [
+          "discover",
+          "--backend",
+          "tencentcloud",
+          "--region",
+          "ap-guangzhou",
+          "--account",
+          account.id,
+          "--endpoint",
+          emulator.url,
+          "--format",
+          "pulumi-import",
+          "-o",
+          file,
+        ],
+        {
+          stdout: { write: () => undefined },
+          stderr: { write: (t: string) => (stderr += t) },
+          env: { TENCENTCLOUD_SECRET_ID: account.secretId, TENCENTCLOUD_SECRET_KEY: account.secretKey },
+        },
+      );
+      expect(code, stderr).toBe(0);
+      stateFile = emulator.stateFile;
+    } finally {
+      await emulator.close();
+    }
+    // The plugin reads the same state file through the local backend: the emulator's ids are its ids.
+    await stack.init({
+      "peerlink:stateFile": stateFile,
+      "peerlink:account": account.id,
+      ids: JSON.stringify({ peeringId: made.peering }),
+    });
+  });
+  afterAll(() => stack?.close());
+
+  it("imports every resource the file names, by the plugin's import ids", async () => {
+    const { resources } = JSON.parse(readFileSync(file, "utf8")) as {
+      resources: { type: string; name: string; id: string }[];
+    };
+    // VPCs in id order, then the peering, then the routes.
+    const vpcs = [made.a, made.b].sort().map((id) => (id === made.a ? "disc-a" : "disc-b"));
+    expect(resources.map((r) => `${r.type} ${r.name}`)).toEqual([
+      ...vpcs.map((n) => `peerlink:index:Vpc ${n}`),
+      "peerlink:index:Peering disc-ab",
+      "peerlink:index:RouteRule disc-a-to-10-31-0-0-16",
+    ]);
+    const imported = await stack.import(["--file", file]);
+    expect(imported.code, imported.output).toBe(0);
+    const records = await stack.resources();
+    const byName = (name: string) => records.find((r) => r.urn.endsWith(`::${name}`));
+    expect(byName("disc-a")?.id).toBe(made.a);
+    expect(byName("disc-b")?.inputs).toEqual({
+      name: "disc-b",
+      region: "ap-guangzhou",
+      cidrs: ["10.31.0.0/16"],
+    });
+    expect(byName("disc-ab")?.id).toBe(made.peering);
+    expect(byName("disc-ab")?.inputs).toMatchObject({ vpcId: made.a, peerVpcId: made.b, name: "disc-ab" });
+    expect(byName("disc-a-to-10-31-0-0-16")?.inputs).toMatchObject({
+      vpcId: made.a,
+      destination: "10.31.0.0/16",
+      peeringId: made.peering,
+    });
   });
 });

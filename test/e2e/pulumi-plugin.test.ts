@@ -74,18 +74,7 @@ describe("provider plugin on the local backend: lifecycle, refusal, import", () 
     const made = await withLocal(stateFile, ACCOUNT, (backend) =>
       backend.createVpc({ name: "legacy", region: "ap-shanghai", cidrs: ["10.5.0.0/16"] }),
     );
-    const imported = await stack.run([
-      "import",
-      "peerlink:index:Vpc",
-      "plugin-legacy",
-      made.id,
-      "--yes",
-      // Not protected, so the destroy below covers it; no code generation (the test's program declares it).
-      "--protect=false",
-      "--generate-code=false",
-      "--stack",
-      stack.stack,
-    ]);
+    const imported = await stack.import(["peerlink:index:Vpc", "plugin-legacy", made.id]);
     expect(imported.code, imported.output).toBe(0);
     const record = (await stack.resources()).find((r) => r.urn.endsWith("::plugin-legacy"));
     expect(record?.id).toBe(made.id);

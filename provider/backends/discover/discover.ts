@@ -41,7 +41,8 @@ export interface DiscoverOptions {
   readonly concurrency?: number;
 }
 
-interface SessionEstate {
+/** What one session (an account in a region) read. */
+export interface SessionEstate {
   readonly vpcs: readonly VpcInfo[];
   readonly peerings: readonly PeeringInfo[];
   readonly routes: readonly RouteInfo[];
@@ -225,6 +226,14 @@ export async function discoverEstate(
   sessions: readonly DiscoverySession[],
   options: DiscoverOptions = {},
 ): Promise<TopologyDocument> {
+  return estateDocument(await readEstates(sessions, options));
+}
+
+/** What each session read, as read (cloud ids of route tables and routes included), in the sessions' order. */
+export async function readEstates(
+  sessions: readonly DiscoverySession[],
+  options: DiscoverOptions = {},
+): Promise<SessionEstate[]> {
   const width = options.concurrency ?? 4;
   const groups = new Map<string, DiscoverySession[]>();
   for (const s of sessions) {
@@ -240,7 +249,7 @@ export async function discoverEstate(
       firstOf.set(s, lists.get(group[0]!)!);
     }
   }
-  const estates = await Promise.all(
+  return Promise.all(
     sessions.map(async (session) => {
       const estate = await readSession(session, width, peerings.get(session));
       // The peerings of this account that touch this region, from whichever listing holds them.
@@ -267,5 +276,4 @@ export async function discoverEstate(
       return estate;
     }),
   );
-  return estateDocument(estates);
 }

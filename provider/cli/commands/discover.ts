@@ -7,9 +7,12 @@ import { stringify } from "yaml";
 import {
   type Connection,
   connectionSchema,
-  discoverEstate,
+  estateDocument,
   openSessions,
   profileSchema,
+  pulumiImportFile,
+  readEstates as readSessionEstates,
+  type SessionEstate,
 } from "../../backends/discover/index.js";
 import { BackendError } from "../../backends/errors.js";
 import { parseTopologyText } from "../../core/load-document.js";
@@ -30,7 +33,8 @@ export interface ConnectionOptions {
 }
 
 export interface DiscoverOptions extends ConnectionOptions {
-  readonly format: "yaml" | "json";
+  /** A topology document (yaml, json), or a Pulumi bulk import file of one account (pulumi-import). */
+  readonly format: "yaml" | "json" | "pulumi-import";
   readonly output?: string;
 }
 
@@ -70,6 +74,14 @@ export function connectionsOf(options: ConnectionOptions): Connection[] {
 
 /** Reads the estate the options name, with per-session counts on stderr (on a terminal, or with --progress). */
 export async function readEstate(options: ConnectionOptions, ctx: CommandContext): Promise<TopologyDocument> {
+  return (await readEstates(options, ctx)).document;
+}
+
+/** What each session read, and the document of it all, with the progress and warnings of `readEstate`. */
+async function readEstates(
+  options: ConnectionOptions,
+  ctx: CommandContext,
+): Promise<{ estates: SessionEstate[]; document: TopologyDocument; accounts: string[] }> {
   const connections = connectionsOf(options);
   const show = options.progress ?? Boolean(ctx.io.stderr.isTTY);
   let sessions: ReturnType<typeof openSessions> = [];
@@ -77,7 +89,7 @@ export async function readEstate(options: ConnectionOptions, ctx: CommandContext
     sessions = openSessions(connections, ctx.io.env);
     if (show) ctx.io.stderr.write(`peerlink: discover: reading ${sessions.length} account-region(s)...\n`);
     let done = 0;
-    const document = await discoverEstate(sessions, {
+    const estates = await readSessionEstates(sessions, {
       onSession: (c) => {
         done++;
         // Always said (not only with progress): it changes what an audit of this document compares.
@@ -91,13 +103,14 @@ export async function readEstate(options: ConnectionOptions, ctx: CommandContext
           );
       },
     });
+    const document = estateDocument(estates);
     if (show) {
       const hidden = document.vpcs.filter((v) => v.visible === false).length;
       ctx.io.stderr.write(
         `peerlink: discover: ${document.vpcs.length - hidden} VPCs (${hidden} peer VPCs not visible), ${document.peerings.length} peerings, ${document.routes.length} routes, ${document.subnets === undefined ? "subnets not read" : `${document.subnets.length} subnets`}\n`,
       );
     }
-    return document;
+    return { estates, document, accounts: [...new Set(sessions.map((x) => x.backend.account))] };
   } catch (error) {
     if (error instanceof BackendError)
       throw new CliExit(
@@ -119,7 +132,17 @@ export function renderDocument(document: TopologyDocument, format: "yaml" | "jso
 
 /** `peerlink discover`: exit 0 when read, 2 when a connection or the command line is wrong. */
 export async function runDiscover(options: DiscoverOptions, ctx: CommandContext): Promise<number> {
-  const text = renderDocument(await readEstate(options, ctx), options.format);
+  const read = await readEstates(options, ctx);
+  let text: string;
+  if (options.format === "pulumi-import") {
+    // One provider a file: the stack's default peerlink provider is configured for one account.
+    if (read.accounts.length !== 1)
+      throw new CliExit(
+        EXIT.unreadable,
+        `peerlink: --format pulumi-import writes one account's import file, and the connections read ${read.accounts.length} (${read.accounts.map(escapeText).join(", ")}). Fix: discover one account at a time (--backend/--account, or a profile of one account's connections), each into the stack whose peerlink provider is configured for it.`,
+      );
+    text = `${JSON.stringify(pulumiImportFile(read.estates, read.accounts[0]!), null, 2)}\n`;
+  } else text = renderDocument(read.document, options.format);
   if (options.output === undefined) ctx.io.stdout.write(text);
   else writeFileSync(options.output, text);
   return EXIT.ok;

@@ -55,6 +55,22 @@ export class PulumiStack {
     }
   }
 
+  /**
+   * `pulumi import` of one resource (`[type, name, id]`) or of a bulk import file (`["--file", path]`), unprotected
+   * (so that a destroy covers it) and without code generation (the tests' programs declare what they adopt).
+   */
+  import(what: readonly string[]): Promise<CommandResult> {
+    return this.run([
+      "import",
+      ...what,
+      "--yes",
+      "--protect=false",
+      "--generate-code=false",
+      "--stack",
+      this.stack,
+    ]);
+  }
+
   up(extra: string[] = []): Promise<CommandResult> {
     return this.run(["up", "--yes", "--skip-preview", "--stack", this.stack, ...extra]);
   }
