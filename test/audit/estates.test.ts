@@ -301,6 +301,19 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     expect(resources[0]?.id).toBe(ids.e1);
     expect(resources[1]?.id).toBe(ids.clean);
     expect(resources[2]?.id).toMatch(/^[^/]+\/[^/]+$/);
+    // D's file holds D's subnets, in id order.
+    const d = await peerlink("discover", "--profile", profile([D]), "--format", "pulumi-import");
+    const ofD = (JSON.parse(d.stdout) as { resources: { type: string; name: string; id: string }[] })
+      .resources;
+    expect(ofD.filter((r) => r.type === "peerlink:index:Subnet")).toEqual(
+      [
+        { name: "web", id: ids.web! },
+        { name: "db", id: ids.db! },
+        { name: "tmp", id: ids.tmp! },
+      ]
+        .sort((x, y) => (x.id < y.id ? -1 : 1))
+        .map((x) => ({ type: "peerlink:index:Subnet", ...x })),
+    );
     const two = await peerlink("discover", "--profile", profile([D, E]), "--format", "pulumi-import");
     expect(two.code).toBe(2);
     expect(two.stderr).toContain("--format pulumi-import writes one account's import file");

@@ -3,7 +3,7 @@
  * what the account owns and nothing else, the plugin's import ids, unique names, a stable order.
  */
 import { describe, expect, it } from "vitest";
-import type { PeeringInfo, RouteInfo, VpcInfo } from "../../provider/backends/backend.js";
+import type { PeeringInfo, RouteInfo, SubnetInfo, VpcInfo } from "../../provider/backends/backend.js";
 import type { SessionEstate } from "../../provider/backends/discover/discover.js";
 import { pulumiImportFile } from "../../provider/backends/discover/pulumi-import.js";
 import { peeringInfo, vpcInfo } from "./support/infos.js";
@@ -21,6 +21,17 @@ const route = (id: string, vpcId: string, destination: string, peeringId: string
   destination,
   peeringId,
   description: "",
+  createdAt: "2026-12-01T00:00:00Z",
+});
+
+const subnet = (id: string, vpcId: string, name: string): SubnetInfo => ({
+  id,
+  vpcId,
+  name,
+  cidr: "10.0.1.0/24",
+  gatewayIp: "10.0.1.1",
+  ipv6: false,
+  ipv6Cidr: undefined,
   createdAt: "2026-12-01T00:00:00Z",
 });
 
@@ -48,6 +59,11 @@ describe("pulumiImportFile", () => {
         peering("pcx-6", "x-b", { vpcId: "vpc-x", account: "2", peerVpcId: "vpc-b", status: "PENDING" }),
       ],
       routes: [route("r-2", "vpc-b", "10.0.0.0/16", "pcx-1"), route("r-1", "vpc-a", "10.1.0.0/16", "pcx-1")],
+      subnets: [
+        subnet("subnet-2", "vpc-b", "web"),
+        subnet("subnet-1", "vpc-a", "web"),
+        subnet("subnet-x", "vpc-x", "x"),
+      ],
     }),
     // Another region of the same account lists the same peering again: it is imported once.
     estate({
@@ -61,6 +77,8 @@ describe("pulumiImportFile", () => {
       { type: "peerlink:index:Vpc", name: "app", id: "vpc-a" },
       // The second VPC named "app" gets its id after the name.
       { type: "peerlink:index:Vpc", name: "app-vpc-b", id: "vpc-b" },
+      { type: "peerlink:index:Subnet", name: "web", id: "subnet-1" },
+      { type: "peerlink:index:Subnet", name: "web-subnet-2", id: "subnet-2" },
       { type: "peerlink:index:Peering", name: "a-b", id: "pcx-1" },
       { type: "peerlink:index:PeeringAcceptance", name: "x-a-accept", id: "pcx-2" },
       { type: "peerlink:index:Peering", name: "a-x", id: "pcx-3" },
@@ -72,6 +90,7 @@ describe("pulumiImportFile", () => {
   it("gives account 2 its own share: its VPC, its requests, its routes", () => {
     expect(pulumiImportFile(estates, "2").resources).toEqual([
       { type: "peerlink:index:Vpc", name: "partner", id: "vpc-x" },
+      { type: "peerlink:index:Subnet", name: "x", id: "subnet-x" },
       { type: "peerlink:index:Peering", name: "x-a", id: "pcx-2" },
       { type: "peerlink:index:Peering", name: "x-b", id: "pcx-6" },
       { type: "peerlink:index:RouteRule", name: "partner-to-10-0-0-0-16", id: "rtb-vpc-x/r-9" },

@@ -117,7 +117,7 @@ describe("provider plugin: an estate peerlink discover read, adopted with its --
   let stack: PulumiStack;
   let file: string;
   let stateFile: string;
-  let made: { a: string; b: string; peering: string };
+  let made: { a: string; b: string; peering: string; subnet: string };
 
   beforeAll(async () => {
     stack = new PulumiStack(PROGRAM);
@@ -154,7 +154,15 @@ describe("provider plugin: an estate peerlink discover read, adopted with its --
         RouteTableId: table,
         Routes: [{ DestinationCidrBlock: "10.31.0.0/16", GatewayType: "PEERCONNECTION", GatewayId: peering }],
       });
-      made = { a, b, peering };
+      const subnet = (
+        (await client.request("CreateSubnet", {
+          VpcId: a,
+          SubnetName: "disc-a-web",
+          CidrBlock: "10.30.1.0/24",
+          Zone: "ap-guangzhou-3",
+        })) as { Subnet: { SubnetId: string } }
+      ).Subnet.SubnetId;
+      made = { a, b, peering, subnet };
       file = join(stack.stateDir, "discovered-import.json");
       let stderr = "";
       const code = await run(
@@ -201,6 +209,7 @@ describe("provider plugin: an estate peerlink discover read, adopted with its --
     const vpcs = [made.a, made.b].sort().map((id) => (id === made.a ? "disc-a" : "disc-b"));
     expect(resources.map((r) => `${r.type} ${r.name}`)).toEqual([
       ...vpcs.map((n) => `peerlink:index:Vpc ${n}`),
+      "peerlink:index:Subnet disc-a-web",
       "peerlink:index:Peering disc-ab",
       "peerlink:index:RouteRule disc-a-to-10-31-0-0-16",
     ]);
@@ -215,6 +224,8 @@ describe("provider plugin: an estate peerlink discover read, adopted with its --
       cidrs: ["10.31.0.0/16"],
     });
     expect(byName("disc-ab")?.id).toBe(made.peering);
+    expect(byName("disc-a-web")?.id).toBe(made.subnet);
+    expect(byName("disc-a-web")?.inputs).toEqual({ vpcId: made.a, name: "disc-a-web", cidr: "10.30.1.0/24" });
     expect(byName("disc-ab")?.inputs).toMatchObject({ vpcId: made.a, peerVpcId: made.b, name: "disc-ab" });
     expect(byName("disc-a-to-10-31-0-0-16")?.inputs).toMatchObject({
       vpcId: made.a,

@@ -3,13 +3,13 @@
  * a stack of the provider plugin in one `pulumi import --file`. The format is Pulumi's ("pulumi import | CLI
  * commands", https://www.pulumi.com/docs/iac/cli/commands/pulumi_import/: "If using the JSON file format to define
  * the imported resource(s), use this instead: pulumi import -f import.json", each resource a `type`, a `name` and
- * an `id`); the ids are the plugin's import ids (README "Pulumi provider plugin": a VPC or peering id, a peering id
- * for its acceptance, `<route table id>/<route id>` for a route).
+ * an `id`); the ids are the plugin's import ids (provider/plugin/import-ids.ts: a VPC, subnet or peering id, a
+ * peering id for its acceptance, `<route table id>/<route id>` for a route).
  *
  * One account a file: every resource of the file goes through the stack's default `peerlink` provider, which is
- * configured for one account. What the account owns is in it: its VPCs; the peerings it requested; its acceptance
- * of an ACTIVE peering another account requested; the routes of its route tables. Subnets are not (the plugin's
- * Subnet has no import), nor are peerings that are over (REJECTED, EXPIRED, DELETED: the audit's leftovers).
+ * configured for one account. What the account owns is in it: its VPCs and their subnets (where they were read);
+ * the peerings it requested; its acceptance of an ACTIVE peering another account requested; the routes of its
+ * route tables. Peerings that are over (REJECTED, EXPIRED, DELETED: the audit's leftovers) are not.
  */
 import type { PeeringInfo } from "../backend.js";
 import type { SessionEstate } from "./discover.js";
@@ -43,7 +43,7 @@ function namer(): (type: string, wanted: string, id: string) => string {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The import file of `account`'s part of what the sessions read, in a stable order (VPCs, peerings, routes). */
+/** `account`'s part of what the sessions read, in a stable order (VPCs, subnets, peerings, routes). */
 export function pulumiImportFile(estates: readonly SessionEstate[], account: string): PulumiImportFile {
   const vpcs = new Map(estates.flatMap((e) => e.vpcs).map((v) => [v.id, v]));
   const peerings = new Map<string, PeeringInfo>();
@@ -58,6 +58,9 @@ export function pulumiImportFile(estates: readonly SessionEstate[], account: str
     vpcName.set(v.id, n);
     out.push({ type: "peerlink:index:Vpc", name: n, id: v.id });
   }
+  const subnets = new Map(estates.flatMap((e) => e.subnets ?? []).map((x) => [x.id, x]));
+  for (const x of [...subnets.values()].filter((x) => vpcName.has(x.vpcId)).sort(byId))
+    out.push({ type: "peerlink:index:Subnet", name: name("Subnet", x.name, x.id), id: x.id });
   const live = [...peerings.values()].filter((p) => ADOPTABLE.has(p.status)).sort(byId);
   for (const p of live) {
     if (p.account === account)
