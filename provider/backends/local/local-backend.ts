@@ -211,6 +211,12 @@ export class LocalBackend implements Backend, SessionContext {
     return routes.listRoutes(this, routeTableId);
   }
 
+  /** One route by id (not part of Backend, as describeRouteTable): the emulator's Huawei v2.0 route reads use it. */
+  async describeRoute(id: string): Promise<RouteInfo> {
+    await this.#latency();
+    return routes.describeRoute(this, id);
+  }
+
   // ---------------------------------------------------------------- per-IP bandwidth limits
 
   async setBandwidthLimit(peeringId: string, input: SetBandwidthLimitInput): Promise<BandwidthLimitInfo> {

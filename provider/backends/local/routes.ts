@@ -123,6 +123,15 @@ export function deleteRoute(ctx: SessionContext, id: string): void {
   });
 }
 
+/** One route of the caller's VPCs by id; a route of another account's VPC is not found, as an unknown one. */
+export function describeRoute(ctx: SessionContext, id: string): RouteInfo {
+  return ctx.engine.read(() => {
+    const row = ctx.engine.statement("SELECT * FROM routes WHERE id = ?").get(id) as RouteRow | undefined;
+    if (!row || !isOwnVpc(ctx, row.vpc_id)) notFound(ctx.account, "route", id);
+    return routeInfo(row);
+  });
+}
+
 export function listRoutes(ctx: SessionContext, routeTableId: string): readonly RouteInfo[] {
   return ctx.engine.read(() => {
     const table = routeTableRow(ctx, routeTableId);

@@ -552,11 +552,20 @@ async function listVpcRoutes(input: Input): Promise<HuaweiAnswer> {
   return ok(200, { routes: page(list, q).map((r) => renderRoute(r, input.account)), routes_links: [] });
 }
 
-/** A v2.0 route of the caller by id. */
+/** A v2.0 route of the caller by id: a route of a Huawei VPC's main table (v2Routes), read by id. */
 async function ownRoute(input: Input): Promise<RouteInfo> {
   const id = idOf(input);
-  const route = (await v2Routes(input, await huaweiVpcs(input))).find((r) => r.id === id);
-  if (!route) throw new HuaweiApiError("NOT_FOUND", `Route ${id} could not be found.`, 404);
+  const missing = () => new HuaweiApiError("NOT_FOUND", `Route ${id} could not be found.`, 404);
+  let route: RouteInfo;
+  let vpc: VpcInfo;
+  try {
+    route = await input.session.describeRoute(id);
+    vpc = await huaweiVpc(input, route.vpcId);
+  } catch (error) {
+    if (isBackendError(error, "NOT_FOUND") || error instanceof HuaweiApiError) throw missing();
+    throw error;
+  }
+  if (route.routeTableId !== mainTableOf(vpc)) throw missing();
   return route;
 }
 

@@ -24,6 +24,7 @@ import {
   RejectVpcPeeringRequest,
   ShowVpcPeeringRequest,
   ShowVpcRequest,
+  ShowVpcRouteRequest,
   UpdateVpcPeeringOption,
   UpdateVpcPeeringRequest,
   UpdateVpcPeeringRequestBody,
@@ -254,6 +255,24 @@ describe("cross-tenant peering lifecycle through VpcClient", () => {
     expect(await routesOf(a, x.id)).toEqual([]);
     const gone = rawBody(await aRaw.deleteVpcRoute(new DeleteVpcRouteRequest(r.id)));
     expect(gone).toMatchObject({ httpStatusCode: 404, NeutronError: { type: "NotFound" } });
+  });
+
+  it("a route of another tenant is not found, shown or deleted, and stays", async () => {
+    const x = await createVpc(a, "x", "10.0.0.0/16");
+    const y = await createVpc(a, "y", "10.1.0.0/16");
+    const { peering } = await createPeering(a, "xy", x.id, y.id);
+    const r = (
+      (await a.createVpcRoute(route(x.id, "10.1.0.0/16", peering.id))) as unknown as { route: WireRoute }
+    ).route;
+    expect(rawBody(await bRaw.showVpcRoute(new ShowVpcRouteRequest(r.id)))).toMatchObject({
+      httpStatusCode: 404,
+      NeutronError: { type: "NotFound" },
+    });
+    expect(rawBody(await bRaw.deleteVpcRoute(new DeleteVpcRouteRequest(r.id)))).toMatchObject({
+      httpStatusCode: 404,
+    });
+    const shown = (await a.showVpcRoute(new ShowVpcRouteRequest(r.id))) as unknown as { route: WireRoute };
+    expect(shown.route).toMatchObject({ id: r.id, destination: "10.1.0.0/16", nexthop: peering.id });
   });
 });
 
