@@ -148,6 +148,11 @@ export function buildProgram(
         .default("yaml"),
     )
     .option("-o, --output <file>", "write the document to a file instead of stdout")
+    .option(
+      "--pulumi-provider <account=urn>",
+      "pulumi-import of several accounts: the URN of the stack's peerlink provider for an account (repeat per account)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .action((options: DiscoverOptions) => asyncGuard(() => runDiscover(options, context(options))));
 
   connectionOptions(

@@ -286,8 +286,18 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     expect(out.code).toBe(1);
   });
 
-  it("--format pulumi-import writes one account's share as Pulumi's bulk import file, and refuses two accounts", async () => {
-    const out = await peerlink("discover", "--profile", profile([E]), "--format", "pulumi-import");
+  it("--format pulumi-import writes an account's share as Pulumi's bulk import file; several need a provider each", async () => {
+    /** `discover --format pulumi-import` of the accounts, with `--pulumi-provider` for each `[account, urn]`. */
+    const importFile = (accounts: EmulatorAccount[], ...providers: [EmulatorAccount, string][]) =>
+      peerlink(
+        "discover",
+        "--profile",
+        profile(accounts),
+        "--format",
+        "pulumi-import",
+        ...providers.flatMap(([a, urn]) => ["--pulumi-provider", `${a.id}=${urn}`]),
+      );
+    const out = await importFile([E]);
     expect(out.code, out.stderr).toBe(0);
     const { resources } = JSON.parse(out.stdout) as {
       resources: { type: string; name: string; id: string }[];
@@ -302,7 +312,7 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     expect(resources[1]?.id).toBe(ids.clean);
     expect(resources[2]?.id).toMatch(/^[^/]+\/[^/]+$/);
     // D's file holds D's subnets, in id order.
-    const d = await peerlink("discover", "--profile", profile([D]), "--format", "pulumi-import");
+    const d = await importFile([D]);
     const ofD = (JSON.parse(d.stdout) as { resources: { type: string; name: string; id: string }[] })
       .resources;
     expect(ofD.filter((r) => r.type === "peerlink:index:Subnet")).toEqual(
@@ -314,10 +324,43 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
         .sort((x, y) => (x.id < y.id ? -1 : 1))
         .map((x) => ({ type: "peerlink:index:Subnet", ...x })),
     );
-    const two = await peerlink("discover", "--profile", profile([D, E]), "--format", "pulumi-import");
+    // Two accounts need the stack's provider of each, named by URN; the file then says which reads what.
+    const two = await importFile([D, E]);
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain("--format pulumi-import writes one account's import file");
+    expect(two.stderr).toContain("--format pulumi-import of 2 accounts");
     expect(two.stdout).toBe("");
+    const urn = (name: string) => `urn:pulumi:prod::net::pulumi:providers:peerlink::${name}`;
+    const half = await importFile([D, E], [D, urn("d")]);
+    expect(half.code).toBe(2);
+    expect(half.stderr).toContain(`none given for ${E.id}`);
+    const both = await importFile([D, E], [D, urn("d")], [E, urn("e")]);
+    expect(both.code, both.stderr).toBe(0);
+    const file = JSON.parse(both.stdout) as {
+      nameTable: Record<string, string>;
+      resources: { type: string; name: string; id: string; provider: string }[];
+    };
+    expect(file.nameTable).toEqual({ [`provider-${D.id}`]: urn("d"), [`provider-${E.id}`]: urn("e") });
+    const of = (type: string) => file.resources.filter((r) => r.type === `peerlink:index:${type}`);
+    expect(of("Peering").map((r) => [r.name, r.provider])).toEqual([["clean", `provider-${D.id}`]]);
+    expect(of("PeeringAcceptance").map((r) => [r.name, r.provider])).toEqual([
+      ["clean-accept", `provider-${E.id}`],
+    ]);
+    expect(
+      of("Vpc")
+        .map((r) => r.provider)
+        .sort(),
+    ).toEqual([`provider-${D.id}`, `provider-${E.id}`]);
+    const bad = await peerlink(
+      "discover",
+      "--profile",
+      profile([D]),
+      "--format",
+      "pulumi-import",
+      "--pulumi-provider",
+      "nope",
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("is not ACCOUNT=URN of a peerlink provider");
   });
 
   it("graph of the discovered estate marks one-way routes, unused peerings, pending requests and hidden peers", async () => {

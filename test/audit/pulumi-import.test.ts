@@ -73,22 +73,22 @@ describe("pulumiImportFile", () => {
   ];
 
   it("names what account 1 owns, by the plugin's import ids, each name unique within its type", () => {
-    expect(pulumiImportFile(estates, "1").resources).toEqual([
+    expect(pulumiImportFile(estates, ["1"]).resources).toEqual([
       { type: "peerlink:index:Vpc", name: "app", id: "vpc-a" },
       // The second VPC named "app" gets its id after the name.
       { type: "peerlink:index:Vpc", name: "app-vpc-b", id: "vpc-b" },
       { type: "peerlink:index:Subnet", name: "web", id: "subnet-1" },
       { type: "peerlink:index:Subnet", name: "web-subnet-2", id: "subnet-2" },
       { type: "peerlink:index:Peering", name: "a-b", id: "pcx-1" },
-      { type: "peerlink:index:PeeringAcceptance", name: "x-a-accept", id: "pcx-2" },
       { type: "peerlink:index:Peering", name: "a-x", id: "pcx-3" },
+      { type: "peerlink:index:PeeringAcceptance", name: "x-a-accept", id: "pcx-2" },
       { type: "peerlink:index:RouteRule", name: "app-to-10-1-0-0-16", id: "rtb-vpc-a/r-1" },
       { type: "peerlink:index:RouteRule", name: "app-vpc-b-to-10-0-0-0-16", id: "rtb-vpc-b/r-2" },
     ]);
   });
 
   it("gives account 2 its own share: its VPC, its requests, its routes", () => {
-    expect(pulumiImportFile(estates, "2").resources).toEqual([
+    expect(pulumiImportFile(estates, ["2"]).resources).toEqual([
       { type: "peerlink:index:Vpc", name: "partner", id: "vpc-x" },
       { type: "peerlink:index:Subnet", name: "x", id: "subnet-x" },
       { type: "peerlink:index:Peering", name: "x-a", id: "pcx-2" },
@@ -98,7 +98,29 @@ describe("pulumiImportFile", () => {
   });
 
   it("names a resource without a cloud name by its id", () => {
-    const file = pulumiImportFile([estate({ vpcs: [vpc("vpc-a", "")] })], "1");
+    const file = pulumiImportFile([estate({ vpcs: [vpc("vpc-a", "")] })], ["1"]);
     expect(file.resources).toEqual([{ type: "peerlink:index:Vpc", name: "vpc-a", id: "vpc-a" }]);
+  });
+
+  it("reads each account's resources through that account's provider, named in the nameTable", () => {
+    const providers = {
+      "1": "urn:pulumi:s::p::pulumi:providers:peerlink::app",
+      "2": "urn:pulumi:s::p::pulumi:providers:peerlink::net",
+    };
+    const file = pulumiImportFile(estates, ["1", "2"], providers);
+    expect(file.nameTable).toEqual({ "provider-1": providers["1"], "provider-2": providers["2"] });
+    const byId = (id: string) =>
+      file.resources.filter((r) => r.id === id).map((r) => `${r.type} ${r.provider}`);
+    // pcx-2: requested by 2, accepted by 1; both halves are in the file, each with its own account's provider.
+    expect(byId("pcx-2")).toEqual([
+      "peerlink:index:Peering provider-2",
+      "peerlink:index:PeeringAcceptance provider-1",
+    ]);
+    expect(byId("vpc-x")).toEqual(["peerlink:index:Vpc provider-2"]);
+    expect(byId("rtb-vpc-x/r-9")).toEqual(["peerlink:index:RouteRule provider-2"]);
+    // One namer for the file: names stay unique across the accounts.
+    const names = file.resources.map((r) => `${r.type} ${r.name}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(() => pulumiImportFile(estates, ["1", "2"])).toThrow(/need a provider each/);
   });
 });

@@ -234,3 +234,138 @@ describe("provider plugin: an estate peerlink discover read, adopted with its --
     });
   });
 });
+
+describe("provider plugin: a two-account estate adopted with one import file, each account through its provider", () => {
+  const PROGRAM_ACCOUNTS = join(ROOT, "test", "e2e", "programs", "plugin-import-accounts");
+  const app = {
+    id: "100000000005",
+    secretId: `AKIDimportapp${"5".repeat(23)}`,
+    secretKey: `importAppKey${"5".repeat(22)}`,
+  };
+  const net = {
+    id: "100000000006",
+    secretId: `AKIDimportnet${"6".repeat(23)}`,
+    secretKey: `importNetKey${"6".repeat(22)}`,
+  };
+  let stack: PulumiStack;
+  let file: string;
+  let made: { app: string; net: string; peering: string };
+  const providerUrn = (name: string) =>
+    `urn:pulumi:${stack.stack}::peerlink-e2e-plugin-import-accounts::pulumi:providers:peerlink::${name}`;
+
+  beforeAll(async () => {
+    stack = new PulumiStack(PROGRAM_ACCOUNTS);
+    delete stack.env.PEERLINK_STATE;
+    delete stack.env.PEERLINK_ACCOUNT;
+    const emulator = await startEmulator({
+      accounts: [app, net],
+      rateLimits: false,
+      port: 0,
+      stateDir: join(stack.stateDir, "emulator"),
+    });
+    let stateFile: string;
+    try {
+      // Journey 2's estate, made with Tencent's official client: the app account requests, the network accepts.
+      const [a, n] = [tencentClient(emulator.url, app), tencentClient(emulator.url, net)];
+      const vpc = async (client: typeof a, name: string, cidr: string) =>
+        (
+          (await client.request("CreateVpc", { VpcName: name, CidrBlock: cidr })) as {
+            Vpc: { VpcId: string };
+          }
+        ).Vpc.VpcId;
+      const appVpc = await vpc(a, "app", "10.40.0.0/16");
+      const netVpc = await vpc(n, "net", "10.41.0.0/16");
+      const { PeeringConnectionId: peering } = (await a.request("CreateVpcPeeringConnection", {
+        SourceVpcId: appVpc,
+        DestinationVpcId: netVpc,
+        DestinationUin: net.id,
+        PeeringConnectionName: "app-net",
+      })) as { PeeringConnectionId: string };
+      await n.request("AcceptVpcPeeringConnection", { PeeringConnectionId: peering });
+      for (const [client, vpcId, destination] of [
+        [a, appVpc, "10.41.0.0/16"],
+        [n, netVpc, "10.40.0.0/16"],
+      ] as const) {
+        const table = (
+          (await client.request("DescribeRouteTables", {
+            Filters: [{ Name: "vpc-id", Values: [vpcId] }],
+          })) as {
+            RouteTableSet: { RouteTableId: string }[];
+          }
+        ).RouteTableSet[0]!.RouteTableId;
+        await client.request("CreateRoutes", {
+          RouteTableId: table,
+          Routes: [{ DestinationCidrBlock: destination, GatewayType: "PEERCONNECTION", GatewayId: peering }],
+        });
+      }
+      made = { app: appVpc, net: netVpc, peering };
+      const profile = join(stack.stateDir, "accounts.json");
+      writeFileSync(
+        profile,
+        JSON.stringify({
+          connections: [app, net].map((x) => ({
+            backend: "tencentcloud",
+            account: x.id,
+            regions: ["ap-guangzhou"],
+            endpoint: emulator.url,
+            credentials: { secretIdEnv: `ID_${x.id}`, secretKeyEnv: `KEY_${x.id}` },
+          })),
+        }),
+      );
+      file = join(stack.stateDir, "two-accounts-import.json");
+      let stderr = "";
+      const code = await run(
+        [
+          "discover",
+          "--profile",
+          profile,
+          "--format",
+          "pulumi-import",
+          "--pulumi-provider",
+          `${app.id}=${providerUrn("app")}`,
+          "--pulumi-provider",
+          `${net.id}=${providerUrn("net")}`,
+          "-o",
+          file,
+        ],
+        {
+          stdout: { write: () => undefined },
+          stderr: { write: (t: string) => (stderr += t) },
+          env: Object.fromEntries(
+            [app, net].flatMap((x) => [
+              [`ID_${x.id}`, x.secretId],
+              [`KEY_${x.id}`, x.secretKey],
+            ]),
+          ),
+        },
+      );
+      expect(code, stderr).toBe(0);
+      stateFile = emulator.stateFile;
+    } finally {
+      await emulator.close();
+    }
+    await stack.init({ stateFile, appAccount: app.id, netAccount: net.id });
+    // The providers must be in the stack before an import can name them.
+    const up = await stack.up();
+    expect(up.code, up.output).toBe(0);
+  });
+  afterAll(() => stack?.close());
+
+  it("imports the request with the app provider and the acceptance and the network's side with the net provider", async () => {
+    const imported = await stack.import(["--file", file]);
+    expect(imported.code, imported.output).toBe(0);
+    // The VPCs are named like the providers ("app", "net"): look among the peerlink resources only.
+    const records = (await stack.resources()).filter((r) => r.type.startsWith("peerlink:index:"));
+    const byName = (name: string) => records.find((r) => r.urn.endsWith(`::${name}`));
+    const via = (name: string) => byName(name)?.provider?.split("::").slice(0, -1).join("::");
+    expect(byName("app-net")?.id).toBe(made.peering);
+    expect(via("app-net")).toBe(providerUrn("app"));
+    expect(byName("app-net-accept")?.id).toBe(`${made.peering}:accept`);
+    expect(via("app-net-accept")).toBe(providerUrn("net"));
+    expect(byName("net")?.id).toBe(made.net);
+    expect(via("net")).toBe(providerUrn("net"));
+    expect(via("app")).toBe(providerUrn("app"));
+    expect(via("net-to-10-40-0-0-16")).toBe(providerUrn("net"));
+    expect(byName("net-to-10-40-0-0-16")?.inputs).toMatchObject({ vpcId: made.net, peeringId: made.peering });
+  });
+});

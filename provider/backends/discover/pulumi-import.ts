@@ -6,8 +6,10 @@
  * an `id`); the ids are the plugin's import ids (provider/plugin/import-ids.ts: a VPC, subnet or peering id, a
  * peering id for its acceptance, `<route table id>/<route id>` for a route).
  *
- * One account a file: every resource of the file goes through the stack's default `peerlink` provider, which is
- * configured for one account. What the account owns is in it: its VPCs and their subnets (where they were read);
+ * Each resource is read through a provider configured for the account that owns it: the stack's default `peerlink`
+ * provider (a file of one account), or, for several accounts, the stack's `pulumi:providers:peerlink` resource of
+ * each, named in the file's `nameTable` by its URN (Pulumi's format: "nameTable" maps a name to a URN, a
+ * resource's "provider" names one). What an account owns is in it: its VPCs and their subnets (where they were read);
  * the peerings it requested; its acceptance of an ACTIVE peering another account requested; the routes of its
  * route tables. Peerings that are over (REJECTED, EXPIRED, DELETED: the audit's leftovers) are not.
  */
@@ -21,9 +23,13 @@ export interface PulumiImportResource {
   readonly name: string;
   /** The plugin's import id. */
   readonly id: string;
+  /** The `nameTable` key of the provider to read it with; absent: the stack's default provider. */
+  readonly provider?: string;
 }
 
 export interface PulumiImportFile {
+  /** Names of the stack's provider resources, by the key the resources' `provider` gives. */
+  readonly nameTable?: Readonly<Record<string, string>>;
   readonly resources: readonly PulumiImportResource[];
 }
 
@@ -43,35 +49,61 @@ function namer(): (type: string, wanted: string, id: string) => string {
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** `account`'s part of what the sessions read, in a stable order (VPCs, subnets, peerings, routes). */
-export function pulumiImportFile(estates: readonly SessionEstate[], account: string): PulumiImportFile {
+/**
+ * The accounts' part of what the sessions read, in a stable order (VPCs, subnets, peerings, acceptances, routes,
+ * each by id). `providers` maps each account to the URN of the stack's `pulumi:providers:peerlink` resource
+ * configured for it; without it, the file is for the stack's default provider and names one account.
+ */
+export function pulumiImportFile(
+  estates: readonly SessionEstate[],
+  accounts: readonly string[],
+  providers?: Readonly<Record<string, string>>,
+): PulumiImportFile {
+  if (providers === undefined && accounts.length !== 1)
+    throw new Error(`pulumiImportFile: ${accounts.length} accounts need a provider each`);
+  const key = (account: string) => `provider-${account}`;
+  const via = (account: string) => (providers ? { provider: key(account) } : {});
+  const wanted = new Set(accounts);
   const vpcs = new Map(estates.flatMap((e) => e.vpcs).map((v) => [v.id, v]));
   const peerings = new Map<string, PeeringInfo>();
   for (const e of estates) for (const p of e.peerings) peerings.set(p.id, p);
   const routes = new Map(estates.flatMap((e) => e.routes).map((r) => [`${r.routeTableId}/${r.id}`, r]));
   const name = namer();
   const out: PulumiImportResource[] = [];
-  const own = [...vpcs.values()].filter((v) => v.account === account).sort(byId);
+  const own = [...vpcs.values()].filter((v) => wanted.has(v.account)).sort(byId);
   const vpcName = new Map<string, string>();
   for (const v of own) {
     const n = name("Vpc", v.name, v.id);
     vpcName.set(v.id, n);
-    out.push({ type: "peerlink:index:Vpc", name: n, id: v.id });
+    out.push({ type: "peerlink:index:Vpc", name: n, id: v.id, ...via(v.account) });
   }
+  const ownerOf = (vpcId: string) => vpcs.get(vpcId)!.account;
   const subnets = new Map(estates.flatMap((e) => e.subnets ?? []).map((x) => [x.id, x]));
   for (const x of [...subnets.values()].filter((x) => vpcName.has(x.vpcId)).sort(byId))
-    out.push({ type: "peerlink:index:Subnet", name: name("Subnet", x.name, x.id), id: x.id });
+    out.push({
+      type: "peerlink:index:Subnet",
+      name: name("Subnet", x.name, x.id),
+      id: x.id,
+      ...via(ownerOf(x.vpcId)),
+    });
   const live = [...peerings.values()].filter((p) => ADOPTABLE.has(p.status)).sort(byId);
-  for (const p of live) {
-    if (p.account === account)
-      out.push({ type: "peerlink:index:Peering", name: name("Peering", p.name, p.id), id: p.id });
-    else if (p.peerAccount === account && p.status === "ACTIVE")
+  for (const p of live)
+    if (wanted.has(p.account))
+      out.push({
+        type: "peerlink:index:Peering",
+        name: name("Peering", p.name, p.id),
+        id: p.id,
+        ...via(p.account),
+      });
+  // Acceptances after every request: a program declares the acceptance of a peering it requests itself too.
+  for (const p of live)
+    if (wanted.has(p.peerAccount) && p.peerAccount !== p.account && p.status === "ACTIVE")
       out.push({
         type: "peerlink:index:PeeringAcceptance",
         name: name("PeeringAcceptance", `${p.name || p.id}-accept`, p.id),
         id: p.id,
+        ...via(p.peerAccount),
       });
-  }
   const ownRoutes = [...routes.entries()]
     .filter(([, r]) => vpcName.has(r.vpcId))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -80,6 +112,8 @@ export function pulumiImportFile(estates: readonly SessionEstate[], account: str
       type: "peerlink:index:RouteRule",
       name: name("RouteRule", `${vpcName.get(r.vpcId)}-to-${r.destination.replace(/[/:.]/g, "-")}`, r.id),
       id,
+      ...via(ownerOf(r.vpcId)),
     });
-  return { resources: out };
+  if (!providers) return { resources: out };
+  return { nameTable: Object.fromEntries(accounts.map((a) => [key(a), providers[a]!])), resources: out };
 }

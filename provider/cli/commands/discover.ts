@@ -33,9 +33,33 @@ export interface ConnectionOptions {
 }
 
 export interface DiscoverOptions extends ConnectionOptions {
-  /** A topology document (yaml, json), or a Pulumi bulk import file of one account (pulumi-import). */
+  /** A topology document (yaml, json), or a Pulumi bulk import file (pulumi-import). */
   readonly format: "yaml" | "json" | "pulumi-import";
   readonly output?: string;
+  /** `ACCOUNT=URN` of the stack's provider resource for each account (pulumi-import of several accounts). */
+  readonly pulumiProvider?: readonly string[];
+}
+
+/** `--pulumi-provider ACCOUNT=URN` values by account; a malformed or repeated one ends the command (exit 2). */
+function providersOf(values: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf("=");
+    const account = at > 0 ? value.slice(0, at) : "";
+    const urn = at > 0 ? value.slice(at + 1) : "";
+    if (account === "" || !urn.startsWith("urn:pulumi:") || !urn.includes("::pulumi:providers:peerlink::"))
+      throw new CliExit(
+        EXIT.unreadable,
+        `peerlink: --pulumi-provider ${escapeText(value)} is not ACCOUNT=URN of a peerlink provider. Fix: give the account and the URN \`pulumi stack --show-urns\` shows for its pulumi:providers:peerlink resource, e.g. 100001=urn:pulumi:prod::net::pulumi:providers:peerlink::app.`,
+      );
+    if (out[account] !== undefined)
+      throw new CliExit(
+        EXIT.unreadable,
+        `peerlink: --pulumi-provider names account ${escapeText(account)} twice.`,
+      );
+    out[account] = urn;
+  }
+  return out;
 }
 
 function issues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -135,13 +159,16 @@ export async function runDiscover(options: DiscoverOptions, ctx: CommandContext)
   const read = await readEstates(options, ctx);
   let text: string;
   if (options.format === "pulumi-import") {
-    // One provider a file: the stack's default peerlink provider is configured for one account.
-    if (read.accounts.length !== 1)
+    const given = options.pulumiProvider ?? [];
+    const providers = given.length > 0 ? providersOf(given) : undefined;
+    // Each resource is read through a provider of its account: the stack's default one serves one account only.
+    const missing = providers ? read.accounts.filter((a) => providers[a] === undefined) : [];
+    if ((!providers && read.accounts.length !== 1) || missing.length > 0)
       throw new CliExit(
         EXIT.unreadable,
-        `peerlink: --format pulumi-import writes one account's import file, and the connections read ${read.accounts.length} (${read.accounts.map(escapeText).join(", ")}). Fix: discover one account at a time (--backend/--account, or a profile of one account's connections), each into the stack whose peerlink provider is configured for it.`,
+        `peerlink: --format pulumi-import of ${read.accounts.length} accounts (${read.accounts.map(escapeText).join(", ")}) needs the stack's provider of each${missing.length > 0 ? `; none given for ${missing.map(escapeText).join(", ")}` : ""}. Fix: declare a pulumi:providers:peerlink resource per account, \`pulumi up\`, then give --pulumi-provider ACCOUNT=URN for each (or discover one account at a time, for the stack's default provider).`,
       );
-    text = `${JSON.stringify(pulumiImportFile(read.estates, read.accounts[0]!), null, 2)}\n`;
+    text = `${JSON.stringify(pulumiImportFile(read.estates, read.accounts, providers), null, 2)}\n`;
   } else text = renderDocument(read.document, options.format);
   if (options.output === undefined) ctx.io.stdout.write(text);
   else writeFileSync(options.output, text);

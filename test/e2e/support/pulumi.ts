@@ -102,6 +102,8 @@ export class PulumiStack {
       inputs?: Record<string, unknown>;
       outputs?: Record<string, unknown>;
       dependencies?: string[];
+      /** `<provider urn>::<provider id>` of a custom resource. */
+      provider?: string;
     }>
   > {
     const result = await this.ok(["stack", "export", "--show-secrets", "--stack", this.stack]);
@@ -114,6 +116,7 @@ export class PulumiStack {
           inputs?: Record<string, unknown>;
           outputs?: Record<string, unknown>;
           dependencies?: string[];
+          provider?: string;
         }>;
       };
     };
