@@ -361,6 +361,15 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("is not ACCOUNT=URN of a peerlink provider");
+    const misplaced = await peerlink(
+      "discover",
+      "--profile",
+      profile([D]),
+      "--pulumi-provider",
+      `${D.id}=${urn("d")}`,
+    );
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("use it with --format pulumi-import");
   });
 
   it("graph of the discovered estate marks one-way routes, unused peerings, pending requests and hidden peers", async () => {

@@ -156,11 +156,17 @@ export function renderDocument(document: TopologyDocument, format: "yaml" | "jso
 
 /** `peerlink discover`: exit 0 when read, 2 when a connection or the command line is wrong. */
 export async function runDiscover(options: DiscoverOptions, ctx: CommandContext): Promise<number> {
+  // The flags are checked before anything is read: reading many accounts takes the rate limit's time.
+  const given = options.pulumiProvider ?? [];
+  if (given.length > 0 && options.format !== "pulumi-import")
+    throw new CliExit(
+      EXIT.unreadable,
+      "peerlink: --pulumi-provider names the providers of an import file: use it with --format pulumi-import.",
+    );
+  const providers = given.length > 0 ? providersOf(given) : undefined;
   const read = await readEstates(options, ctx);
   let text: string;
   if (options.format === "pulumi-import") {
-    const given = options.pulumiProvider ?? [];
-    const providers = given.length > 0 ? providersOf(given) : undefined;
     // Each resource is read through a provider of its account: the stack's default one serves one account only.
     const missing = providers ? read.accounts.filter((a) => providers[a] === undefined) : [];
     if ((!providers && read.accounts.length !== 1) || missing.length > 0)
