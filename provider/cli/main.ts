@@ -137,12 +137,14 @@ export function buildProgram(
   connectionOptions(
     program
       .command("discover")
-      .description("read accounts (read-only) and write the live estate as a topology document"),
+      .description(
+        "read accounts (read-only) and write the live estate as a topology document or a Pulumi import file",
+      ),
   )
     .addOption(
       new Option(
         "--format <format>",
-        "a topology document (yaml, json), or one account's Pulumi bulk import file (pulumi-import)",
+        "a topology document (yaml, json), or a Pulumi bulk import file (pulumi-import)",
       )
         .choices(["yaml", "json", "pulumi-import"])
         .default("yaml"),
