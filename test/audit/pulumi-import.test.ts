@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { PeeringInfo, RouteInfo, SubnetInfo, VpcInfo } from "../../provider/backends/backend.js";
 import type { SessionEstate } from "../../provider/backends/discover/discover.js";
-import { pulumiImportFile } from "../../provider/backends/discover/pulumi-import.js";
+import { logicalName, pulumiImportFile } from "../../provider/backends/discover/pulumi-import.js";
 import { peeringInfo, vpcInfo } from "./support/infos.js";
 
 const vpc = (id: string, name: string, account = "1"): VpcInfo =>
@@ -122,5 +122,20 @@ describe("pulumiImportFile", () => {
     const names = file.resources.map((r) => `${r.type} ${r.name}`);
     expect(new Set(names).size).toBe(names.length);
     expect(() => pulumiImportFile(estates, ["1", "2"])).toThrow(/need a provider each/);
+  });
+
+  it.each([
+    ["生产 VPC", "生产-VPC"],
+    ["a::b", "a-b"],
+    ["  web / db  ", "web-db"],
+    ["app_1.prod-x", "app_1.prod-x"],
+    ["***", ""],
+  ])("makes the cloud name %j the logical name %j", (cloud, logical) => {
+    expect(logicalName(cloud)).toBe(logical);
+  });
+
+  it("names a resource whose cloud name has nothing left by its id", () => {
+    const file = pulumiImportFile([estate({ vpcs: [vpc("vpc-a", "***")] })], ["1"]);
+    expect(file.resources[0]?.name).toBe("vpc-a");
   });
 });

@@ -36,11 +36,21 @@ export interface PulumiImportFile {
 /** Peering states worth adopting: requested or live. Leftovers are deleted, not imported. */
 const ADOPTABLE: ReadonlySet<string> = new Set(["CREATING", "PENDING", "ACCEPTING", "ACTIVE"]);
 
+/**
+ * A cloud name as a Pulumi logical name. The engine takes any string (pulumi/pulumi#14107 "Allow anything in resource
+ * names"), but a URN splits at "::" and `pulumi state rename` still checks "resource names may only contain
+ * alphanumerics, underscores, hyphens, dots, and slashes" (pulumi/pulumi#18937): so letters and digits of any script
+ * stay (a Chinese VPC name is common on these clouds), `_ . -` stay, and every other run becomes one "-".
+ */
+export function logicalName(cloudName: string): string {
+  return cloudName.replace(/[^\p{L}\p{N}_.-]+/gu, "-").replace(/^-+|-+$/g, "");
+}
+
 /** A logical name per wanted name, unique within one type: a repeated name gets the resource's id after it. */
 function namer(): (type: string, wanted: string, id: string) => string {
   const seen = new Set<string>();
   return (type, wanted, id) => {
-    const base = wanted.trim() === "" ? id : wanted.trim();
+    const base = logicalName(wanted) || logicalName(id) || id;
     const name = seen.has(`${type}\u0000${base}`) ? `${base}-${id}` : base;
     seen.add(`${type}\u0000${name}`);
     return name;
