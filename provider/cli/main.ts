@@ -9,6 +9,7 @@ import type { CostModel } from "../core/cost/index.js";
 import { GRAPH_FORMATS, type GraphFormat } from "../core/graph/index.js";
 import { type AuditOptions, runAudit } from "./commands/audit.js";
 import { runCost } from "./commands/cost.js";
+import { type DiffOptions, runDiff } from "./commands/diff.js";
 import { type DiscoverOptions, runDiscover } from "./commands/discover.js";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_STATE_DIR, runEmulator } from "./commands/emulator.js";
 import { runGraph } from "./commands/graph.js";
@@ -41,7 +42,7 @@ export function buildProgram(
 
   const program = new Command("peerlink")
     .description(
-      "VPC peering as code: validate topologies, show reachability, estimate cost, draw the graph.",
+      "VPC peering as code: validate topologies, show reachability, estimate cost, draw the graph, review a change.",
     )
     .exitOverride()
     .configureOutput({
@@ -102,6 +103,24 @@ export function buildProgram(
     .addOption(progress())
     .action((file: string, options: { format: GraphFormat; progress?: boolean }) =>
       guard(() => runGraph(file, options, context(options))),
+    );
+
+  program
+    .command("diff")
+    .description(
+      "what a change does: resources, traffic, planned cost and problems from <base> to <head>; exit 1 when <head> adds an error",
+    )
+    .argument(
+      "<base>",
+      "the topology before the change (YAML or JSON), e.g. from `git show main:network.yaml`",
+    )
+    .argument("<head>", "the topology after the change")
+    .addOption(
+      new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
+    )
+    .addOption(progress())
+    .action((base: string, head: string, options: DiffOptions & { progress?: boolean }) =>
+      guard(() => runDiff(base, head, options, context(options))),
     );
 
   // Day 2 (issue 14): read an estate, read-only; credentials from the environment or a profile file only.

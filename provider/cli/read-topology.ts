@@ -54,16 +54,20 @@ const CHUNK = 1 << 20;
 /**
  * Reads at most `maxBytes` bytes of a file: a regular file larger than that is refused from its size before any
  * read, a device or pipe (`/dev/zero`, a FIFO) as soon as it passes the limit, binary content after the first
- * chunk. Errors are `DocumentReadError`s, or `CliExit` for a file that cannot be opened.
+ * chunk. `-` is standard input, read to its end and left open. Errors are `DocumentReadError`s, or `CliExit` for a
+ * file that cannot be opened.
  */
+/** The file name that reads standard input. */
+export const STDIN = "-";
+
 export function readDocumentBytes(
   file: string,
   maxBytes: number,
   onSize?: (bytes: number | undefined) => void,
 ): Buffer {
-  let fd: number;
+  let fd = 0;
   try {
-    fd = openSync(file, "r");
+    if (file !== STDIN) fd = openSync(file, "r");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -115,7 +119,7 @@ export function readDocumentBytes(
     chunks.push(buffer.subarray(0, filled));
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
-    closeSync(fd);
+    if (file !== STDIN) closeSync(fd);
   }
 }
 

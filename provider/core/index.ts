@@ -3,6 +3,7 @@
  * graph rendering, shared by the CLI, the Pulumi resources and the CDKTF constructs.
  */
 export * from "./audit/index.js";
+export * from "./change/index.js";
 export * from "./cidr.js";
 export * from "./cloud-rules.js";
 export * from "./cost/index.js";

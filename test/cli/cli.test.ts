@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,6 +42,19 @@ describe("peerlink validate", () => {
       expect(exit).toBe(hasError ? 1 : 0);
     },
   );
+
+  it("reads standard input as -", () => {
+    const input = readFileSync(join(FIXTURES, "ROUTE_CONFLICT.yaml"), "utf8");
+    const result = spawnSync(process.execPath, [BIN, "validate", "-", "--format", "json"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      input,
+    });
+    expect(result.status).toBe(1);
+    expect((JSON.parse(result.stdout) as { diagnostics: { code: string }[] }).diagnostics[0]!.code).toBe(
+      "ROUTE_CONFLICT",
+    );
+  });
 
   it("exits 0 on the example and says so", () => {
     const { code, stdout } = peerlink("validate", join(EXAMPLES, "two-region-dr.yaml"));

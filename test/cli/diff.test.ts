@@ -1,0 +1,153 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { EXAMPLES } from "../support/fixtures.js";
+
+/** The CLI under test is the built JavaScript that users run (`npm test` builds first). */
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = join(ROOT, "dist/provider/cli/main.js");
+const EXAMPLE = join(EXAMPLES, "two-region-dr.yaml");
+
+function peerlink(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    ...(input === undefined ? {} : { input }),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "peerlink-diff-"));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** The example with a Shanghai VPC peered to Guangzhou, and Beijing routing Shanghai's block through Guangzhou. */
+const example = readFileSync(EXAMPLE, "utf8");
+const transitive = file(
+  "transitive.yaml",
+  example
+    .replace(
+      "peerings:\n",
+      '  - { id: vpc-sh, cloud: tencentcloud, region: ap-shanghai, account: "100001", cidrs: [10.3.0.0/16] }\npeerings:\n',
+    )
+    .replace("routes:\n", "  - { id: gz-sh, vpc: vpc-gz, peerVpc: vpc-sh, bandwidthMbps: 100 }\nroutes:\n")
+    .replace(
+      "bandwidthPolicies:\n",
+      "  - { vpc: vpc-gz, destination: 10.3.0.0/16, peering: gz-sh }\n" +
+        "  - { vpc: vpc-sh, destination: 10.0.0.0/16, peering: gz-sh }\n" +
+        "  - { vpc: vpc-bj, destination: 10.3.0.0/16, peering: gz-bj }\nbandwidthPolicies:\n",
+    ),
+);
+
+describe("peerlink diff", () => {
+  it("finds no change between a file and itself, and exits 0", () => {
+    const { code, stdout } = peerlink(["diff", EXAMPLE, EXAMPLE]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Resources: 0 added, 0 removed, 0 changed");
+    expect(stdout).toContain("Traffic: 0 directions gained, 0 lost");
+    expect(stdout).toContain("Cost (CNY, planned): ±0.00 per day, ±0.00 per month");
+    expect(stdout).toContain("Problems: 0 introduced (0 errors), 0 resolved, 0 unchanged");
+  });
+
+  it("reads /dev/null as a topology not written yet: a new file adds everything it declares", () => {
+    const { code, stdout } = peerlink(["diff", "/dev/null", EXAMPLE]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Resources: 8 added, 0 removed, 0 changed");
+    expect(stdout).toMatch(/^ {2}\+ peering gz-bj: vpc-gz ↔ vpc-bj, 200 Mbps$/m);
+    expect(stdout).toMatch(
+      /^ {2}\+ vpc-gz → vpc-bj: traffic flows \(via gz-bj\); now routes 10\.1\.0\.0\/16, 10\.2\.0\.0\/16$/m,
+    );
+    // The same figure `peerlink cost` gives for the example.
+    const cost = JSON.parse(peerlink(["cost", EXAMPLE, "--format", "json"]).stdout) as {
+      totalPerDay: number;
+    };
+    expect(stdout).toContain(`+${cost.totalPerDay.toFixed(2)} per day`);
+  });
+
+  it("exits 1 on a change that brings an error, naming the problem with its fix, the traffic and the bill", () => {
+    const { code, stdout } = peerlink(["diff", EXAMPLE, transitive]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("Problems: 1 introduced (1 error), 0 resolved, 0 unchanged");
+    expect(stdout).toMatch(
+      /^ {2}\+ error TRANSITIVE_ROUTE routes\[6\]: Route in VPC "vpc-bj" sends 10\.3\.0\.0\/16/m,
+    );
+    expect(stdout).toMatch(/^ {6}fix: Create a direct peering between "vpc-bj" and "vpc-sh"/m);
+    expect(stdout).toMatch(
+      /vpc-bj → vpc-gz: traffic still flows \(via gz-bj\); now sends 10\.3\.0\.0\/16 into the peering, which vpc-gz drops/,
+    );
+    expect(stdout).toMatch(
+      /^ {2}\+ peering gz-sh: none → 100 Mbps [\d.]+\/day: \+[\d.]+\/day, \+[\d.]+\/month$/m,
+    );
+  });
+
+  it("exits 0 when the head only keeps the errors it inherited (validate's business), and says they are unchanged", () => {
+    const { code, stdout } = peerlink(["diff", transitive, transitive]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Problems: 0 introduced (0 errors), 0 resolved, 1 unchanged");
+    const fixed = peerlink(["diff", transitive, EXAMPLE]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toMatch(/^ {2}- error TRANSITIVE_ROUTE routes\[6\]/m);
+  });
+
+  it("writes the change as JSON with the diagnostics in validate's shape", () => {
+    const { code, stdout } = peerlink(["diff", EXAMPLE, transitive, "--format", "json"]);
+    expect(code).toBe(1);
+    const out = JSON.parse(stdout) as {
+      ok: boolean;
+      resources: { kind: string; key: string; change: string }[];
+      flows: { from: string; to: string; flows: boolean }[];
+      cost: { deltaPerDay: number };
+      diagnostics: { introduced: Record<string, string>[] };
+    };
+    expect(out.ok).toBe(false);
+    expect(out.resources.map((r) => `${r.change} ${r.kind} ${r.key}`)).toEqual([
+      "added vpcs vpc-sh",
+      "added peerings gz-sh",
+      "added routes vpc-gz [main] 10.3.0.0/16",
+      "added routes vpc-sh [main] 10.0.0.0/16",
+      "added routes vpc-bj [main] 10.3.0.0/16",
+    ]);
+    expect(out.cost.deltaPerDay).toBeGreaterThan(0);
+    expect(Object.keys(out.diagnostics.introduced[0]!).sort()).toEqual([
+      "code",
+      "fix",
+      "message",
+      "resource",
+      "severity",
+    ]);
+  });
+
+  it("reads a side from standard input as - (git show main:network.yaml | peerlink diff - network.yaml)", () => {
+    const { code, stdout } = peerlink(["diff", "-", transitive], example);
+    expect(code).toBe(1);
+    expect(stdout).toContain("Resources: 5 added, 0 removed, 0 changed");
+  });
+
+  it("writes Markdown for a pull request, with the user's text escaped", () => {
+    const renamed = file("renamed.yaml", example.replace("name: payments-dr", 'name: "<b>pay|ments</b>"'));
+    const { code, stdout } = peerlink(["diff", EXAMPLE, renamed, "--format", "markdown"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("**Resources: 0 added, 0 removed, 1 changed**");
+    expect(stdout).toContain('- **~** peering gz-bj: name "payments-dr" → "\\<b\\>pay\\|ments\\</b\\>"');
+    expect(stdout).not.toContain("<b>");
+  });
+
+  it("stops with exit 1 and the diagnostics when a side does not match the schema, and 2 when it cannot be read", () => {
+    const broken = file("broken.yaml", "vpcs: [{ id: x }]\n");
+    const invalid = peerlink(["diff", broken, EXAMPLE]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toBe("");
+    expect(invalid.stderr).toContain(`${broken}: `);
+    expect(invalid.stderr).toContain("INVALID_DOCUMENT");
+    const missing = peerlink(["diff", EXAMPLE, join(dir, "nope.yaml")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("nope.yaml");
+  });
+});
