@@ -5,7 +5,7 @@
  * transitive). Built on computeReachability, so the rules are the reachability table's own. Pure.
  */
 import { compareCidrs, parseCidr } from "../cidr.js";
-import type { Reachability } from "../reachability.js";
+import type { Reachability, ReachabilityEntry } from "../reachability.js";
 
 export interface FlowChange {
   readonly from: string;
@@ -26,43 +26,48 @@ export interface FlowChange {
   readonly droppedRemoved: readonly string[];
 }
 
-interface PairView {
-  readonly flows: boolean;
-  readonly via: readonly string[];
-  readonly destinations: ReadonlySet<string>;
-  readonly dropped: ReadonlySet<string>;
-}
+type Pairs = Map<string, Map<string, ReachabilityEntry[]>>;
 
-const pairKey = (from: string, to: string) => `${from}\u0000${to}`;
-
-function pairs(reachability: Reachability): Map<string, PairView & { from: string; to: string }> {
-  const out = new Map<
-    string,
-    {
-      from: string;
-      to: string;
-      flows: boolean;
-      via: string[];
-      destinations: Set<string>;
-      dropped: Set<string>;
-    }
-  >();
+/**
+ * The entries of each ordered VPC pair, `from` then `to` (one per peering between them, usually one). Nested maps
+ * on the ids the entries already hold: a joined key per entry was a quarter of the diff's time at 100k VPCs.
+ */
+function pairs(reachability: Reachability): Pairs {
+  const out: Pairs = new Map();
   for (const e of reachability.entries) {
-    const key = pairKey(e.from, e.to);
-    let view = out.get(key);
-    if (!view) {
-      view = { from: e.from, to: e.to, flows: false, via: [], destinations: new Set(), dropped: new Set() };
-      out.set(key, view);
+    let inner = out.get(e.from);
+    if (!inner) {
+      inner = new Map();
+      out.set(e.from, inner);
     }
-    if (e.flows) {
-      view.flows = true;
-      view.via.push(e.peering);
-    }
-    for (const d of e.destinations) view.destinations.add(d);
-    for (const d of e.dropped) view.dropped.add(d);
+    const list = inner.get(e.to);
+    if (list) list.push(e);
+    else inner.set(e.to, [e]);
   }
   return out;
 }
+
+const sameBlocks = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Same peerings, same traffic, same blocks: the common case, settled without building any set. */
+function unchanged(a: readonly ReachabilityEntry[], b: readonly ReachabilityEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((e, i) => {
+      const o = b[i]!;
+      return (
+        e.peering === o.peering &&
+        e.flows === o.flows &&
+        sameBlocks(e.destinations, o.destinations) &&
+        sameBlocks(e.dropped, o.dropped)
+      );
+    })
+  );
+}
+
+const blocksOf = (entries: readonly ReachabilityEntry[], field: "destinations" | "dropped") =>
+  new Set(entries.flatMap((e) => e[field]));
 
 /** Numeric order; the blocks come from resolved routes, so each parses (text order is the fallback). */
 function sortedBlocks(blocks: Iterable<string>): string[] {
@@ -74,42 +79,60 @@ function sortedBlocks(blocks: Iterable<string>): string[] {
     .map((p) => p.text);
 }
 
-const NONE: PairView = { flows: false, via: [], destinations: new Set(), dropped: new Set() };
-
 /** What `a` holds and `b` does not, numerically sorted. */
 const minus = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
   sortedBlocks([...a].filter((x) => !b.has(x)));
 
-/** The VPC pairs whose traffic or delivered blocks differ, in the head's order, then the base's pairs that are gone. */
+/** The change of one ordered pair, or undefined when it carries the same traffic and blocks. */
+function pairChange(
+  from: string,
+  to: string,
+  a: readonly ReachabilityEntry[],
+  b: readonly ReachabilityEntry[],
+): FlowChange | undefined {
+  if (unchanged(a, b)) return undefined;
+  const [aFlows, bFlows] = [a.some((e) => e.flows), b.some((e) => e.flows)];
+  const [aDest, bDest] = [blocksOf(a, "destinations"), blocksOf(b, "destinations")];
+  const [aDrop, bDrop] = [blocksOf(a, "dropped"), blocksOf(b, "dropped")];
+  const added = minus(aDest, bDest);
+  const removed = minus(bDest, aDest);
+  const droppedAdded = minus(aDrop, bDrop);
+  const droppedRemoved = minus(bDrop, aDrop);
+  if (aFlows === bFlows && added.length + removed.length + droppedAdded.length + droppedRemoved.length === 0)
+    return undefined;
+  const via = (entries: readonly ReachabilityEntry[]) => entries.filter((e) => e.flows).map((e) => e.peering);
+  return {
+    from,
+    to,
+    flowed: bFlows,
+    flows: aFlows,
+    via: aFlows ? via(a) : via(b),
+    destinationsAdded: added,
+    destinationsRemoved: removed,
+    droppedAdded,
+    droppedRemoved,
+  };
+}
+
+/**
+ * The VPC pairs whose traffic or delivered blocks differ: by source VPC in the order the head's reachability first
+ * names it, then the base's pairs that are gone.
+ */
 export function flowChanges(base: Reachability, head: Reachability): FlowChange[] {
   const before = pairs(base);
-  const after = pairs(head);
-  const keys = [...new Set([...after.keys(), ...before.keys()])];
   const out: FlowChange[] = [];
-  for (const key of keys) {
-    const b = before.get(key) ?? NONE;
-    const a = after.get(key) ?? NONE;
-    const added = minus(a.destinations, b.destinations);
-    const removed = minus(b.destinations, a.destinations);
-    const droppedAdded = minus(a.dropped, b.dropped);
-    const droppedRemoved = minus(b.dropped, a.dropped);
-    if (
-      a.flows === b.flows &&
-      added.length + removed.length + droppedAdded.length + droppedRemoved.length === 0
-    )
-      continue;
-    const [from, to] = key.split("\u0000") as [string, string];
-    out.push({
-      from,
-      to,
-      flowed: b.flows,
-      flows: a.flows,
-      via: a.flows ? a.via : b.via,
-      destinationsAdded: added,
-      destinationsRemoved: removed,
-      droppedAdded,
-      droppedRemoved,
-    });
-  }
+  for (const [from, inner] of pairs(head))
+    for (const [to, a] of inner) {
+      const held = before.get(from);
+      const b = held?.get(to) ?? [];
+      held?.delete(to);
+      const change = pairChange(from, to, a, b);
+      if (change) out.push(change);
+    }
+  for (const [from, inner] of before)
+    for (const [to, b] of inner) {
+      const change = pairChange(from, to, [], b);
+      if (change) out.push(change);
+    }
   return out;
 }

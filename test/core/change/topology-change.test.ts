@@ -45,18 +45,8 @@ describe("topologyChange", () => {
 
   it("reports the traffic a new peering opens and the transitive route it tempts, which Guangzhou drops", () => {
     const c = change(dr, withShanghai);
+    // By source VPC, in the order the head's reachability first names it (gz-bj's two directions come first).
     expect(c.flows).toEqual([
-      {
-        from: "bj",
-        to: "gz",
-        flowed: true,
-        flows: true,
-        via: ["gz-bj"],
-        destinationsAdded: [],
-        destinationsRemoved: [],
-        droppedAdded: ["10.2.0.0/16"],
-        droppedRemoved: [],
-      },
       {
         from: "gz",
         to: "sh",
@@ -66,6 +56,17 @@ describe("topologyChange", () => {
         destinationsAdded: ["10.2.0.0/16"],
         destinationsRemoved: [],
         droppedAdded: [],
+        droppedRemoved: [],
+      },
+      {
+        from: "bj",
+        to: "gz",
+        flowed: true,
+        flows: true,
+        via: ["gz-bj"],
+        destinationsAdded: [],
+        destinationsRemoved: [],
+        droppedAdded: ["10.2.0.0/16"],
         droppedRemoved: [],
       },
       {
