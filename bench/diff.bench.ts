@@ -126,7 +126,9 @@ async function run(context: BenchContext): Promise<BenchReport> {
     "Median of 15/7/3 runs (1k/10k/100k), full GC before each; one process. Head: 1% of peerings resized, 1% of routes re-pointed, N/100 VPCs removed (with their peerings and routes) and N/100 added.";
   return {
     text: `${m.text}\n${method}\n\n${textTable(table)}\n`,
-    markdown: `${m.markdown}\n\n${method}\n\n${markdownTable(table)}\n`,
+    markdown: `${m.markdown}\n\n${method}\n\n${markdownTable(table)}\n\n${targets
+      .map((t) => `- ${t.met ? "✅ met" : "❌ **not met**"}: ${t.label}`)
+      .join("\n")}\n`,
     targets,
   };
 }
