@@ -100,8 +100,12 @@ export function buildProgram(
     .description("draw VPCs (grouped by region), peerings and routes as Mermaid or Graphviz DOT")
     .argument("<file>", "topology file (YAML or JSON)")
     .addOption(new Option("--format <format>", "diagram language").choices(GRAPH_FORMATS).default("mermaid"))
+    .option(
+      "--base <file>",
+      "draw the change from this topology: added, removed and changed marked (as diff)",
+    )
     .addOption(progress())
-    .action((file: string, options: { format: GraphFormat; progress?: boolean }) =>
+    .action((file: string, options: { format: GraphFormat; base?: string; progress?: boolean }) =>
       guard(() => runGraph(file, options, context(options))),
     );
 

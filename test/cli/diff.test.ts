@@ -151,3 +151,26 @@ describe("peerlink diff", () => {
     expect(missing.stderr).toContain("nope.yaml");
   });
 });
+
+describe("peerlink graph --base", () => {
+  it("draws the change: the new VPC and peering marked added, as diff matches them", () => {
+    const { code, stdout, stderr } = peerlink(["graph", transitive, "--base", EXAMPLE]);
+    expect(code).toBe(0);
+    // The head's error is said on stderr, and the picture is drawn all the same (a review sees the mistake).
+    expect(stderr).toContain("has 1 error(s)");
+    expect(stdout).toMatch(/^ {4}v2\["\+ added<br\/>vpc-sh<br\/>/m);
+    expect(stdout).toMatch(/^ {2}v0 ===\|"\+ added<br\/>gz-sh<br\/>100 Mbps"\| v2$/m);
+    expect(stdout).toMatch(/^ {2}class v2 added$/m);
+    expect(stdout).toMatch(/^ {2}linkStyle [\d,]+ stroke:#1a7f37/m);
+  });
+
+  it("draws everything as added from /dev/null, and stops with exit 1 on a base that does not match the schema", () => {
+    const all = peerlink(["graph", EXAMPLE, "--base", "/dev/null", "--format", "dot"]);
+    expect(all.code).toBe(0);
+    expect(all.stdout.match(/color = "#1a7f37"/g)!.length).toBeGreaterThanOrEqual(4);
+    const broken = peerlink(["graph", EXAMPLE, "--base", file("broken-base.yaml", "peerings: 3\n")]);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe("");
+    expect(broken.stderr).toContain("INVALID_DOCUMENT");
+  });
+});

@@ -5,7 +5,10 @@
  * escapes are handled here.
  */
 import { attribute as _, Digraph, Edge, Node, Subgraph, toDot } from "ts-graphviz";
+import type { ChangeKind } from "../change/resource-changes.js";
 import type { Topology } from "../topology.js";
+import type { ChangeMarks } from "./change-marks.js";
+import { CHANGE_COLOURS } from "./change-style.js";
 import { buildGraphModel, type GraphGroup, type PeeringEdge, type RouteEdge } from "./model.js";
 
 const CROSS_REGION_PENWIDTH = 3;
@@ -22,10 +25,24 @@ function label(lines: readonly string[]): string {
 }
 
 /** Node ids are the model's generated keys: a quoted DOT id cannot end with a backslash, a VPC id can. */
+/** A marked node or edge in its change's colour, wider, and dashed when removed. */
+function changeAttributes(mark: ChangeKind | undefined, dashed: boolean) {
+  if (!mark) return {};
+  return {
+    [_.color]: CHANGE_COLOURS[mark],
+    [_.fontcolor]: CHANGE_COLOURS[mark],
+    [_.penwidth]: 3,
+    ...(mark === "removed" || dashed ? { [_.style]: "dashed" } : {}),
+  };
+}
+
 function cluster(group: GraphGroup, nodes: Map<string, Node>): Subgraph {
   const subgraph = new Subgraph(`cluster_${group.key}`, { [_.label]: label([group.title]) });
   for (const graphNode of group.nodes) {
-    const node = new Node(graphNode.key, { [_.label]: label(graphNode.lines) });
+    const node = new Node(graphNode.key, {
+      [_.label]: label(graphNode.lines),
+      ...changeAttributes(graphNode.mark, false),
+    });
     nodes.set(graphNode.key, node);
     subgraph.addNode(node);
   }
@@ -38,6 +55,7 @@ function peeringEdge(edge: PeeringEdge, nodes: ReadonlyMap<string, Node>): Edge 
     // A peering carries traffic both ways; routes say which way each VPC actually sends.
     [_.dir]: "none",
     [_.penwidth]: edge.peering.crossRegion ? CROSS_REGION_PENWIDTH : SAME_REGION_PENWIDTH,
+    ...changeAttributes(edge.mark, false),
   });
 }
 
@@ -45,11 +63,12 @@ function routeEdge(edge: RouteEdge, nodes: ReadonlyMap<string, Node>): Edge {
   return new Edge([nodes.get(edge.from)!, nodes.get(edge.to)!], {
     [_.label]: label(edge.lines),
     [_.style]: "dashed",
+    ...changeAttributes(edge.mark, true),
   });
 }
 
-export function renderDot(topology: Topology): string {
-  const model = buildGraphModel(topology);
+export function renderDot(topology: Topology, marks?: ChangeMarks): string {
+  const model = buildGraphModel(topology, marks);
   // Left to right, like the Mermaid output, so the two read the same way.
   const graph = new Digraph("peerlink", { [_.rankdir]: "LR" });
   graph.attributes.node.set(_.shape, "box");

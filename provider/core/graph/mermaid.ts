@@ -3,8 +3,17 @@
  * renders Mermaid (GitHub, GitLab). Peerings are undirected lines (thick when cross-region, since those are the
  * billed ones); routes are dotted arrows from the VPC that holds them to the VPC they send traffic to.
  */
+import type { ChangeKind } from "../change/resource-changes.js";
 import type { Topology } from "../topology.js";
-import { buildGraphModel, type GraphGroup, type PeeringEdge, type RouteEdge } from "./model.js";
+import type { ChangeMarks } from "./change-marks.js";
+import { CHANGE_COLOURS } from "./change-style.js";
+import {
+  buildGraphModel,
+  type GraphGroup,
+  type GraphModel,
+  type PeeringEdge,
+  type RouteEdge,
+} from "./model.js";
 
 const INDENT = "  ";
 
@@ -49,12 +58,36 @@ function routeLine(edge: RouteEdge): string {
   return `${edge.from} -.->|${label(edge.lines)}| ${edge.to}`;
 }
 
-export function renderMermaid(topology: Topology): string {
-  const model = buildGraphModel(topology);
+const KINDS: readonly ChangeKind[] = ["added", "removed", "changed"];
+
+/** A style per change: wide in its colour, dashed when removed. */
+const style = (kind: ChangeKind) =>
+  `stroke:${CHANGE_COLOURS[kind]},stroke-width:3px${kind === "removed" ? ",stroke-dasharray:5 5" : ""}`;
+
+/**
+ * With marks: a class per change for the nodes, and a linkStyle per change for the edges, which Mermaid numbers in
+ * the order they are drawn (peerings, then routes).
+ */
+function changeLines(model: GraphModel): string[] {
+  const nodes = model.groups.flatMap((g) => g.nodes);
+  const edges = [...model.peerings, ...model.routes];
+  const out: string[] = [];
+  for (const kind of KINDS) {
+    const marked = nodes.filter((n) => n.mark === kind).map((n) => n.key);
+    if (marked.length > 0) out.push(`classDef ${kind} ${style(kind)}`, `class ${marked.join(",")} ${kind}`);
+    const links = edges.flatMap((e, i) => (e.mark === kind ? [i] : []));
+    if (links.length > 0) out.push(`linkStyle ${links.join(",")} ${style(kind)}`);
+  }
+  return out;
+}
+
+export function renderMermaid(topology: Topology, marks?: ChangeMarks): string {
+  const model = buildGraphModel(topology, marks);
   const body = [
     ...model.groups.flatMap(groupLines),
     ...model.peerings.map(peeringLine),
     ...model.routes.map(routeLine),
+    ...changeLines(model),
   ];
   return ["flowchart LR", ...body.map((line) => INDENT + line)].join("\n") + "\n";
 }

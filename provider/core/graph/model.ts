@@ -7,14 +7,18 @@
  * characters already shown as escapes (../escape-text.ts): the graph is printed to a terminal or a CI log. Everything is in document order, so the same topology always
  * draws the same text (diffable in review, cacheable in CI).
  */
+import type { ChangeKind } from "../change/resource-changes.js";
 import { escapeText } from "../escape-text.js";
 import { MAIN_ROUTE_TABLE, type Peering, type Route, type Topology, type Vpc } from "../topology.js";
+import { type ChangeMark, type ChangeMarks, routeMarkKey } from "./change-marks.js";
 
 export interface GraphNode {
   /** Generated id (`v0`, `v1`, ...): user ids may hold spaces, quotes or reserved words like `end`. */
   readonly key: string;
   readonly vpc: Vpc;
   readonly lines: readonly string[];
+  /** With a base (`graph --base`): what the change does to it; undefined when unchanged or without a base. */
+  readonly mark?: ChangeKind;
 }
 
 export interface GraphGroup {
@@ -29,6 +33,7 @@ export interface PeeringEdge {
   readonly from: string;
   readonly to: string;
   readonly lines: readonly string[];
+  readonly mark?: ChangeKind;
 }
 
 /** All routes one VPC sends over one peering, drawn as a single arrow towards the other side. */
@@ -36,12 +41,24 @@ export interface RouteEdge {
   readonly from: string;
   readonly to: string;
   readonly lines: readonly string[];
+  /** Added or removed when every route of the edge is; changed when some are. */
+  readonly mark?: ChangeKind;
 }
 
 export interface GraphModel {
   readonly groups: readonly GraphGroup[];
   readonly peerings: readonly PeeringEdge[];
   readonly routes: readonly RouteEdge[];
+}
+
+const SIGN: Readonly<Record<ChangeKind, string>> = { added: "+", removed: "−", changed: "~" };
+
+/** The first lines of a marked node or peering: the change in words, so the picture reads without its colours. */
+function markLine(mark: ChangeMark | undefined): string[] {
+  if (!mark) return [];
+  if (mark.change !== "changed") return [`${SIGN[mark.change]} ${mark.change}`];
+  const shown = (value: unknown) => (value === undefined ? "(not set)" : JSON.stringify(value));
+  return mark.fields.map((f) => `~ ${f.field}: ${shown(f.from)} → ${shown(f.to)}`);
 }
 
 function nodeLines(vpc: Vpc): string[] {
@@ -75,7 +92,11 @@ function findingLines(peering: Peering, routes: readonly Route[]): string[] {
 }
 
 /** Groups VPCs by cloud+region, in the order each group's first VPC appears. */
-function buildGroups(vpcs: readonly Vpc[], keyOf: ReadonlyMap<string, string>): GraphGroup[] {
+function buildGroups(
+  vpcs: readonly Vpc[],
+  keyOf: ReadonlyMap<string, string>,
+  marks: ChangeMarks | undefined,
+): GraphGroup[] {
   const byRegion = new Map<string, { title: string; nodes: GraphNode[] }>();
   for (const vpc of vpcs) {
     const title = `${vpc.cloud} ${vpc.region}`;
@@ -84,7 +105,13 @@ function buildGroups(vpcs: readonly Vpc[], keyOf: ReadonlyMap<string, string>): 
       group = { title, nodes: [] };
       byRegion.set(title, group);
     }
-    group.nodes.push({ key: keyOf.get(vpc.id)!, vpc, lines: nodeLines(vpc).map(escapeText) });
+    const mark = marks?.vpcs.get(vpc.id);
+    group.nodes.push({
+      key: keyOf.get(vpc.id)!,
+      vpc,
+      lines: [...markLine(mark), ...nodeLines(vpc)].map(escapeText),
+      ...(mark ? { mark: mark.change } : {}),
+    });
   }
   return [...byRegion.values()].map((group, i) => ({
     key: `g${i}`,
@@ -113,37 +140,67 @@ function routeLine(route: Route): string {
   return `${route.destination.text}${table}`;
 }
 
+/** The edge's mark from its routes' marks: one kind when every route has it, else changed when any has one. */
+function edgeMark(marks: readonly (ChangeKind | undefined)[]): ChangeKind | undefined {
+  const first = marks[0];
+  if (first !== undefined && marks.every((m) => m === first)) return first;
+  return marks.some((m) => m !== undefined) ? "changed" : undefined;
+}
+
 /** One edge per (route VPC, peering); routes from a VPC not on the peering have no arrow to draw. */
-function routeEdges(routes: readonly Route[], keyOf: ReadonlyMap<string, string>): RouteEdge[] {
-  const byVpc = new Map<string, { from: string; to: string; lines: Set<string> }>();
+function routeEdges(
+  routes: readonly Route[],
+  keyOf: ReadonlyMap<string, string>,
+  marks: ChangeMarks | undefined,
+): RouteEdge[] {
+  const byVpc = new Map<
+    string,
+    { from: string; to: string; lines: Set<string>; marks: (ChangeKind | undefined)[] }
+  >();
   for (const route of routes) {
     if (!route.peerVpc) continue;
     let edge = byVpc.get(route.vpc.id);
     if (!edge) {
-      edge = { from: keyOf.get(route.vpc.id)!, to: keyOf.get(route.peerVpc.id)!, lines: new Set() };
+      edge = {
+        from: keyOf.get(route.vpc.id)!,
+        to: keyOf.get(route.peerVpc.id)!,
+        lines: new Set(),
+        marks: [],
+      };
       byVpc.set(route.vpc.id, edge);
     }
+    const mark = marks?.routes.get(
+      routeMarkKey(route.vpc.id, route.routeTable, route.destination.text),
+    )?.change;
+    edge.marks.push(mark);
     // A Set drops exact duplicates (same destination, same table), which would only repeat a line.
-    edge.lines.add(escapeText(routeLine(route)));
+    edge.lines.add(escapeText(`${mark ? `${SIGN[mark]} ` : ""}${routeLine(route)}`));
   }
-  return [...byVpc.values()].map(({ from, to, lines }) => ({ from, to, lines: [...lines] }));
+  return [...byVpc.values()].map(({ from, to, lines, marks: routeMarks }) => {
+    const mark = edgeMark(routeMarks);
+    return { from, to, lines: [...lines], ...(mark ? { mark } : {}) };
+  });
 }
 
-export function buildGraphModel(topology: Topology): GraphModel {
+/** The model of a topology; with `marks` (from markedChange), each VPC, peering and route says what changed. */
+export function buildGraphModel(topology: Topology, marks?: ChangeMarks): GraphModel {
   const keyOf = new Map(topology.vpcs.map((vpc, i) => [vpc.id, `v${i}`] as const));
   const peerings: PeeringEdge[] = [];
   const routes: RouteEdge[] = [];
   for (const peering of topology.peerings) {
+    const mark = marks?.peerings.get(peering.id);
     peerings.push({
       peering,
       from: keyOf.get(peering.vpc.id)!,
       to: keyOf.get(peering.peerVpc.id)!,
       lines: [
+        ...markLine(mark),
         ...peeringLines(peering),
         ...findingLines(peering, topology.routesByPeering.get(peering.id) ?? []),
       ].map(escapeText),
+      ...(mark ? { mark: mark.change } : {}),
     });
-    routes.push(...routeEdges(topology.routesByPeering.get(peering.id) ?? [], keyOf));
+    routes.push(...routeEdges(topology.routesByPeering.get(peering.id) ?? [], keyOf, marks));
   }
-  return { groups: buildGroups(topology.vpcs, keyOf), peerings, routes };
+  return { groups: buildGroups(topology.vpcs, keyOf, marks), peerings, routes };
 }

@@ -1,0 +1,34 @@
+/**
+ * A side of a change (`peerlink diff BASE HEAD`, `peerlink graph HEAD --base BASE`): a topology file read and
+ * validated like any other, where `/dev/null` or an empty regular file is the topology not written yet (a new
+ * file in the pull request, as `git diff` shows one). A pipe is never taken for empty: its size says nothing
+ * before it is read. A side that does not match the schema cannot be compared: exit 1 with its diagnostics.
+ */
+import { statSync } from "node:fs";
+import type { ResolvedResult } from "../core/change/index.js";
+import { validateDocument } from "../core/validate.js";
+import { EXIT } from "./exit-codes.js";
+import { formatDiagnosticsText } from "./format-diagnostics.js";
+import { asWriteStream, type CommandContext } from "./io.js";
+import { CliExit, readTopology } from "./read-topology.js";
+import { useColour } from "./style.js";
+
+function isNothing(file: string): boolean {
+  if (file === "/dev/null") return true;
+  try {
+    const stat = statSync(file);
+    return stat.isFile() && stat.size === 0;
+  } catch {
+    return false; // readTopology says why it cannot be read
+  }
+}
+
+export function readSide(file: string, ctx: CommandContext): ResolvedResult {
+  const result = isNothing(file) ? validateDocument({}) : readTopology(file, ctx.read);
+  if (!result.topology)
+    throw new CliExit(
+      EXIT.invalid,
+      formatDiagnosticsText(file, result.diagnostics, useColour(asWriteStream(ctx.io.stderr))).trimEnd(),
+    );
+  return result as ResolvedResult;
+}
