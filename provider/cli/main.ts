@@ -122,6 +122,7 @@ export function buildProgram(
     .addOption(
       new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
     )
+    .option("--graph", "with --format markdown: end with the Mermaid graph of the change (as graph --base)")
     .addOption(progress())
     .action((base: string, head: string, options: DiffOptions & { progress?: boolean }) =>
       guard(() => runDiff(base, head, options, context(options))),

@@ -139,6 +139,22 @@ describe("peerlink diff", () => {
     expect(stdout).not.toContain("<b>");
   });
 
+  it("ends the Markdown with the graph of the change in one mermaid fence (--graph), never a backtick inside it", () => {
+    const hostile = file("hostile.yaml", example.replace("name: payments-dr", 'name: "```pay`ments"'));
+    const { code, stdout } = peerlink(["diff", EXAMPLE, hostile, "--format", "markdown", "--graph"]);
+    expect(code).toBe(0);
+    const [, graph, after] = stdout.split(/^```(?:mermaid)?$/m);
+    expect(stdout.match(/^```/gm)).toHaveLength(2);
+    expect(graph).toMatch(/^\nflowchart LR\n/);
+    expect(graph).toContain("#96;#96;#96;pay#96;ments");
+    expect(graph).not.toContain("`");
+    expect(graph).toMatch(/^ {2}linkStyle 0 stroke:#9a6700/m);
+    expect(after).toBe("\n");
+    const refused = peerlink(["diff", EXAMPLE, hostile, "--graph"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--graph goes with --format markdown");
+  });
+
   it("stops with exit 1 and the diagnostics when a side does not match the schema, and 2 when it cannot be read", () => {
     const broken = file("broken.yaml", "vpcs: [{ id: x }]\n");
     const invalid = peerlink(["diff", broken, EXAMPLE]);

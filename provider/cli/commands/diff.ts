@@ -1,11 +1,16 @@
 import { topologyChange } from "../../core/change/index.js";
+import { markedChange, renderMermaid } from "../../core/graph/index.js";
+import { resolveTopology } from "../../core/topology.js";
 import { EXIT } from "../exit-codes.js";
 import { describeChange, formatChangeMarkdown, formatChangeText } from "../format-change.js";
 import { type CommandContext, commandContext } from "../io.js";
 import { readSide } from "../read-side.js";
+import { CliExit } from "../read-topology.js";
 
 export interface DiffOptions {
   readonly format: "text" | "json" | "markdown";
+  /** Markdown only: end with the Mermaid graph of the change (`peerlink graph HEAD --base BASE`). */
+  readonly graph?: boolean;
 }
 
 /**
@@ -19,7 +24,13 @@ export function runDiff(
   options: DiffOptions,
   ctx: CommandContext = commandContext(),
 ): number {
-  const change = topologyChange(readSide(base, ctx), readSide(head, ctx));
+  if (options.graph && options.format !== "markdown")
+    throw new CliExit(
+      EXIT.unreadable,
+      "peerlink: --graph goes with --format markdown (fix: add --format markdown)",
+    );
+  const [before, after] = [readSide(base, ctx), readSide(head, ctx)];
+  const change = topologyChange(before, after);
   if (options.format === "json") {
     const plain = (list: typeof change.diagnostics.introduced) =>
       list.map(({ code, severity, resource, message, fix }) => ({ code, severity, resource, message, fix }));
@@ -39,11 +50,16 @@ export function runDiff(
     );
   } else {
     const sections = describeChange(change);
-    ctx.io.stdout.write(
-      options.format === "markdown"
-        ? formatChangeMarkdown(base, head, sections)
-        : formatChangeText(base, head, sections),
-    );
+    if (options.format === "text") ctx.io.stdout.write(formatChangeText(base, head, sections));
+    else {
+      ctx.io.stdout.write(formatChangeMarkdown(base, head, sections));
+      if (options.graph) {
+        // The renderer writes no backtick (it is an entity in labels), so the fence cannot be closed early.
+        const { document, marks } = markedChange(before.topology.document, after.topology.document);
+        const graph = renderMermaid(resolveTopology(document).topology, marks);
+        ctx.io.stdout.write(`\n**Graph of the change**\n\n\`\`\`mermaid\n${graph}\`\`\`\n`);
+      }
+    }
   }
   return change.ok ? EXIT.ok : EXIT.invalid;
 }
