@@ -51,15 +51,15 @@ function tooLarge(file: string, maxBytes: number): DocumentReadError {
 
 const CHUNK = 1 << 20;
 
+/** The file name that reads standard input. */
+export const STDIN = "-";
+
 /**
  * Reads at most `maxBytes` bytes of a file: a regular file larger than that is refused from its size before any
  * read, a device or pipe (`/dev/zero`, a FIFO) as soon as it passes the limit, binary content after the first
  * chunk. `-` is standard input, read to its end and left open. Errors are `DocumentReadError`s, or `CliExit` for a
  * file that cannot be opened.
  */
-/** The file name that reads standard input. */
-export const STDIN = "-";
-
 export function readDocumentBytes(
   file: string,
   maxBytes: number,

@@ -24,7 +24,6 @@ function label(lines: readonly string[]): string {
   return text.replace(/^(\s*)</, "$1\\<");
 }
 
-/** Node ids are the model's generated keys: a quoted DOT id cannot end with a backslash, a VPC id can. */
 /** A marked node or edge in its change's colour, wider, and dashed when removed. */
 function changeAttributes(mark: ChangeKind | undefined, dashed: boolean) {
   if (!mark) return {};
@@ -36,6 +35,7 @@ function changeAttributes(mark: ChangeKind | undefined, dashed: boolean) {
   };
 }
 
+/** Node ids are the model's generated keys: a quoted DOT id cannot end with a backslash, a VPC id can. */
 function cluster(group: GraphGroup, nodes: Map<string, Node>): Subgraph {
   const subgraph = new Subgraph(`cluster_${group.key}`, { [_.label]: label([group.title]) });
   for (const graphNode of group.nodes) {
