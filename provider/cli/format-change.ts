@@ -4,7 +4,7 @@
  * lines (describeChange), so they cannot say different things. Every id, name and value is the user's text and is
  * escaped where it is rendered (terminal: ./escape.ts; Markdown: markdownText).
  */
-import type { TopologyChange } from "../core/change/index.js";
+import { fieldValueText, type TopologyChange } from "../core/change/index.js";
 import type { PeeringCost } from "../core/cost/estimate.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { renderResource } from "../core/resource-ref.js";
@@ -28,7 +28,6 @@ export interface ChangeSection {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const shown = (value: unknown) => (value === undefined ? "(not set)" : JSON.stringify(value));
 const signed = (amount: number) =>
   `${amount > 0 ? "+" : amount < 0 ? "-" : "±"}${Math.abs(amount).toFixed(2)}`;
 
@@ -64,7 +63,9 @@ function resourceSection(change: TopologyChange): ChangeSection {
       return {
         sign: "~",
         subject,
-        detail: r.fields.map((f) => `${f.field} ${shown(f.from)} → ${shown(f.to)}`).join("; "),
+        detail: r.fields
+          .map((f) => `${f.field} ${fieldValueText(f.from)} → ${fieldValueText(f.to)}`)
+          .join("; "),
       };
     return { sign: r.change === "added" ? "+" : "-", subject, detail: summary(r.kind, r.spec) };
   });

@@ -35,6 +35,13 @@ export interface ResourceChange {
 
 type Spec = Readonly<Record<string, unknown>>;
 
+/** A route's key as text: `vpc [table] destination` (what ResourceChange.key holds for a route). */
+export const routeKeyText = (vpc: string, routeTable: string, destination: string) =>
+  `${vpc} [${routeTable}] ${destination}`;
+
+/** A field's value as people read it in a change: JSON, or `(not set)`. */
+export const fieldValueText = (value: unknown) => (value === undefined ? "(not set)" : JSON.stringify(value));
+
 /** What names a resource, in three parts (an id is `[id, "", ""]`), and how the parts read as one key. */
 type Parts = readonly [string, string, string];
 
@@ -52,7 +59,7 @@ const KEYS: Readonly<Record<ResourceChange["kind"], KeyOf>> = {
   peerings: byId,
   routes: {
     parts: () => (s) => [String(s.vpc), String(s.routeTable ?? MAIN_ROUTE_TABLE), String(s.destination)],
-    text: ([vpc, table, destination]) => `${vpc} [${table}] ${destination}`,
+    text: ([vpc, table, destination]) => routeKeyText(vpc, table, destination),
   },
   bandwidthPolicies: {
     parts: (doc) => {

@@ -4,7 +4,12 @@
  * (../change/resource-changes.ts) matches them, so the graph and `peerlink diff` always agree on what changed.
  * Pure.
  */
-import { type ChangeKind, type FieldChange, resourceChanges } from "../change/resource-changes.js";
+import {
+  type ChangeKind,
+  type FieldChange,
+  resourceChanges,
+  routeKeyText,
+} from "../change/resource-changes.js";
 import { MAIN_ROUTE_TABLE } from "../topology-index.js";
 import type { RouteSpec, TopologyDocument, VpcSpec } from "../topology-schema.js";
 
@@ -21,10 +26,7 @@ export interface ChangeMarks {
   readonly routes: ReadonlyMap<string, ChangeMark>;
 }
 
-export const routeMarkKey = (vpc: string, routeTable: string, destination: string) =>
-  `${vpc} [${routeTable}] ${destination}`;
-
-const routeKeyOf = (r: RouteSpec) => routeMarkKey(r.vpc, r.routeTable ?? MAIN_ROUTE_TABLE, r.destination);
+const routeKeyOf = (r: RouteSpec) => routeKeyText(r.vpc, r.routeTable ?? MAIN_ROUTE_TABLE, r.destination);
 
 /**
  * The head with the base's removed VPCs, peerings and routes added back (after the head's own, in the base's

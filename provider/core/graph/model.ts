@@ -7,10 +7,10 @@
  * characters already shown as escapes (../escape-text.ts): the graph is printed to a terminal or a CI log. Everything is in document order, so the same topology always
  * draws the same text (diffable in review, cacheable in CI).
  */
-import type { ChangeKind } from "../change/resource-changes.js";
+import { type ChangeKind, fieldValueText, routeKeyText } from "../change/resource-changes.js";
 import { escapeText } from "../escape-text.js";
 import { MAIN_ROUTE_TABLE, type Peering, type Route, type Topology, type Vpc } from "../topology.js";
-import { type ChangeMark, type ChangeMarks, routeMarkKey } from "./change-marks.js";
+import type { ChangeMark, ChangeMarks } from "./change-marks.js";
 
 export interface GraphNode {
   /** Generated id (`v0`, `v1`, ...): user ids may hold spaces, quotes or reserved words like `end`. */
@@ -57,8 +57,7 @@ const SIGN: Readonly<Record<ChangeKind, string>> = { added: "+", removed: "−",
 function markLine(mark: ChangeMark | undefined): string[] {
   if (!mark) return [];
   if (mark.change !== "changed") return [`${SIGN[mark.change]} ${mark.change}`];
-  const shown = (value: unknown) => (value === undefined ? "(not set)" : JSON.stringify(value));
-  return mark.fields.map((f) => `~ ${f.field}: ${shown(f.from)} → ${shown(f.to)}`);
+  return mark.fields.map((f) => `~ ${f.field}: ${fieldValueText(f.from)} → ${fieldValueText(f.to)}`);
 }
 
 function nodeLines(vpc: Vpc): string[] {
@@ -170,7 +169,7 @@ function routeEdges(
       byVpc.set(route.vpc.id, edge);
     }
     const mark = marks?.routes.get(
-      routeMarkKey(route.vpc.id, route.routeTable, route.destination.text),
+      routeKeyText(route.vpc.id, route.routeTable, route.destination.text),
     )?.change;
     edge.marks.push(mark);
     // A Set drops exact duplicates (same destination, same table), which would only repeat a line.
