@@ -1,6 +1,5 @@
 import { topologyChange } from "../../core/change/index.js";
-import { markedChange, renderMermaid } from "../../core/graph/index.js";
-import { resolveTopology } from "../../core/topology.js";
+import { renderChangeGraph } from "../../core/graph/index.js";
 import { EXIT } from "../exit-codes.js";
 import { describeChange, formatChangeMarkdown, formatChangeText } from "../format-change.js";
 import { type CommandContext, commandContext } from "../io.js";
@@ -55,8 +54,12 @@ export function runDiff(
       ctx.io.stdout.write(formatChangeMarkdown(base, head, sections));
       if (options.graph) {
         // The renderer writes no backtick (it is an entity in labels), so the fence cannot be closed early.
-        const { document, marks } = markedChange(before.topology.document, after.topology.document);
-        const graph = renderMermaid(resolveTopology(document).topology, marks);
+        const graph = renderChangeGraph(
+          before.topology.document,
+          after.topology.document,
+          "mermaid",
+          change.resources,
+        );
         ctx.io.stdout.write(`\n**Graph of the change**\n\n\`\`\`mermaid\n${graph}\`\`\`\n`);
       }
     }

@@ -1,5 +1,4 @@
-import { type GraphFormat, markedChange, renderGraph } from "../../core/graph/index.js";
-import { resolveTopology } from "../../core/topology.js";
+import { type GraphFormat, renderChangeGraph, renderGraph } from "../../core/graph/index.js";
 import { EXIT } from "../exit-codes.js";
 import { type CommandContext, commandContext } from "../io.js";
 import { readSide } from "../read-side.js";
@@ -16,12 +15,10 @@ export function runGraph(
   ctx: CommandContext = commandContext(),
 ): number {
   const head = checkedTopology(file, ctx);
-  let text: string;
-  if (options.base === undefined) text = renderGraph(head, options.format);
-  else {
-    const { document, marks } = markedChange(readSide(options.base, ctx).topology.document, head.document);
-    text = renderGraph(resolveTopology(document).topology, options.format, marks);
-  }
+  const text =
+    options.base === undefined
+      ? renderGraph(head, options.format)
+      : renderChangeGraph(readSide(options.base, ctx).topology.document, head.document, options.format);
   ctx.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
   return EXIT.ok;
 }

@@ -7,6 +7,7 @@
 import {
   type ChangeKind,
   type FieldChange,
+  type ResourceChange,
   resourceChanges,
   routeKeyText,
 } from "../change/resource-changes.js";
@@ -31,17 +32,19 @@ const routeKeyOf = (r: RouteSpec) => routeKeyText(r.vpc, r.routeTable ?? MAIN_RO
 /**
  * The head with the base's removed VPCs, peerings and routes added back (after the head's own, in the base's
  * order), and the marks. A VPC both sides hold keeps the head's spec with the base's route tables added, so a
- * removed route of a removed table still has a table to be drawn from.
+ * removed route of a removed table still has a table to be drawn from. `changes` is resourceChanges(base, head),
+ * passed in where the caller has it already (`diff --graph`).
  */
 export function markedChange(
   base: TopologyDocument,
   head: TopologyDocument,
+  changes: readonly ResourceChange[] = resourceChanges(base, head),
 ): { readonly document: TopologyDocument; readonly marks: ChangeMarks } {
   const marks = { vpcs: new Map<string, ChangeMark>(), peerings: new Map(), routes: new Map() };
   const removed = { vpcs: new Set<string>(), peerings: new Set<string>(), routes: new Set<string>() };
   // A route key the head still holds (one of two routes under one key removed) keeps the head's mark, drawn once.
   const headRoutes = new Set(head.routes.map(routeKeyOf));
-  for (const c of resourceChanges(base, head)) {
+  for (const c of changes) {
     if (c.kind !== "vpcs" && c.kind !== "peerings" && c.kind !== "routes") continue;
     if (c.change === "removed" && c.kind === "routes" && headRoutes.has(c.key)) continue;
     marks[c.kind].set(c.key, { change: c.change, fields: c.fields });
