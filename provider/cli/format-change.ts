@@ -9,6 +9,7 @@ import type { PeeringCost } from "../core/cost/estimate.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import { renderResource } from "../core/resource-ref.js";
 import { escapeText } from "./escape.js";
+import { plural } from "./format-diagnostics.js";
 
 export type Sign = "+" | "-" | "~";
 
@@ -27,7 +28,6 @@ export interface ChangeSection {
   readonly lines: readonly ChangeLine[];
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const signed = (amount: number) =>
   `${amount > 0 ? "+" : amount < 0 ? "-" : "±"}${Math.abs(amount).toFixed(2)}`;
 

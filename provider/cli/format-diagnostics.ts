@@ -2,7 +2,7 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import { escapeText } from "./escape.js";
 import { paint } from "./style.js";
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -40,14 +40,12 @@ export function formatDiagnosticsText(
   return `${lines.join("\n")}`;
 }
 
+/** A diagnostic in the stable machine format: `{"code","severity","resource","message","fix"}`. */
+export function plainDiagnostic({ code, severity, resource, message, fix }: Diagnostic) {
+  return { code, severity, resource, message, fix };
+}
+
 /** The stable machine format: `{"ok", "diagnostics": [{"code","severity","resource","message","fix"}]}`. */
 export function formatDiagnosticsJson(ok: boolean, diagnostics: readonly Diagnostic[]): string {
-  const plain = diagnostics.map(({ code, severity, resource, message, fix }) => ({
-    code,
-    severity,
-    resource,
-    message,
-    fix,
-  }));
-  return `${JSON.stringify({ ok, diagnostics: plain }, null, 2)}\n`;
+  return `${JSON.stringify({ ok, diagnostics: diagnostics.map(plainDiagnostic) }, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@ import { topologyChange } from "../../core/change/index.js";
 import { renderChangeGraph } from "../../core/graph/index.js";
 import { EXIT } from "../exit-codes.js";
 import { describeChange, formatChangeMarkdown, formatChangeText } from "../format-change.js";
+import { plainDiagnostic } from "../format-diagnostics.js";
 import { type CommandContext, commandContext } from "../io.js";
 import { readSide } from "../read-side.js";
 import { CliExit } from "../read-topology.js";
@@ -31,16 +32,14 @@ export function runDiff(
   const [before, after] = [readSide(base, ctx), readSide(head, ctx)];
   const change = topologyChange(before, after);
   if (options.format === "json") {
-    const plain = (list: typeof change.diagnostics.introduced) =>
-      list.map(({ code, severity, resource, message, fix }) => ({ code, severity, resource, message, fix }));
     ctx.io.stdout.write(
       `${JSON.stringify(
         {
           ...change,
           diagnostics: {
-            introduced: plain(change.diagnostics.introduced),
-            resolved: plain(change.diagnostics.resolved),
-            unchanged: plain(change.diagnostics.unchanged),
+            introduced: change.diagnostics.introduced.map(plainDiagnostic),
+            resolved: change.diagnostics.resolved.map(plainDiagnostic),
+            unchanged: change.diagnostics.unchanged.map(plainDiagnostic),
           },
         },
         null,
