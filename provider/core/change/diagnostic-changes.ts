@@ -18,33 +18,22 @@ export interface DiagnosticChanges {
 
 const problemKey = (d: Diagnostic) => `${d.code}\u0000${d.message}`;
 
-function counts(diagnostics: readonly Diagnostic[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const d of diagnostics) out.set(problemKey(d), (out.get(problemKey(d)) ?? 0) + 1);
-  return out;
-}
-
 export function diagnosticChanges(
   base: readonly Diagnostic[],
   head: readonly Diagnostic[],
 ): DiagnosticChanges {
-  const left = counts(base);
+  // How often each problem of the base is still unmatched; a match takes one.
+  const left = new Map<string, number>();
+  for (const d of base) left.set(problemKey(d), (left.get(problemKey(d)) ?? 0) + 1);
+  const take = (d: Diagnostic): boolean => {
+    const n = left.get(problemKey(d)) ?? 0;
+    if (n > 0) left.set(problemKey(d), n - 1);
+    return n > 0;
+  };
   const introduced: Diagnostic[] = [];
   const unchanged: Diagnostic[] = [];
-  for (const d of head) {
-    const n = left.get(problemKey(d)) ?? 0;
-    if (n > 0) {
-      left.set(problemKey(d), n - 1);
-      unchanged.push(d);
-    } else introduced.push(d);
-  }
-  const resolved: Diagnostic[] = [];
-  for (const d of base) {
-    const n = left.get(problemKey(d)) ?? 0;
-    if (n > 0) {
-      left.set(problemKey(d), n - 1);
-      resolved.push(d);
-    }
-  }
+  for (const d of head) (take(d) ? unchanged : introduced).push(d);
+  // What the head did not take is what it resolved.
+  const resolved = base.filter(take);
   return { introduced, resolved, unchanged };
 }

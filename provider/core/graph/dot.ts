@@ -25,13 +25,13 @@ function label(lines: readonly string[]): string {
 }
 
 /** A marked node or edge in its change's colour, wider, and dashed when removed. */
-function changeAttributes(mark: ChangeKind | undefined, dashed: boolean) {
+function changeAttributes(mark: ChangeKind | undefined) {
   if (!mark) return {};
   return {
     [_.color]: CHANGE_COLOURS[mark],
     [_.fontcolor]: CHANGE_COLOURS[mark],
     [_.penwidth]: 3,
-    ...(mark === "removed" || dashed ? { [_.style]: "dashed" } : {}),
+    ...(mark === "removed" ? { [_.style]: "dashed" } : {}),
   };
 }
 
@@ -41,7 +41,7 @@ function cluster(group: GraphGroup, nodes: Map<string, Node>): Subgraph {
   for (const graphNode of group.nodes) {
     const node = new Node(graphNode.key, {
       [_.label]: label(graphNode.lines),
-      ...changeAttributes(graphNode.mark, false),
+      ...changeAttributes(graphNode.mark),
     });
     nodes.set(graphNode.key, node);
     subgraph.addNode(node);
@@ -55,7 +55,7 @@ function peeringEdge(edge: PeeringEdge, nodes: ReadonlyMap<string, Node>): Edge 
     // A peering carries traffic both ways; routes say which way each VPC actually sends.
     [_.dir]: "none",
     [_.penwidth]: edge.peering.crossRegion ? CROSS_REGION_PENWIDTH : SAME_REGION_PENWIDTH,
-    ...changeAttributes(edge.mark, false),
+    ...changeAttributes(edge.mark),
   });
 }
 
@@ -63,7 +63,7 @@ function routeEdge(edge: RouteEdge, nodes: ReadonlyMap<string, Node>): Edge {
   return new Edge([nodes.get(edge.from)!, nodes.get(edge.to)!], {
     [_.label]: label(edge.lines),
     [_.style]: "dashed",
-    ...changeAttributes(edge.mark, true),
+    ...changeAttributes(edge.mark),
   });
 }
 
