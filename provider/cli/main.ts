@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import type { CostModel } from "../core/cost/index.js";
 import { GRAPH_FORMATS, type GraphFormat } from "../core/graph/index.js";
+import { packageVersion } from "../package-root.js";
 import { type AuditOptions, runAudit } from "./commands/audit.js";
 import { runCost } from "./commands/cost.js";
 import { type DiffOptions, runDiff } from "./commands/diff.js";
@@ -14,7 +15,7 @@ import { type DiscoverOptions, runDiscover } from "./commands/discover.js";
 import { DEFAULT_EMULATOR_PORT, DEFAULT_EMULATOR_STATE_DIR, runEmulator } from "./commands/emulator.js";
 import { runGraph } from "./commands/graph.js";
 import { runReachability } from "./commands/reachability.js";
-import { runValidate } from "./commands/validate.js";
+import { runValidate, VALIDATE_FORMATS, type ValidateOptions } from "./commands/validate.js";
 import { EXIT } from "./exit-codes.js";
 import { type CliIo, type CommandContext, commandContext, processIo } from "./io.js";
 import { CliExit } from "./read-topology.js";
@@ -44,6 +45,7 @@ export function buildProgram(
     .description(
       "VPC peering as code: validate topologies, show reachability, estimate cost, draw the graph, review a change.",
     )
+    .version(packageVersion(), "-V, --version", "print peerlink's version")
     .exitOverride()
     .configureOutput({
       writeErr: (text) => io.stderr.write(text),
@@ -59,9 +61,16 @@ export function buildProgram(
     .command("validate")
     .description("check a topology file; exit 0 without errors, 1 with errors, 2 if unreadable")
     .argument("<file>", "topology file (YAML or JSON)")
-    .addOption(textOrJson())
+    .addOption(
+      new Option(
+        "--format <format>",
+        "output format: text, json, github (annotations in GitHub Actions), sarif (code scanning)",
+      )
+        .choices(VALIDATE_FORMATS)
+        .default("text"),
+    )
     .addOption(progress())
-    .action((file: string, options: { format: "text" | "json"; progress?: boolean }) =>
+    .action((file: string, options: ValidateOptions & { progress?: boolean }) =>
       guard(() => runValidate(file, options, context(options))),
     );
 

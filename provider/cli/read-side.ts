@@ -10,7 +10,7 @@ import { validateDocument } from "../core/validate.js";
 import { EXIT } from "./exit-codes.js";
 import { formatDiagnosticsText } from "./format-diagnostics.js";
 import { asWriteStream, type CommandContext } from "./io.js";
-import { CliExit, readTopology } from "./read-topology.js";
+import { CliExit, type ReadResult, readTopology } from "./read-topology.js";
 import { useColour } from "./style.js";
 
 function isNothing(file: string): boolean {
@@ -24,11 +24,16 @@ function isNothing(file: string): boolean {
 }
 
 export function readSide(file: string, ctx: CommandContext): ResolvedResult {
-  const result = isNothing(file) ? validateDocument({}) : readTopology(file, ctx.read);
-  if (!result.topology)
+  const result: ReadResult = isNothing(file)
+    ? validateDocument({})
+    : readTopology(file, { ...ctx.read, locate: true });
+  if (!result.topology) {
+    const colour = useColour(asWriteStream(ctx.io.stderr));
+    const positions = "positions" in result ? result.positions : undefined;
     throw new CliExit(
       EXIT.invalid,
-      formatDiagnosticsText(file, result.diagnostics, useColour(asWriteStream(ctx.io.stderr))).trimEnd(),
+      formatDiagnosticsText(file, result.diagnostics, colour, positions).trimEnd(),
     );
+  }
   return result as ResolvedResult;
 }

@@ -1,6 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { diagnosticPositions } from "../core/diagnostic-positions.js";
 import { DocumentReadError } from "../core/errors.js";
 import { checkStart, decodeDocument } from "../core/load/decode.js";
+import type { SourcePosition } from "../core/load/locate.js";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits, parseTopologyText } from "../core/load-document.js";
 import { type ValidationResult, validateDocument } from "../core/validate.js";
 import { escapeText } from "./escape.js";
@@ -22,6 +24,16 @@ export interface ReadOptions {
   readonly limits?: Partial<LoadLimits>;
   /** Called with the file and its size (bytes, when known); returns where progress goes. */
   readonly progress?: (file: string, bytes: number | undefined) => ProgressSink;
+  /**
+   * Find where each diagnostic is in the file (`positions`). The text is then kept until validation ends, one
+   * more copy of the document in memory, and read a second time when there is something to report.
+   */
+  readonly locate?: boolean;
+}
+
+/** A validated file, and with `locate` where in it each diagnostic is (same order; `undefined` where unknown). */
+export interface ReadResult extends ValidationResult {
+  readonly positions?: readonly (SourcePosition | undefined)[];
 }
 
 /** The limits of the CLI: the defaults, with `PEERLINK_MAX_DOCUMENT_BYTES` and `PEERLINK_MAX_DOCUMENT_DEPTH`. */
@@ -139,7 +151,7 @@ export function readTextFile(file: string, what = ""): string {
 }
 
 /** Reads, parses and validates a topology file; every read or parse failure ends the command with exit code 2. */
-export function readTopology(file: string, options: ReadOptions = {}): ValidationResult {
+export function readTopology(file: string, options: ReadOptions = {}): ReadResult {
   const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   let progress = NO_PROGRESS;
   try {
@@ -153,10 +165,14 @@ export function readTopology(file: string, options: ReadOptions = {}): Validatio
     );
     progress.phase("parsing");
     const value = parseTopologyText(text, file, { limits });
-    text = "";
+    if (!options.locate) text = "";
     const result = validateDocument(value, (name, detail) => progress.phase(name, detail));
+    if (options.locate && result.diagnostics.length > 0) progress.phase("locating");
+    const located = options.locate
+      ? { ...result, positions: diagnosticPositions(text, result.diagnostics) }
+      : result;
     progress.done();
-    return result;
+    return located;
   } catch (error) {
     if (error instanceof DocumentReadError) throw readError(error);
     throw error;

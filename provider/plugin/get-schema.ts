@@ -5,8 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { packageRoot } from "../package-root.js";
 import { CONFIG_KEYS, SECRET_CONFIG_KEYS } from "./config.js";
-import { packageRoot } from "./package-root.js";
 import { COMPONENT_TOKENS, PACKAGE, RESOURCE_TOKENS } from "./tokens.js";
 
 export function minimalSchema(version: string): Record<string, unknown> {

@@ -36,7 +36,14 @@ describe("peerlink validate", () => {
       };
       const found = output.diagnostics.find((d) => d.code === code);
       expect(found).toBeDefined();
-      expect(Object.keys(found!).sort()).toEqual(["code", "fix", "message", "resource", "severity"]);
+      expect(Object.keys(found!).sort()).toEqual([
+        "code",
+        "fix",
+        "location",
+        "message",
+        "resource",
+        "severity",
+      ]);
       const hasError = output.diagnostics.some((d) => d.severity === "error");
       expect(output.ok).toBe(!hasError);
       expect(exit).toBe(hasError ? 1 : 0);
@@ -66,7 +73,7 @@ describe("peerlink validate", () => {
     const { code, stdout } = peerlink("validate", join(FIXTURES, "ROUTE_CONFLICT.yaml"));
     expect(code).toBe(1);
     expect(stdout).toMatch(/2 errors, 0 warnings/);
-    expect(stdout).toMatch(/^routes\[1\]\n {2}error {3}ROUTE_CONFLICT /m);
+    expect(stdout).toMatch(/^routes\[1\] {2}\S+ROUTE_CONFLICT\.yaml:\d+:5\n {2}error {3}ROUTE_CONFLICT /m);
     expect(stdout).toContain("fix: ");
     // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for ANSI escapes
     expect(stdout).not.toMatch(/\u001b\[/);

@@ -24,11 +24,11 @@ export interface AuditOptions extends ConnectionOptions {
 
 /** A topology file that must match the schema (rule errors are the audit's to report, not a reason to stop). */
 function documentOf(file: string, ctx: CommandContext, what: string): TopologyDocument {
-  const result = readTopology(file, ctx.read);
+  const result = readTopology(file, { ...ctx.read, locate: true });
   if (!result.topology)
     throw new CliExit(
       EXIT.unreadable,
-      `${formatDiagnosticsText(file, result.diagnostics, false).trimEnd()}\npeerlink: ${what} ${escapeText(file)} is not a topology document.`,
+      `${formatDiagnosticsText(file, result.diagnostics, false, result.positions).trimEnd()}\npeerlink: ${what} ${escapeText(file)} is not a topology document.`,
     );
   return topologySchema.parse(result.topology.document);
 }

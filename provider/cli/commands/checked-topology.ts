@@ -12,11 +12,12 @@ import { useColour } from "../style.js";
  * command describes what was declared, because seeing the consequences of a mistake is part of reviewing it.
  */
 export function checkedTopology(file: string, ctx: CommandContext = commandContext()): Topology {
-  const result = readTopology(file, ctx.read);
+  const result = readTopology(file, { ...ctx.read, locate: true });
   if (!result.topology) {
+    const colour = useColour(asWriteStream(ctx.io.stderr));
     throw new CliExit(
       EXIT.invalid,
-      formatDiagnosticsText(file, result.diagnostics, useColour(asWriteStream(ctx.io.stderr))).trimEnd(),
+      formatDiagnosticsText(file, result.diagnostics, colour, result.positions).trimEnd(),
     );
   }
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;

@@ -37,9 +37,9 @@ export function runDiff(
         {
           ...change,
           diagnostics: {
-            introduced: change.diagnostics.introduced.map(plainDiagnostic),
-            resolved: change.diagnostics.resolved.map(plainDiagnostic),
-            unchanged: change.diagnostics.unchanged.map(plainDiagnostic),
+            introduced: change.diagnostics.introduced.map((d) => plainDiagnostic(d)),
+            resolved: change.diagnostics.resolved.map((d) => plainDiagnostic(d)),
+            unchanged: change.diagnostics.unchanged.map((d) => plainDiagnostic(d)),
           },
         },
         null,

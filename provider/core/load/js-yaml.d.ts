@@ -11,6 +11,18 @@ declare module "js-yaml" {
   export const CORE_SCHEMA: unknown;
   export function load(
     text: string,
-    options?: { schema?: unknown; filename?: string; json?: boolean; maxDepth?: number },
+    options?: {
+      schema?: unknown;
+      filename?: string;
+      json?: boolean;
+      maxDepth?: number;
+      /** Called as each node opens and closes, with the loader's state (its `position` and `result`). */
+      listener?: (
+        event: "open" | "close",
+        state: { readonly position: number; readonly result: unknown },
+      ) => void;
+    },
   ): unknown;
+  /** Used by the tests, to write documents in js-yaml's own style. */
+  export function dump(value: unknown, options?: { flowLevel?: number; indent?: number }): string;
 }

@@ -1,0 +1,86 @@
+/**
+ * SARIF 2.1.0, the static-analysis results format that GitHub code scanning and other review tools read ("SARIF
+ * support for code scanning", https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
+ * One run of the tool `peerlink`: every diagnostic code of the catalogue is a rule (its summary, its default
+ * level, a link to the README's table), every diagnostic a result with its file, line and column, and the
+ * resource as a logical location. The package names no home page, so the rules carry no help URI: their help
+ * text points at the README's table instead.
+ *
+ * Written as a plain object against @types/sarif (the format's TypeScript definitions): a builder package
+ * (node-sarif-builder) only sets these fields, with defaults that would be wrong here (an end column of 1).
+ */
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Log, ReportingDescriptor, Result } from "sarif";
+import { DIAGNOSTIC_CODES, type Diagnostic } from "../core/diagnostics.js";
+import type { Positions } from "./format-diagnostics.js";
+import { STDIN } from "./read-topology.js";
+
+/**
+ * The file as a SARIF artifact URI: a relative path stays relative with `/` separators (code scanning resolves it
+ * against the repository root), an absolute one is a `file:` URL. Characters a URI may not hold are
+ * percent-encoded.
+ */
+export function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file
+    .replace(/\\/g, "/")
+    .split("/")
+    .map((part) => encodeURIComponent(part))
+    .join("/");
+}
+
+function rules(): ReportingDescriptor[] {
+  return Object.entries(DIAGNOSTIC_CODES).map(([id, { severity, summary }]) => ({
+    id,
+    shortDescription: { text: summary },
+    defaultConfiguration: { level: severity },
+    help: { text: `${summary} The README's "Diagnostic codes" table lists every code and its fix.` },
+  }));
+}
+
+/** The SARIF log of one validated file; `version` is peerlink's. */
+export function formatDiagnosticsSarif(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  positions: Positions,
+  version: string,
+): string {
+  const catalogue = rules();
+  const ruleIndex = new Map(catalogue.map((r, i) => [r.id, i]));
+  const uri = file === STDIN ? undefined : artifactUri(file);
+  const results = diagnostics.map((d, i): Result => {
+    const at = positions[i];
+    return {
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code)!,
+      level: d.severity,
+      message: { text: `${d.message}\nFix: ${d.fix}` },
+      locations: [
+        {
+          ...(uri === undefined
+            ? {}
+            : {
+                physicalLocation: {
+                  artifactLocation: { uri },
+                  ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
+                },
+              }),
+          logicalLocations: [{ fullyQualifiedName: d.resource, kind: "resource" }],
+        },
+      ],
+    };
+  });
+  const log: Log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "peerlink", version, rules: catalogue } },
+        ...(uri === undefined ? {} : { artifacts: [{ location: { uri } }] }),
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { diagnosticPositions } from "../../provider/core/diagnostic-positions.js";
+import type { Diagnostic } from "../../provider/core/diagnostics.js";
+import { parseTopologyText } from "../../provider/core/load-document.js";
+import { vpcRef } from "../../provider/core/resource-ref.js";
+import { validateDocument } from "../../provider/core/validate.js";
+
+const vpc = (id: string, region: string, cidr: string) => [
+  `  - id: ${id}`,
+  "    cloud: tencentcloud",
+  '    account: "100000000001"',
+  `    region: ${region}`,
+  `    cidrs: [${cidr}]`,
+];
+
+/** Validates `lines` as a file and gives each diagnostic as `code resource @line:column`. */
+function located(lines: string[]): string[] {
+  const text = `${lines.join("\n")}\n`;
+  const { diagnostics } = validateDocument(parseTopologyText(text, "t.yaml"));
+  const positions = diagnosticPositions(text, diagnostics);
+  return diagnostics.map((d, i) => `${d.code} ${d.resource} @${positions[i]?.line}:${positions[i]?.column}`);
+}
+
+describe("diagnosticPositions", () => {
+  it("finds a resource named by id at its entry, and a route by its index", () => {
+    const lines = [
+      "vpcs:",
+      ...vpc("gz", "ap-guangzhou", "10.0.0.0/16"), // lines 2-6
+      ...vpc("bj", "ap-beijing", "10.0.0.0/16"), // lines 7-11
+      "peerings:",
+      "  - {id: gz-bj, vpc: gz, peerVpc: bj, bandwidthMbps: 100}", // line 13
+      "routes:",
+      "  - {vpc: gz, peering: gz-bj, destination: 10.1.0.0/16}", // line 15
+      "  - {vpc: bj, peering: nowhere, destination: 10.0.0.0/16}", // line 16
+    ];
+    const out = located(lines);
+    expect(out).toContain("CIDR_OVERLAP peerings[gz-bj] @13:5");
+    expect(out).toContain("UNKNOWN_REFERENCE routes[1] @16:5");
+    expect(out.filter((d) => d.includes("routes[0]")).every((d) => d.endsWith("@15:5"))).toBe(true);
+  });
+
+  it("finds a schema error at the field it names, and a duplicate id at its own position", () => {
+    const lines = [
+      "vpcs:",
+      ...vpc("a", "ap-guangzhou", "10.0.0.0/16"),
+      ...vpc("a", "ap-beijing", "10.1.0.0/16"), // the duplicate, line 7
+      "  - id: c", // line 12
+      "    cloud: tencentcloud",
+      '    account: "100000000001"',
+      "    region: ap-beijing",
+      "    cidrs: [10.2.0.0/16, 7]", // line 16
+    ];
+    expect(located(lines)).toEqual(["INVALID_DOCUMENT vpcs[2].cidrs[1] @16:26"]);
+    lines.pop();
+    lines.push("    cidrs: [10.2.0.0/16]");
+    expect(located(lines)).toEqual(["INVALID_DOCUMENT vpcs[1] @7:5"]);
+  });
+
+  it("leaves a resource the text does not hold without a position, and skips a byte order mark", () => {
+    const text = `\ufeffvpcs:\n${vpc("a", "ap-guangzhou", "10.0.0.0/16").join("\n")}\n`;
+    const ghost: Diagnostic = {
+      code: "PEERING_UNUSED",
+      severity: "warning",
+      resource: "vpcs[ghost]",
+      ref: vpcRef("ghost"),
+      message: "",
+      fix: "",
+    };
+    const real: Diagnostic = { ...ghost, resource: "vpcs[a]", ref: vpcRef("a") };
+    expect(diagnosticPositions(text, [ghost, real])).toEqual([undefined, { line: 2, column: 5 }]);
+    expect(diagnosticPositions("vpcs: [", [real])).toEqual([undefined]);
+  });
+});
