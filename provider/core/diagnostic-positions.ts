@@ -45,6 +45,12 @@ export function documentPathOf(ref: ResourceRef, indexOf: IdIndex): DocumentPath
   return index === undefined ? undefined : [ref.kind, index, ...rest];
 }
 
+/** How many steps `documentPathOf` gives for `ref`: how deep the locator must look. */
+function pathLength(ref: ResourceRef): number {
+  const rest = ref.path?.length ?? 0;
+  return ref.kind === "document" ? rest : ref.key === undefined ? 1 + rest : 2 + rest;
+}
+
 /**
  * The position of each diagnostic in `text`, the document they were found in (same order; `undefined` where
  * unknown). The text is read again only when there are diagnostics.
@@ -54,7 +60,8 @@ export function diagnosticPositions(
   diagnostics: readonly Diagnostic[],
 ): (SourcePosition | undefined)[] {
   if (diagnostics.length === 0) return [];
-  const locator = documentLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const depth = Math.max(...diagnostics.map((d) => pathLength(d.ref)));
+  const locator = documentLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, depth);
   if (!locator) return diagnostics.map(() => undefined);
   const indexOf = idIndex(locator.root);
   return diagnostics.map((d) => {

@@ -11,6 +11,7 @@
  * same way (JSON is YAML 1.2 flow syntax), so both formats locate alike.
  */
 import { CORE_SCHEMA, load } from "js-yaml";
+import { jsonLocator } from "./json-locate.js";
 
 /** A place in the text: line and column from 1, the column in UTF-16 code units (as editors count them). */
 export interface SourcePosition {
@@ -31,13 +32,13 @@ export interface DocumentLocator {
   position(path: DocumentPath): SourcePosition | undefined;
 }
 
-/** What the listener keeps of one open node. Containers keep theirs once closed; scalars are dropped. */
-interface Frame {
+/** What a reader keeps of a container: where it starts, and where its direct children do. */
+export interface Frame {
   readonly start: number;
-  /** Offsets of the direct children, in order (a sequence's items). */
-  items: number[] | undefined;
+  /** Offsets of the direct children that are not keys, in order (a sequence's items). */
+  readonly items: number[];
   /** Offsets of the keys of the direct entries (a mapping's), by key text. */
-  keys: Map<string, number> | undefined;
+  readonly keys: Map<string, number>;
 }
 
 /** The part of js-yaml's loader state that the listener reads. */
@@ -54,7 +55,7 @@ const HASH = 0x23;
 const COLON = 0x3a;
 
 /** The first offset from `at` that is not white space, a line break or a comment. */
-function contentStart(text: string, at: number): number {
+export function contentStart(text: string, at: number): number {
   let i = at;
   for (;;) {
     const c = text.charCodeAt(i);
@@ -94,36 +95,51 @@ function positionOf(starts: readonly number[], offset: number): SourcePosition {
 }
 
 /**
- * Reads `text` (YAML or JSON, without a byte order mark) for its positions. `undefined` when it does not parse:
- * positions are an aid to a report, and a text that does not parse was reported as unreadable before this.
+ * Reads `text` (YAML or JSON, without a byte order mark) for its positions, for paths of at most `depth` steps
+ * (the default: any; a longer path gives its place at `depth` steps). JSON goes through ./json-locate.ts, which
+ * skips what lies deeper; YAML through js-yaml's listener, which sees every node. `undefined` when the text does
+ * not parse: positions are an aid to a report, and a text that does not parse was reported as unreadable before.
  */
-export function documentLocator(text: string): DocumentLocator | undefined {
-  const containers = new WeakMap<object, Frame>();
-  const open: Frame[] = [];
+export function documentLocator(text: string, depth = Number.POSITIVE_INFINITY): DocumentLocator | undefined {
+  const first = contentStart(text, 0);
+  const c = text.charCodeAt(first);
+  if (c === 0x7b || c === 0x5b) {
+    const json = jsonLocator(text, depth);
+    if (json) return locatorOf(text, json.root, json.containers, depth);
+  }
+  const containers = new Map<object, Frame>();
+  // The open nodes: where each opened, and its frame once a child of it closes. The depth of a node on this
+  // stack is not its depth in the document: js-yaml reads a value that starts on the next line, and a document
+  // that is one flow collection, through one more node that ends with the same result.
+  const starts: number[] = [];
+  const frames: (Frame | undefined)[] = [];
   const listener = (event: "open" | "close", state: ListenerState) => {
     if (event === "open") {
-      open.push({ start: state.position, items: undefined, keys: undefined });
+      starts.push(state.position);
+      frames.push(undefined);
       return;
     }
-    const frame = open.pop()!;
+    const opened = starts.pop()!;
     const result = state.result;
-    const parent = open[open.length - 1];
+    const level = starts.length; // the parent's place on the stack
     if (result !== null && typeof result === "object") {
-      // An alias closes with the anchored value again: the anchor's own frame, the first, is kept.
+      // A container with no children has no frame yet. An alias closes with the anchored value again: the
+      // anchor's own frame, the first, is kept.
+      const frame = frames[level] ?? { start: opened, items: [], keys: new Map() };
       if (!containers.has(result)) containers.set(result, frame);
     }
-    if (!parent) return;
-    const start = contentStart(text, frame.start);
-    if (result === null || typeof result !== "object") {
-      if (colonFollows(text, state.position)) {
-        parent.keys ??= new Map();
-        const key = String(result);
-        if (!parent.keys.has(key)) parent.keys.set(key, start);
-        return;
-      }
+    frames.pop();
+    if (level === 0) return;
+    let parent = frames[level - 1];
+    if (!parent) {
+      parent = { start: starts[level - 1]!, items: [], keys: new Map() };
+      frames[level - 1] = parent;
     }
-    parent.items ??= [];
-    parent.items.push(start);
+    const start = contentStart(text, opened);
+    if ((result === null || typeof result !== "object") && colonFollows(text, state.position)) {
+      const key = String(result);
+      if (!parent.keys.has(key)) parent.keys.set(key, start);
+    } else parent.items.push(start);
   };
   let root: unknown;
   try {
@@ -132,10 +148,20 @@ export function documentLocator(text: string): DocumentLocator | undefined {
   } catch {
     return undefined;
   }
-  let starts: number[] | undefined;
+  return locatorOf(text, root, containers, depth);
+}
+
+/** The locator over the frames of `root`'s containers, from either reader. */
+export function locatorOf(
+  text: string,
+  root: unknown,
+  containers: ReadonlyMap<object, Frame>,
+  depth: number,
+): DocumentLocator {
+  let lines: number[] | undefined;
   const at = (offset: number) => {
-    starts ??= lineStarts(text);
-    return positionOf(starts, offset);
+    lines ??= lineStarts(text);
+    return positionOf(lines, offset);
   };
   return {
     root,
@@ -143,15 +169,15 @@ export function documentLocator(text: string): DocumentLocator | undefined {
       let node = root;
       let frame = node !== null && typeof node === "object" ? containers.get(node) : undefined;
       let best = frame ? contentStart(text, frame.start) : undefined;
-      for (const step of path) {
+      for (const step of path.length > depth ? path.slice(0, depth) : path) {
         if (!frame || node === null || typeof node !== "object") break;
         let offset: number | undefined;
         if (Array.isArray(node)) {
           if (typeof step !== "number") break;
-          offset = frame.items?.[step];
+          offset = frame.items[step];
           node = node[step];
         } else {
-          offset = frame.keys?.get(String(step));
+          offset = frame.keys.get(String(step));
           node = (node as Record<string, unknown>)[String(step)];
         }
         if (offset === undefined) break;
