@@ -23,11 +23,9 @@ import {
   type BenchReport,
   formatCount,
   formatMs,
-  machine,
-  markdownTable,
   measure,
   type Table,
-  textTable,
+  tableReport,
 } from "./lib/harness.js";
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -121,16 +119,9 @@ async function run(context: BenchContext): Promise<BenchReport> {
     align: ["right", "right", "right", "right", "right", "right"],
     rows,
   };
-  const m = machine();
   const method =
     "Median of 15/7/3 runs (1k/10k/100k), full GC before each; one process. Head: 1% of peerings resized, 1% of routes re-pointed, N/100 VPCs removed (with their peerings and routes) and N/100 added.";
-  return {
-    text: `${m.text}\n${method}\n\n${textTable(table)}\n`,
-    markdown: `${m.markdown}\n\n${method}\n\n${markdownTable(table)}\n\n${targets
-      .map((t) => `- ${t.met ? "✅ met" : "❌ **not met**"}: ${t.label}`)
-      .join("\n")}\n`,
-    targets,
-  };
+  return tableReport(method, table, targets);
 }
 
 const bench: Bench = { id: "diff", title: "peerlink diff: the change between two large topologies", run };

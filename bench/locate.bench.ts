@@ -23,11 +23,9 @@ import {
   type BenchReport,
   formatCount,
   formatMs,
-  machine,
-  markdownTable,
   measure,
   type Table,
-  textTable,
+  tableReport,
 } from "./lib/harness.js";
 
 const DEFAULT_SIZES = [1_000, 10_000, 100_000];
@@ -104,16 +102,9 @@ async function run(context: BenchContext): Promise<BenchReport> {
     align: ["right", "left", "right", "right", "right", "right", "right", "right"],
     rows,
   };
-  const m = machine();
   const method =
     "Median of 15/7/3 runs (1k/10k/100k), full GC before each; one process, the same text for both cases. Mistakes: every hundredth peering at 7 Mbps, every hundredth route to 192.0.2.0/24. `placed`: diagnostics given a line and column.";
-  return {
-    text: `${m.text}\n${method}\n\n${textTable(table)}\n`,
-    markdown: `${m.markdown}\n\n${method}\n\n${markdownTable(table)}\n\n${targets
-      .map((t) => `- ${t.met ? "✅ met" : "❌ **not met**"}: ${t.label}`)
-      .join("\n")}\n`,
-    targets,
-  };
+  return tableReport(method, table, targets);
 }
 
 const bench: Bench = { id: "locate", title: "Where each problem is: the cost of positions in validate", run };

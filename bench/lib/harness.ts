@@ -265,3 +265,22 @@ export function markdownTable(table: Table): string {
     .map((cells) => `| ${cells.map(escapeCell).join(" | ")} |`)
     .join("\n");
 }
+
+/**
+ * The report of a bench that is one table: the machine, how it was measured, the table, and (in Markdown) each
+ * target as met or not met.
+ */
+export function tableReport(
+  method: string,
+  table: Table,
+  targets: readonly { readonly label: string; readonly met: boolean }[],
+): BenchReport {
+  const m = machine();
+  return {
+    text: `${m.text}\n${method}\n\n${textTable(table)}\n`,
+    markdown: `${m.markdown}\n\n${method}\n\n${markdownTable(table)}\n\n${targets
+      .map((t) => `- ${t.met ? "✅ met" : "❌ **not met**"}: ${t.label}`)
+      .join("\n")}\n`,
+    targets,
+  };
+}

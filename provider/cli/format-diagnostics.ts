@@ -16,6 +16,14 @@ export function positionText(file: string, at: SourcePosition): string {
   return `${file === STDIN ? "<stdin>" : file}:${at.line}:${at.column}`;
 }
 
+/** `network.yaml: 2 errors, 1 warning`, or `network.yaml: ok, no problems found`; the file name escaped. */
+export function summaryLine(file: string, diagnostics: readonly Diagnostic[], colour: boolean): string {
+  const shown = escapeText(file);
+  if (diagnostics.length === 0) return `${shown}: ${paint(colour, "green", "ok")}, no problems found`;
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return `${shown}: ${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`;
+}
+
 /**
  * For people: a summary line, then the diagnostics grouped by resource, in the validators' order, each resource
  * with its `file:line:column` when `positions` says where it is. The file name, resources, messages and fixes hold
@@ -28,10 +36,8 @@ export function formatDiagnosticsText(
   colour: boolean,
   positions: Positions = [],
 ): string {
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
   const shown = escapeText(file);
-  if (diagnostics.length === 0) return `${shown}: ${paint(colour, "green", "ok")}, no problems found\n`;
+  if (diagnostics.length === 0) return `${summaryLine(file, diagnostics, colour)}\n`;
   // A resource's diagnostics share its text, so they share its place: the first one's is the group's.
   const groups = new Map<string, { list: Diagnostic[]; at: SourcePosition | undefined }>();
   diagnostics.forEach((d, i) => {
@@ -39,7 +45,7 @@ export function formatDiagnosticsText(
     if (group) group.list.push(d);
     else groups.set(d.resource, { list: [d], at: positions[i] });
   });
-  const lines = [`${shown}: ${plural(errors, "error")}, ${plural(warnings, "warning")}`, ""];
+  const lines = [summaryLine(file, diagnostics, colour), ""];
   for (const [resource, { list, at }] of groups) {
     const where = at ? `  ${paint(colour, "dim", positionText(shown, at))}` : "";
     lines.push(`${paint(colour, "bold", escapeText(resource))}${where}`);

@@ -11,7 +11,7 @@
  */
 import type { Diagnostic } from "../core/diagnostics.js";
 import { escapeText } from "./escape.js";
-import { type Positions, plural } from "./format-diagnostics.js";
+import { type Positions, summaryLine } from "./format-diagnostics.js";
 import { STDIN } from "./read-topology.js";
 
 function escapeData(text: string): string {
@@ -43,10 +43,5 @@ export function formatDiagnosticsGithub(
     const message = `${escapeText(d.message)}\nfix: ${escapeText(d.fix)}`;
     return `::${d.severity} ${properties.join(",")}::${escapeData(message)}`;
   });
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const summary =
-    diagnostics.length === 0
-      ? `${escapeText(file)}: ok, no problems found`
-      : `${escapeText(file)}: ${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`;
-  return `${[...lines, summary].join("\n")}\n`;
+  return `${[...lines, summaryLine(file, diagnostics, false)].join("\n")}\n`;
 }
