@@ -6,13 +6,13 @@
  *
  * Cases, each the median of several runs with a full GC before every run, in one process, on the same text:
  * - baseline: parseTopologyText + validateDocument, what `validate` did before it located anything;
- * - located: the same, then diagnosticPositions (a second read of the text with js-yaml's listener, the id index,
+ * - located: the same, then diagnosticPlaces (a second read of the text with js-yaml's listener, the id index,
  *   one position per diagnostic).
  * The target: locating at most doubles the work on the format it is slowest against, JSON, whose first read is
  * JSON.parse (located ≤ 2× baseline at 100k VPCs, both formats). A valid file is never located.
  */
 import { dump } from "js-yaml";
-import { diagnosticPositions } from "../provider/core/diagnostic-positions.js";
+import { diagnosticPlaces } from "../provider/core/diagnostic-positions.js";
 import { parseTopologyText } from "../provider/core/load-document.js";
 import type { TopologyDocument } from "../provider/core/topology-schema.js";
 import { validateDocument } from "../provider/core/validate.js";
@@ -64,12 +64,12 @@ async function run(context: BenchContext): Promise<BenchReport> {
       const validate = () => validateDocument(parseTopologyText(text, name));
       const located = () => {
         const result = validate();
-        return diagnosticPositions(text, result.diagnostics);
+        return diagnosticPlaces(text, result.diagnostics);
       };
       const baseline = await measure(validate, runs);
       const withPositions = await measure(located, runs);
       const positions = located();
-      const placed = positions.filter((p) => p !== undefined).length;
+      const placed = positions.filter((p) => p.at !== undefined).length;
       const ratio = withPositions.median / baseline.median;
       rows.push([
         formatCount(n),

@@ -1,5 +1,7 @@
+import type { DiagnosticPlace } from "../core/diagnostic-positions.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { SourcePosition } from "../core/load/locate.js";
+import { fieldText, renderResource } from "../core/resource-ref.js";
 import { escapeText } from "./escape.js";
 import { STDIN } from "./read-topology.js";
 import { paint } from "./style.js";
@@ -8,8 +10,8 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** Where each diagnostic is in its file, in the order of the diagnostics (`undefined` where unknown). */
-export type Positions = readonly (SourcePosition | undefined)[];
+/** Where each diagnostic is in its file, in the order of the diagnostics (core diagnostic-positions.ts). */
+export type Positions = readonly (DiagnosticPlace | undefined)[];
 
 /** `file:line:column`, the form editors and terminals open at the line; standard input (`-`) is `<stdin>`. */
 export function positionText(file: string, at: SourcePosition): string {
@@ -26,9 +28,11 @@ export function summaryLine(file: string, diagnostics: readonly Diagnostic[], co
 
 /**
  * For people: a summary line, then the diagnostics grouped by resource, in the validators' order, each resource
- * with its `file:line:column` when `positions` says where it is. The file name, resources, messages and fixes hold
- * user input (ids, names, blocks), so they are escaped (./escape.ts): one diagnostic is always exactly two lines,
- * whatever its ids contain.
+ * with its `file:line:column` when `positions` says where it is. A diagnostic whose field at fault is elsewhere
+ * than its resource's entry ends its message with that field's place; one that involves other places (the two
+ * blocks that overlap) has a third line, `see:`, naming each with its place. The file name, resources, messages
+ * and fixes hold user input (ids, names, blocks), so they are escaped (./escape.ts): one diagnostic is always two
+ * lines, or three with `see:`, whatever its ids contain.
  */
 export function formatDiagnosticsText(
   file: string,
@@ -39,40 +43,66 @@ export function formatDiagnosticsText(
   const shown = escapeText(file);
   if (diagnostics.length === 0) return `${summaryLine(file, diagnostics, colour)}\n`;
   // A resource's diagnostics share its text, so they share its place: the first one's is the group's.
-  const groups = new Map<string, { list: Diagnostic[]; at: SourcePosition | undefined }>();
+  const groups = new Map<string, { list: number[]; at: SourcePosition | undefined }>();
   diagnostics.forEach((d, i) => {
     const group = groups.get(d.resource);
-    if (group) group.list.push(d);
-    else groups.set(d.resource, { list: [d], at: positions[i] });
+    if (group) group.list.push(i);
+    else groups.set(d.resource, { list: [i], at: positions[i]?.entry });
   });
+  const place = (at: SourcePosition) => paint(colour, "dim", positionText(shown, at));
   const lines = [summaryLine(file, diagnostics, colour), ""];
   for (const [resource, { list, at }] of groups) {
-    const where = at ? `  ${paint(colour, "dim", positionText(shown, at))}` : "";
-    lines.push(`${paint(colour, "bold", escapeText(resource))}${where}`);
-    for (const d of list) {
+    lines.push(`${paint(colour, "bold", escapeText(resource))}${at ? `  ${place(at)}` : ""}`);
+    for (const i of list) {
+      const d = diagnostics[i]!;
+      const { at: field, related = [] } = positions[i] ?? {};
       const severity =
         d.severity === "error" ? paint(colour, "red", "error  ") : paint(colour, "yellow", "warning");
-      lines.push(`  ${severity} ${paint(colour, "bold", d.code)} ${escapeText(d.message)}`);
+      const there = field && !samePosition(field, at) ? `  ${place(field)}` : "";
+      lines.push(`  ${severity} ${paint(colour, "bold", d.code)} ${escapeText(d.message)}${there}`);
       lines.push(`          ${paint(colour, "dim", "fix:")} ${escapeText(d.fix)}`);
+      if (related.length > 0) {
+        const named = related.map((r) => `${escapeText(r.resource)}${r.at ? ` ${place(r.at)}` : ""}`);
+        lines.push(`          ${paint(colour, "dim", "see:")} ${named.join(", ")}`);
+      }
     }
     lines.push("");
   }
   return `${lines.join("\n")}`;
 }
 
+function samePosition(a: SourcePosition, b: SourcePosition | undefined): boolean {
+  return b !== undefined && a.line === b.line && a.column === b.column;
+}
+
+function location(file: string, at: SourcePosition) {
+  return { file, line: at.line, column: at.column };
+}
+
 /**
- * A diagnostic in the stable machine format: `{"code","severity","resource","message","fix"}`, and
- * `"location": {"file","line","column"}` when it is known where in the file it is.
+ * A diagnostic in the stable machine format: `{"code","severity","resource","message","fix"}`; `"field"` (the
+ * field at fault inside the resource, `bandwidthMbps`) and `"related"` (the other places it involves, each
+ * `{"resource","location"?}`) when it has them; and `"location": {"file","line","column"}`, the field's place or
+ * else the resource's, when it is known where in the file it is.
  */
-export function plainDiagnostic(
-  { code, severity, resource, message, fix }: Diagnostic,
-  file?: string,
-  at?: SourcePosition,
-) {
-  const plain = { code, severity, resource, message, fix };
-  return file !== undefined && at
-    ? { ...plain, location: { file, line: at.line, column: at.column } }
-    : plain;
+export function plainDiagnostic(d: Diagnostic, file?: string, place?: DiagnosticPlace) {
+  const { code, severity, resource, message, fix } = d;
+  const located = file !== undefined && place !== undefined;
+  const related = (d.related ?? []).map((r, k) => {
+    const at = located ? place.related[k]?.at : undefined;
+    const named = { resource: renderResource(r) };
+    return at ? { ...named, location: location(file!, at) } : named;
+  });
+  return {
+    code,
+    severity,
+    resource,
+    message,
+    fix,
+    ...(d.field ? { field: fieldText(d.field) } : {}),
+    ...(related.length > 0 ? { related } : {}),
+    ...(located && place.at ? { location: location(file, place.at) } : {}),
+  };
 }
 
 /** The stable machine format: `{"ok", "diagnostics": [{"code","severity","resource","message","fix","location"?}]}`. */

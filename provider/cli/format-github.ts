@@ -24,7 +24,7 @@ function escapeProperty(text: string): string {
 
 /**
  * The annotations, then one plain summary line for the log. Each message is the diagnostic's message, a line
- * break and its fix; user strings are made terminal-safe first (./escape.ts), so a newline inside an id can
+ * break and its fix, then the other places it involves with their lines; user strings are made terminal-safe first (./escape.ts), so a newline inside an id can
  * never end the command early. A diagnostic with no place in a file (read from standard input, or a resource the
  * file does not hold) is annotated without one, and GitHub shows it on the run instead of on a line.
  */
@@ -35,12 +35,18 @@ export function formatDiagnosticsGithub(
 ): string {
   const lines = diagnostics.map((d, i) => {
     // Standard input is no file of the repository: its diagnostics are annotated on the run.
-    const at = file === STDIN ? undefined : positions[i];
+    const place = file === STDIN ? undefined : positions[i];
+    const at = place?.at;
     const properties = [
       ...(at ? [`file=${escapeProperty(file)}`, `line=${at.line}`, `col=${at.column}`] : []),
       `title=${escapeProperty(`${d.code} ${escapeText(d.resource)}`)}`,
     ];
-    const message = `${escapeText(d.message)}\nfix: ${escapeText(d.fix)}`;
+    // An annotation has one place: the others the problem involves are named in its text, with their lines.
+    const related = (place?.related ?? []).map(
+      (r) => `${escapeText(r.resource)}${r.at ? ` (line ${r.at.line})` : ""}`,
+    );
+    const see = related.length > 0 ? `\nsee: ${related.join(", ")}` : "";
+    const message = `${escapeText(d.message)}\nfix: ${escapeText(d.fix)}${see}`;
     return `::${d.severity} ${properties.join(",")}::${escapeData(message)}`;
   });
   return `${[...lines, summaryLine(file, diagnostics, false)].join("\n")}\n`;

@@ -3,7 +3,7 @@
  * support for code scanning", https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning).
  * One run of the tool `peerlink`: every diagnostic code of the catalogue is a rule (its summary, its default
  * level, a link to the README's table), every diagnostic a result with its file, line and column, and the
- * resource as a logical location. The package names no home page, so the rules carry no help URI: their help
+ * resource as a logical location; the other places it involves (`Diagnostic.related`) are its related locations. The package names no home page, so the rules carry no help URI: their help
  * text points at the README's table instead.
  *
  * Written as a plain object against @types/sarif (the format's TypeScript definitions): a builder package
@@ -13,6 +13,7 @@ import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import { DIAGNOSTIC_CODES, type Diagnostic } from "../core/diagnostics.js";
+import type { SourcePosition } from "../core/load/locate.js";
 import type { Positions } from "./format-diagnostics.js";
 import { STDIN } from "./read-topology.js";
 
@@ -49,8 +50,18 @@ export function formatDiagnosticsSarif(
   const catalogue = rules();
   const ruleIndex = new Map(catalogue.map((r, i) => [r.id, i]));
   const uri = file === STDIN ? undefined : artifactUri(file);
+  const physical = (at: SourcePosition | undefined) =>
+    uri === undefined
+      ? {}
+      : {
+          physicalLocation: {
+            artifactLocation: { uri },
+            ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
+          },
+        };
   const results = diagnostics.map((d, i): Result => {
-    const at = positions[i];
+    const place = positions[i];
+    const related = place?.related ?? [];
     return {
       ruleId: d.code,
       ruleIndex: ruleIndex.get(d.code)!,
@@ -58,17 +69,20 @@ export function formatDiagnosticsSarif(
       message: { text: `${d.message}\nFix: ${d.fix}` },
       locations: [
         {
-          ...(uri === undefined
-            ? {}
-            : {
-                physicalLocation: {
-                  artifactLocation: { uri },
-                  ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
-                },
-              }),
+          ...physical(place?.at),
           logicalLocations: [{ fullyQualifiedName: d.resource, kind: "resource" }],
         },
       ],
+      ...(related.length > 0
+        ? {
+            relatedLocations: related.map((r, id) => ({
+              id,
+              ...physical(r.at),
+              logicalLocations: [{ fullyQualifiedName: r.resource, kind: "resource" }],
+              message: { text: r.resource },
+            })),
+          }
+        : {}),
     };
   });
   const log: Log = {

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { diagnosticPositions } from "../core/diagnostic-positions.js";
+import { type DiagnosticPlace, diagnosticPlaces } from "../core/diagnostic-positions.js";
 import { DocumentReadError } from "../core/errors.js";
 import { checkStart, decodeDocument } from "../core/load/decode.js";
 import type { SourcePosition } from "../core/load/locate.js";
@@ -33,7 +33,7 @@ export interface ReadOptions {
 
 /** A validated file, and with `locate` where in it each diagnostic is (same order; `undefined` where unknown). */
 export interface ReadResult extends ValidationResult {
-  readonly positions?: readonly (SourcePosition | undefined)[];
+  readonly positions?: readonly DiagnosticPlace[];
 }
 
 /** The limits of the CLI: the defaults, with `PEERLINK_MAX_DOCUMENT_BYTES` and `PEERLINK_MAX_DOCUMENT_DEPTH`. */
@@ -169,7 +169,7 @@ export function readTopology(file: string, options: ReadOptions = {}): ReadResul
     const result = validateDocument(value, (name, detail) => progress.phase(name, detail));
     if (options.locate && result.diagnostics.length > 0) progress.phase("locating");
     const located = options.locate
-      ? { ...result, positions: diagnosticPositions(text, result.diagnostics) }
+      ? { ...result, positions: diagnosticPlaces(text, result.diagnostics) }
       : result;
     progress.done();
     return located;

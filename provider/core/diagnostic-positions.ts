@@ -1,11 +1,12 @@
 /**
- * Where in its file each diagnostic is: the resource's entry (`vpcs[gz-prod]` is the VPC whose `id` is gz-prod),
- * or the field a schema error names (`vpcs[0].cidrs[1]`). For the reports that point at lines: text, GitHub
+ * Where in its file each diagnostic is: the resource's entry (`vpcs[gz-prod]` is the VPC whose `id` is gz-prod)
+ * or the node a schema error names (`vpcs[0].cidrs[1]`), the field at fault inside it (`Diagnostic.field`), and
+ * the other places it involves (`Diagnostic.related`). For the reports that point at lines: text, JSON, GitHub
  * annotations, SARIF.
  */
 import type { Diagnostic } from "./diagnostics.js";
 import { type DocumentPath, documentLocator, type SourcePosition } from "./load/locate.js";
-import type { ResourceRef } from "./resource-ref.js";
+import { type ResourceRef, renderResource } from "./resource-ref.js";
 
 /** Each kind's entries by id (the first entry with an id), built once per kind asked for. */
 export type IdIndex = (kind: string, id: string) => number | undefined;
@@ -51,21 +52,65 @@ function pathLength(ref: ResourceRef): number {
   return ref.kind === "document" ? rest : ref.key === undefined ? 1 + rest : 2 + rest;
 }
 
+/** A place a diagnostic involves besides its own (`Diagnostic.related`): its text, and where it is. */
+export interface RelatedPlace {
+  /** As `Diagnostic.resource` is written: `vpcs[bj].cidrs[1]`. */
+  readonly resource: string;
+  readonly at: SourcePosition | undefined;
+}
+
+/** Where one diagnostic is in its file; a position is `undefined` when the file does not hold the place. */
+export interface DiagnosticPlace {
+  /** The place `ref` names: the resource's entry, or the node a schema error names. */
+  readonly entry: SourcePosition | undefined;
+  /** Where the report points: the field at fault (`Diagnostic.field`) when the file holds it, else `entry`. */
+  readonly at: SourcePosition | undefined;
+  readonly related: readonly RelatedPlace[];
+}
+
+const NOWHERE: DiagnosticPlace = { entry: undefined, at: undefined, related: [] };
+
+/** How deep the locator must look for every place of `d`. */
+function depthOf(d: Diagnostic): number {
+  let depth = pathLength(d.ref) + (d.field?.length ?? 0);
+  for (const r of d.related ?? []) depth = Math.max(depth, pathLength(r));
+  return depth;
+}
+
 /**
- * The position of each diagnostic in `text`, the document they were found in (same order; `undefined` where
- * unknown). The text is read again only when there are diagnostics.
+ * Where each diagnostic is in `text`, the document they were found in (same order). The text is read again
+ * only when there are diagnostics, and only as deep as their places go.
  */
-export function diagnosticPositions(
-  text: string,
-  diagnostics: readonly Diagnostic[],
-): (SourcePosition | undefined)[] {
+export function diagnosticPlaces(text: string, diagnostics: readonly Diagnostic[]): DiagnosticPlace[] {
   if (diagnostics.length === 0) return [];
-  const depth = Math.max(...diagnostics.map((d) => pathLength(d.ref)));
-  const locator = documentLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, depth);
-  if (!locator) return diagnostics.map(() => undefined);
-  const indexOf = idIndex(locator.root);
-  return diagnostics.map((d) => {
-    const path = documentPathOf(d.ref, indexOf);
-    return path && locator.position(path);
+  const depth = Math.max(...diagnostics.map(depthOf));
+  // Each diagnostic's paths in the document: its entry, its field, its related places (found once the text is
+  // read, as an id becomes an index only in the document's value).
+  let paths: { entry?: DocumentPath; field?: DocumentPath; related: (DocumentPath | undefined)[] }[] = [];
+  const wanted = (root: unknown) => {
+    const indexOf = idIndex(root);
+    paths = diagnostics.map((d) => {
+      const entry = documentPathOf(d.ref, indexOf);
+      return {
+        entry,
+        field: entry && d.field ? [...entry, ...d.field] : undefined,
+        related: (d.related ?? []).map((r) => documentPathOf(r, indexOf)),
+      };
+    });
+    return paths.flatMap((p) => [p.entry, p.field, ...p.related].filter((q) => q !== undefined));
+  };
+  const locator = documentLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, depth, wanted);
+  if (!locator) return diagnostics.map(() => NOWHERE);
+  // The YAML reader reads every node and never asks: the paths are found here then.
+  if (paths.length === 0) wanted(locator.root);
+  const find = (path: DocumentPath | undefined) => path && locator.position(path);
+  return diagnostics.map((d, i) => {
+    const p = paths[i]!;
+    const entry = find(p.entry);
+    return {
+      entry,
+      at: p.field ? (find(p.field) ?? entry) : entry,
+      related: (d.related ?? []).map((r, k) => ({ resource: renderResource(r), at: find(p.related[k]) })),
+    };
   });
 }

@@ -3,7 +3,7 @@
  * (CI pipelines grep for them); never rename one, only add.
  */
 
-import { type ResourceRef, renderResource } from "./resource-ref.js";
+import { type FieldPath, type ResourceRef, renderResource } from "./resource-ref.js";
 
 export type Severity = "error" | "warning";
 
@@ -18,6 +18,22 @@ export interface Diagnostic {
   readonly message: string;
   /** What to do about it. */
   readonly fix: string;
+  /**
+   * The field at fault, inside the place `ref` names (`["bandwidthMbps"]`, `["cidrs", 1]`): where a report points.
+   * Not part of `resource`, whose text is public API; absent when the problem is the resource as a whole.
+   */
+  readonly field?: FieldPath;
+  /**
+   * The other places the problem involves, each a resource or a field of one (the two overlapping blocks of
+   * CIDR_OVERLAP, the peering a duplicate twins): a report's related locations.
+   */
+  readonly related?: readonly ResourceRef[];
+}
+
+/** Where a diagnostic points, beside its resource: see `Diagnostic.field` and `Diagnostic.related`. */
+export interface DiagnosticPlaces {
+  readonly field?: FieldPath;
+  readonly related?: readonly ResourceRef[];
 }
 
 /** The catalogue: code, severity and a one-line description (rendered into the README's table). */
@@ -208,14 +224,23 @@ export function diagnostic(
   where: ResourceRef,
   message: string,
   fix: string,
+  places?: DiagnosticPlaces,
 ): Diagnostic {
-  return {
+  const found: Diagnostic = {
     code,
     severity: DIAGNOSTIC_CODES[code].severity,
     resource: renderResource(where),
     ref: where,
     message,
     fix,
+  };
+  if (!places) return found;
+  // Only the places that are given become keys: a diagnostic without them is the object it always was.
+  const { field, related } = places;
+  return {
+    ...found,
+    ...(field && field.length > 0 ? { field } : {}),
+    ...(related && related.length > 0 ? { related } : {}),
   };
 }
 

@@ -6,12 +6,15 @@
 
 export type ResourceKind = "document" | "vpcs" | "subnets" | "peerings" | "routes" | "bandwidthPolicies";
 
+/** A field inside a resource or a document node, by keys and list positions: `["cidrs", 0]`. */
+export type FieldPath = readonly (string | number)[];
+
 export interface ResourceRef {
   readonly kind: ResourceKind;
   /** The id (VPCs, subnets, peerings) or the document index (routes, bandwidth policies, and schema errors by position). */
   readonly key?: string | number;
   /** The field inside the resource, for schema errors: `["cidrs", 0]`. */
-  readonly path?: readonly (string | number)[];
+  readonly path?: FieldPath;
 }
 
 export const vpcRef = (id: string): ResourceRef => ({ kind: "vpcs", key: id });
@@ -41,11 +44,22 @@ export function refOfPath(path: readonly PropertyKey[]): ResourceRef {
   return ref;
 }
 
+/** `prefix` followed by a field path in the document's notation: `vpcs[bj]` and `["cidrs", 1]` give `vpcs[bj].cidrs[1]`. */
+export function fieldText(path: FieldPath, prefix = ""): string {
+  let text = prefix;
+  for (const p of path) text += typeof p === "number" ? `[${p}]` : text === "" ? p : `.${p}`;
+  return text;
+}
+
 /** The text of a reference: `kind[key].field[0]`, or `document`. */
 export function renderResource(ref: ResourceRef): string {
-  let text = ref.kind === "document" ? "" : ref.key === undefined ? ref.kind : `${ref.kind}[${ref.key}]`;
-  for (const p of ref.path ?? []) text += typeof p === "number" ? `[${p}]` : text === "" ? p : `.${p}`;
-  return text === "" ? "document" : text;
+  const head = ref.kind === "document" ? "" : ref.key === undefined ? ref.kind : `${ref.kind}[${ref.key}]`;
+  return fieldText(ref.path ?? [], head) || "document";
+}
+
+/** A field of the resource `ref` names: `fieldRef(vpcRef("bj"), "cidrs", 1)` is `vpcs[bj].cidrs[1]`. */
+export function fieldRef(ref: ResourceRef, ...field: FieldPath): ResourceRef {
+  return { ...ref, path: [...(ref.path ?? []), ...field] };
 }
 
 /** Whether `ref` is the resource `kind[key]` itself (not a field of it). */

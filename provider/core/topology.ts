@@ -6,6 +6,9 @@
 import { type Cidr, CidrCache, firstSelfOverlap, parseCidr, parseIp } from "./cidr.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import {
+  type FieldPath,
+  fieldRef,
+  fieldText,
   peeringRef,
   policyRef,
   positionRef,
@@ -126,10 +129,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function cidrDiagnostic(
   resource: ResourceRef,
-  field: string,
+  at: FieldPath,
   text: string,
   parsed: { reason: "unparsable" | "host-bits-set" | "not-canonical"; suggestion?: string },
 ): Diagnostic {
+  const field = fieldText(at);
+  const places = { field: at };
   if (parsed.reason === "not-canonical") {
     // Refused, not rewritten: the string is what a backend would send the cloud (core/cidr.ts).
     return diagnostic(
@@ -137,6 +142,7 @@ function cidrDiagnostic(
       resource,
       `${field} "${text}" is not written canonically (spaces or leading zeros); it reads as ${parsed.suggestion}.`,
       `Write "${parsed.suggestion}".`,
+      places,
     );
   }
   if (parsed.reason === "host-bits-set") {
@@ -145,6 +151,7 @@ function cidrDiagnostic(
       resource,
       `${field} "${text}" has host bits set; the block's network address is ${parsed.suggestion}.`,
       `Write "${parsed.suggestion}".`,
+      places,
     );
   }
   return diagnostic(
@@ -152,6 +159,7 @@ function cidrDiagnostic(
     resource,
     `${field} "${text}" is not a CIDR block.`,
     "Write an IPv4 or IPv6 block such as 10.0.0.0/16.",
+    places,
   );
 }
 
@@ -160,13 +168,16 @@ function ownOverlapDiagnostic(
   own: { earlier: number; later: number; left: Cidr; right: Cidr },
   positions: readonly number[],
 ): Diagnostic {
-  const later = `cidrs[${positions[own.later]}]`;
-  const earlier = `cidrs[${positions[own.earlier]}]`;
+  const laterAt = ["cidrs", positions[own.later]!];
+  const earlierAt = ["cidrs", positions[own.earlier]!];
+  const later = fieldText(laterAt);
+  const earlier = fieldText(earlierAt);
   return diagnostic(
     "INVALID_CIDR",
     resource,
     `${later} "${own.right.text}" overlaps ${earlier} "${own.left.text}" of the same VPC; the CIDRs of one VPC must be disjoint.`,
     `Remove ${own.right.text}, or use a secondary block disjoint from ${own.left.text}.`,
+    { field: laterAt, related: [fieldRef(resource, ...earlierAt)] },
   );
 }
 
@@ -182,6 +193,7 @@ function unknown(
     resource,
     `${field} "${value}" names no ${kind} in the document.`,
     `Declare ${kind} "${value}" under ${declared}, or correct the id.`,
+    { field: [field] },
   );
 }
 
@@ -283,7 +295,7 @@ function parseVpcCidrs(spec: VpcSpec, out: Diagnostic[]): Cidr[] {
       positions?.push(i);
     } else {
       positions ??= Array.from({ length: cidrs.length }, (_, k) => k);
-      out.push(cidrDiagnostic(vpcRef(spec.id), `cidrs[${i}]`, text, parsed));
+      out.push(cidrDiagnostic(vpcRef(spec.id), ["cidrs", i], text, parsed));
     }
   }
   if (cidrs.length > 1) {
@@ -297,7 +309,7 @@ function parseAssigned(spec: VpcSpec, texts: readonly string[], cache: CidrCache
   const assigned: Cidr[] = [];
   texts.forEach((text, i) => {
     const parsed = cache.parse(text);
-    if (!parsed.ok) out.push(cidrDiagnostic(vpcRef(spec.id), `assignedIpv6Cidrs[${i}]`, text, parsed));
+    if (!parsed.ok) out.push(cidrDiagnostic(vpcRef(spec.id), ["assignedIpv6Cidrs", i], text, parsed));
     else if (parsed.cidr.family !== 6)
       out.push(
         diagnostic(
@@ -305,6 +317,7 @@ function parseAssigned(spec: VpcSpec, texts: readonly string[], cache: CidrCache
           vpcRef(spec.id),
           `assignedIpv6Cidrs[${i}] "${text}" of VPC "${spec.id}" is no IPv6 block; it holds the IPv6 blocks the cloud assigned.`,
           `Move ${text} to cidrs, or give the IPv6 block the cloud assigned the VPC.`,
+          { field: ["assignedIpv6Cidrs", i] },
         ),
       );
     else assigned.push(parsed.cidr);
@@ -313,19 +326,21 @@ function parseAssigned(spec: VpcSpec, texts: readonly string[], cache: CidrCache
 }
 
 const KIND_NAMES = {
-  vpcs: ["VPC", "VPC"],
-  subnets: ["Subnet", "subnet"],
-  peerings: ["Peering", "peering"],
+  vpcs: ["VPC", "VPC", vpcRef],
+  subnets: ["Subnet", "subnet", subnetRef],
+  peerings: ["Peering", "peering", peeringRef],
 } as const;
 
 /** A VPC, subnet or peering id declared a second time, at `index` of its list. */
 function repeatedId(list: "vpcs" | "subnets" | "peerings", index: number, id: string): Diagnostic {
-  const [Kind, kind] = KIND_NAMES[list];
+  const [Kind, kind, byId] = KIND_NAMES[list];
   return diagnostic(
     "INVALID_DOCUMENT",
     positionRef(list, index),
     `${Kind} id "${id}" is declared more than once.`,
     `Give every ${kind} a unique id.`,
+    // By id, the reference is the first declaration (diagnostic-positions.ts finds the first entry with the id).
+    { field: ["id"], related: [byId(id)] },
   );
 }
 
@@ -546,10 +561,11 @@ function resolveRoutes(
           resource,
           `routeTable "${spec.routeTable}" is not a route table of VPC "${vpc!.id}".`,
           `Add "${spec.routeTable}" to vpcs[${vpc!.id}].routeTables, or omit routeTable to use the main table.`,
+          { field: ["routeTable"] },
         ),
       );
     }
-    if (parsed && !parsed.ok) out.push(cidrDiagnostic(resource, "destination", spec.destination, parsed));
+    if (parsed && !parsed.ok) out.push(cidrDiagnostic(resource, ["destination"], spec.destination, parsed));
   }
 }
 
@@ -605,6 +621,7 @@ function resolvePolicies(
           resource,
           `ip "${spec.ip}" is not an IP address.`,
           "Write a single address such as 10.0.1.5.",
+          { field: ["ip"] },
         ),
       );
       return;

@@ -59,6 +59,8 @@ export function validateDocument(input: unknown, onPhase?: OnPhase): ValidationR
         issue.code === "unrecognized_keys"
           ? `Remove or correct the key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}; see the topology format in the README.`
           : `Correct ${path}; see the topology format in the README.`,
+        // An unknown key is pointed at itself (the first, when there are several), not at its object.
+        issue.code === "unrecognized_keys" ? { field: [issue.keys[0]!] } : undefined,
       );
     });
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };

@@ -115,13 +115,19 @@ describe("peerlink diff", () => {
       "added routes vpc-bj [main] 10.3.0.0/16",
     ]);
     expect(out.cost.deltaPerDay).toBeGreaterThan(0);
-    expect(Object.keys(out.diagnostics.introduced[0]!).sort()).toEqual([
+    // validate's shape: a transitive route names its field at fault and the chain's places (no file positions:
+    // diff's JSON gives none).
+    const [introduced] = out.diagnostics.introduced as Record<string, unknown>[];
+    expect(Object.keys(introduced!).sort()).toEqual([
       "code",
+      "field",
       "fix",
       "message",
+      "related",
       "resource",
       "severity",
     ]);
+    expect(introduced!.field).toBe("destination");
   });
 
   it("reads a side from standard input as - (git show main:network.yaml | peerlink diff - network.yaml)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diagnosticPositions } from "../../provider/core/diagnostic-positions.js";
+import { diagnosticPlaces } from "../../provider/core/diagnostic-positions.js";
 import type { Diagnostic } from "../../provider/core/diagnostics.js";
 import { parseTopologyText } from "../../provider/core/load-document.js";
 import { vpcRef } from "../../provider/core/resource-ref.js";
@@ -13,15 +13,25 @@ const vpc = (id: string, region: string, cidr: string) => [
   `    cidrs: [${cidr}]`,
 ];
 
-/** Validates `lines` as a file and gives each diagnostic as `code resource @line:column`. */
+const at = (p: { line: number; column: number } | undefined) => (p ? `${p.line}:${p.column}` : "-");
+
+/**
+ * Validates `lines` as a file and gives each diagnostic as `code resource @entry`, then `>field` when it points
+ * elsewhere than its entry, then `~related@place` for each related place.
+ */
 function located(lines: string[]): string[] {
   const text = `${lines.join("\n")}\n`;
   const { diagnostics } = validateDocument(parseTopologyText(text, "t.yaml"));
-  const positions = diagnosticPositions(text, diagnostics);
-  return diagnostics.map((d, i) => `${d.code} ${d.resource} @${positions[i]?.line}:${positions[i]?.column}`);
+  const places = diagnosticPlaces(text, diagnostics);
+  return diagnostics.map((d, i) => {
+    const place = places[i]!;
+    const field = at(place.at) === at(place.entry) ? "" : ` >${at(place.at)}`;
+    const related = place.related.map((r) => ` ~${r.resource}@${at(r.at)}`).join("");
+    return `${d.code} ${d.resource} @${at(place.entry)}${field}${related}`;
+  });
 }
 
-describe("diagnosticPositions", () => {
+describe("diagnosticPlaces", () => {
   it("finds a resource named by id at its entry, and a route by its index", () => {
     const lines = [
       "vpcs:",
@@ -33,10 +43,12 @@ describe("diagnosticPositions", () => {
       "  - {vpc: gz, peering: gz-bj, destination: 10.1.0.0/16}", // line 15
       "  - {vpc: bj, peering: nowhere, destination: 10.0.0.0/16}", // line 16
     ];
-    const out = located(lines);
-    expect(out).toContain("CIDR_OVERLAP peerings[gz-bj] @13:5");
-    expect(out).toContain("UNKNOWN_REFERENCE routes[1] @16:5");
-    expect(out.filter((d) => d.includes("routes[0]")).every((d) => d.endsWith("@15:5"))).toBe(true);
+    // The overlap is the peering's; the two blocks are its related places. A route points at its field at fault.
+    expect(located(lines)).toEqual([
+      "CIDR_OVERLAP peerings[gz-bj] @13:5 ~vpcs[gz].cidrs[0]@6:13 ~vpcs[bj].cidrs[0]@11:13",
+      "ROUTE_DESTINATION_NOT_IN_PEER routes[0] @15:5 >15:31 ~vpcs[bj]@7:5",
+      "UNKNOWN_REFERENCE routes[1] @16:5 >16:15",
+    ]);
   });
 
   it("finds a schema error at the field it names, and a duplicate id at its own position", () => {
@@ -53,7 +65,8 @@ describe("diagnosticPositions", () => {
     expect(located(lines)).toEqual(["INVALID_DOCUMENT vpcs[2].cidrs[1] @16:26"]);
     lines.pop();
     lines.push("    cidrs: [10.2.0.0/16]");
-    expect(located(lines)).toEqual(["INVALID_DOCUMENT vpcs[1] @7:5"]);
+    // The repeat is at its own id, and names the first declaration.
+    expect(located(lines)).toEqual(["INVALID_DOCUMENT vpcs[1] @7:5 ~vpcs[a]@2:5"]);
   });
 
   it("leaves a resource the text does not hold without a position, and skips a byte order mark", () => {
@@ -67,7 +80,12 @@ describe("diagnosticPositions", () => {
       fix: "",
     };
     const real: Diagnostic = { ...ghost, resource: "vpcs[a]", ref: vpcRef("a") };
-    expect(diagnosticPositions(text, [ghost, real])).toEqual([undefined, { line: 2, column: 5 }]);
-    expect(diagnosticPositions("vpcs: [", [real])).toEqual([undefined]);
+    const nowhere = { entry: undefined, at: undefined, related: [] };
+    const there = { line: 2, column: 5 };
+    expect(diagnosticPlaces(text, [ghost, real])).toEqual([
+      nowhere,
+      { entry: there, at: there, related: [] },
+    ]);
+    expect(diagnosticPlaces("vpcs: [", [real])).toEqual([nowhere]);
   });
 });

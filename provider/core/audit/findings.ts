@@ -6,7 +6,7 @@
 import { CidrCache } from "../cidr.js";
 import { type Diagnostic, diagnostic, sortDiagnostics } from "../diagnostics.js";
 import { withoutUnreliableWarnings } from "../incomplete-topology.js";
-import { peeringRef, routeRef } from "../resource-ref.js";
+import { peeringRef, type ResourceRef, routeRef } from "../resource-ref.js";
 import { pendingExpiryDays } from "../rulebook/index.js";
 import type { PeeringSpec, TopologyDocument, VpcSpec } from "../topology-schema.js";
 import { validateTopology } from "../validate.js";
@@ -24,11 +24,16 @@ function validatorFindings(discovered: TopologyDocument, incomplete: ReadonlySet
   const view = liveView(discovered);
   const { diagnostics } = validateTopology(view.document, new CidrCache());
   const reliable = withoutUnreliableWarnings(diagnostics, view.document.routes, incomplete);
+  const original = (ref: ResourceRef): ResourceRef => {
+    if (ref.kind !== "routes" || typeof ref.key !== "number") return ref;
+    const key = view.routeIndex[ref.key] ?? ref.key;
+    return key === ref.key ? ref : { ...ref, key };
+  };
   return reliable.map((d) => {
-    if (d.ref.kind !== "routes" || typeof d.ref.key !== "number") return d;
-    const original = view.routeIndex[d.ref.key] ?? d.ref.key;
-    if (original === d.ref.key) return d;
-    return diagnostic(d.code, { ...d.ref, key: original }, d.message, d.fix);
+    const ref = original(d.ref);
+    const related = d.related?.map(original);
+    if (ref === d.ref && (related ?? []).every((r, i) => r === d.related![i])) return d;
+    return diagnostic(d.code, ref, d.message, d.fix, { field: d.field, related });
   });
 }
 

@@ -57,10 +57,38 @@ function valueEnd(text: string, start: number): number {
   return i;
 }
 
-/** The value and its containers' frames, or `undefined` when `text` is not JSON. */
+/**
+ * The steps a locator must be able to take, as a tree: a step that maps to an empty tree is wanted for its own
+ * place (its parent's frame holds it), one with children is read into as well.
+ */
+export type PathTree = Map<string | number, PathTree>;
+
+/** The tree of `paths`, each cut to `depth` steps. */
+export function pathTree(paths: Iterable<readonly (string | number)[]>, depth: number): PathTree {
+  const tree: PathTree = new Map();
+  for (const path of paths) {
+    let node = tree;
+    for (const step of path.length > depth ? path.slice(0, depth) : path) {
+      let next = node.get(step);
+      if (!next) {
+        next = new Map();
+        node.set(step, next);
+      }
+      node = next;
+    }
+  }
+  return tree;
+}
+
+/**
+ * The value and its containers' frames, or `undefined` when `text` is not JSON. With `wanted`, only the
+ * containers on the paths it gives for the value are read into (a diagnostic's route is one entry of 800,000,
+ * not all of them); without it, every container down to `depth`.
+ */
 export function jsonLocator(
   text: string,
   depth: number,
+  wanted?: (root: unknown) => Iterable<readonly (string | number)[]>,
 ): { root: unknown; containers: Map<object, Frame> } | undefined {
   let root: unknown;
   try {
@@ -68,13 +96,17 @@ export function jsonLocator(
   } catch {
     return undefined;
   }
+  const tree = wanted && pathTree(wanted(root), depth);
   const containers = new Map<object, Frame>();
   let i = 0;
   const skipSpace = () => {
     while (isSpace(text.charCodeAt(i))) i++;
   };
-  /** Reads the container at `i` (its bracket) whose value is `value`, `level` steps below the root. */
-  const container = (value: object, level: number): void => {
+  /**
+   * Reads the container at `i` (its bracket) whose value is `value`, `level` steps below the root; `wants` is
+   * the part of the wanted tree below it (`undefined`: read by depth).
+   */
+  const container = (value: object, level: number, wants: PathTree | undefined): void => {
     const frame: Frame = { start: i, items: [], keys: new Map() };
     containers.set(value, frame);
     const isArray = Array.isArray(value);
@@ -91,6 +123,7 @@ export function jsonLocator(
         skipSpace();
       }
       let child: unknown;
+      let step: string | number = index;
       if (isArray) {
         frame.items.push(i);
         child = (value as unknown[])[index];
@@ -100,23 +133,21 @@ export function jsonLocator(
         const raw = text.slice(keyStart, i);
         const key = raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
         if (!frame.keys.has(key)) frame.keys.set(key, keyStart);
+        step = key;
         skipSpace();
         if (text.charCodeAt(i) === COLON) i++;
         skipSpace();
         child = (value as Record<string, unknown>)[key];
       }
       const d = text.charCodeAt(i);
-      if (
-        (d === OPEN_OBJECT || d === OPEN_ARRAY) &&
-        level + 1 < depth &&
-        child !== null &&
-        typeof child === "object"
-      )
-        container(child, level + 1);
+      const below = wants?.get(step);
+      const into = wants ? below !== undefined && below.size > 0 : level + 1 < depth;
+      if (into && (d === OPEN_OBJECT || d === OPEN_ARRAY) && child !== null && typeof child === "object")
+        container(child, level + 1, below);
       else i = valueEnd(text, i);
     }
   };
   skipSpace();
-  if (root !== null && typeof root === "object") container(root, 0);
+  if (root !== null && typeof root === "object") container(root, 0, tree);
   return { root, containers };
 }

@@ -21,6 +21,9 @@ export interface SourcePosition {
 
 export type DocumentPath = readonly (string | number)[];
 
+/** The paths a locator will be asked for, given the document's value (a path may leave the document part way). */
+export type WantedPaths = (root: unknown) => Iterable<DocumentPath>;
+
 export interface DocumentLocator {
   /** The document's value as this read built it: for finding a resource's index by its id. */
   readonly root: unknown;
@@ -97,14 +100,19 @@ function positionOf(starts: readonly number[], offset: number): SourcePosition {
 /**
  * Reads `text` (YAML or JSON, without a byte order mark) for its positions, for paths of at most `depth` steps
  * (the default: any; a longer path gives its place at `depth` steps). JSON goes through ./json-locate.ts, which
- * skips what lies deeper; YAML through js-yaml's listener, which sees every node. `undefined` when the text does
- * not parse: positions are an aid to a report, and a text that does not parse was reported as unreadable before.
+ * skips what lies deeper, and with `wanted` reads into only the containers on the paths it gives; YAML through
+ * js-yaml's listener, which sees every node. `undefined` when the text does not parse: positions are an aid to a
+ * report, and a text that does not parse was reported as unreadable before.
  */
-export function documentLocator(text: string, depth = Number.POSITIVE_INFINITY): DocumentLocator | undefined {
+export function documentLocator(
+  text: string,
+  depth = Number.POSITIVE_INFINITY,
+  wanted?: WantedPaths,
+): DocumentLocator | undefined {
   const first = contentStart(text, 0);
   const c = text.charCodeAt(first);
   if (c === 0x7b || c === 0x5b) {
-    const json = jsonLocator(text, depth);
+    const json = jsonLocator(text, depth, wanted);
     if (json) return locatorOf(text, json.root, json.containers, depth);
   }
   const containers = new Map<object, Frame>();

@@ -1,6 +1,8 @@
 import { contains } from "../cidr.js";
 import { CLOUD_RULES } from "../cloud-rules.js";
-import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { type Diagnostic, type DiagnosticPlaces, diagnostic } from "../diagnostics.js";
+import { fieldRef } from "../resource-ref.js";
+import type { BandwidthPolicy } from "../topology.js";
 import type { Rule } from "./rule.js";
 
 /**
@@ -19,11 +21,11 @@ export function isLimitMbps(value: number): boolean {
  */
 export const checkBandwidthPolicy: Rule = (topology) => {
   const out: Diagnostic[] = [];
-  const seen = new Map<string, string>();
+  const seen = new Map<string, BandwidthPolicy>();
   for (const policy of topology.bandwidthPolicies) {
     const { peering, vpc, ip, ref } = policy;
-    const report = (message: string, fix: string) =>
-      out.push(diagnostic("BANDWIDTH_POLICY_INVALID", ref, message, fix));
+    const report = (message: string, fix: string, places?: DiagnosticPlaces) =>
+      out.push(diagnostic("BANDWIDTH_POLICY_INVALID", ref, message, fix, places));
     const cloud = peering.vpc.cloud;
     const support = CLOUD_RULES[cloud].perIpLimits;
     if (support === "none") {
@@ -44,6 +46,7 @@ export const checkBandwidthPolicy: Rule = (topology) => {
       report(
         `Policy VPC "${vpc.id}" is not a side of peering "${peering.id}" ("${peering.vpc.id}", "${peering.peerVpc.id}").`,
         `Set vpc to "${peering.vpc.id}" or "${peering.peerVpc.id}".`,
+        { field: ["vpc"] },
       );
       continue;
     }
@@ -51,6 +54,7 @@ export const checkBandwidthPolicy: Rule = (topology) => {
       report(
         `IP ${ip.text.replace(/\/\d+$/, "")} is not inside VPC "${vpc.id}" (${vpc.cidrs.map((c) => c.text).join(", ")}).`,
         `Use an address of "${vpc.id}", or set vpc to the side the address belongs to.`,
+        { field: ["ip"] },
       );
     }
     const limit = policy.spec.limitMbps;
@@ -58,6 +62,7 @@ export const checkBandwidthPolicy: Rule = (topology) => {
       report(
         `limitMbps ${limit} for ${ip.text.replace(/\/\d+$/, "")} on peering "${peering.id}" is not a positive whole number of Mbps.`,
         "Set limitMbps to a positive integer, at most the peering's bandwidth.",
+        { field: ["limitMbps"] },
       );
     }
     const bandwidth = peering.spec.bandwidthMbps;
@@ -65,16 +70,18 @@ export const checkBandwidthPolicy: Rule = (topology) => {
       report(
         `limitMbps ${policy.spec.limitMbps} exceeds peering "${peering.id}" bandwidth of ${bandwidth} Mbps.`,
         `Set limitMbps to at most ${bandwidth}.`,
+        { field: ["limitMbps"], related: [fieldRef(peering.ref, "bandwidthMbps")] },
       );
     }
     const key = `${peering.id}\u0000${ip.text}`;
     const first = seen.get(key);
     if (first) {
       report(
-        `IP ${ip.text.replace(/\/\d+$/, "")} already has a limit on peering "${peering.id}" (${first}).`,
+        `IP ${ip.text.replace(/\/\d+$/, "")} already has a limit on peering "${peering.id}" (${first.resource}).`,
         "Keep one limit per IP and peering.",
+        { field: ["ip"], related: [first.ref] },
       );
-    } else seen.set(key, policy.resource);
+    } else seen.set(key, policy);
   }
   return out;
 };

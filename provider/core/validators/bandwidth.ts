@@ -12,6 +12,8 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
   const rules = CLOUD_RULES[cloud].bandwidth;
   const bandwidth = peering.spec.bandwidthMbps;
   const where = peering.crossRegion ? "cross-region" : "same-region";
+  // A missing bandwidth points at the peering's entry: the field is not there to point at.
+  const places = { field: ["bandwidthMbps"] };
 
   const ignored =
     rules.notSettable === "always" || (rules.notSettable === "same-region" && !peering.crossRegion);
@@ -22,6 +24,7 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
       peering.ref,
       `Peering "${peering.id}" sets bandwidthMbps ${bandwidth}, but a ${where} peering on ${cloud} has no settable bandwidth (seed 000: same-region is unlimited up to 5 Gbps).`,
       "Remove bandwidthMbps; it is ignored.",
+      places,
     );
   }
   if (rules.requiredPositiveInteger) {
@@ -34,6 +37,7 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
         ? `Peering "${peering.id}" has no bandwidthMbps; ${cloud} requires one for every peering.`
         : `Peering "${peering.id}" bandwidthMbps ${bandwidth} is not a positive integer.`,
       "Set bandwidthMbps to a positive whole number of Mbps, e.g. 100.",
+      places,
     );
   }
   if (peering.crossRegion && rules.crossRegionTiers) {
@@ -44,6 +48,7 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
         peering.ref,
         `Cross-region peering "${peering.id}" (${peering.vpc.region} to ${peering.peerVpc.region}) has no bandwidthMbps; ${cloud} requires a bandwidth cap.`,
         `Set bandwidthMbps to one of ${tiers.join(", ")}.`,
+        places,
       );
     }
     if (!tiers.includes(bandwidth)) {
@@ -52,6 +57,7 @@ function checkPeering(peering: Peering): Diagnostic | undefined {
         peering.ref,
         `Cross-region peering "${peering.id}" bandwidthMbps ${bandwidth} is not a tier ${cloud} offers (${tiers.join(", ")} Mbps).`,
         `Use ${nearestTier(tiers, bandwidth)}, the nearest tier that carries ${bandwidth} Mbps, or another listed tier.`,
+        places,
       );
     }
   }

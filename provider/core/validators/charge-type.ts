@@ -26,6 +26,7 @@ export const checkChargeType: Rule = (topology) => {
           rules.sameRegionChargeTypes.length > 0
             ? `Use chargeType ${rules.sameRegionChargeTypes.join(" or ")} (or omit it).`
             : "Remove chargeType.",
+          { field: ["chargeType"] },
         ),
       );
     }
@@ -38,6 +39,7 @@ export const checkChargeType: Rule = (topology) => {
           rules.chargeTypes.length > 0
             ? `Use one of ${rules.chargeTypes.join(", ")}.`
             : `Remove chargeType; ${cloud} peerings have no charge type.`,
+          { field: ["chargeType"] },
         ),
       );
     }
@@ -51,6 +53,7 @@ export const checkChargeType: Rule = (topology) => {
           rules.serviceLevels.length > 0
             ? `Use one of ${rules.serviceLevels.join(", ")}.`
             : `Remove serviceLevel; ${cloud} peerings have no service levels.`,
+          { field: ["serviceLevel"] },
         ),
       );
       continue;
@@ -63,6 +66,7 @@ export const checkChargeType: Rule = (topology) => {
           peering.ref,
           `Peering "${peering.id}" serviceLevel ${serviceLevel} needs chargeType ${needed}, but it is ${chargeType ?? "unset (daily peak)"}.`,
           `Set chargeType: ${needed}, or use serviceLevel gold.`,
+          { field: ["serviceLevel"] },
         ),
       );
     }

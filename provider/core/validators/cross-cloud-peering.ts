@@ -1,4 +1,5 @@
 import { diagnostic } from "../diagnostics.js";
+import { fieldRef } from "../resource-ref.js";
 import type { Rule } from "./rule.js";
 
 /** A VPC peering is a feature inside one cloud; no seed offers peering across providers. */
@@ -11,5 +12,6 @@ export const checkCrossCloudPeering: Rule = (topology) =>
         p.ref,
         `Peering "${p.id}" joins VPC "${p.vpc.id}" on ${p.vpc.cloud} and VPC "${p.peerVpc.id}" on ${p.peerVpc.cloud}.`,
         "Peer VPCs of the same cloud; connect clouds with a VPN or a dedicated line instead.",
+        { field: ["peerVpc"], related: [fieldRef(p.vpc.ref, "cloud"), fieldRef(p.peerVpc.ref, "cloud")] },
       ),
     );

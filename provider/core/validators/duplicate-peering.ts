@@ -49,6 +49,7 @@ export const checkDuplicatePeering: Rule = (topology) => {
         peering.ref,
         `Peering "${peering.id}" joins VPCs "${peering.vpc.id}" and "${peering.peerVpc.id}", which peering "${existing.id}" already joins.`,
         `Remove "${peering.id}" and point its routes at "${existing.id}"; one peering carries all CIDRs of both VPCs.`,
+        { related: [existing.ref] },
       ),
     );
   }

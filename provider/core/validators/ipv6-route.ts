@@ -25,6 +25,7 @@ export const checkIpv6PeeringRoute: Rule = (topology) => {
         route.ref,
         `Route in VPC "${vpc.id}" through peering "${route.peering.id}" has the IPv6 destination ${route.destination.text}, but ${vpc.cloud}'s documentation names no IPv6 destination for a peering route (rulebook: ipv6PeeringRoutes).`,
         `Route IPv4 blocks only through peerings on ${vpc.cloud}: remove this route, or give the site a routing policy (routing.routes) that lists IPv4 blocks.`,
+        { field: ["destination"] },
       ),
     );
   }

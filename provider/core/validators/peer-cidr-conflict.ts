@@ -4,6 +4,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { peeringCounts } from "../peering-liveness.js";
 import type { Peering, Vpc } from "../topology.js";
 import { groupSize, topologyIndex } from "../topology-index.js";
+import { blockRef } from "./block-place.js";
 import type { Rule } from "./rule.js";
 
 /** A peer's block met by the sweep: the block, the peering it comes through, that peering's far side. */
@@ -110,6 +111,7 @@ export const checkPeerCidrConflict: Rule = (topology) => {
               b.peering.ref,
               `VPC "${vpc.id}" has cross-region peerings "${a.peering.id}" (to "${a.peer.id}", ${a.cidr.text}) and "${b.peering.id}" (to "${b.peer.id}", ${b.cidr.text}) whose peer CIDRs overlap; on ${vpc.cloud} the cross-region peers of one VPC must be disjoint.`,
               `Re-address "${b.peer.id}" or "${a.peer.id}" so that ${a.cidr.text} and ${b.cidr.text} are disjoint, or keep only one of the two peerings.`,
+              { related: [a.peering.ref, blockRef(a.peer, a.cidr), blockRef(b.peer, b.cidr)] },
             ),
           );
         }

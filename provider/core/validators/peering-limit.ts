@@ -24,6 +24,7 @@ export const checkPeeringLimit: Rule = (topology) => {
         vpc.ref,
         `VPC "${vpc.id}" has ${peerings.length} peerings (${ids.join(", ")}); ${vpc.cloud} allows ${limit} per VPC.`,
         `Remove ${peerings.length - limit} peering(s), or ask the cloud for a higher quota and keep the extra ones out of this VPC until granted.`,
+        { related: peerings.map((p) => p.ref) },
       ),
     );
   });

@@ -20,6 +20,7 @@ export const checkPeeringName: Rule = (topology) => {
         length < limits.min
           ? "Give the peering a non-empty name, or omit name to use the id."
           : `Shorten the name to at most ${limits.max} characters.`,
+        { field: ["name"] },
       ),
     );
   }

@@ -1,5 +1,6 @@
 import { CLOUD_RULES } from "../cloud-rules.js";
 import { diagnostic } from "../diagnostics.js";
+import { fieldRef } from "../resource-ref.js";
 import { RULEBOOK } from "../rulebook/index.js";
 import { isOpen } from "../rulebook/types.js";
 import type { Rule } from "./rule.js";
@@ -19,5 +20,6 @@ export const checkPeeringRegion: Rule = (topology) =>
         p.ref,
         `Peering "${p.id}" joins VPC "${p.vpc.id}" in ${p.vpc.region} and VPC "${p.peerVpc.id}" in ${p.peerVpc.region}, but ${p.vpc.cloud} peerings connect VPCs of one region only${source}.`,
         `Peer VPCs of the same region; connect ${p.vpc.region} and ${p.peerVpc.region} with the cloud's cross-region service (Huawei: Cloud Connect) instead.`,
+        { field: ["peerVpc"], related: [fieldRef(p.vpc.ref, "region"), fieldRef(p.peerVpc.ref, "region")] },
       );
     });

@@ -46,6 +46,7 @@ export const checkReturnRoute: Rule = (topology) => {
         route.ref,
         `Route in VPC "${route.vpc.id}" to ${route.destination.text} through peering "${route.peering.id}" has no return route: VPC "${peerId}" has no route through "${route.peering.id}" to ${own}.`,
         `Add a route { vpc: ${peerId}, destination: ${route.vpc.cidrs[0]?.text ?? own}, peering: ${route.peering.id} }.`,
+        { field: ["destination"], related: [vpcs[peer]!.ref] },
       ),
     );
   }

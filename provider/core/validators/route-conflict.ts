@@ -2,6 +2,7 @@ import { type Cidr, overlaps } from "../cidr.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import type { Route } from "../topology.js";
 import { type TopologyIndex, topologyIndex } from "../topology-index.js";
+import { blockRef } from "./block-place.js";
 import type { Rule } from "./rule.js";
 
 /** The first of the VPC's own blocks that the destination overlaps. */
@@ -16,6 +17,7 @@ function ownOverlap(route: Route, own: Cidr): Diagnostic {
     route.ref,
     `Route in VPC "${route.vpc.id}" has destination ${route.destination.text}, which overlaps the VPC's own CIDR ${own.text}.`,
     `Use a destination in the peer VPC; traffic to ${own.text} stays inside "${route.vpc.id}".`,
+    { field: ["destination"], related: [blockRef(route.vpc, own)] },
   );
 }
 
@@ -31,6 +33,7 @@ function duplicate(route: Route, first: Route): Diagnostic {
     same
       ? "Remove the duplicate route."
       : "Keep one route for this destination; a route table holds one next hop per destination.",
+    { field: ["destination"], related: [first.ref] },
   );
 }
 

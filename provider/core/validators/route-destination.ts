@@ -3,6 +3,7 @@ import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import type { Peering, Route, Topology, Vpc } from "../topology.js";
 import { NOT_ON_PEERING, topologyIndex } from "../topology-index.js";
 import { VpcCidrIndex } from "../vpc-index.js";
+import { blockRef } from "./block-place.js";
 import { pairKey } from "./duplicate-peering.js";
 import type { Rule } from "./rule.js";
 
@@ -35,7 +36,10 @@ function transitive(topology: Topology, route: Route, peer: Vpc, target: Vpc): D
   const fix = direct
     ? `Point this route at peering "${direct.id}", which joins "${route.vpc.id}" and "${target.id}" directly.`
     : `Create a direct peering between "${route.vpc.id}" and "${target.id}" and point this route at it.`;
-  return diagnostic("TRANSITIVE_ROUTE", route.ref, message, fix);
+  // The chain: the peering the route names, then the block of the VPC the destination lies in.
+  const inTarget = target.cidrs.find((c) => overlaps(c, route.destination));
+  const related = [route.peering.ref, inTarget ? blockRef(target, inTarget) : target.ref];
+  return diagnostic("TRANSITIVE_ROUTE", route.ref, message, fix, { field: ["destination"], related });
 }
 
 /**
@@ -77,6 +81,7 @@ export const checkRouteDestination: Rule = (topology) => {
         partly
           ? `Narrow the destination to the peer's block, e.g. ${partly.text}.`
           : `Use a destination inside ${peerCidrs}, or route ${route.destination.text} through a peering of the VPC that owns it.`,
+        { field: ["destination"], related: [partly ? blockRef(peer, partly) : peer.ref] },
       ),
     );
   }

@@ -15,6 +15,7 @@ export const checkRouteOnPeering: Rule = (topology) => {
         route.ref,
         `Route in VPC "${route.vpc.id}" points at peering "${route.peering.id}", which joins "${route.peering.vpc.id}" and "${route.peering.peerVpc.id}", not "${route.vpc.id}".`,
         `Point the route at a peering of "${route.vpc.id}", or move it to "${route.peering.vpc.id}" or "${route.peering.peerVpc.id}".`,
+        { field: ["peering"], related: [route.peering.ref] },
       ),
     );
   }

@@ -11,5 +11,6 @@ export const checkSelfPeering: Rule = (topology) =>
         p.ref,
         `Peering "${p.id}" connects VPC "${p.vpc.id}" to itself.`,
         "Set peerVpc to a different VPC; resources inside one VPC already reach each other.",
+        { field: ["peerVpc"] },
       ),
     );

@@ -32,7 +32,8 @@ export const checkSubnets: Rule = (topology) => {
       siblings.push({ id: subnet.id, cidr: spec.cidr });
       accepted.set(vpc, siblings);
     }
-    for (const p of problems) out.push(diagnostic("SUBNET_INVALID", subnet.ref, p.message, p.fix));
+    for (const p of problems)
+      out.push(diagnostic("SUBNET_INVALID", subnet.ref, p.message, p.fix, { field: [p.field] }));
   }
   return out;
 };

@@ -2,10 +2,12 @@ import type { Cidr } from "../cidr.js";
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
 import { type VpcBlockRefusal, vpcBlockRefusal } from "../rulebook/index.js";
 import type { Vpc } from "../topology.js";
+import { blockField } from "./block-place.js";
 import type { Rule } from "./rule.js";
 
 function refusalDiagnostic(vpc: Vpc, block: Cidr, refusal: VpcBlockRefusal): Diagnostic {
   const where = `VPC "${vpc.id}" block ${block.text}`;
+  const places = { field: blockField(vpc, block) };
   if (refusal.reason === "ipv6") {
     return refusal.mapped
       ? diagnostic(
@@ -13,12 +15,14 @@ function refusalDiagnostic(vpc: Vpc, block: Cidr, refusal: VpcBlockRefusal): Dia
           vpc.ref,
           `${where} is the IPv4-mapped IPv6 form of ${refusal.mapped.text}; ${vpc.cloud} takes IPv4 VPC blocks only and assigns IPv6 itself.`,
           `Write "${refusal.mapped.text}".`,
+          places,
         )
       : diagnostic(
           "CIDR_NOT_ALLOWED",
           vpc.ref,
           `${where} is IPv6; ${vpc.cloud} takes IPv4 VPC blocks only and assigns a VPC's IPv6 range itself.`,
           `Remove ${block.text} from the VPC's cidrs.`,
+          places,
         );
   }
   const what = refusal.reason === "range" ? "is outside the ranges" : "has a prefix length outside what";
@@ -29,6 +33,7 @@ function refusalDiagnostic(vpc: Vpc, block: Cidr, refusal: VpcBlockRefusal): Dia
     refusal.reason === "range"
       ? `Use a block inside ${refusal.allowed}.`
       : `Use a block of ${refusal.allowed}.`,
+    places,
   );
 }
 

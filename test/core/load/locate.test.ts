@@ -161,6 +161,29 @@ describe("documentLocator", () => {
     );
   });
 
+  it("places every path it was told it would be asked for as the full reader does", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 }),
+        documentText,
+        fc.integer({ min: 0, max: 1000 }),
+        (root, write, seed) => {
+          const text = write(root);
+          fc.pre(writes(text, root));
+          const all = paths(root);
+          // Some of the paths, and one that leaves the document part way.
+          const asked = all.filter((_, i) => (seed >> (i % 10)) & 1);
+          asked.push([...(all.at(-1) ?? []), "missing", 0]);
+          const full = documentLocator(text)!;
+          const told = documentLocator(text, Number.POSITIVE_INFINITY, () => asked)!;
+          for (const path of asked)
+            expect(told.position(path), JSON.stringify(path)).toEqual(full.position(path));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("agrees with the yaml package's syntax tree on every path of any document", () => {
     fc.assert(
       fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 4 }), documentText, (root, write) => {
