@@ -2,7 +2,6 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { type DiagnosticPlace, diagnosticPlaces } from "../core/diagnostic-positions.js";
 import { DocumentReadError } from "../core/errors.js";
 import { checkStart, decodeDocument } from "../core/load/decode.js";
-import type { SourcePosition } from "../core/load/locate.js";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits, parseTopologyText } from "../core/load-document.js";
 import { type ValidationResult, validateDocument } from "../core/validate.js";
 import { escapeText } from "./escape.js";

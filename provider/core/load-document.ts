@@ -1,9 +1,11 @@
 /**
  * Turns the text of a topology file into a plain value, at the speed of the core: JSON through `JSON.parse`
- * (after one scan for duplicate keys, depth and the line and column of a syntax error), YAML through js-yaml
+ * (then one light pass for duplicate keys and depth; a text it refuses is scanned in full for the line and
+ * column of the error), YAML through js-yaml
  * (no syntax tree kept). Every failure, resource limits included, is a coded `DocumentReadError`.
  */
 import { DocumentReadError } from "./errors.js";
+import { checkJsonKeys } from "./load/json-keys.js";
 import { scanJson } from "./load/json-scan.js";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./load/limits.js";
 import { parseYaml } from "./load/yaml-load.js";
@@ -30,16 +32,21 @@ export function documentFormat(text: string, source: string): DocumentFormat | "
 }
 
 function parseJson(text: string, source: string, limits: LoadLimits): unknown {
-  scanJson(text, { source, maxDepth: limits.maxDepth });
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    // V8's JSON.parse is not recursive, so a text nested past the limit is parsed, then refused below.
+    value = JSON.parse(text);
   } catch (error) {
-    // The scan accepts only valid JSON, so this is a backstop.
+    // Refused: the full scan says where, in lines and columns (V8's messages do not always).
+    scanJson(text, { source, maxDepth: limits.maxDepth });
+    // The scan refuses everything JSON.parse does, so this is a backstop.
     throw new DocumentReadError("UNREADABLE_DOCUMENT", `${source}: ${(error as Error).message}`, {
       resource: source,
       fix: "Fix the JSON syntax.",
     });
   }
+  checkJsonKeys(text, { source, maxDepth: limits.maxDepth });
+  return value;
 }
 
 export function parseTopologyText(text: string, source = "topology", options: ParseOptions = {}): unknown {

@@ -11,6 +11,7 @@ import { type Clock, systemClock } from "../backends/clock.js";
 import { LocalStateEngine } from "../backends/local/local-backend.js";
 import { realSleep } from "../backends/shared/sleep.js";
 import { DEMO_ACCOUNTS } from "./accounts.js";
+import { DEFAULT_EMULATOR_PORT } from "./defaults.js";
 import { FaultInjector, type FaultOptions, type FaultStats } from "./faults.js";
 import { handlers as defaultHandlers } from "./handlers.js";
 import type {
@@ -22,7 +23,8 @@ import type {
 } from "./protocol.js";
 import { type RateLimitOptions, TokenBucketRateLimiter } from "./rate-limiter.js";
 
-export const DEFAULT_EMULATOR_PORT = 4566;
+export { DEFAULT_EMULATOR_PORT };
+
 /** Largest request body of a protocol that states none (ProtocolHandler.maxBodyBytes); VPC bodies are a few KB. */
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const EMPTY = Buffer.alloc(0);

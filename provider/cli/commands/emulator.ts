@@ -19,7 +19,7 @@ export interface EmulatorCommandOptions {
   readonly rateLimit: boolean;
 }
 
-export const DEFAULT_EMULATOR_STATE_DIR = ".peerlink/emulator";
+export { DEFAULT_EMULATOR_STATE_DIR } from "../../emulator/defaults.js";
 
 export async function startEmulatorCommand(options: EmulatorCommandOptions): Promise<RunningEmulator> {
   const port = Number(options.port);

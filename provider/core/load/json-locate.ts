@@ -22,8 +22,8 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-/** The offset after the string whose opening quote is at `start`. */
-function stringEnd(text: string, start: number): number {
+/** The offset after the string whose opening quote is at `start`, in a text known to be valid JSON. */
+export function stringEnd(text: string, start: number): number {
   let i = start + 1;
   for (;;) {
     const quote = text.indexOf('"', i);

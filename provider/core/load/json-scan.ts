@@ -46,20 +46,31 @@ export interface JsonScanOptions {
   readonly maxDepth: number;
 }
 
+/** The error for a problem at `offset` of `text`: its line and column, and the fix for its kind. */
+export function jsonTextError(
+  text: string,
+  { source, maxDepth }: JsonScanOptions,
+  offset: number,
+  message: string,
+  code: "UNREADABLE_DOCUMENT" | "DOCUMENT_TOO_DEEP",
+): DocumentReadError {
+  const { line, column } = lineAndColumn(text, offset);
+  return new DocumentReadError(code, `${source}: line ${line}, column ${column}: ${message}`, {
+    resource: source,
+    fix:
+      code === "DOCUMENT_TOO_DEEP"
+        ? `Nest objects and arrays at most ${maxDepth} deep; a topology needs 4.`
+        : message.startsWith("duplicate key")
+          ? "Keep one of the two keys: JSON.parse would silently keep the last."
+          : "Fix the JSON at the line and column given.",
+  });
+}
+
 /** Throws a `DocumentReadError` for the first syntax error, duplicate key or nesting past `maxDepth`. */
 export function scanJson(text: string, options: JsonScanOptions): void {
-  const { source, maxDepth } = options;
+  const { maxDepth } = options;
   const fail = (offset: number, message: string, code: "UNREADABLE_DOCUMENT" | "DOCUMENT_TOO_DEEP") => {
-    const { line, column } = lineAndColumn(text, offset);
-    throw new DocumentReadError(code, `${source}: line ${line}, column ${column}: ${message}`, {
-      resource: source,
-      fix:
-        code === "DOCUMENT_TOO_DEEP"
-          ? `Nest objects and arrays at most ${maxDepth} deep; a topology needs 4.`
-          : message.startsWith("duplicate key")
-            ? "Keep one of the two keys: JSON.parse would silently keep the last."
-            : "Fix the JSON at the line and column given.",
-    });
+    throw jsonTextError(text, options, offset, message, code);
   };
 
   // The open containers: true for an object. `keys[d]` holds the keys seen so far in the object at depth d.
