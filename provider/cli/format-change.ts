@@ -137,27 +137,39 @@ function costSection(change: TopologyChange): ChangeSection {
   };
 }
 
-const diagnosticLine = (sign: Sign, d: Diagnostic): ChangeLine => ({
+/** Where a diagnostic is, as `file:line:column`, when known. */
+export type Locate = (d: Diagnostic) => string | undefined;
+
+const placed = (d: Diagnostic, locate: Locate | undefined): string => {
+  const at = locate?.(d);
+  return at ? ` ${at}` : "";
+};
+
+const diagnosticLine = (sign: Sign, d: Diagnostic, locate?: Locate): ChangeLine => ({
   sign,
-  subject: `${d.severity} ${d.code} ${renderResource(d.ref)}`,
+  subject: `${d.severity} ${d.code} ${renderResource(d.ref)}${locate && locate(d) ? ` ${locate(d)}` : ""}`,
   detail: d.message,
   ...(sign === "+" ? { note: `fix: ${d.fix}` } : {}),
 });
 
-function problemSection(change: TopologyChange): ChangeSection {
+/** The problems; an introduced one with its place in the head file (`locate`), where the reviewer fixes it. */
+function problemSection(change: TopologyChange, locate?: Locate): ChangeSection {
   const { introduced, resolved, unchanged } = change.diagnostics;
   const errors = introduced.filter((d) => d.severity === "error").length;
   return {
     title:
       `Problems: ${introduced.length} introduced (${plural(errors, "error")}), ${resolved.length} resolved, ` +
       `${unchanged.length} unchanged`,
-    lines: [...introduced.map((d) => diagnosticLine("+", d)), ...resolved.map((d) => diagnosticLine("-", d))],
+    lines: [
+      ...introduced.map((d) => diagnosticLine("+", d, locate)),
+      ...resolved.map((d) => diagnosticLine("-", d)),
+    ],
   };
 }
 
 /** The change as sections, in the order a reviewer reads them. */
-export function describeChange(change: TopologyChange): ChangeSection[] {
-  return [resourceSection(change), flowSection(change), costSection(change), problemSection(change)];
+export function describeChange(change: TopologyChange, locate?: Locate): ChangeSection[] {
+  return [resourceSection(change), flowSection(change), costSection(change), problemSection(change, locate)];
 }
 
 /** Terminal text: a heading, then each section's title and its lines indented under it. */

@@ -6,6 +6,7 @@
  */
 import { statSync } from "node:fs";
 import type { ResolvedResult } from "../core/change/index.js";
+import type { DiagnosticPlace } from "../core/diagnostic-positions.js";
 import { validateDocument } from "../core/validate.js";
 import { EXIT } from "./exit-codes.js";
 import { formatDiagnosticsText } from "./format-diagnostics.js";
@@ -23,7 +24,10 @@ function isNothing(file: string): boolean {
   }
 }
 
-export function readSide(file: string, ctx: CommandContext): ResolvedResult {
+/** A side read: its validation, and where each of its diagnostics is in its file (none for a side not written). */
+export type Side = ResolvedResult & { readonly positions?: readonly DiagnosticPlace[] };
+
+export function readSide(file: string, ctx: CommandContext): Side {
   const result: ReadResult = isNothing(file)
     ? validateDocument({})
     : readTopology(file, { ...ctx.read, locate: true });
@@ -35,5 +39,5 @@ export function readSide(file: string, ctx: CommandContext): ResolvedResult {
       formatDiagnosticsText(file, result.diagnostics, colour, positions).trimEnd(),
     );
   }
-  return result as ResolvedResult;
+  return result as Side;
 }

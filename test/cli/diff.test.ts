@@ -75,8 +75,12 @@ describe("peerlink diff", () => {
     const { code, stdout } = peerlink(["diff", EXAMPLE, transitive]);
     expect(code).toBe(1);
     expect(stdout).toContain("Problems: 1 introduced (1 error), 0 resolved, 0 unchanged");
-    expect(stdout).toMatch(
-      /^ {2}\+ error TRANSITIVE_ROUTE routes\[6\]: Route in VPC "vpc-bj" sends 10\.3\.0\.0\/16/m,
+    // Named with its place in the head file: the route's destination, where the reviewer fixes it.
+    const lines = readFileSync(transitive, "utf8").split("\n");
+    const row = lines.findIndex((l) => l.includes("vpc: vpc-bj, destination: 10.3.0.0/16"));
+    const at = `${transitive}:${row + 1}:${lines[row]!.indexOf("destination") + 1}`;
+    expect(stdout).toContain(
+      `  + error TRANSITIVE_ROUTE routes[6] ${at}: Route in VPC "vpc-bj" sends 10.3.0.0/16`,
     );
     expect(stdout).toMatch(/^ {6}fix: Create a direct peering between "vpc-bj" and "vpc-sh"/m);
     expect(stdout).toMatch(
@@ -115,19 +119,24 @@ describe("peerlink diff", () => {
       "added routes vpc-bj [main] 10.3.0.0/16",
     ]);
     expect(out.cost.deltaPerDay).toBeGreaterThan(0);
-    // validate's shape: a transitive route names its field at fault and the chain's places (no file positions:
-    // diff's JSON gives none).
+    // validate's shape: a transitive route names its field at fault and the chain's places.
     const [introduced] = out.diagnostics.introduced as Record<string, unknown>[];
     expect(Object.keys(introduced!).sort()).toEqual([
       "code",
       "field",
       "fix",
+      "location",
       "message",
       "related",
       "resource",
       "severity",
     ]);
     expect(introduced!.field).toBe("destination");
+    // Where it is in the head file; its related places (the peering, the block) too.
+    expect(introduced!.location).toMatchObject({ file: transitive });
+    expect((introduced!.related as { location?: unknown }[]).every((r) => r.location !== undefined)).toBe(
+      true,
+    );
   });
 
   it("reads a side from standard input as - (git show main:network.yaml | peerlink diff - network.yaml)", () => {

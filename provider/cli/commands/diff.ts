@@ -1,8 +1,10 @@
 import { topologyChange } from "../../core/change/index.js";
+import type { DiagnosticPlace } from "../../core/diagnostic-positions.js";
+import type { Diagnostic } from "../../core/diagnostics.js";
 import { renderChangeGraph } from "../../core/graph/index.js";
 import { EXIT } from "../exit-codes.js";
 import { describeChange, formatChangeMarkdown, formatChangeText } from "../format-change.js";
-import { plainDiagnostic } from "../format-diagnostics.js";
+import { plainDiagnostic, positionText } from "../format-diagnostics.js";
 import { type CommandContext, commandContext } from "../io.js";
 import { readSide } from "../read-side.js";
 import { CliExit } from "../read-topology.js";
@@ -31,15 +33,28 @@ export function runDiff(
     );
   const [before, after] = [readSide(base, ctx), readSide(head, ctx)];
   const change = topologyChange(before, after);
+  // The change's diagnostics are the sides' own objects: each found where its side's read placed it.
+  const places = new Map<Diagnostic, { file: string; place: DiagnosticPlace | undefined }>();
+  for (const [file, side] of [
+    [base, before],
+    [head, after],
+  ] as const)
+    side.diagnostics.forEach((d, i) => {
+      places.set(d, { file, place: side.positions?.[i] });
+    });
+  const plain = (d: Diagnostic) => {
+    const found = places.get(d);
+    return plainDiagnostic(d, found?.file, found?.place);
+  };
   if (options.format === "json") {
     ctx.io.stdout.write(
       `${JSON.stringify(
         {
           ...change,
           diagnostics: {
-            introduced: change.diagnostics.introduced.map((d) => plainDiagnostic(d)),
-            resolved: change.diagnostics.resolved.map((d) => plainDiagnostic(d)),
-            unchanged: change.diagnostics.unchanged.map((d) => plainDiagnostic(d)),
+            introduced: change.diagnostics.introduced.map(plain),
+            resolved: change.diagnostics.resolved.map(plain),
+            unchanged: change.diagnostics.unchanged.map(plain),
           },
         },
         null,
@@ -47,7 +62,11 @@ export function runDiff(
       )}\n`,
     );
   } else {
-    const sections = describeChange(change);
+    const locate = (d: Diagnostic) => {
+      const at = places.get(d)?.place?.at;
+      return at && positionText(head, at);
+    };
+    const sections = describeChange(change, locate);
     if (options.format === "text") ctx.io.stdout.write(formatChangeText(base, head, sections));
     else {
       ctx.io.stdout.write(formatChangeMarkdown(base, head, sections));
