@@ -15,6 +15,7 @@ import { isBackendError } from "../../backends/errors.js";
 import {
   CHARGE_TYPES,
   checkPeeringCandidate,
+  type Diagnostic,
   type DiagnosticCode,
   type PeeringSpec,
   PeerlinkError,
@@ -62,19 +63,34 @@ export const OUTPUT_KEYS = [
 ];
 
 /** Which input a refusal is about, so Pulumi prints it against the right property. */
+/**
+ * The input a failure names. First by code, where the input to change is not the field the core points at (a
+ * cross-region refusal is the peer's region; an overlap is the peer's blocks; a limit is the VPC's), then by the
+ * field at fault that the core names (`Diagnostic.field`: `serviceLevel`, `bandwidthMbps`), then the name.
+ */
 const PROPERTY_OF: Partial<Record<DiagnosticCode, string>> = {
-  SELF_PEERING: "peerVpcId",
   DUPLICATE_PEERING: "peerVpcId",
-  CROSS_CLOUD_PEERING: "peerVpcId",
   CROSS_REGION_UNSUPPORTED: "peerRegion",
   CIDR_OVERLAP: "peerVpcId",
   PEER_CIDR_CONFLICT: "peerVpcId",
   PEERING_LIMIT_EXCEEDED: "vpcId",
-  INVALID_BANDWIDTH: "bandwidthMbps",
-  INVALID_CHARGE_TYPE: "chargeType",
-  INVALID_NAME: "name",
   INVALID_CIDR: "peerVpcCidrs",
 };
+
+/** The Peering input that holds a field of the peering's document entry. */
+const INPUT_OF_FIELD: Readonly<Record<string, string>> = {
+  vpc: "vpcId",
+  peerVpc: "peerVpcId",
+  bandwidthMbps: "bandwidthMbps",
+  chargeType: "chargeType",
+  serviceLevel: "serviceLevel",
+  name: "name",
+};
+
+function propertyOf(d: Diagnostic): string {
+  const field = d.ref.kind === "peerings" && d.field ? INPUT_OF_FIELD[String(d.field[0])] : undefined;
+  return PROPERTY_OF[d.code] ?? field ?? "name";
+}
 
 const PLACEHOLDER_PREFIX = "fd00:706c:";
 
@@ -214,7 +230,7 @@ export async function liveCheck(inputs: PeeringInputs, self: PeeringSelf = {}): 
     specOf(candidateId, inputs.name, vpc.id, inputs.peerVpcId, inputs),
   ).map((d) =>
     failure(
-      PROPERTY_OF[d.code] ?? "name",
+      propertyOf(d),
       d.code,
       d.message.replaceAll(own, "this peering"),
       d.code === "DUPLICATE_PEERING" ? (adoptionFix(live, vpc.id, inputs.peerVpcId) ?? d.fix) : d.fix,

@@ -253,6 +253,22 @@ describe("the core validators against the live backend, naming the property", ()
     expect(failures[0]?.reason).toMatch(message);
   });
 
+  it("INVALID_CHARGE_TYPE on the field at fault: serviceLevel silver without monthly-95, chargeType elsewhere", async () => {
+    const x = await vpcOf(world, world.a, "10.0.0.0/16", GZ);
+    const y = await vpcOf(world, world.a, "10.1.0.0/16", BJ);
+    const news = { connection: world.a, vpcId: x.id, peerVpcId: y.id, name: "p", bandwidthMbps: 100 };
+    // Tencent: silver needs monthly-95 billing (seed 000), so the service level is what to change.
+    const silver = await impl(peering).check({}, { ...news, serviceLevel: "silver" });
+    expect(silver.failures.map((f) => [f.property, f.reason.split(":")[0]])).toEqual([
+      ["serviceLevel", "INVALID_CHARGE_TYPE"],
+    ]);
+    // Baidu's charge type on a Tencent peering is the charge type's fault.
+    const postpaid = await impl(peering).check({}, { ...news, chargeType: "Postpaid" });
+    expect(postpaid.failures.map((f) => [f.property, f.reason.split(":")[0]])).toEqual([
+      ["chargeType", "INVALID_CHARGE_TYPE"],
+    ]);
+  });
+
   it("NOT_FOUND on vpcId for a VPC the account does not have", async () => {
     const y = await vpcOf(world, world.b, "10.1.0.0/16");
     const { failures } = await impl(peering).check(
