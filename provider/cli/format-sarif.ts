@@ -40,6 +40,18 @@ function rules(): ReportingDescriptor[] {
   }));
 }
 
+/**
+ * The related locations as embedded links, `[vpcs\[bj\].cidrs\[1\]](1)`: GitHub code scanning shows a related
+ * location only when the message links to it ("SARIF support for code scanning": "Code scanning will link to
+ * related locations when they are embedded in the result message"). The link text escapes its brackets with a
+ * backslash (SARIF 2.1.0, 3.11.6, embedded links).
+ */
+function seeLinks(related: readonly { readonly resource: string }[]): string {
+  if (related.length === 0) return "";
+  const links = related.map((r, id) => `[${r.resource.replace(/[[\]\\]/g, (c) => `\\${c}`)}](${id})`);
+  return `\nSee: ${links.join(", ")}.`;
+}
+
 /** The SARIF log of one validated file; `version` is peerlink's. */
 export function formatDiagnosticsSarif(
   file: string,
@@ -66,7 +78,7 @@ export function formatDiagnosticsSarif(
       ruleId: d.code,
       ruleIndex: ruleIndex.get(d.code)!,
       level: d.severity,
-      message: { text: `${d.message}\nFix: ${d.fix}` },
+      message: { text: `${d.message}\nFix: ${d.fix}${seeLinks(related)}` },
       locations: [
         {
           ...physical(place?.at),

@@ -205,6 +205,10 @@ describe("peerlink validate says where each problem is", () => {
       { fullyQualifiedName: "routes[4]", kind: "resource" },
     ]);
     expect(result.message.text).toMatch(/\nFix: /);
+    // Code scanning shows a related location only when the message links to it, by id, brackets escaped.
+    expect(result.message.text).toMatch(
+      /\nSee: \[peerings\\\[prod-dr\\\]\]\(0\), \[vpcs\\\[sh-backup\\\]\.cidrs\\\[0\\\]\]\(1\)\.$/,
+    );
   });
 
   it("writes an empty SARIF run for a valid file, and prints its version", () => {
