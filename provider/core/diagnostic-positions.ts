@@ -83,7 +83,9 @@ function depthOf(d: Diagnostic): number {
  */
 export function diagnosticPlaces(text: string, diagnostics: readonly Diagnostic[]): DiagnosticPlace[] {
   if (diagnostics.length === 0) return [];
-  const depth = Math.max(...diagnostics.map(depthOf));
+  // A loop, not Math.max(...): a large file can have 800,000 diagnostics, past the limit on call arguments.
+  let depth = 0;
+  for (const d of diagnostics) depth = Math.max(depth, depthOf(d));
   // Each diagnostic's paths in the document: its entry, its field, its related places (found once the text is
   // read, as an id becomes an index only in the document's value).
   let paths: { entry?: DocumentPath; field?: DocumentPath; related: (DocumentPath | undefined)[] }[] = [];

@@ -69,6 +69,26 @@ describe("diagnosticPlaces", () => {
     expect(located(lines)).toEqual(["INVALID_DOCUMENT vpcs[1] @7:5 ~vpcs[a]@2:5"]);
   });
 
+  it("places more diagnostics than a call takes arguments (a large file's warnings)", () => {
+    const text = `vpcs:\n${vpc("a", "ap-guangzhou", "10.0.0.0/16").join("\n")}\n`;
+    const one: Diagnostic = {
+      code: "PEERING_UNUSED",
+      severity: "warning",
+      resource: "vpcs[a]",
+      ref: vpcRef("a"),
+      message: "",
+      fix: "",
+      field: ["cidrs", 0],
+    };
+    const places = diagnosticPlaces(text, new Array<Diagnostic>(300_000).fill(one));
+    expect(places).toHaveLength(300_000);
+    expect(places.at(-1)).toEqual({
+      entry: { line: 2, column: 5 },
+      at: { line: 6, column: 13 },
+      related: [],
+    });
+  });
+
   it("leaves a resource the text does not hold without a position, and skips a byte order mark", () => {
     const text = `\ufeffvpcs:\n${vpc("a", "ap-guangzhou", "10.0.0.0/16").join("\n")}\n`;
     const ghost: Diagnostic = {
