@@ -47,6 +47,8 @@ export interface SubnetProblem {
   readonly value: string;
   readonly message: string;
   readonly fix: string;
+  /** For `disjoint`: the id of the subnet this one overlaps. */
+  readonly sibling?: string;
 }
 
 /** A create request (the Backend's CreateSubnetInput, a wire body) as the subnet rules take it. */
@@ -193,6 +195,7 @@ export function subnetProblems(where: SubnetNeighbourhood, subnet: SubnetCandida
         field: "cidr",
         rule: "disjoint",
         value: subnet.cidr,
+        sibling: sibling.id,
         message: `${label} block ${block.cidr.text} overlaps subnet "${sibling.id}" (${other.cidr.text}) of VPC "${where.vpcId}"; the subnets of one VPC must be disjoint (rulebook: subnets.disjoint).`,
         fix: `Choose a block clear of ${other.cidr.text}.`,
       });

@@ -1,4 +1,5 @@
 import { type Diagnostic, diagnostic } from "../diagnostics.js";
+import { subnetRef } from "../resource-ref.js";
 import { subnetCandidate, subnetProblems } from "../subnet-rules.js";
 import type { Vpc } from "../topology.js";
 import type { Rule } from "./rule.js";
@@ -33,7 +34,12 @@ export const checkSubnets: Rule = (topology) => {
       accepted.set(vpc, siblings);
     }
     for (const p of problems)
-      out.push(diagnostic("SUBNET_INVALID", subnet.ref, p.message, p.fix, { field: [p.field] }));
+      out.push(
+        diagnostic("SUBNET_INVALID", subnet.ref, p.message, p.fix, {
+          field: [p.field],
+          related: p.sibling === undefined ? [] : [subnetRef(p.sibling)],
+        }),
+      );
   }
   return out;
 };

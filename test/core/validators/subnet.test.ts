@@ -36,6 +36,9 @@ describe("subnets in the topology document (rule SUBNET_INVALID)", () => {
     const [d] = validateDocument(doc).diagnostics;
     expect(d?.message).toContain('overlaps subnet "first" (10.0.0.0/24)');
     expect(d?.ref).toEqual({ kind: "subnets", key: "second" });
+    // It points at its block, and names the subnet it overlaps as a related place.
+    expect(d?.field).toEqual(["cidr"]);
+    expect(d?.related).toEqual([{ kind: "subnets", key: "first" }]);
   });
 
   it("reports every problem of one subnet, each with its own fix", () => {
