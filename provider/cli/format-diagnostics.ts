@@ -2,6 +2,7 @@ import type { DiagnosticPlace } from "../core/diagnostic-positions.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { SourcePosition } from "../core/load/locate.js";
 import { fieldText, renderResource } from "../core/resource-ref.js";
+import { ITEMS, jsonWithItems } from "./chunked-output.js";
 import { escapeText } from "./escape.js";
 import { STDIN } from "./read-topology.js";
 import { paint } from "./style.js";
@@ -40,8 +41,21 @@ export function formatDiagnosticsText(
   colour: boolean,
   positions: Positions = [],
 ): string {
+  return [...diagnosticsTextChunks(file, diagnostics, colour, positions)].join("");
+}
+
+/** `formatDiagnosticsText`'s text in chunks, a resource at a time (./chunked-output.ts). */
+export function* diagnosticsTextChunks(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  colour: boolean,
+  positions: Positions = [],
+): Generator<string> {
   const shown = escapeText(file);
-  if (diagnostics.length === 0) return `${summaryLine(file, diagnostics, colour)}\n`;
+  if (diagnostics.length === 0) {
+    yield `${summaryLine(file, diagnostics, colour)}\n`;
+    return;
+  }
   // A resource's diagnostics share its text, so they share its place: the first one's is the group's.
   const groups = new Map<string, { list: number[]; at: SourcePosition | undefined }>();
   diagnostics.forEach((d, i) => {
@@ -50,9 +64,9 @@ export function formatDiagnosticsText(
     else groups.set(d.resource, { list: [i], at: positions[i]?.entry });
   });
   const place = (at: SourcePosition) => paint(colour, "dim", positionText(shown, at));
-  const lines = [summaryLine(file, diagnostics, colour), ""];
+  yield `${summaryLine(file, diagnostics, colour)}\n`;
   for (const [resource, { list, at }] of groups) {
-    lines.push(`${paint(colour, "bold", escapeText(resource))}${at ? `  ${place(at)}` : ""}`);
+    const lines = ["", `${paint(colour, "bold", escapeText(resource))}${at ? `  ${place(at)}` : ""}`];
     for (const i of list) {
       const d = diagnostics[i]!;
       const { at: field, related = [] } = positions[i] ?? {};
@@ -66,9 +80,8 @@ export function formatDiagnosticsText(
         lines.push(`          ${paint(colour, "dim", "see:")} ${named.join(", ")}`);
       }
     }
-    lines.push("");
+    yield `${lines.join("\n")}\n`;
   }
-  return `${lines.join("\n")}`;
 }
 
 function samePosition(a: SourcePosition, b: SourcePosition | undefined): boolean {
@@ -112,6 +125,18 @@ export function formatDiagnosticsJson(
   file?: string,
   positions: Positions = [],
 ): string {
-  const plain = diagnostics.map((d, i) => plainDiagnostic(d, file, positions[i]));
-  return `${JSON.stringify({ ok, diagnostics: plain }, null, 2)}\n`;
+  return [...diagnosticsJsonChunks(ok, diagnostics, file, positions)].join("");
+}
+
+/** `formatDiagnosticsJson`'s text in chunks, a diagnostic at a time (./chunked-output.ts). */
+export function* diagnosticsJsonChunks(
+  ok: boolean,
+  diagnostics: readonly Diagnostic[],
+  file?: string,
+  positions: Positions = [],
+): Generator<string> {
+  yield* jsonWithItems({ ok, diagnostics: ITEMS }, diagnostics.length, (i) =>
+    plainDiagnostic(diagnostics[i]!, file, positions[i]),
+  );
+  yield "\n";
 }

@@ -33,7 +33,17 @@ export function formatDiagnosticsGithub(
   diagnostics: readonly Diagnostic[],
   positions: Positions = [],
 ): string {
-  const lines = diagnostics.map((d, i) => {
+  return [...diagnosticsGithubChunks(file, diagnostics, positions)].join("");
+}
+
+/** `formatDiagnosticsGithub`'s text in chunks, a line at a time (./chunked-output.ts). */
+export function* diagnosticsGithubChunks(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  positions: Positions = [],
+): Generator<string> {
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
     // Standard input is no file of the repository: its diagnostics are annotated on the run.
     const place = file === STDIN ? undefined : positions[i];
     const at = place?.at;
@@ -47,7 +57,7 @@ export function formatDiagnosticsGithub(
     );
     const see = related.length > 0 ? `\nsee: ${related.join(", ")}` : "";
     const message = `${escapeText(d.message)}\nfix: ${escapeText(d.fix)}${see}`;
-    return `::${d.severity} ${properties.join(",")}::${escapeData(message)}`;
-  });
-  return `${[...lines, summaryLine(file, diagnostics, false)].join("\n")}\n`;
+    yield `::${d.severity} ${properties.join(",")}::${escapeData(message)}\n`;
+  }
+  yield `${summaryLine(file, diagnostics, false)}\n`;
 }

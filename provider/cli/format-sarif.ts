@@ -14,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import { DIAGNOSTIC_CODES, type Diagnostic } from "../core/diagnostics.js";
 import type { SourcePosition } from "../core/load/locate.js";
+import { ITEMS, jsonWithItems } from "./chunked-output.js";
 import type { Positions } from "./format-diagnostics.js";
 import { STDIN } from "./read-topology.js";
 
@@ -59,6 +60,16 @@ export function formatDiagnosticsSarif(
   positions: Positions,
   version: string,
 ): string {
+  return [...diagnosticsSarifChunks(file, diagnostics, positions, version)].join("");
+}
+
+/** `formatDiagnosticsSarif`'s text in chunks, a result at a time (./chunked-output.ts). */
+export function* diagnosticsSarifChunks(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  positions: Positions,
+  version: string,
+): Generator<string> {
   const catalogue = rules();
   const ruleIndex = new Map(catalogue.map((r, i) => [r.id, i]));
   const uri = file === STDIN ? undefined : artifactUri(file);
@@ -71,7 +82,8 @@ export function formatDiagnosticsSarif(
             ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
           },
         };
-  const results = diagnostics.map((d, i): Result => {
+  const result = (i: number): Result => {
+    const d = diagnostics[i]!;
     const place = positions[i];
     const related = place?.related ?? [];
     return {
@@ -96,17 +108,19 @@ export function formatDiagnosticsSarif(
           }
         : {}),
     };
-  });
-  const log: Log = {
+  };
+  // The results are the one streamed list (ITEMS); the rest of the log is as the types describe it.
+  const log: Omit<Log, "runs"> & { runs: (Omit<Log["runs"][number], "results"> & { results: unknown })[] } = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
       {
         tool: { driver: { name: "peerlink", version, rules: catalogue } },
         ...(uri === undefined ? {} : { artifacts: [{ location: { uri } }] }),
-        results,
+        results: ITEMS,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  yield* jsonWithItems(log, diagnostics.length, result);
+  yield "\n";
 }

@@ -1,8 +1,9 @@
 import { packageVersion } from "../../package-root.js";
+import { writeChunks } from "../chunked-output.js";
 import { EXIT } from "../exit-codes.js";
-import { formatDiagnosticsJson, formatDiagnosticsText } from "../format-diagnostics.js";
-import { formatDiagnosticsGithub } from "../format-github.js";
-import { formatDiagnosticsSarif } from "../format-sarif.js";
+import { diagnosticsJsonChunks, diagnosticsTextChunks } from "../format-diagnostics.js";
+import { diagnosticsGithubChunks } from "../format-github.js";
+import { diagnosticsSarifChunks } from "../format-sarif.js";
 import { asWriteStream, type CommandContext, commandContext } from "../io.js";
 import { readTopology } from "../read-topology.js";
 import { useColour } from "../style.js";
@@ -25,18 +26,19 @@ export function runValidate(
 ): number {
   const result = readTopology(file, { ...ctx.read, locate: true });
   const { diagnostics, positions = [] } = result;
-  const out = ((): string => {
+  // Written in pieces: a large file's report can be longer than one string may be (../chunked-output.ts).
+  const chunks = ((): Iterable<string> => {
     switch (options.format) {
       case "json":
-        return formatDiagnosticsJson(result.ok, diagnostics, file, positions);
+        return diagnosticsJsonChunks(result.ok, diagnostics, file, positions);
       case "github":
-        return formatDiagnosticsGithub(file, diagnostics, positions);
+        return diagnosticsGithubChunks(file, diagnostics, positions);
       case "sarif":
-        return formatDiagnosticsSarif(file, diagnostics, positions, packageVersion());
+        return diagnosticsSarifChunks(file, diagnostics, positions, packageVersion());
       default:
-        return formatDiagnosticsText(file, diagnostics, useColour(asWriteStream(ctx.io.stdout)), positions);
+        return diagnosticsTextChunks(file, diagnostics, useColour(asWriteStream(ctx.io.stdout)), positions);
     }
   })();
-  ctx.io.stdout.write(out);
+  writeChunks(ctx.io.stdout, chunks);
   return result.ok ? EXIT.ok : EXIT.invalid;
 }
