@@ -84,6 +84,33 @@ export function* diagnosticsTextChunks(
   }
 }
 
+/** How many diagnostics a command other than validate shows when a document does not match the schema. */
+export const SHOWN_ON_FAILURE = 1_000;
+
+/**
+ * Why a command stops on a document that does not match the schema, for stderr: the text format, the first
+ * `SHOWN_ON_FAILURE` diagnostics under a summary line that counts them all, then how many more there are and
+ * where to see them. A message is one string, and a large file's every diagnostic would pass the longest one.
+ */
+export function schemaFailureText(
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  colour: boolean,
+  positions: Positions = [],
+): string {
+  if (diagnostics.length <= SHOWN_ON_FAILURE)
+    return formatDiagnosticsText(file, diagnostics, colour, positions).trimEnd();
+  const shown = diagnostics.slice(0, SHOWN_ON_FAILURE);
+  const [, ...groups] = diagnosticsTextChunks(file, shown, colour, positions.slice(0, SHOWN_ON_FAILURE));
+  const more = plural(diagnostics.length - SHOWN_ON_FAILURE, "more problem");
+  return [
+    summaryLine(file, diagnostics, colour),
+    groups.join("").trimEnd(),
+    "",
+    `… and ${more}: \`peerlink validate ${escapeText(file)}\` lists every one.`,
+  ].join("\n");
+}
+
 function samePosition(a: SourcePosition, b: SourcePosition | undefined): boolean {
   return b !== undefined && a.line === b.line && a.column === b.column;
 }

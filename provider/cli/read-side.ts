@@ -9,7 +9,7 @@ import type { ResolvedResult } from "../core/change/index.js";
 import type { DiagnosticPlace } from "../core/diagnostic-positions.js";
 import { validateDocument } from "../core/validate.js";
 import { EXIT } from "./exit-codes.js";
-import { formatDiagnosticsText } from "./format-diagnostics.js";
+import { schemaFailureText } from "./format-diagnostics.js";
 import { asWriteStream, type CommandContext } from "./io.js";
 import { CliExit, type ReadResult, readTopology } from "./read-topology.js";
 import { useColour } from "./style.js";
@@ -34,10 +34,7 @@ export function readSide(file: string, ctx: CommandContext): Side {
   if (!result.topology) {
     const colour = useColour(asWriteStream(ctx.io.stderr));
     const positions = "positions" in result ? result.positions : undefined;
-    throw new CliExit(
-      EXIT.invalid,
-      formatDiagnosticsText(file, result.diagnostics, colour, positions).trimEnd(),
-    );
+    throw new CliExit(EXIT.invalid, schemaFailureText(file, result.diagnostics, colour, positions));
   }
   return result as Side;
 }

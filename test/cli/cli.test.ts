@@ -185,6 +185,29 @@ describe("peerlink reachability", () => {
 describe("peerlink cost", () => {
   const SAMPLES = fileURLToPath(new URL("../fixtures/samples/", import.meta.url));
 
+  it("stops on a document with 1,200 schema errors showing the first 1,000, counting them all", () => {
+    const dir = mkdtempSync(join(tmpdir(), "peerlink-many-"));
+    const file = join(dir, "many.json");
+    // Every route without its peering: one INVALID_DOCUMENT each.
+    const routes = Array.from({ length: 1_200 }, (_, i) => ({
+      vpc: "a",
+      destination: `10.${i >> 8}.${i & 255}.0/24`,
+    }));
+    writeFileSync(file, JSON.stringify({ vpcs: [], routes }));
+    const { code, stdout, stderr } = peerlink("cost", file);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines[0]).toBe(`${file}: 1200 errors, 0 warnings`);
+    expect(stderr.match(/ INVALID_DOCUMENT /g)).toHaveLength(1_000);
+    expect(lines.at(-1)).toBe(`… and 200 more problems: \`peerlink validate ${file}\` lists every one.`);
+    // validate itself lists every one.
+    const all = JSON.parse(peerlink("validate", file, "--format", "json").stdout) as {
+      diagnostics: unknown[];
+    };
+    expect(all.diagnostics).toHaveLength(1_200);
+  });
+
   it("reproduces seed 000's daily-peak example from 5-minute samples: in 30 / out 20 Mbps -> 360 CNY", () => {
     const { code, stdout } = peerlink(
       "cost",

@@ -6,9 +6,10 @@
 import { auditTopology, driftBetween } from "../../core/audit/index.js";
 import { sortDiagnostics } from "../../core/diagnostics.js";
 import { type TopologyDocument, topologySchema } from "../../core/topology-schema.js";
+import { writeChunks } from "../chunked-output.js";
 import { escapeText } from "../escape.js";
 import { EXIT } from "../exit-codes.js";
-import { formatDiagnosticsJson, formatDiagnosticsText } from "../format-diagnostics.js";
+import { diagnosticsJsonChunks, diagnosticsTextChunks, schemaFailureText } from "../format-diagnostics.js";
 import { asWriteStream, type CommandContext } from "../io.js";
 import { CliExit, readTopology } from "../read-topology.js";
 import { useColour } from "../style.js";
@@ -28,7 +29,7 @@ function documentOf(file: string, ctx: CommandContext, what: string): TopologyDo
   if (!result.topology)
     throw new CliExit(
       EXIT.unreadable,
-      `${formatDiagnosticsText(file, result.diagnostics, false, result.positions).trimEnd()}\npeerlink: ${what} ${escapeText(file)} is not a topology document.`,
+      `${schemaFailureText(file, result.diagnostics, false, result.positions)}\npeerlink: ${what} ${escapeText(file)} is not a topology document.`,
     );
   return topologySchema.parse(result.topology.document);
 }
@@ -55,10 +56,12 @@ export async function runAudit(
   const ok = !diagnostics.some((d) => d.severity === "error");
   const source =
     options.input ?? options.profile ?? `${options.backend ?? "estate"} ${options.region ?? ""}`.trim();
-  ctx.io.stdout.write(
+  // In pieces, as validate writes: an estate's findings can be longer than one string may be.
+  writeChunks(
+    ctx.io.stdout,
     options.format === "json"
-      ? formatDiagnosticsJson(ok, diagnostics)
-      : formatDiagnosticsText(source, diagnostics, useColour(asWriteStream(ctx.io.stdout))),
+      ? diagnosticsJsonChunks(ok, diagnostics)
+      : diagnosticsTextChunks(source, diagnostics, useColour(asWriteStream(ctx.io.stdout))),
   );
   return ok ? EXIT.ok : EXIT.invalid;
 }

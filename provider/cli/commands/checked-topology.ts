@@ -1,7 +1,7 @@
 import type { Topology } from "../../core/topology.js";
 import { escapeText } from "../escape.js";
 import { EXIT } from "../exit-codes.js";
-import { formatDiagnosticsText } from "../format-diagnostics.js";
+import { schemaFailureText } from "../format-diagnostics.js";
 import { asWriteStream, type CommandContext, commandContext } from "../io.js";
 import { CliExit, readTopology } from "../read-topology.js";
 import { useColour } from "../style.js";
@@ -15,10 +15,7 @@ export function checkedTopology(file: string, ctx: CommandContext = commandConte
   const result = readTopology(file, { ...ctx.read, locate: true });
   if (!result.topology) {
     const colour = useColour(asWriteStream(ctx.io.stderr));
-    throw new CliExit(
-      EXIT.invalid,
-      formatDiagnosticsText(file, result.diagnostics, colour, result.positions).trimEnd(),
-    );
+    throw new CliExit(EXIT.invalid, schemaFailureText(file, result.diagnostics, colour, result.positions));
   }
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   if (errors > 0) {
