@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { type DiagnosticPlace, diagnosticPlaces } from "../core/diagnostic-positions.js";
 import { DocumentReadError } from "../core/errors.js";
 import { checkStart, decodeDocument } from "../core/load/decode.js";
-import { DEFAULT_LOAD_LIMITS, type LoadLimits, parseTopologyText } from "../core/load-document.js";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits, parseTopologyDocument } from "../core/load-document.js";
 import { type ValidationResult, validateDocument } from "../core/validate.js";
 import { escapeText } from "./escape.js";
 import { EXIT } from "./exit-codes.js";
@@ -163,12 +163,13 @@ export function readTopology(file: string, options: ReadOptions = {}): ReadResul
       file,
     );
     progress.phase("parsing");
-    const value = parseTopologyText(text, file, { limits });
+    const parsed = parseTopologyDocument(text, file, { limits });
     if (!options.locate) text = "";
-    const result = validateDocument(value, (name, detail) => progress.phase(name, detail));
+    const result = validateDocument(parsed.value, (name, detail) => progress.phase(name, detail));
     if (options.locate && result.diagnostics.length > 0) progress.phase("locating");
+    // The value validated is the one a JSON text is located beside: no second JSON.parse.
     const located = options.locate
-      ? { ...result, positions: diagnosticPlaces(text, result.diagnostics) }
+      ? { ...result, positions: diagnosticPlaces(text, result.diagnostics, parsed) }
       : result;
     progress.done();
     return located;

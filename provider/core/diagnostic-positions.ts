@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from "./diagnostics.js";
 import { type DocumentPath, documentLocator, type SourcePosition } from "./load/locate.js";
+import type { ParsedDocument } from "./load-document.js";
 import { type ResourceRef, renderResource } from "./resource-ref.js";
 
 /** Each kind's entries by id (the first entry with an id), built once per kind asked for. */
@@ -79,9 +80,14 @@ function depthOf(d: Diagnostic): number {
 
 /**
  * Where each diagnostic is in `text`, the document they were found in (same order). The text is read again
- * only when there are diagnostics, and only as deep as their places go.
+ * only when there are diagnostics, and only as deep as their places go; `parsed` is the value the validation
+ * read, which a JSON text is located beside without being parsed again.
  */
-export function diagnosticPlaces(text: string, diagnostics: readonly Diagnostic[]): DiagnosticPlace[] {
+export function diagnosticPlaces(
+  text: string,
+  diagnostics: readonly Diagnostic[],
+  parsed?: ParsedDocument,
+): DiagnosticPlace[] {
   if (diagnostics.length === 0) return [];
   // A loop, not Math.max(...): a large file can have 800,000 diagnostics, past the limit on call arguments.
   let depth = 0;
@@ -101,7 +107,8 @@ export function diagnosticPlaces(text: string, diagnostics: readonly Diagnostic[
     });
     return paths.flatMap((p) => [p.entry, p.field, ...p.related].filter((q) => q !== undefined));
   };
-  const locator = documentLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, depth, wanted);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const locator = documentLocator(body, depth, wanted, parsed);
   if (!locator) return diagnostics.map(() => NOWHERE);
   // The YAML reader reads every node and never asks: the paths are found here then.
   if (paths.length === 0) wanted(locator.root);

@@ -49,7 +49,22 @@ function parseJson(text: string, source: string, limits: LoadLimits): unknown {
   return value;
 }
 
+/** A document's value, and the syntax it was read as (a `.yaml` file holding JSON is read as JSON). */
+export interface ParsedDocument {
+  readonly value: unknown;
+  readonly format: DocumentFormat;
+}
+
 export function parseTopologyText(text: string, source = "topology", options: ParseOptions = {}): unknown {
+  return parseTopologyDocument(text, source, options).value;
+}
+
+/** As `parseTopologyText`, saying which syntax the text was read as: a JSON value can be located without a second parse. */
+export function parseTopologyDocument(
+  text: string,
+  source = "topology",
+  options: ParseOptions = {},
+): ParsedDocument {
   const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   if (text.length > limits.maxBytes) {
     throw new DocumentReadError("DOCUMENT_TOO_LARGE", `${source}: larger than ${limits.maxBytes} bytes`, {
@@ -60,18 +75,18 @@ export function parseTopologyText(text: string, source = "topology", options: Pa
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   const format = options.format ?? documentFormat(body, source);
-  if (format === "json") return parseJson(body, source, limits);
-  if (format === "yaml") return parseYaml(body, source, limits);
+  if (format === "json") return { value: parseJson(body, source, limits), format };
+  if (format === "yaml") return { value: parseYaml(body, source, limits), format };
   // Starts like JSON but is named .yaml or not named: JSON when it is, else YAML (`{a: 1}` is a YAML mapping).
   try {
-    return parseJson(body, source, limits);
+    return { value: parseJson(body, source, limits), format: "json" };
   } catch (error) {
     if (
       error instanceof DocumentReadError &&
       error.code === "UNREADABLE_DOCUMENT" &&
       !/duplicate key/.test(error.message)
     ) {
-      return parseYaml(body, source, limits);
+      return { value: parseYaml(body, source, limits), format: "yaml" };
     }
     throw error;
   }

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { diagnosticPlaces } from "../../provider/core/diagnostic-positions.js";
 import type { Diagnostic } from "../../provider/core/diagnostics.js";
-import { parseTopologyText } from "../../provider/core/load-document.js";
+import { parseTopologyDocument, parseTopologyText } from "../../provider/core/load-document.js";
 import { vpcRef } from "../../provider/core/resource-ref.js";
 import { validateDocument } from "../../provider/core/validate.js";
 
@@ -67,6 +67,33 @@ describe("diagnosticPlaces", () => {
     lines.push("    cidrs: [10.2.0.0/16]");
     // The repeat is at its own id, and names the first declaration.
     expect(located(lines)).toEqual(["INVALID_DOCUMENT vpcs[1] @7:5 ~vpcs[a]@2:5"]);
+  });
+
+  it("locates a JSON text beside the value the validation read, without parsing it again", () => {
+    const lines = [
+      "{",
+      '  "vpcs": [',
+      '    {"id": "gz", "cloud": "tencentcloud", "account": "1", "region": "ap-guangzhou", "cidrs": ["10.0.0.0/16"]},',
+      '    {"id": "bj", "cloud": "tencentcloud", "account": "1", "region": "ap-beijing", "cidrs": ["10.0.0.0/16"]}',
+      "  ],",
+      '  "peerings": [{"id": "gz-bj", "vpc": "gz", "peerVpc": "bj", "bandwidthMbps": 7}]',
+      "}",
+    ];
+    // A .yaml name: the text is JSON all the same, and read as JSON.
+    const text = `\ufeff${lines.join("\n")}\n`;
+    const parsed = parseTopologyDocument(text, "t.yaml");
+    expect(parsed.format).toBe("json");
+    const { diagnostics } = validateDocument(parsed.value);
+    expect(diagnostics.length).toBeGreaterThan(1);
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const beside = diagnosticPlaces(text, diagnostics, parsed);
+      expect(parse).not.toHaveBeenCalled();
+      expect(beside).toEqual(diagnosticPlaces(text, diagnostics));
+      expect(beside.every((p) => p.at !== undefined)).toBe(true);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it("places more diagnostics than a call takes arguments (a large file's warnings)", () => {

@@ -83,18 +83,23 @@ export function pathTree(paths: Iterable<readonly (string | number)[]>, depth: n
 /**
  * The value and its containers' frames, or `undefined` when `text` is not JSON. With `wanted`, only the
  * containers on the paths it gives for the value are read into (a diagnostic's route is one entry of 800,000,
- * not all of them); without it, every container down to `depth`.
+ * not all of them); without it, every container down to `depth`. `parsed` is the text's value when a first
+ * read already made it with `JSON.parse` (the text is then known to be JSON): it is not parsed again.
  */
 export function jsonLocator(
   text: string,
   depth: number,
   wanted?: (root: unknown) => Iterable<readonly (string | number)[]>,
+  parsed?: { readonly value: unknown },
 ): { root: unknown; containers: Map<object, Frame> } | undefined {
   let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch {
-    return undefined;
+  if (parsed) root = parsed.value;
+  else {
+    try {
+      root = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
   }
   const tree = wanted && pathTree(wanted(root), depth);
   const containers = new Map<object, Frame>();

@@ -11,6 +11,7 @@
  * same way (JSON is YAML 1.2 flow syntax), so both formats locate alike.
  */
 import { CORE_SCHEMA, load } from "js-yaml";
+import type { ParsedDocument } from "../load-document.js";
 import { jsonLocator } from "./json-locate.js";
 
 /** A place in the text: line and column from 1, the column in UTF-16 code units (as editors count them). */
@@ -101,14 +102,20 @@ function positionOf(starts: readonly number[], offset: number): SourcePosition {
  * Reads `text` (YAML or JSON, without a byte order mark) for its positions, for paths of at most `depth` steps
  * (the default: any; a longer path gives its place at `depth` steps). JSON goes through ./json-locate.ts, which
  * skips what lies deeper, and with `wanted` reads into only the containers on the paths it gives; YAML through
- * js-yaml's listener, which sees every node. `undefined` when the text does not parse: positions are an aid to a
- * report, and a text that does not parse was reported as unreadable before.
+ * js-yaml's listener, which sees every node. `parsed`, the first read's value and syntax, spares a JSON text its
+ * second `JSON.parse` (a YAML one is read again, for its listener). `undefined` when the text does not parse:
+ * positions are an aid to a report, and a text that does not parse was reported as unreadable before.
  */
 export function documentLocator(
   text: string,
   depth = Number.POSITIVE_INFINITY,
   wanted?: WantedPaths,
+  parsed?: ParsedDocument,
 ): DocumentLocator | undefined {
+  if (parsed?.format === "json") {
+    const json = jsonLocator(text, depth, wanted, parsed)!;
+    return locatorOf(text, json.root, json.containers, depth);
+  }
   const first = contentStart(text, 0);
   const c = text.charCodeAt(first);
   if (c === 0x7b || c === 0x5b) {
