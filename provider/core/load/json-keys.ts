@@ -9,15 +9,16 @@
  * Written by hand for the reason json-scan.ts gives: no maintained parser reports duplicates without building a
  * syntax tree of the whole document.
  */
-import { stringEnd } from "./json-locate.js";
+import {
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  COMMA,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  stringEnd,
+} from "./json-locate.js";
 import { type JsonScanOptions, jsonTextError } from "./json-scan.js";
-
-const QUOTE = 0x22;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
 
 /** An object this many keys long switches from a list to a set. */
 const LIST_KEYS = 16;

@@ -9,13 +9,14 @@
  */
 import type { Frame } from "./locate.js";
 
-const QUOTE = 0x22;
+/** The JSON characters the hand scans here and in ./json-keys.ts look for. */
+export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
+export const OPEN_OBJECT = 0x7b;
+export const CLOSE_OBJECT = 0x7d;
+export const OPEN_ARRAY = 0x5b;
+export const CLOSE_ARRAY = 0x5d;
+export const COMMA = 0x2c;
 const COLON = 0x3a;
 
 function isSpace(c: number): boolean {
