@@ -47,12 +47,6 @@ export function documentPathOf(ref: ResourceRef, indexOf: IdIndex): DocumentPath
   return index === undefined ? undefined : [ref.kind, index, ...rest];
 }
 
-/** How many steps `documentPathOf` gives for `ref`: how deep the locator must look. */
-function pathLength(ref: ResourceRef): number {
-  const rest = ref.path?.length ?? 0;
-  return ref.kind === "document" ? rest : ref.key === undefined ? 1 + rest : 2 + rest;
-}
-
 /** A place a diagnostic involves besides its own (`Diagnostic.related`): its text, and where it is. */
 export interface RelatedPlace {
   /** As `Diagnostic.resource` is written: `vpcs[bj].cidrs[1]`. */
@@ -71,16 +65,9 @@ export interface DiagnosticPlace {
 
 const NOWHERE: DiagnosticPlace = { entry: undefined, at: undefined, related: [] };
 
-/** How deep the locator must look for every place of `d`. */
-function depthOf(d: Diagnostic): number {
-  let depth = pathLength(d.ref) + (d.field?.length ?? 0);
-  for (const r of d.related ?? []) depth = Math.max(depth, pathLength(r));
-  return depth;
-}
-
 /**
  * Where each diagnostic is in `text`, the document they were found in (same order). The text is read again
- * only when there are diagnostics, and only as deep as their places go; `parsed` is the value the validation
+ * only when there are diagnostics, and a JSON text only along the paths of their places; `parsed` is the value the validation
  * read, which a JSON text is located beside without being parsed again.
  */
 export function diagnosticPlaces(
@@ -89,9 +76,6 @@ export function diagnosticPlaces(
   parsed?: ParsedDocument,
 ): DiagnosticPlace[] {
   if (diagnostics.length === 0) return [];
-  // A loop, not Math.max(...): a large file can have 800,000 diagnostics, past the limit on call arguments.
-  let depth = 0;
-  for (const d of diagnostics) depth = Math.max(depth, depthOf(d));
   // Each diagnostic's paths in the document: its entry, its field, its related places (found once the text is
   // read, as an id becomes an index only in the document's value).
   let paths: { entry?: DocumentPath; field?: DocumentPath; related: (DocumentPath | undefined)[] }[] = [];
@@ -108,7 +92,8 @@ export function diagnosticPlaces(
     return paths.flatMap((p) => [p.entry, p.field, ...p.related].filter((q) => q !== undefined));
   };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const locator = documentLocator(body, depth, wanted, parsed);
+  // No depth limit: the wanted paths bound what a JSON text is read into, and YAML is read whole anyway.
+  const locator = documentLocator(body, Number.POSITIVE_INFINITY, wanted, parsed);
   if (!locator) return diagnostics.map(() => NOWHERE);
   // The YAML reader reads every node and never asks: the paths are found here then.
   if (paths.length === 0) wanted(locator.root);
