@@ -116,9 +116,14 @@ export function buildProgram(
       "--base <file>",
       "draw the change from this topology: added, removed and changed marked (as diff)",
     )
+    .option(
+      "--base-ref <rev>",
+      "as --base, the base being <file> as git revision <rev> holds it (origin/main)",
+    )
     .addOption(progress())
-    .action((file: string, options: { format: GraphFormat; base?: string; progress?: boolean }) =>
-      guard(() => runGraph(file, options, context(options))),
+    .action(
+      (file: string, options: { format: GraphFormat; base?: string; baseRef?: string; progress?: boolean }) =>
+        guard(() => runGraph(file, options, context(options))),
     );
 
   program
@@ -128,15 +133,19 @@ export function buildProgram(
     )
     .argument(
       "<base>",
-      "the topology before the change (YAML or JSON), e.g. from `git show main:network.yaml`",
+      "the topology before the change (YAML or JSON); with --base-ref, the head file (its version at <rev> is the base)",
     )
-    .argument("<head>", "the topology after the change")
+    .argument("[head]", "the topology after the change (omitted with --base-ref)")
+    .option(
+      "--base-ref <rev>",
+      "the base is <base> as git revision <rev> holds it (origin/main): no `git show` into a file",
+    )
     .addOption(
       new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
     )
     .option("--graph", "with --format markdown: end with the Mermaid graph of the change (as graph --base)")
     .addOption(progress())
-    .action((base: string, head: string, options: DiffOptions & { progress?: boolean }) =>
+    .action((base: string, head: string | undefined, options: DiffOptions & { progress?: boolean }) =>
       guard(() => runDiff(base, head, options, context(options))),
     );
 

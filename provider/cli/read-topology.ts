@@ -151,21 +151,51 @@ export function readTextFile(file: string, what = ""): string {
 
 /** Reads, parses and validates a topology file; every read or parse failure ends the command with exit code 2. */
 export function readTopology(file: string, options: ReadOptions = {}): ReadResult {
+  return checkTopology(file, (maxBytes, onSize) => readDocumentBytes(file, maxBytes, onSize), options);
+}
+
+/**
+ * Reads, parses and validates a topology that is not a file of its own (a file at a git revision,
+ * `origin/main:network.yaml`), with a file's limits, progress and failures: `size` is checked against the limit
+ * before `load` is called.
+ */
+export function readTopologyFrom(
+  name: string,
+  size: number,
+  load: () => Buffer,
+  options: ReadOptions = {},
+): ReadResult {
+  return checkTopology(
+    name,
+    (maxBytes, onSize) => {
+      if (size > maxBytes) throw tooLarge(name, maxBytes);
+      onSize(size);
+      return load();
+    },
+    options,
+  );
+}
+
+function checkTopology(
+  name: string,
+  read: (maxBytes: number, onSize: (bytes: number | undefined) => void) => Buffer,
+  options: ReadOptions,
+): ReadResult {
   const limits = { ...DEFAULT_LOAD_LIMITS, ...options.limits };
   let progress = NO_PROGRESS;
   try {
     // The bytes, then the text, are dropped as soon as the next form exists: one copy of a large document at a time.
     let text = decodeDocument(
-      readDocumentBytes(file, limits.maxBytes, (size) => {
-        progress = options.progress?.(file, size) ?? NO_PROGRESS;
+      read(limits.maxBytes, (size) => {
+        progress = options.progress?.(name, size) ?? NO_PROGRESS;
         progress.phase("reading", size === undefined ? undefined : `${(size / 1e6).toFixed(1)} MB`);
       }),
-      file,
+      name,
     );
     progress.phase("parsing");
-    const parsed = parseTopologyDocument(text, file, { limits });
+    const parsed = parseTopologyDocument(text, name, { limits });
     if (!options.locate) text = "";
-    const result = validateDocument(parsed.value, (name, detail) => progress.phase(name, detail));
+    const result = validateDocument(parsed.value, (phase, detail) => progress.phase(phase, detail));
     if (options.locate && result.diagnostics.length > 0) progress.phase("locating");
     // The value validated is the one a JSON text is located beside: no second JSON.parse.
     const located = options.locate

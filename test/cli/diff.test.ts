@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { EXAMPLES } from "../support/fixtures.js";
+import { EXAMPLES, withTransitiveRoute } from "../support/fixtures.js";
 
 /** The CLI under test is the built JavaScript that users run (`npm test` builds first). */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -28,23 +28,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-/** The example with a Shanghai VPC peered to Guangzhou, and Beijing routing Shanghai's block through Guangzhou. */
 const example = readFileSync(EXAMPLE, "utf8");
-const transitive = file(
-  "transitive.yaml",
-  example
-    .replace(
-      "peerings:\n",
-      '  - { id: vpc-sh, cloud: tencentcloud, region: ap-shanghai, account: "100001", cidrs: [10.3.0.0/16] }\npeerings:\n',
-    )
-    .replace("routes:\n", "  - { id: gz-sh, vpc: vpc-gz, peerVpc: vpc-sh, bandwidthMbps: 100 }\nroutes:\n")
-    .replace(
-      "bandwidthPolicies:\n",
-      "  - { vpc: vpc-gz, destination: 10.3.0.0/16, peering: gz-sh }\n" +
-        "  - { vpc: vpc-sh, destination: 10.0.0.0/16, peering: gz-sh }\n" +
-        "  - { vpc: vpc-bj, destination: 10.3.0.0/16, peering: gz-bj }\nbandwidthPolicies:\n",
-    ),
-);
+const transitive = file("transitive.yaml", withTransitiveRoute(example));
 
 describe("peerlink diff", () => {
   it("finds no change between a file and itself, and exits 0", () => {
