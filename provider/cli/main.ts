@@ -138,7 +138,7 @@ export function buildProgram(
     .argument("[head]", "the topology after the change (omitted with --base-ref)")
     .option(
       "--base-ref <rev>",
-      "the base is <base> as git revision <rev> holds it (origin/main): no `git show` into a file",
+      "give one file, the head: the base is that file as git revision <rev> (origin/main) holds it",
     )
     .addOption(
       new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
