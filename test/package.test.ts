@@ -21,6 +21,15 @@ describe("the published package", () => {
     expect(codes).toEqual(["INVALID_CIDR"]);
   });
 
+  it("exports the topology's JSON Schema as peerlink/topology.schema.json", () => {
+    const out = execFileSync(
+      process.execPath,
+      ["--input-type=module", "-e", 'console.log(import.meta.resolve("peerlink/topology.schema.json"))'],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(out.trim()).toMatch(/\/topology\.schema\.json$/);
+  });
+
   it("packs the built JavaScript, its type declarations and the bin, not the sources or tests", () => {
     const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
       cwd: ROOT,
@@ -31,6 +40,7 @@ describe("the published package", () => {
     expect(files).toContain("dist/provider/core/index.js");
     expect(files).toContain("dist/provider/core/index.d.ts");
     expect(files).toContain("dist/provider/cli/main.js");
+    expect(files).toContain("topology.schema.json"); // what an editor's $schema names in node_modules/peerlink
     expect(files.some((f) => f.startsWith("test/") || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toBe(
       false,
     );

@@ -147,7 +147,7 @@ const placed = (d: Diagnostic, locate: Locate | undefined): string => {
 
 const diagnosticLine = (sign: Sign, d: Diagnostic, locate?: Locate): ChangeLine => ({
   sign,
-  subject: `${d.severity} ${d.code} ${renderResource(d.ref)}${locate && locate(d) ? ` ${locate(d)}` : ""}`,
+  subject: `${d.severity} ${d.code} ${renderResource(d.ref)}${placed(d, locate)}`,
   detail: d.message,
   ...(sign === "+" ? { note: `fix: ${d.fix}` } : {}),
 });

@@ -219,6 +219,19 @@ export function buildProgram(
     );
 
   program
+    .command("schema")
+    .description(
+      "print the topology document's JSON Schema, for editors (as topology.schema.json in the package)",
+    )
+    .action(() =>
+      asyncGuard(async () => {
+        const { topologyJsonSchemaText } = await import("../core/topology-json-schema.js");
+        io.stdout.write(topologyJsonSchemaText());
+        return EXIT.ok;
+      }),
+    );
+
+  program
     .command("emulator")
     .description("serve the Tencent, Huawei and Baidu VPC APIs on 127.0.0.1 over a local state file")
     .option("--port <n>", "port (0 picks a free one)", String(DEFAULT_EMULATOR_PORT))

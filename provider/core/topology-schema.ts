@@ -124,6 +124,8 @@ export const subnetSchema = z.strictObject({
 });
 
 export const topologySchema = z.strictObject({
+  /** The JSON Schema an editor checks a JSON file against (`topology.schema.json`); peerlink ignores it. */
+  $schema: z.string().optional(),
   vpcs: z.array(vpcSchema).default([]),
   /** Optional in the parsed type too: the front ends build documents in code, and most declare no subnet. */
   subnets: z.array(subnetSchema).optional(),

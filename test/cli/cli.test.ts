@@ -266,3 +266,26 @@ describe("peerlink graph", () => {
     expect(stdout.endsWith("\n")).toBe(true);
   });
 });
+
+describe("peerlink schema", () => {
+  it("prints the JSON Schema the package ships, which a JSON topology may name as its $schema", () => {
+    const { code, stdout } = peerlink("schema");
+    expect(code).toBe(0);
+    expect(stdout).toBe(readFileSync(join(ROOT, "topology.schema.json"), "utf8"));
+    expect(JSON.parse(stdout).title).toBe("peerlink topology");
+    const dir = mkdtempSync(join(tmpdir(), "peerlink-schema-"));
+    const file = join(dir, "network.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ $schema: "./node_modules/peerlink/topology.schema.json", vpcs: [], peerings: [] }),
+    );
+    expect(peerlink("validate", file).code).toBe(0);
+    writeFileSync(file, JSON.stringify({ $schema: 1 }));
+    const wrong = peerlink("validate", file, "--format", "json");
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout).diagnostics[0]).toMatchObject({
+      code: "INVALID_DOCUMENT",
+      resource: "$schema",
+    });
+  });
+});
