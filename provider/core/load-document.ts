@@ -45,7 +45,7 @@ function parseJson(text: string, source: string, limits: LoadLimits): unknown {
       fix: "Fix the JSON syntax.",
     });
   }
-  checkJsonKeys(text, { source, maxDepth: limits.maxDepth });
+  checkJsonKeys(text, { source, maxDepth: limits.maxDepth }, value);
   return value;
 }
 
