@@ -243,6 +243,12 @@ export interface RouteInfo {
   readonly peeringId: string;
   readonly description: string;
   readonly createdAt: string;
+  /**
+   * Tencent only: the route's integer `RouteId` beside its string id (`RouteItemId`, which `id` is). The SDK's
+   * Route model: "IPv4路由策略ID是有意义的值，IPv6路由策略是无意义的值0"; absent for an IPv6 route (0) and on the other
+   * clouds. tencentcloud_route_table_entry's import id names it (discover --format terraform-import).
+   */
+  readonly entryId?: number;
 }
 
 export interface CreateRouteInput {

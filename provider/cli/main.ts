@@ -183,15 +183,15 @@ export function buildProgram(
     program
       .command("discover")
       .description(
-        "read accounts (read-only) and write the live estate as a topology document or a Pulumi import file",
+        "read accounts (read-only) and write the live estate as a topology document, a Pulumi import file or Terraform import blocks",
       ),
   )
     .addOption(
       new Option(
         "--format <format>",
-        "a topology document (yaml, json), or a Pulumi bulk import file (pulumi-import)",
+        "a topology document (yaml, json), a Pulumi bulk import file (pulumi-import), or OpenTofu/Terraform import blocks for the clouds' providers (terraform-import, an imports.tf.json)",
       )
-        .choices(["yaml", "json", "pulumi-import"])
+        .choices(["yaml", "json", "pulumi-import", "terraform-import"])
         .default("yaml"),
     )
     .option("-o, --output <file>", "write the document to a file instead of stdout")

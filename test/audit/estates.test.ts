@@ -9,12 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS } from "../../provider/backends/clock.js";
-import { run } from "../../provider/cli/main.js";
 import { CLOUDS, type Cloud, type TopologyDocument } from "../../provider/core/topology-schema.js";
 import { handlers } from "../../provider/emulator/handlers.js";
 import type { EmulatorAccount, EmulatorRequest } from "../../provider/emulator/protocol.js";
 import { type RunningEmulator, startEmulator } from "../../provider/emulator/server.js";
 import { type RecordingHandler, recordingHandler } from "../emulator/support/recording-handler.js";
+import { inProcessCli } from "../support/in-process-cli.js";
 import { type Planter, planter, REGION } from "./support/plant.js";
 
 const account = (n: number): EmulatorAccount => ({
@@ -44,22 +44,7 @@ function kindOf(request: EmulatorRequest): string {
 }
 const isRead = (kind: string) => /^(Describe|GET )/.test(kind);
 
-interface Cli {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-async function peerlink(...argv: string[]): Promise<Cli> {
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: ENV,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+const peerlink = inProcessCli(ENV);
 
 /**
  * What an 8-day-old unanswered request reads as. Tencent: EXPIRED (seed 000 "申请将在7天后自动过期失效"). Baidu: its
@@ -370,6 +355,63 @@ describe.each(CLOUDS)("%s", (cloud: Cloud) => {
     );
     expect(misplaced.code).toBe(2);
     expect(misplaced.stderr).toContain("use it with --format pulumi-import");
+  });
+
+  it("--format terraform-import writes import blocks by each provider's documented ids, one provider per account and region", async () => {
+    const out = await peerlink("discover", "--profile", profile([D, E]), "--format", "terraform-import");
+    expect(out.code, out.stderr).toBe(0);
+    const file = JSON.parse(out.stdout) as {
+      terraform: { required_providers: Record<string, { source: string }> };
+      provider: Record<string, { alias: string; region: string }[]>;
+      import: { to: string; id: string; provider: string }[];
+    };
+    expect(Object.keys(file.terraform.required_providers)).toEqual([cloud]);
+    const aliases = [D, E].map((a) => `${REGION[cloud]}_${a.id}`);
+    expect(file.provider[cloud]?.map((p) => p.alias)).toEqual(aliases);
+    const via = (a: EmulatorAccount) => `${cloud}.${REGION[cloud]}_${a.id}`;
+    const byType = (suffix: string) =>
+      file.import.filter((i) => i.to.split(".")[0] === `${cloud}_${suffix}`).map((i) => [i.id, i.provider]);
+    expect(byType("vpc").sort()).toEqual(
+      [
+        [ids.d1, via(D)],
+        [ids.e1, via(E)],
+      ].sort(),
+    );
+    const peeringType = {
+      tencentcloud: "vpc_peer_connect_manager",
+      huaweicloud: "vpc_peering_connection",
+      baiducloud: "peer_conn",
+    }[cloud];
+    expect(byType(peeringType)).toEqual([[ids.clean, via(D)]]);
+    // E accepted D's request: Huawei and Baidu import the acceptance; Tencent's is an operation, said on stderr.
+    const acceptance = {
+      tencentcloud: undefined,
+      huaweicloud: "vpc_peering_connection_accepter",
+      baiducloud: "peer_conn_acceptor",
+    }[cloud];
+    if (acceptance) {
+      expect(byType(acceptance)).toEqual([[ids.clean, via(E)]]);
+      expect(out.stderr).toBe("");
+    } else expect(out.stderr).toContain(`not in the import blocks: the acceptance of peering ${ids.clean}`);
+    // Each side's route in its provider's format, through its own account's provider.
+    const routeType = {
+      tencentcloud: "route_table_entry",
+      huaweicloud: "vpc_route",
+      baiducloud: "route_rule",
+    }[cloud];
+    const routeId = {
+      tencentcloud: /^\d+\.[^.]+$/,
+      huaweicloud: /^[^/]+\/172\.1[67]\.0\.0\/16$/,
+      baiducloud: /^[^:]+:[^:]+$/,
+    }[cloud];
+    const routes = byType(routeType);
+    expect(routes.map(([, p]) => p).sort()).toEqual([via(D), via(E)]);
+    for (const [id] of routes) expect(id).toMatch(routeId);
+    expect(
+      byType(cloud === "huaweicloud" ? "vpc_subnet" : "subnet")
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([ids.web, ids.db, ids.tmp].sort());
   });
 
   it("graph of the discovered estate marks one-way routes, unused peerings, pending requests and hidden peers", async () => {

@@ -2,3 +2,4 @@
 export * from "./connections.js";
 export * from "./discover.js";
 export * from "./pulumi-import.js";
+export * from "./terraform-import.js";

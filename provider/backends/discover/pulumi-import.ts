@@ -34,7 +34,7 @@ export interface PulumiImportFile {
 }
 
 /** Peering states worth adopting: requested or live. Leftovers are deleted, not imported. */
-const ADOPTABLE: ReadonlySet<string> = new Set(["CREATING", "PENDING", "ACCEPTING", "ACTIVE"]);
+export const ADOPTABLE: ReadonlySet<string> = new Set(["CREATING", "PENDING", "ACCEPTING", "ACTIVE"]);
 
 /**
  * A cloud name as a Pulumi logical name. The engine takes any string (pulumi/pulumi#14107 "Allow anything in resource

@@ -149,6 +149,7 @@ export function routeOf(route: WireRoute, vpcId: string): RouteInfo {
     peeringId: route.GatewayId,
     description: readDescription(route.RouteDescription ?? "").description,
     createdAt: isoOf(route.CreatedTime),
+    ...(typeof route.RouteId === "number" && route.RouteId > 0 ? { entryId: route.RouteId } : {}),
   };
 }
 

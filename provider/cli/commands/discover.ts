@@ -13,6 +13,7 @@ import {
   pulumiImportFile,
   readEstates as readSessionEstates,
   type SessionEstate,
+  terraformImportFile,
 } from "../../backends/discover/index.js";
 import { BackendError } from "../../backends/errors.js";
 import { parseTopologyText } from "../../core/load-document.js";
@@ -33,8 +34,8 @@ export interface ConnectionOptions {
 }
 
 export interface DiscoverOptions extends ConnectionOptions {
-  /** A topology document (yaml, json), or a Pulumi bulk import file (pulumi-import). */
-  readonly format: "yaml" | "json" | "pulumi-import";
+  /** A topology document (yaml, json), a Pulumi bulk import file (pulumi-import), or import blocks (terraform-import). */
+  readonly format: "yaml" | "json" | "pulumi-import" | "terraform-import";
   readonly output?: string;
   /** `ACCOUNT=URN` of the stack's provider resource for each account (pulumi-import of several accounts). */
   readonly pulumiProvider?: readonly string[];
@@ -175,6 +176,14 @@ export async function runDiscover(options: DiscoverOptions, ctx: CommandContext)
         `peerlink: --format pulumi-import of ${read.accounts.length} accounts (${read.accounts.map(escapeText).join(", ")}) needs the stack's provider of each${missing.length > 0 ? `; none given for ${missing.map(escapeText).join(", ")}` : ""}. Fix: declare a pulumi:providers:peerlink resource per account, \`pulumi up\`, then give --pulumi-provider ACCOUNT=URN for each (or discover one account at a time, for the stack's default provider).`,
       );
     text = `${JSON.stringify(pulumiImportFile(read.estates, read.accounts, providers), null, 2)}\n`;
+  } else if (options.format === "terraform-import") {
+    const { file, skipped } = terraformImportFile(read.estates, read.accounts);
+    // Said on stderr, always: a resource the file leaves out is one `plan -generate-config-out` will not write.
+    for (const s of skipped)
+      ctx.io.stderr.write(
+        `peerlink: discover: not in the import blocks: ${escapeText(s.resource)}: ${escapeText(s.reason)}.\n`,
+      );
+    text = `${JSON.stringify(file, null, 2)}\n`;
   } else text = renderDocument(read.document, options.format);
   if (options.output === undefined) ctx.io.stdout.write(text);
   else writeFileSync(options.output, text);
