@@ -92,10 +92,10 @@ export function diagnosticPlaces(
     return paths.flatMap((p) => [p.entry, p.field, ...p.related].filter((q) => q !== undefined));
   };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // No depth limit: the wanted paths bound what a JSON text is read into, and YAML is read whole anyway.
+  // No depth limit: the wanted paths bound what is read, of a JSON text and (when its layout allows) a YAML one.
   const locator = documentLocator(body, Number.POSITIVE_INFINITY, wanted, parsed);
   if (!locator) return diagnostics.map(() => NOWHERE);
-  // The YAML reader reads every node and never asks: the paths are found here then.
+  // The full YAML reader reads every node and never asks: the paths are found here then.
   if (paths.length === 0) wanted(locator.root);
   const find = (path: DocumentPath | undefined) => path && locator.position(path);
   return diagnostics.map((d, i) => {

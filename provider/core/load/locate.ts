@@ -13,6 +13,7 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { ParsedDocument } from "../load-document.js";
 import { jsonLocator } from "./json-locate.js";
+import { yamlSliceLocator } from "./yaml-slice-locate.js";
 
 /** A place in the text: line and column from 1, the column in UTF-16 code units (as editors count them). */
 export interface SourcePosition {
@@ -102,8 +103,9 @@ function positionOf(starts: readonly number[], offset: number): SourcePosition {
  * Reads `text` (YAML or JSON, without a byte order mark) for its positions, for paths of at most `depth` steps
  * (the default: any; a longer path gives its place at `depth` steps). JSON goes through ./json-locate.ts, which
  * skips what lies deeper, and with `wanted` reads into only the containers on the paths it gives; YAML through
- * js-yaml's listener, which sees every node. `parsed`, the first read's value and syntax, spares a JSON text its
- * second `JSON.parse` (a YAML one is read again, for its listener). `undefined` when the text does not parse:
+ * js-yaml's listener, which sees every node, or with `parsed` and `wanted` through ./yaml-slice-locate.ts, which
+ * reads only the items the paths name when the text's layout agrees with the value. `parsed`, the first read's
+ * value and syntax, spares a JSON text its second `JSON.parse`. `undefined` when the text does not parse:
  * positions are an aid to a report, and a text that does not parse was reported as unreadable before.
  */
 export function documentLocator(
@@ -122,6 +124,20 @@ export function documentLocator(
     const json = jsonLocator(text, depth, wanted);
     if (json) return locatorOf(text, json.root, json.containers, depth);
   }
+  if (parsed?.format === "yaml" && wanted) {
+    // Only the sequence items the wanted paths name, when the text's layout lets them be cut out and checked.
+    const sliced = yamlSliceLocator(text, parsed.value, depth, wanted);
+    if (sliced) return sliced;
+  }
+  const read = yamlFrames(text);
+  return read && locatorOf(text, read.root, read.containers, depth);
+}
+
+/**
+ * A YAML text's value and the frames of its containers, from js-yaml's listener (offsets into `text`);
+ * `undefined` when the text does not parse.
+ */
+export function yamlFrames(text: string): { root: unknown; containers: Map<object, Frame> } | undefined {
   const containers = new Map<object, Frame>();
   // The open nodes: where each opened, and its frame once a child of it closes. The depth of a node on this
   // stack is not its depth in the document: js-yaml reads a value that starts on the next line, and a document
@@ -163,7 +179,7 @@ export function documentLocator(
   } catch {
     return undefined;
   }
-  return locatorOf(text, root, containers, depth);
+  return { root, containers };
 }
 
 /** The locator over the frames of `root`'s containers, from either reader. */
