@@ -25,6 +25,9 @@ import {
 
 const isObject = (v: unknown): v is object => v !== null && typeof v === "object";
 
+/** Items read alone that are always cheaper than reading the whole text. */
+const MIN_BUDGET = 1000;
+
 /** Offset of the line `key:` at column 0, if it is there exactly once. */
 function topLevelKey(text: string, key: string): number | undefined {
   const line = `${key}:`;
@@ -114,8 +117,13 @@ export function yamlSliceLocator(
 
   const containers = new Map<object, Frame>();
   containers.set(root, { start: 0, items: [], keys: at });
+  const asked = [...wanted(root)];
+  // Each item read alone costs a load of its own: past an eighth of the document's items, one whole read is less.
+  const distinct = new Set(asked.filter((p) => p.length >= 2).map((p) => `${p[0]}\u0000${p[1]}`)).size;
+  const total = keys.reduce((n, k) => n + (Array.isArray(doc[k]) ? (doc[k] as unknown[]).length : 0), 0);
+  if (distinct > Math.max(MIN_BUDGET, total / 8)) return undefined;
   const items = new Map<string, number[] | undefined>();
-  for (const path of wanted(root) as Iterable<DocumentPath>) {
+  for (const path of asked) {
     if (path.length < 2) continue;
     const [key, index] = path as [string | number, string | number];
     const list = doc[String(key)];

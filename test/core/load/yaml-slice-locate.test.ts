@@ -89,6 +89,14 @@ describe("yamlSliceLocator", () => {
     expect(locate({ ...root, peerings: [] })).toBeUndefined();
   });
 
+  it("reads the whole text instead when more than an eighth of the items (and over 1,000) are asked for", () => {
+    const text = `routes:\n${Array.from({ length: 12_000 }, (_, i) => `  - { vpc: v${i}, destination: 10.0.0.0/16 }\n`).join("")}`;
+    const root = load(text);
+    const ask = (n: number): DocumentPath[] => Array.from({ length: n }, (_, i) => ["routes", i, "vpc"]);
+    expect(yamlSliceLocator(text, root, Number.POSITIVE_INFINITY, () => ask(1500))).toBeDefined();
+    expect(yamlSliceLocator(text, root, Number.POSITIVE_INFINITY, () => ask(1501))).toBeUndefined();
+  });
+
   // Topology-shaped documents: top-level lists of items, any values inside, written in many styles.
   const key = fc.oneof(
     fc.constantFrom("id", "a b", "x:y", "1", "é", "-"),
