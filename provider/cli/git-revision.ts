@@ -41,6 +41,17 @@ function git(args: readonly string[], cwd: string, input?: string, maxBuffer = 1
   return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString("utf8").trim() };
 }
 
+/**
+ * How to fetch a remote branch named like `origin/main` so that it resolves: with its remote-tracking ref named, as
+ * a clone made with a narrow refspec (actions/checkout's) does not update it from `git fetch origin main` alone.
+ */
+function fetchCommand(rev: string, remotes: readonly string[]): string {
+  const remote = /^([A-Za-z0-9._-]+)\/([A-Za-z0-9._/-]+)$/.exec(rev);
+  return remote && remotes.includes(remote[1]!)
+    ? `git fetch ${remote[1]} ${remote[2]}:refs/remotes/${remote[1]}/${remote[2]}`
+    : "git fetch origin main:refs/remotes/origin/main";
+}
+
 function refuse(message: string, fix: string): never {
   throw new CliExit(EXIT.unreadable, `peerlink: ${message} (fix: ${fix})`);
 }
@@ -79,11 +90,13 @@ export function fileAtRevision(file: string, rev: string): RevisionFile {
   const name = `${rev}:${path}`;
   const asFile = `or give the base as a file: git show ${name} > base.yaml`;
   const commit = git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], dir);
-  if (commit.status !== 0)
+  if (commit.status !== 0) {
+    const remotes = git(["remote"], dir).stdout.toString("utf8").split("\n").filter(Boolean);
     refuse(
       `git revision "${rev}" is not a commit in this repository`,
-      `fetch it first, e.g. git fetch origin main, since actions/checkout fetches one commit unless fetch-depth is 0; ${asFile}`,
+      `fetch it first, e.g. ${fetchCommand(rev, remotes)}, since actions/checkout fetches one commit unless fetch-depth is 0; ${asFile}`,
     );
+  }
   const sha = commit.stdout.toString("utf8").trim();
   // One line per object: "<sha> <type> <size>", or "<name> missing" when the commit has no such path.
   const check = git(["cat-file", "--batch-check"], dir, `${sha}:${path}\n`);

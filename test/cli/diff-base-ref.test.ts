@@ -120,7 +120,11 @@ describe("peerlink diff --base-ref", () => {
     const unknown = peerlink(["diff", "--base-ref", "origin/main", NETWORK]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('git revision "origin/main" is not a commit in this repository');
-    expect(unknown.stderr).toContain("git fetch origin main");
+    expect(unknown.stderr).toContain("git fetch origin main:refs/remotes/origin/main");
+    // A remote the repository has: its branch, fetched into its remote-tracking ref.
+    git("remote", "add", "upstream", outside);
+    const remote = peerlink(["diff", "--base-ref", "upstream/release/2", NETWORK]);
+    expect(remote.stderr).toContain("git fetch upstream release/2:refs/remotes/upstream/release/2");
     expect(unknown.stderr).toContain(`git show origin/main:${NETWORK} > base.yaml`);
     const directory = peerlink(["diff", "--base-ref", "transitive", "net/old.yaml"]);
     expect(directory.code).toBe(2);
