@@ -294,3 +294,38 @@ describe("what a provider cannot express fails the synth with a coded error", ()
     ).toThrow(/already has a PeeringAcceptance/);
   });
 });
+
+describe("adopting live resources with CDKTF's importFrom, by the ids discover --format terraform-import lists", () => {
+  it("writes each import block at its construct's resource address, in the provider's id format", () => {
+    const a = site("huaweicloud", "vpc-a", "10.0.0.0/16", "r-1");
+    const b = site("huaweicloud", "vpc-b", "10.1.0.0/16", "r-1", { account: "1" });
+    const { json, errors } = synthStack((stack) => {
+      const peering = new Peering(stack, "peering", {
+        cloud: "huaweicloud",
+        vpc: a,
+        peerVpc: b,
+        name: "a-b",
+      });
+      peering.resource.importFrom("pcx-1");
+      const route = new RouteRule(stack, "a-to-b", {
+        cloud: "huaweicloud",
+        vpc: a,
+        peering,
+        destination: "10.1.0.0/16",
+      });
+      route.resource.importFrom("rtb-vpc-a/10.1.0.0/16");
+    });
+    expect(errors).toEqual([]);
+    const imports = (json as unknown as { import: { to: string; id: string }[] }).import;
+    expect(imports).toEqual([
+      { to: "huaweicloud_vpc_peering_connection.peering", id: "pcx-1" },
+      { to: "huaweicloud_vpc_route.a-to-b", id: "rtb-vpc-a/10.1.0.0/16" },
+    ]);
+    // Each address is a resource the stack declares: the plan imports into it instead of creating it.
+    const resources = (json as unknown as { resource: Record<string, Record<string, unknown>> }).resource;
+    for (const { to } of imports) {
+      const [type, name] = to.split(".") as [string, string];
+      expect(resources[type]?.[name], to).toBeDefined();
+    }
+  });
+});
