@@ -16,7 +16,6 @@
 import {
   contentStart,
   type DocumentLocator,
-  type DocumentPath,
   type Frame,
   locatorOf,
   type WantedPaths,
