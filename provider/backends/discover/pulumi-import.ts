@@ -9,11 +9,9 @@
  * Each resource is read through a provider configured for the account that owns it: the stack's default `peerlink`
  * provider (a file of one account), or, for several accounts, the stack's `pulumi:providers:peerlink` resource of
  * each, named in the file's `nameTable` by its URN (Pulumi's format: "nameTable" maps a name to a URN, a
- * resource's "provider" names one). What an account owns is in it: its VPCs and their subnets (where they were read);
- * the peerings it requested; its acceptance of an ACTIVE peering another account requested; the routes of its
- * route tables. Peerings that are over (REJECTED, EXPIRED, DELETED: the audit's leftovers) are not.
+ * resource's "provider" names one). What an account owns is in it, as ./adoptable.ts chooses it.
  */
-import type { PeeringInfo } from "../backend.js";
+import { adoptableShare } from "./adoptable.js";
 import type { SessionEstate } from "./discover.js";
 
 export interface PulumiImportResource {
@@ -32,9 +30,6 @@ export interface PulumiImportFile {
   readonly nameTable?: Readonly<Record<string, string>>;
   readonly resources: readonly PulumiImportResource[];
 }
-
-/** Peering states worth adopting: requested or live. Leftovers are deleted, not imported. */
-export const ADOPTABLE: ReadonlySet<string> = new Set(["CREATING", "PENDING", "ACCEPTING", "ACTIVE"]);
 
 /**
  * A cloud name as a Pulumi logical name. The engine takes any string (pulumi/pulumi#14107 "Allow anything in resource
@@ -57,8 +52,6 @@ function namer(): (type: string, wanted: string, id: string) => string {
   };
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * The accounts' part of what the sessions read, in a stable order (VPCs, subnets, peerings, acceptances, routes,
  * each by id). `providers` maps each account to the URN of the stack's `pulumi:providers:peerlink` resource
@@ -73,55 +66,43 @@ export function pulumiImportFile(
     throw new Error(`pulumiImportFile: ${accounts.length} accounts need a provider each`);
   const key = (account: string) => `provider-${account}`;
   const via = (account: string) => (providers ? { provider: key(account) } : {});
-  const wanted = new Set(accounts);
-  const vpcs = new Map(estates.flatMap((e) => e.vpcs).map((v) => [v.id, v]));
-  const peerings = new Map<string, PeeringInfo>();
-  for (const e of estates) for (const p of e.peerings) peerings.set(p.id, p);
-  const routes = new Map(estates.flatMap((e) => e.routes).map((r) => [`${r.routeTableId}/${r.id}`, r]));
+  const share = adoptableShare(estates, accounts);
   const name = namer();
   const out: PulumiImportResource[] = [];
-  const own = [...vpcs.values()].filter((v) => wanted.has(v.account)).sort(byId);
   const vpcName = new Map<string, string>();
-  for (const v of own) {
+  for (const v of share.vpcs) {
     const n = name("Vpc", v.name, v.id);
     vpcName.set(v.id, n);
     out.push({ type: "peerlink:index:Vpc", name: n, id: v.id, ...via(v.account) });
   }
-  const ownerOf = (vpcId: string) => vpcs.get(vpcId)!.account;
-  const subnets = new Map(estates.flatMap((e) => e.subnets ?? []).map((x) => [x.id, x]));
-  for (const x of [...subnets.values()].filter((x) => vpcName.has(x.vpcId)).sort(byId))
+  const ownerOf = (vpcId: string) => share.vpcOf(vpcId).account;
+  for (const x of share.subnets)
     out.push({
       type: "peerlink:index:Subnet",
       name: name("Subnet", x.name, x.id),
       id: x.id,
       ...via(ownerOf(x.vpcId)),
     });
-  const live = [...peerings.values()].filter((p) => ADOPTABLE.has(p.status)).sort(byId);
-  for (const p of live)
-    if (wanted.has(p.account))
-      out.push({
-        type: "peerlink:index:Peering",
-        name: name("Peering", p.name, p.id),
-        id: p.id,
-        ...via(p.account),
-      });
+  for (const p of share.peerings)
+    out.push({
+      type: "peerlink:index:Peering",
+      name: name("Peering", p.name, p.id),
+      id: p.id,
+      ...via(p.account),
+    });
   // Acceptances after every request: a program declares the acceptance of a peering it requests itself too.
-  for (const p of live)
-    if (wanted.has(p.peerAccount) && p.peerAccount !== p.account && p.status === "ACTIVE")
-      out.push({
-        type: "peerlink:index:PeeringAcceptance",
-        name: name("PeeringAcceptance", `${p.name || p.id}-accept`, p.id),
-        id: p.id,
-        ...via(p.peerAccount),
-      });
-  const ownRoutes = [...routes.entries()]
-    .filter(([, r]) => vpcName.has(r.vpcId))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [id, r] of ownRoutes)
+  for (const p of share.acceptances)
+    out.push({
+      type: "peerlink:index:PeeringAcceptance",
+      name: name("PeeringAcceptance", `${p.name || p.id}-accept`, p.id),
+      id: p.id,
+      ...via(p.peerAccount),
+    });
+  for (const r of share.routes)
     out.push({
       type: "peerlink:index:RouteRule",
       name: name("RouteRule", `${vpcName.get(r.vpcId)}-to-${r.destination.replace(/[/:.]/g, "-")}`, r.id),
-      id,
+      id: `${r.routeTableId}/${r.id}`,
       ...via(ownerOf(r.vpcId)),
     });
   if (!providers) return { resources: out };

@@ -9,9 +9,9 @@
  * (`{to, id, provider}`), the shape OpenTofu reads (internal/configs/import.go: "json configs, in which case the
  * values will be json strings").
  *
- * What is in it is what pulumi-import.ts adopts, by the same rules: the accounts' VPCs and subnets, the peerings
- * they requested (live or pending), their acceptance of a live peering another account requested, and the routes of
- * their route tables. Each import id is the provider's documented format, below. What a provider cannot import
+ * What is in it is what pulumi-import.ts adopts, as ./adoptable.ts chooses it: the accounts' VPCs and subnets, the
+ * peerings they requested (live or pending), their acceptance of a live peering another account requested, and the
+ * routes of their route tables. Each import id is the provider's documented format, below. What a provider cannot import
  * is left out and said (`skipped`), never written as an id that would fail.
  *
  * Import ids, from each provider's documentation (repository, path, commit of the page, its Import section):
@@ -39,9 +39,9 @@
  */
 import { PROVIDER_SOURCES } from "../../core/terraform-providers.js";
 import type { Cloud } from "../../core/topology-schema.js";
-import type { PeeringInfo, RouteInfo, VpcInfo } from "../backend.js";
+import type { RouteInfo, VpcInfo } from "../backend.js";
+import { adoptableShare } from "./adoptable.js";
 import type { SessionEstate } from "./discover.js";
-import { ADOPTABLE } from "./pulumi-import.js";
 
 /** The resource types of each cloud's provider, by what peerlink reads. */
 const TYPES: Readonly<
@@ -123,8 +123,6 @@ function namer(): (type: string, wanted: string, id: string, kind: string) => st
   };
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * The accounts' part of what the sessions read as import blocks, in a stable order (VPCs, subnets, peerings,
  * acceptances, routes, each by id), with a provider configuration per cloud, account and region it names.
@@ -136,44 +134,32 @@ export function terraformImportFile(
   estates: readonly SessionEstate[],
   accounts: readonly string[],
 ): { file: TerraformImportFile; skipped: SkippedImport[] } {
-  const wanted = new Set(accounts);
-  const vpcs = new Map(estates.flatMap((e) => e.vpcs).map((v) => [v.id, v]));
-  const peerings = new Map<string, PeeringInfo>();
-  for (const e of estates) for (const p of e.peerings) peerings.set(p.id, p);
-  const routes = new Map(estates.flatMap((e) => e.routes).map((r) => [`${r.routeTableId}/${r.id}`, r]));
-  const subnets = new Map(estates.flatMap((e) => e.subnets ?? []).map((x) => [x.id, x]));
+  const share = adoptableShare(estates, accounts);
   const providers = new Map<string, { cloud: Cloud; alias: string; region: string }>();
   const providerOf = (cloud: Cloud, account: string, region: string): string => {
     const alias = terraformName(`${region}_${account}`, "p");
     providers.set(`${cloud}.${alias}`, { cloud, alias, region });
     return `${cloud}.${alias}`;
   };
+  const at = (v: VpcInfo) => providerOf(v.cloud, v.account, v.region);
   const name = namer();
   const out: TerraformImport[] = [];
   const skipped: SkippedImport[] = [];
-  const push = (type: string, wanted: string, id: string, kind: string, provider: string) =>
-    out.push({ to: `${type}.${name(type, wanted, id, kind)}`, id, provider });
+  const push = (type: string, wanted: string, id: string, kind: string, provider: string) => {
+    const n = name(type, wanted, id, kind);
+    out.push({ to: `${type}.${n}`, id, provider });
+    return n;
+  };
 
-  const own = [...vpcs.values()].filter((v) => wanted.has(v.account)).sort(byId);
   const vpcName = new Map<string, string>();
-  for (const v of own) {
-    const type = TYPES[v.cloud].vpc;
-    const n = name(type, v.name, v.id, "vpc");
-    vpcName.set(v.id, n);
-    out.push({ to: `${type}.${n}`, id: v.id, provider: providerOf(v.cloud, v.account, v.region) });
-  }
-  const vpcOf = (id: string): VpcInfo => vpcs.get(id)!;
-  const at = (v: VpcInfo) => providerOf(v.cloud, v.account, v.region);
-  for (const x of [...subnets.values()].filter((x) => vpcName.has(x.vpcId)).sort(byId)) {
-    const v = vpcOf(x.vpcId);
+  for (const v of share.vpcs) vpcName.set(v.id, push(TYPES[v.cloud].vpc, v.name, v.id, "vpc", at(v)));
+  for (const x of share.subnets) {
+    const v = share.vpcOf(x.vpcId);
     push(TYPES[v.cloud].subnet, x.name, x.id, "subnet", at(v));
   }
-  const live = [...peerings.values()].filter((p) => ADOPTABLE.has(p.status)).sort(byId);
-  for (const p of live)
-    if (wanted.has(p.account))
-      push(TYPES[p.cloud].peering, p.name, p.id, "peering", providerOf(p.cloud, p.account, p.region));
-  for (const p of live) {
-    if (!wanted.has(p.peerAccount) || p.peerAccount === p.account || p.status !== "ACTIVE") continue;
+  for (const p of share.peerings)
+    push(TYPES[p.cloud].peering, p.name, p.id, "peering", providerOf(p.cloud, p.account, p.region));
+  for (const p of share.acceptances) {
     const type = TYPES[p.cloud].acceptance;
     if (type === undefined)
       skipped.push({
@@ -190,11 +176,8 @@ export function terraformImportFile(
         providerOf(p.cloud, p.peerAccount, p.peerRegion),
       );
   }
-  const ownRoutes = [...routes.entries()]
-    .filter(([, r]) => vpcName.has(r.vpcId))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  for (const [, r] of ownRoutes) {
-    const v = vpcOf(r.vpcId);
+  for (const r of share.routes) {
+    const v = share.vpcOf(r.vpcId);
     const id = routeImportId(v.cloud, r);
     if (id === undefined) {
       skipped.push({
