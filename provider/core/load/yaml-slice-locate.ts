@@ -13,6 +13,7 @@
  * that looks like an item inside a string) gives `undefined`, and the caller reads the whole text as before, so a
  * position is never taken from a wrong cut.
  */
+import { isDeepStrictEqual } from "node:util";
 import {
   contentStart,
   type DocumentLocator,
@@ -62,8 +63,8 @@ function itemLines(text: string, keyEnd: number, end: number): number[] | undefi
 }
 
 /**
- * Whether `read` (an item read alone) is `value` node for node, recording the frame of each of `read`'s
- * containers, shifted by `shift`, under the container of `value` it stands for.
+ * Records the frame of each of `read`'s containers, shifted by `shift`, under the container of `value` it stands
+ * for: `read` is an item read alone, `value` the same item of the first read (node for node, checked before).
  */
 function mapFrames(
   read: unknown,
@@ -71,10 +72,8 @@ function mapFrames(
   frames: ReadonlyMap<object, Frame>,
   shift: number,
   out: Map<object, Frame>,
-): boolean {
-  if (!isObject(read) || !isObject(value))
-    return read === value || (Number.isNaN(read) && Number.isNaN(value));
-  if (Array.isArray(read) !== Array.isArray(value)) return false;
+): void {
+  if (!isObject(read) || !isObject(value)) return;
   const frame = frames.get(read);
   if (frame)
     out.set(value, {
@@ -84,12 +83,7 @@ function mapFrames(
     });
   const a = read as Record<string, unknown>;
   const b = value as Record<string, unknown>;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) {
-    if (!Object.hasOwn(b, k) || !mapFrames(a[k], b[k], frames, shift, out)) return false;
-  }
-  return true;
+  for (const k of Object.keys(a)) mapFrames(a[k], b[k], frames, shift, out);
 }
 
 /** The locator for the wanted paths of `root` (what the first read of `text` built), or `undefined`: read it all. */
@@ -144,7 +138,8 @@ export function yamlSliceLocator(
     if (!read || !Array.isArray(read.root) || read.root.length !== 1) return undefined;
     const sequence = read.containers.get(read.root);
     if (sequence?.items.length !== 1) return undefined;
-    if (!mapFrames(read.root[0], list[index], read.containers, from, containers)) return undefined;
+    if (!isDeepStrictEqual(read.root[0], list[index])) return undefined;
+    mapFrames(read.root[0], list[index], read.containers, from, containers);
     frame.items[index] = sequence.items[0]! + from;
   }
   return locatorOf(text, root, containers, depth);
