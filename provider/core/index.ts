@@ -5,6 +5,7 @@
 export * from "./audit/index.js";
 export * from "./change/index.js";
 export * from "./cidr.js";
+export { closestName } from "./closest-name.js";
 export * from "./cloud-rules.js";
 export * from "./cost/index.js";
 export * from "./diagnostics.js";
@@ -17,6 +18,7 @@ export * from "./peering-candidate.js";
 export * from "./reachability.js";
 export * from "./resource-ref.js";
 export * from "./rulebook/index.js";
+export { issueLine, meantKey, schemaKeysAt } from "./schema-keys.js";
 export * from "./subnet-rules.js";
 export * from "./topology.js";
 export * from "./topology-schema.js";

@@ -3,8 +3,8 @@
  * topology they build in code, the local backend before it creates a peering.
  */
 import { CidrCache } from "./cidr.js";
-import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
-import { refOfPath } from "./resource-ref.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics.js";
+import { schemaIssueDiagnostics } from "./schema-issue.js";
 import { resolveTopology, type Topology } from "./topology.js";
 import { type TopologyDocument, topologySchema } from "./topology-schema.js";
 import { RULES } from "./validators/index.js";
@@ -17,30 +17,6 @@ export interface ValidationResult {
   readonly topology?: Topology;
 }
 
-function pathText(path: readonly PropertyKey[]): string {
-  let text = "";
-  for (const key of path) {
-    if (typeof key === "number") text += `[${key}]`;
-    else text += text === "" ? String(key) : `.${String(key)}`;
-  }
-  return text === "" ? "document" : text;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-function shown(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 /** Told when validation enters a phase (the CLI's progress lines on large documents). */
 export type OnPhase = (name: "schema" | "resolving" | "rules", detail?: string) => void;
 
@@ -49,20 +25,7 @@ export function validateDocument(input: unknown, onPhase?: OnPhase): ValidationR
   onPhase?.("schema");
   const parsed = topologySchema.safeParse(input);
   if (!parsed.success) {
-    const diagnostics = parsed.error.issues.map((issue) => {
-      const path = pathText(issue.path);
-      const got = issue.code === "unrecognized_keys" ? "" : ` (got ${shown(valueAt(input, issue.path))})`;
-      return diagnostic(
-        "INVALID_DOCUMENT",
-        refOfPath(issue.path),
-        `${path}: ${issue.message}${got}.`,
-        issue.code === "unrecognized_keys"
-          ? `Remove or correct the key(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}; see the topology format in the README.`
-          : `Correct ${path}; see the topology format in the README.`,
-        // An unknown key is pointed at itself (the first, when there are several), not at its object.
-        issue.code === "unrecognized_keys" ? { field: [issue.keys[0]!] } : undefined,
-      );
-    });
+    const diagnostics = schemaIssueDiagnostics(parsed.error.issues, input);
     return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
   }
   return validateTopology(parsed.data, new CidrCache(), onPhase);

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { issueLine } from "../core/schema-keys.js";
 import type { EmulatorAccount } from "./protocol.js";
 
 /**
@@ -44,9 +45,7 @@ export class AccountsFileError extends Error {
 export function parseAccounts(document: unknown, source = "accounts"): EmulatorAccount[] {
   const parsed = accountsFileSchema.safeParse(document);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
-      .join("; ");
+    const problems = parsed.error.issues.map((i) => issueLine(accountsFileSchema, i, "(root)")).join("; ");
     throw new AccountsFileError(
       `${source}: expected {"accounts": [{"id", "secretId", "secretKey"}, ...]}: ${problems}`,
     );

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { stringify } from "yaml";
+import type { z } from "zod";
 import {
   type Connection,
   connectionSchema,
@@ -17,6 +18,7 @@ import {
 } from "../../backends/discover/index.js";
 import { BackendError } from "../../backends/errors.js";
 import { parseTopologyText } from "../../core/load-document.js";
+import { issueLine } from "../../core/schema-keys.js";
 import type { TopologyDocument } from "../../core/topology-schema.js";
 import { escapeText } from "../escape.js";
 import { EXIT } from "../exit-codes.js";
@@ -63,8 +65,8 @@ function providersOf(values: readonly string[]): Record<string, string> {
   return out;
 }
 
-function issues(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-  return error.issues.map((i) => `${i.path.map(String).join(".") || "document"}: ${i.message}`).join("; ");
+function issues(schema: z.ZodType, error: z.ZodError): string {
+  return error.issues.map((issue) => issueLine(schema, issue)).join("; ");
 }
 
 /** The connections the options name; a wrong profile or command line ends the command with exit code 2. */
@@ -77,7 +79,7 @@ export function connectionsOf(options: ConnectionOptions): Connection[] {
     if (!parsed.success)
       throw new CliExit(
         EXIT.unreadable,
-        `peerlink: INVALID_PROFILE ${escapeText(options.profile)}: ${escapeText(issues(parsed.error))} (fix: see "Day 2" in the README for the profile format).`,
+        `peerlink: INVALID_PROFILE ${escapeText(options.profile)}: ${escapeText(issues(profileSchema, parsed.error))} (fix: see "Day 2" in the README for the profile format).`,
       );
     return parsed.data.connections;
   }
@@ -93,7 +95,10 @@ export function connectionsOf(options: ConnectionOptions): Connection[] {
     ...(options.account === undefined ? {} : { account: options.account }),
   });
   if (!parsed.success)
-    throw new CliExit(EXIT.unreadable, `peerlink: INVALID_CONNECTION ${escapeText(issues(parsed.error))}.`);
+    throw new CliExit(
+      EXIT.unreadable,
+      `peerlink: INVALID_CONNECTION ${escapeText(issues(connectionSchema, parsed.error))}.`,
+    );
   return [parsed.data];
 }
 

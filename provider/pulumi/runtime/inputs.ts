@@ -4,7 +4,7 @@
  * are skipped, never guessed.
  */
 import type { z } from "zod";
-import { PeerlinkError } from "../../core/index.js";
+import { meantKey, PeerlinkError } from "../../core/index.js";
 
 /** The engine's placeholder for a value not known until apply (@pulumi/pulumi runtime/rpc.js `unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -58,9 +58,14 @@ export function parseInputs<S extends z.ZodType>(
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const property = [...at, key].join(".");
+        const meant = meantKey(schema, issue.path, key);
+        const fix =
+          meant === undefined
+            ? `remove ${property}, or check its spelling (see the README's Pulumi section)`
+            : `rename ${property} to ${[...at, meant].join(".")}`;
         failures.push({
           property,
-          reason: `INVALID_DOCUMENT: ${resource} ${property}: unknown property. Fix: remove ${property}, or check its spelling (see the README's Pulumi section).`,
+          reason: `INVALID_DOCUMENT: ${resource} ${property}: unknown property. Fix: ${fix}.`,
         });
       }
       continue;

@@ -47,6 +47,24 @@ describe("zod: one failure per offending property", () => {
     }
   });
 
+  it("names the input a misspelt or snake_case key most likely means, and none for a foreign one", async () => {
+    const { failures } = await impl(peering).check(
+      {},
+      {
+        connection: world.a,
+        vpcId: "vpc-1",
+        peer_vpc_id: "vpc-2",
+        name: "p",
+        bandwidthMbp: 100,
+        colour: "blue",
+      },
+    );
+    const reasons = Object.fromEntries(failures.map((f) => [f.property, f.reason]));
+    expect(reasons.peer_vpc_id).toContain("Fix: rename peer_vpc_id to peerVpcId.");
+    expect(reasons.bandwidthMbp).toContain("Fix: rename bandwidthMbp to bandwidthMbps.");
+    expect(reasons.colour).toContain("Fix: remove colour, or check its spelling");
+  });
+
   it.each([
     ["Vpc", vpc, { connection: {}, name: "v", region: GZ, cidrs: [] }, ["cidrs"]],
     [

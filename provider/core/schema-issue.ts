@@ -1,0 +1,205 @@
+/**
+ * A schema error of the topology document as a diagnostic whose fix says what to write: the key a misspelt or
+ * foreign key most likely means, what a missing field holds, the option a near-miss value meant, the list form
+ * when a list was written as a map. The field meanings are field-descriptions.ts's, the ones an editor shows.
+ */
+import type { z } from "zod";
+import { closestName } from "./closest-name.js";
+import { type Diagnostic, diagnostic } from "./diagnostics.js";
+import { FIELD_DESCRIPTIONS, fieldPath, fieldsUnder } from "./field-descriptions.js";
+import { refOfPath } from "./resource-ref.js";
+
+/**
+ * Keys other tools and the clouds' own APIs use for a field of the topology document, so a document written from
+ * an API reference or from another tool's template is pointed at peerlink's key (the names that edit distance
+ * alone would not find). By object path, then foreign key (folded: lower case, no `_` or `-`).
+ */
+const FOREIGN_KEYS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "vpcs[]": {
+    // Tencent Vpc.CidrBlock, Huawei vpc.cidr, Baidu vpc cidr: one block where peerlink lists them.
+    cidrblock: "cidrs",
+    // The account ids of the three APIs: Tencent uin (seed 003 peerUin), Huawei tenant_id/project_id (seed 002).
+    uin: "account",
+    tenantid: "account",
+    projectid: "account",
+    accountid: "account",
+  },
+  "peerings[]": {
+    // Huawei request_vpc_info/accept_vpc_info (seed 002), AWS-style requester/accepter, Baidu localVpcId (seed 001).
+    requester: "vpc",
+    requestvpc: "vpc",
+    requestvpcinfo: "vpc",
+    requestervpc: "vpc",
+    localvpc: "vpc",
+    localvpcid: "vpc",
+    accepter: "peerVpc",
+    acceptor: "peerVpc",
+    acceptvpc: "peerVpc",
+    acceptvpcinfo: "peerVpc",
+    acceptervpc: "peerVpc",
+    // Tencent peeringConnectionName (seed 003).
+    peeringconnectionname: "name",
+    bandwidth: "bandwidthMbps",
+  },
+  "routes[]": {
+    // Tencent Route.GatewayId/GatewayType, Huawei route nexthop, and the usual words for a next hop.
+    via: "peering",
+    nexthop: "peering",
+    gateway: "peering",
+    gatewayid: "peering",
+    peeringconnectionid: "peering",
+    target: "peering",
+    cidr: "destination",
+    destinationcidr: "destination",
+  },
+};
+
+function pathText(path: readonly PropertyKey[]): string {
+  let text = "";
+  for (const key of path) {
+    if (typeof key === "number") text += `[${key}]`;
+    else text += text === "" ? String(key) : `.${String(key)}`;
+  }
+  return text === "" ? "document" : text;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return "nothing";
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** `key: what it holds`, the field's hover text, without its final stop; undefined for an undescribed field. */
+function meaning(field: string): string | undefined {
+  const text = FIELD_DESCRIPTIONS[field];
+  if (text === undefined) return undefined;
+  const key = field.slice(field.lastIndexOf(".") + 1).replace(/\[\]$/, "");
+  return `${key}: ${text.replace(/\.$/, "")}`;
+}
+
+/** The key of the object at `objectPath` that `key` most likely means. */
+export function knownKeyFor(objectPath: string, key: string): string | undefined {
+  const foreign = FOREIGN_KEYS[objectPath]?.[key.toLowerCase().replace(/[_-]/g, "")];
+  return foreign ?? closestName(key, fieldsUnder(objectPath));
+}
+
+function unknownKeysFix(objectPath: string, keys: readonly string[]): string {
+  const parts = keys.map((key) => {
+    const meant = knownKeyFor(objectPath, key);
+    if (meant === undefined) return `remove "${key}"`;
+    const what = meaning(objectPath === "" ? meant : `${objectPath}.${meant}`);
+    return `rename "${key}" to "${meant}"${what ? ` (${what})` : ""}`;
+  });
+  const known = fieldsUnder(objectPath).filter((k) => k !== "$schema");
+  const text = parts.join("; ");
+  return `${text[0]!.toUpperCase()}${text.slice(1)}. The keys here are: ${known.join(", ")}.`;
+}
+
+/** The top-level lists, and whether their items have an id (a map keyed by id then converts item by item). */
+const LISTS: Readonly<Record<string, boolean>> = {
+  vpcs: true,
+  subnets: true,
+  peerings: true,
+  routes: false,
+  bandwidthPolicies: false,
+};
+
+/** Whether the issue is a field left out of an object that needs it (zod says "expected string" or "Invalid input"). */
+function isMissing(issue: z.core.$ZodIssue, input: unknown): boolean {
+  if (issue.code !== "invalid_type" && issue.code !== "invalid_union") return false;
+  const name = issue.path[issue.path.length - 1];
+  if (typeof name !== "string") return false;
+  const parent = valueAt(input, issue.path.slice(0, -1));
+  return (
+    parent !== null && typeof parent === "object" && !Array.isArray(parent) && !Object.hasOwn(parent, name)
+  );
+}
+
+function fixFor(issue: z.core.$ZodIssue, input: unknown, path: string, field: string): string {
+  const value = valueAt(input, issue.path);
+  const what = meaning(field);
+  const about = what ? ` ${what}.` : "";
+  const name = issue.path[issue.path.length - 1];
+  if (isMissing(issue, input))
+    return `Add "${String(name)}" to ${pathText(issue.path.slice(0, -1))}.${about}`;
+  if (
+    issue.code === "invalid_type" &&
+    issue.expected === "array" &&
+    issue.path.length === 1 &&
+    typeof name === "string" &&
+    name in LISTS &&
+    value !== null &&
+    typeof value === "object"
+  ) {
+    return LISTS[name]
+      ? `Write ${name} as a list, each item with its id: \`${name}: [{ id: ..., ... }]\`, or one \`- id: ...\` item per entry in block style; a map keyed by id is not read.`
+      : `Write ${name} as a list: \`${name}: [{ ... }]\`, or one \`- ...\` item per entry in block style.`;
+  }
+  if (issue.code === "invalid_value" && typeof value === "string") {
+    const meant = closestName(
+      value,
+      issue.values.filter((v): v is string => typeof v === "string"),
+    );
+    const options = issue.values.map((v) => JSON.stringify(v)).join(", ");
+    return meant !== undefined ? `Use "${meant}" (the options are ${options}).` : `Use one of ${options}.`;
+  }
+  return `Correct ${path}.${about || " See the topology format in the README."}`;
+}
+
+/** One schema error of the document `input` as an INVALID_DOCUMENT diagnostic. */
+export function schemaIssueDiagnostic(issue: z.core.$ZodIssue, input: unknown): Diagnostic {
+  const path = pathText(issue.path);
+  const field = fieldPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    return diagnostic(
+      "INVALID_DOCUMENT",
+      refOfPath(issue.path),
+      `${path}: ${issue.message}.`,
+      unknownKeysFix(field, issue.keys),
+      // An unknown key is pointed at itself (the first, when there are several), not at its object.
+      { field: [issue.keys[0]!] },
+    );
+  }
+  const missing = isMissing(issue, input);
+  return diagnostic(
+    "INVALID_DOCUMENT",
+    refOfPath(issue.path),
+    missing
+      ? `${path}: required, but not given.`
+      : `${path}: ${issue.message} (got ${shown(valueAt(input, issue.path))}).`,
+    fixFor(issue, input, path, field),
+  );
+}
+
+/**
+ * Every schema error of the document as diagnostics, a misspelt key and the required field it was meant to be
+ * told once: `cidr` where `cidrs` is missing is one mistake, and its fix (rename) mends both.
+ */
+export function schemaIssueDiagnostics(issues: readonly z.core.$ZodIssue[], input: unknown): Diagnostic[] {
+  const renamed = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const objectPath = fieldPath(issue.path);
+    for (const key of issue.keys) {
+      const meant = knownKeyFor(objectPath, key);
+      if (meant !== undefined) renamed.add(`${pathText(issue.path)}\u0000${meant}`);
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const name = issue.path[issue.path.length - 1];
+    const key = `${pathText(issue.path.slice(0, -1))}\u0000${String(name)}`;
+    if (renamed.has(key) && isMissing(issue, input)) continue;
+    out.push(schemaIssueDiagnostic(issue, input));
+  }
+  return out;
+}
