@@ -10,11 +10,22 @@ function folded(name: string): string {
 }
 
 /**
+ * Whether `a` is `b` with two neighbouring letters swapped (`alpah`), the commonest typo: one edit, where
+ * Levenshtein distance (no transpositions) counts two.
+ */
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
  * The one name of `known` that `given` most likely means, or undefined when none is close or two are equally
  * close (a guess between two would mislead). Close means: the same name but for case, `_` and `-`; one name
  * starting with the other (`bandwidth` for `bandwidthMbps`, `cidr` for `cidrs`), at least three letters long; or
  * at most one edit per three letters of the longer name (`peerVpcId` for `peerVpc`, `destinaton` for
- * `destination`).
+ * `destination`), a swap of two neighbouring letters counting as one.
  */
 export function closestName(given: string, known: readonly string[]): string | undefined {
   const want = folded(given);
@@ -30,7 +41,7 @@ export function closestName(given: string, known: readonly string[]): string | u
     else if (Math.min(have.length, want.length) >= 3 && (have.startsWith(want) || want.startsWith(have)))
       score = 1;
     else {
-      const edits = distance(have, want);
+      const edits = isSwap(have, want) ? 1 : distance(have, want);
       if (edits > Math.max(1, Math.floor(Math.max(have.length, want.length) / 3))) continue;
       score = 1 + edits;
     }
@@ -41,4 +52,44 @@ export function closestName(given: string, known: readonly string[]): string | u
     } else if (score === bestScore) tied = true;
   }
   return tied ? undefined : best;
+}
+
+/**
+ * closestName over a set of ids that may be large (a 100k-VPC document), for the fix of a reference that names no
+ * declared id. A name the same but for case, `_` and `-` is found in constant time; the edit-distance search reads
+ * every id, so it stops once `budget` comparisons are spent in one document (a document of 100k broken
+ * references against 100k ids would otherwise take 10^10), and later references get no guess.
+ */
+export class NameSuggester {
+  #names: readonly string[] | undefined;
+  #folded: Map<string, string | null> | undefined;
+  #budget: number;
+
+  constructor(
+    private readonly names: () => Iterable<string>,
+    budget = 1_000_000,
+  ) {
+    this.#budget = budget;
+  }
+
+  /** The declared id `given` most likely means, or undefined. */
+  meant(given: string): string | undefined {
+    if (!this.#names) {
+      this.#names = [...this.names()];
+      this.#folded = new Map();
+      // null marks a folded name two ids share: no guess between them.
+      for (const name of this.#names) {
+        const key = folded(name);
+        this.#folded.set(key, this.#folded.has(key) ? null : name);
+      }
+    }
+    const same = this.#folded!.get(folded(given));
+    if (same !== undefined) return same === null || same === given ? undefined : same;
+    if (this.#names.length > this.#budget) {
+      this.#budget = 0;
+      return undefined;
+    }
+    this.#budget -= this.#names.length;
+    return closestName(given, this.#names);
+  }
 }

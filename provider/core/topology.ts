@@ -4,6 +4,7 @@
  * model and skip whatever could not be resolved, so one typo produces one diagnostic, not a cascade.
  */
 import { type Cidr, CidrCache, firstSelfOverlap, parseCidr, parseIp } from "./cidr.js";
+import { closestName, NameSuggester } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import {
   type FieldPath,
@@ -181,18 +182,37 @@ function ownOverlapDiagnostic(
   );
 }
 
+function routeTableFix(table: string, vpc: Vpc): string {
+  const meant = closestName(table, vpc.routeTables);
+  const add = `add "${table}" to vpcs[${vpc.id}].routeTables, or omit routeTable to use the main table.`;
+  return meant === undefined
+    ? `${add[0]!.toUpperCase()}${add.slice(1)}`
+    : `Correct it to "${meant}", or ${add}`;
+}
+
+/** The declared ids a reference may name, to guess which one a broken reference meant. */
+interface DeclaredNames {
+  readonly vpcs: NameSuggester;
+  /** Set once the peerings are resolved; the VPC references of peerings come before. */
+  peerings?: NameSuggester;
+}
+
 function unknown(
   resource: ResourceRef,
   field: string,
-  kind: string,
+  kind: "VPC" | "peering",
   value: string,
-  declared: string,
+  names: DeclaredNames,
 ): Diagnostic {
+  const declared = kind === "VPC" ? "vpcs" : "peerings";
+  const meant = (kind === "VPC" ? names.vpcs : names.peerings)?.meant(value);
   return diagnostic(
     "UNKNOWN_REFERENCE",
     resource,
     `${field} "${value}" names no ${kind} in the document.`,
-    `Declare ${kind} "${value}" under ${declared}, or correct the id.`,
+    meant === undefined
+      ? `Declare ${kind} "${value}" under ${declared}, or correct the id.`
+      : `Correct the id to "${meant}" (the ${kind} under ${declared} it most likely means), or declare ${kind} "${value}" there.`,
     { field: [field] },
   );
 }
@@ -404,6 +424,7 @@ function resolveSubnets(
   doc: TopologyDocument,
   vpcById: ReadonlyMap<string, ResolvedVpc>,
   out: Diagnostic[],
+  names: DeclaredNames,
 ): Subnet[] {
   const specs = doc.subnets;
   if (specs === undefined || specs.length === 0) return [];
@@ -417,7 +438,7 @@ function resolveSubnets(
     seen.add(spec.id);
     const vpc = vpcById.get(spec.vpc);
     if (!vpc) {
-      out.push(unknown(subnetRef(spec.id), "vpc", "VPC", spec.vpc, "vpcs"));
+      out.push(unknown(subnetRef(spec.id), "vpc", "VPC", spec.vpc, names));
       return;
     }
     subnets.push({ spec, index, id: spec.id, name: spec.name ?? spec.id, ref: subnetRef(spec.id), vpc });
@@ -449,6 +470,7 @@ function resolvePeerings(
   doc: TopologyDocument,
   vpcById: ReadonlyMap<string, ResolvedVpc>,
   out: Diagnostic[],
+  names: DeclaredNames,
 ): ResolvedPeerings {
   const byId = new Map<string, ResolvedPeering>();
   const list: ResolvedPeering[] = [];
@@ -478,8 +500,8 @@ function resolvePeerings(
     }
     unresolved.add(spec.id);
     const resource = peeringRef(spec.id);
-    if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
-    if (!peerVpc) out.push(unknown(resource, "peerVpc", "VPC", spec.peerVpc, "vpcs"));
+    if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, names));
+    if (!peerVpc) out.push(unknown(resource, "peerVpc", "VPC", spec.peerVpc, names));
   }
   return resolved;
 }
@@ -524,6 +546,7 @@ function resolveRoutes(
   cache: CidrCache,
   columns: RouteColumns,
   out: Diagnostic[],
+  names: DeclaredNames,
 ): void {
   const specs = doc.routes;
   // Routes come grouped by peering (each side's tables in turn), so the last peering found is usually the next.
@@ -550,17 +573,17 @@ function resolveRoutes(
     }
     // The slow path, for broken routes only: say everything that is wrong with this one.
     const resource = routeRef(index);
-    if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, "vpcs"));
+    if (!vpc) out.push(unknown(resource, "vpc", "VPC", spec.vpc, names));
     // A peering that was declared but did not resolve has been reported already.
     if (!peering && !isDeclared(peerings, spec.peering))
-      out.push(unknown(resource, "peering", "peering", spec.peering, "peerings"));
+      out.push(unknown(resource, "peering", "peering", spec.peering, names));
     if (!knownTable) {
       out.push(
         diagnostic(
           "UNKNOWN_REFERENCE",
           resource,
           `routeTable "${spec.routeTable}" is not a route table of VPC "${vpc!.id}".`,
-          `Add "${spec.routeTable}" to vpcs[${vpc!.id}].routeTables, or omit routeTable to use the main table.`,
+          routeTableFix(spec.routeTable!, vpc!),
           { field: ["routeTable"] },
         ),
       );
@@ -598,6 +621,7 @@ function resolvePolicies(
   vpcById: ReadonlyMap<string, Vpc>,
   peerings: ResolvedPeerings,
   out: Diagnostic[],
+  names: DeclaredNames,
 ): BandwidthPolicy[] {
   const policies: BandwidthPolicy[] = [];
   doc.bandwidthPolicies.forEach((spec, index) => {
@@ -605,12 +629,12 @@ function resolvePolicies(
     const peering = peerings.byId.get(spec.peering);
     if (!peering) {
       if (!isDeclared(peerings, spec.peering))
-        out.push(unknown(resource, "peering", "peering", spec.peering, "peerings"));
+        out.push(unknown(resource, "peering", "peering", spec.peering, names));
       return;
     }
     const vpc = spec.vpc === undefined ? peering.vpc : vpcById.get(spec.vpc);
     if (!vpc) {
-      out.push(unknown(resource, "vpc", "VPC", spec.vpc!, "vpcs"));
+      out.push(unknown(resource, "vpc", "VPC", spec.vpc!, names));
       return;
     }
     const ip = parseIp(spec.ip);
@@ -683,11 +707,13 @@ export function resolveTopology(
   const diagnostics: Diagnostic[] = [];
   const vpcs = resolveVpcs(document, cache, diagnostics);
   const vpcById = vpcs.byId;
-  const subnets = resolveSubnets(document, vpcById, diagnostics);
-  const peerings = resolvePeerings(document, vpcById, diagnostics);
+  const names: DeclaredNames = { vpcs: new NameSuggester(() => vpcById.keys()) };
+  const subnets = resolveSubnets(document, vpcById, diagnostics, names);
+  const peerings = resolvePeerings(document, vpcById, diagnostics, names);
+  names.peerings = new NameSuggester(() => [...peerings.byId.keys(), ...peerings.unresolved]);
   const columns = new RouteColumns(document.routes.length);
-  resolveRoutes(document, vpcById, peerings, cache, columns, diagnostics);
-  const bandwidthPolicies = resolvePolicies(document, vpcById, peerings, diagnostics);
+  resolveRoutes(document, vpcById, peerings, cache, columns, diagnostics, names);
+  const bandwidthPolicies = resolvePolicies(document, vpcById, peerings, diagnostics, names);
 
   const vpcList: Vpc[] = vpcs.list;
   const peeringList: ResolvedPeering[] = peerings.list;

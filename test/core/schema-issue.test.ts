@@ -37,6 +37,7 @@ describe("closestName", () => {
     ["cidr", ["cidrs", "id"], "cidrs"],
     ["bandwidth", ["bandwidthMbps", "name"], "bandwidthMbps"],
     ["destinaton", ["destination", "description"], "destination"],
+    ["destiantion", ["destination", "description"], "destination"],
     ["peerVpcId", ["vpc", "peerVpc"], "peerVpc"],
     ["tencent", ["tencentcloud", "huaweicloud", "baiducloud"], "tencentcloud"],
   ])("%s means %s's %s", (given, known, meant) => {
@@ -136,7 +137,7 @@ describe("a schema error's fix says what to write", () => {
     );
   });
 
-  // Every key of every object, with one letter doubled or dropped, or in snake_case: the fix names that key.
+  // Every key of every object, with one letter doubled or dropped, two swapped, or in snake_case: the fix names that key.
   it("finds each field of the document from a one-letter typo or its snake_case spelling", () => {
     const missed: string[] = [];
     for (const parent of ["", "vpcs[]", "subnets[]", "peerings[]", "routes[]", "bandwidthPolicies[]"]) {
