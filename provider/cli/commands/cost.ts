@@ -97,7 +97,7 @@ export function runCost(file: string, options: CostOptions, ctx: CommandContext 
     for (const note of p.notes) lines.push(`${escapeText(p.peering)}: ${escapeText(note)}`);
   }
   lines.push(
-    `Paid by the requester's account. Months are ${estimate.daysPerMonth} days in planned figures. Prices: Tencent mainland list prices (seed 000).`,
+    `Paid by the requester's account. Months are ${estimate.daysPerMonth} days in planned figures. Prices: Tencent mainland list prices (seed 000); free where each cloud documents it (README, rulebook).`,
   );
   ctx.io.stdout.write(`${lines.join("\n")}\n`);
   return EXIT.ok;

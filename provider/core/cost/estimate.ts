@@ -1,29 +1,29 @@
 /**
  * Cost estimate of a topology: one line per peering, from the planned bandwidth cap or from measured samples,
- * with the seed 000 Tencent prices. A price the seeds do not give is never guessed: such a peering is
+ * with the seed 000 Tencent prices; a peering its cloud documents as free (the rulebook's billing.free: Tencent
+ * and Baidu same-region, every Huawei one) costs 0. A price the seeds do not give is never guessed: such a peering is
  * reported unpriced, with the reason, and left out of the totals.
  *
  * Who pays: the requester side (seed 000: 跨地域的对等连接费用由对等连接申请方支付), i.e. the account of the
  * peering's `vpc`.
  */
 import { PeerlinkError } from "../errors.js";
+import { isOpen, RULEBOOK } from "../rulebook/index.js";
 import type { Peering, Topology } from "../topology.js";
 import type { Cloud } from "../topology-schema.js";
 import { type DailyPeakDay, dailyPeakFromSamples, dailyPeakPrice, dailyPeakTier } from "./daily-peak.js";
 import { roundMoney } from "./money.js";
 import { type Monthly95Month, monthly95FromSamples, monthly95Price, monthly95Tier } from "./monthly-95.js";
 import type { BandwidthSample } from "./samples.js";
-import {
-  CURRENCY,
-  type PriceTier,
-  TENCENT_MAINLAND_PRICED_REGIONS,
-  TENCENT_SAME_REGION_PRICE,
-} from "./tencent-peering-prices.js";
+import { CURRENCY, type PriceTier, TENCENT_MAINLAND_PRICED_REGIONS } from "./tencent-peering-prices.js";
 import { unpricedTierReason } from "./tiers.js";
 
 export type CostModel = "daily-peak" | "monthly-95";
 export type CostBasis = "free" | "planned" | "samples";
 export type CostUnit = "CNY/Mbps/day" | "CNY/Mbps/month";
+
+/** The unit price of a peering its cloud documents as free (rulebook billing.free). */
+const FREE_PRICE = 0;
 
 /**
  * Converting between a day and a month: peerlink's estimates use a 30-day month (perMonth = perDay x 30 for
@@ -120,27 +120,51 @@ function unpriced(basis: CostBasis, reason: string, extra: Partial<Pricing> = {}
   return { notes: [], ...extra, basis, priced: false, reason };
 }
 
-/** Why the seeds give no price for this peering's clouds or regions, or undefined when they do. */
-function unpricedPlaceReason(peering: Peering): string | undefined {
+/**
+ * The sentence of the peering's cloud that makes it free, from the rulebook (billing.free), or undefined when it is
+ * not free or the cloud says nothing. A cross-cloud peering is never free: no cloud documents one.
+ */
+function freeBecause(peering: Peering): string | undefined {
+  if (peering.vpc.cloud !== peering.peerVpc.cloud) return undefined;
+  const entry = RULEBOOK[peering.vpc.cloud].billing.free;
+  if (isOpen(entry)) return undefined;
+  if (entry.value === "never" || (entry.value === "same-region" && peering.crossRegion)) return undefined;
+  const source = entry.sources[0]!;
+  return `${entry.value === "always" ? "" : "same-region "}${peering.vpc.cloud} peering: free (${source.title}: ${source.quote})`;
+}
+
+/** Why no price applies whatever the cloud's prices: a cross-cloud pair, or a peering its cloud cannot create. */
+function unbuildableReason(peering: Peering): string | undefined {
   const a = peering.vpc;
   const b = peering.peerVpc;
   if (a.cloud !== b.cloud)
     return `peering joins ${a.cloud} and ${b.cloud}: no price data for cross-cloud peerings`;
-  if (a.cloud !== "tencentcloud") return `no price data for ${a.cloud} in the seeds`;
+  const regions = RULEBOOK[a.cloud].regions;
+  if (peering.crossRegion && !isOpen(regions) && regions.value === "same-region")
+    return `${a.cloud} peers VPCs of one region only (CROSS_REGION_UNSUPPORTED): no price for a peering it cannot create`;
+  return undefined;
+}
+
+/** Why the seeds give no price for this (not free) peering's cloud or regions, or undefined when they do. */
+function unpricedPlaceReason(peering: Peering): string | undefined {
+  const a = peering.vpc;
+  const b = peering.peerVpc;
+  if (a.cloud !== "tencentcloud")
+    return `no price data for ${a.cloud} ${peering.crossRegion ? "cross-region " : ""}peerings in the seeds`;
   if (!peering.crossRegion) return undefined;
   const outside = [a.region, b.region].filter((region) => !TENCENT_MAINLAND_PRICED_REGIONS.includes(region));
   if (outside.length === 0) return undefined;
   return `region pair ${a.region} - ${b.region} not mainland China as priced by seed 000 (${outside.join(", ")} outside ${TENCENT_MAINLAND_PRICED_REGIONS.join(", ")}): contact sales`;
 }
 
-function free(): Pricing {
+function free(because: string): Pricing {
   return {
     basis: "free",
     priced: true,
-    unitPrice: TENCENT_SAME_REGION_PRICE,
+    unitPrice: FREE_PRICE,
     perDay: 0,
     perMonth: 0,
-    notes: ["same-region peering: free (seed 000: 同地域对等连接：免费)"],
+    notes: [because],
   };
 }
 
@@ -277,10 +301,13 @@ function monthlyFromSamples(samples: readonly BandwidthSample[]): Pricing {
 }
 
 function pricePeering(peering: Peering, model: CostModel, samples: readonly BandwidthSample[]): Pricing {
-  const place = unpricedPlaceReason(peering);
   const basis: CostBasis = samples.length > 0 ? "samples" : "planned";
+  const unbuildable = unbuildableReason(peering);
+  if (unbuildable !== undefined) return unpriced(basis, unbuildable);
+  const because = freeBecause(peering);
+  if (because !== undefined) return free(because);
+  const place = unpricedPlaceReason(peering);
   if (place !== undefined) return unpriced(basis, place);
-  if (!peering.crossRegion) return free();
   if (samples.length === 0) return planned(model, peering.spec.bandwidthMbps);
   return model === "daily-peak" ? dailyFromSamples(samples) : monthlyFromSamples(samples);
 }

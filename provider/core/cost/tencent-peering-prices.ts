@@ -26,8 +26,7 @@ export interface PriceTier {
   readonly label: string;
 }
 
-/** Same-region peerings cost nothing. seed 000 "计费方式说明": 同地域对等连接：免费. */
-export const TENCENT_SAME_REGION_PRICE = 0;
+/* Same-region peerings cost nothing (seed 000 "计费方式说明": 同地域对等连接：免费): the rulebook's billing.free. */
 
 /**
  * The regions of the seed's mainland price column "北京 成都 上海 上海金融 广州 深圳金融" (seed 000, daily-peak

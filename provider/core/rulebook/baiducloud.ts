@@ -211,5 +211,14 @@ export const BAIDUCLOUD: CloudRulebook = {
         seed001("billing Custom billing type Yes Billing method, supporting postpay and monthly prepay."),
       ],
     },
+    free: {
+      value: "same-region",
+      sources: [
+        seed001(
+          "For peering connections within the same region, the billing parameter only supports the postpaid option (the billing parameter must be provided, though the billing amount will be 0).",
+        ),
+      ],
+      note: "A cross-region peering is billed by its bandwidth; seed 001 gives no price, so `peerlink cost` leaves it unpriced.",
+    },
   },
 };

@@ -230,5 +230,15 @@ export const HUAWEICLOUD: CloudRulebook = {
       value: {},
       sources: [seed004("必选字段：name，request_vpc_info中的vpc_id、accept_vpc_info中的vpc_id")],
     },
+    free: {
+      value: "always",
+      sources: [
+        {
+          title: "Huawei Cloud VPC User Guide: VPC Peering Connection Overview",
+          url: "https://support.huaweicloud.com/intl/es-us/usermanual-vpc/es-us_topic_0046655036.html",
+          quote: "Currently, VPC peering connections are free.",
+        },
+      ],
+    },
   },
 };

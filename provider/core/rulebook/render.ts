@@ -41,6 +41,7 @@ const ROWS: readonly Row[] = [
   ["same-region charge types", (b) => b.billing.sameRegionChargeTypes],
   ["service levels", (b) => b.billing.serviceLevels],
   ["service level needs charge type", (b) => b.billing.serviceLevelChargeType],
+  ["peerings free of charge", (b) => b.billing.free],
 ];
 
 function show(value: unknown): string {

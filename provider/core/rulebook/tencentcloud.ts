@@ -196,5 +196,9 @@ export const TENCENTCLOUD: CloudRulebook = {
       value: { platinum: "POSTPAID_BY_MONTH_95", silver: "POSTPAID_BY_MONTH_95" },
       sources: [seed000('"白金"、"银" 支持条件是：月 95 计费 & 部分线路')],
     },
+    free: {
+      value: "same-region",
+      sources: [seed000("1) 同地域对等连接：免费。")],
+    },
   },
 };

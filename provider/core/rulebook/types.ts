@@ -141,5 +141,7 @@ export interface CloudRulebook {
     readonly serviceLevels: Entry<readonly ServiceLevel[]>;
     /** Service levels that only exist with a given charge type. */
     readonly serviceLevelChargeType: Entry<Partial<Record<ServiceLevel, ChargeType>>>;
+    /** Which peerings cost nothing: every one, the same-region ones, or none the documents say so of. */
+    readonly free: Entry<"always" | "same-region" | "never">;
   };
 }

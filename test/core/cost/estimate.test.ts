@@ -104,7 +104,7 @@ describe("estimateCost, planned from bandwidthMbps", () => {
     ["gz-bj", "tier (100, 500] Mbps: contact sales (seed 000)"],
     ["cd-gz2", "no bandwidthMbps and no samples"],
     ["gz2-hk", "region pair ap-guangzhou - ap-hongkong not mainland China"],
-    ["hw", "no price data for huaweicloud in the seeds"],
+    ["hw", "huaweicloud peers VPCs of one region only (CROSS_REGION_UNSUPPORTED)"],
   ])("leaves %s unpriced: %s", (id, reason) => {
     const cost = line(estimate.peerings, id);
     expect(cost.priced).toBe(false);
@@ -257,3 +257,48 @@ describe("estimateCost from samples", () => {
 function roundTo2(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+describe("estimateCost: what each cloud documents as free (the rulebook's billing.free)", () => {
+  const { topology } = validateDocument({
+    vpcs: [
+      vpc("hw-a", "cn-north-4", "hw-1", "172.16.0.0/16", "huaweicloud"),
+      vpc("hw-b", "cn-north-4", "hw-2", "172.17.0.0/16", "huaweicloud"),
+      vpc("bd-a", "bj", "bd-1", "10.0.0.0/16", "baiducloud"),
+      vpc("bd-b", "bj", "bd-1", "10.1.0.0/16", "baiducloud"),
+      vpc("bd-c", "gz", "bd-1", "10.2.0.0/16", "baiducloud"),
+      vpc("tc", "ap-guangzhou", "100001", "10.3.0.0/16"),
+    ],
+    peerings: [
+      { id: "hw", vpc: "hw-a", peerVpc: "hw-b" },
+      { id: "bd-same", vpc: "bd-a", peerVpc: "bd-b", bandwidthMbps: 100 },
+      { id: "bd-cross", vpc: "bd-a", peerVpc: "bd-c", bandwidthMbps: 100 },
+      { id: "cross-cloud", vpc: "bd-b", peerVpc: "tc", bandwidthMbps: 10 },
+    ],
+  });
+  const estimate = estimateCost(topology!);
+
+  it.each([
+    [
+      "hw",
+      "huaweicloud peering: free (Huawei Cloud VPC User Guide",
+      "Currently, VPC peering connections are free.",
+    ],
+    ["bd-same", "same-region baiducloud peering: free (seed 001", "the billing amount will be 0"],
+  ])("prices %s at 0 and quotes the sentence", (id, note, quote) => {
+    const cost = line(estimate.peerings, id);
+    expect(cost).toMatchObject({ basis: "free", priced: true, unitPrice: 0, perDay: 0, perMonth: 0 });
+    expect(cost.notes[0]).toContain(note);
+    expect(cost.notes[0]).toContain(quote);
+  });
+
+  it("leaves a Baidu cross-region peering and a cross-cloud pair unpriced, even with samples", () => {
+    expect(line(estimate.peerings, "bd-cross").reason).toBe(
+      "no price data for baiducloud cross-region peerings in the seeds",
+    );
+    expect(line(estimate.peerings, "cross-cloud").reason).toContain("no price data for cross-cloud peerings");
+    expect(estimate.unpriced).toEqual(["bd-cross", "cross-cloud"]);
+    const sampled = estimateCost(topology!, { samples: daySamples("2017-02-01", () => 5) });
+    expect(line(sampled.peerings, "hw").basis).toBe("free");
+    expect(line(sampled.peerings, "bd-cross")).toMatchObject({ basis: "samples", priced: false });
+  });
+});

@@ -283,12 +283,22 @@ describe("TwoRegionDr validation at construction", () => {
     expect((error as Error).message).toMatch(/cn-east-3.*cn-north-4/);
   });
 
-  it("says unpriced for clouds without price data", async () => {
+  it("says unpriced where the seeds give no price (a Baidu cross-region peering)", async () => {
+    const bd = new TwoRegionDr("bd-dr", {
+      primary: { ...guangzhou, cloud: "baiducloud", region: "gz", routeTableIds: undefined },
+      standby: { ...beijing, cloud: "baiducloud", region: "bj" },
+      bandwidthMbps: 100,
+    });
+    expect(await outputValue(bd.estimatedDailyCost)).toBe("unpriced");
+    expect((await outputValue(bd.costEstimate)).unpriced["bd-dr"]).toMatch(/baiducloud cross-region/);
+  });
+
+  it("prices at 0 what the cloud documents as free (every Huawei peering)", async () => {
     const hw = new TwoRegionDr("hw-dr", {
       primary: { ...guangzhou, cloud: "huaweicloud", region: "cn-north-4", routeTableIds: undefined },
       standby: { ...beijing, cloud: "huaweicloud", region: "cn-north-4" },
     });
-    expect(await outputValue(hw.estimatedDailyCost)).toBe("unpriced");
-    expect((await outputValue(hw.costEstimate)).unpriced["hw-dr"]).toMatch(/huaweicloud/);
+    expect(await outputValue(hw.estimatedDailyCost)).toBe(0);
+    expect((await outputValue(hw.costEstimate)).unpriced).toEqual({});
   });
 });
