@@ -18,7 +18,7 @@ export * from "./peering-candidate.js";
 export * from "./reachability.js";
 export * from "./resource-ref.js";
 export * from "./rulebook/index.js";
-export { issueLine, meantKey, schemaKeysAt } from "./schema-keys.js";
+export { issueLine, issueLines, meantKey, schemaKeysAt } from "./schema-keys.js";
 export * from "./subnet-rules.js";
 export * from "./topology.js";
 export * from "./topology-schema.js";

@@ -49,8 +49,42 @@ export function meantKey(schema: z.ZodType, path: readonly PropertyKey[], key: s
  */
 export function issueLine(schema: z.ZodType, issue: z.core.$ZodIssue, root = "document"): string {
   const at = issue.path.map(String).join(".") || root;
+  // "Invalid input" for a union says nothing: the member the value comes closest to (fewest problems) says what
+  // to change, with its own problems at their full paths.
+  if (issue.code === "invalid_union" && issue.errors.length > 0) {
+    const closest = issue.errors.reduce((best, errors) => (errors.length < best.length ? errors : best));
+    if (closest.length > 0)
+      return issueLines(
+        schema,
+        closest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })),
+        root,
+      );
+  }
   if (issue.code !== "unrecognized_keys") return `${at}: ${issue.message}`;
   const meant = issue.keys.map((key) => [key, meantKey(schema, issue.path, key)] as const);
   const hints = meant.filter(([, m]) => m !== undefined).map(([key, m]) => `"${key}" → "${m}"`);
   return `${at}: ${issue.message}${hints.length > 0 ? ` (did you mean ${hints.join(", ")}?)` : ""}`;
+}
+
+/**
+ * Every issue as one `; `-joined text, a misspelt key and the required key it was meant to be told once (`secretID`
+ * where `secretId` is missing is one mistake, and the rename mends both).
+ */
+export function issueLines(
+  schema: z.ZodType,
+  issues: readonly z.core.$ZodIssue[],
+  root = "document",
+): string {
+  const renamed = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    for (const key of issue.keys) {
+      const meant = meantKey(schema, issue.path, key);
+      if (meant !== undefined) renamed.add(JSON.stringify([...issue.path.map(String), meant]));
+    }
+  }
+  return issues
+    .filter((issue) => issue.code !== "invalid_type" || !renamed.has(JSON.stringify(issue.path.map(String))))
+    .map((issue) => issueLine(schema, issue, root))
+    .join("; ");
 }

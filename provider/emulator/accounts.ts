@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { issueLine } from "../core/schema-keys.js";
+import { issueLines } from "../core/schema-keys.js";
 import type { EmulatorAccount } from "./protocol.js";
 
 /**
@@ -45,7 +45,7 @@ export class AccountsFileError extends Error {
 export function parseAccounts(document: unknown, source = "accounts"): EmulatorAccount[] {
   const parsed = accountsFileSchema.safeParse(document);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => issueLine(accountsFileSchema, i, "(root)")).join("; ");
+    const problems = issueLines(accountsFileSchema, parsed.error.issues, "(root)");
     throw new AccountsFileError(
       `${source}: expected {"accounts": [{"id", "secretId", "secretKey"}, ...]}: ${problems}`,
     );

@@ -32,6 +32,23 @@ describe("issueLine", () => {
     for (const line of lines) expect(line).not.toContain("VERYSECRETVALUE");
   });
 
+  it("says what the union member the value comes closest to needs, instead of 'Invalid input'", () => {
+    const profile = {
+      connections: [
+        {
+          backend: "tencentcloud",
+          regions: ["ap-guangzhou"],
+          credentials: { secretID: "A", secretKey: "VERYSECRET" },
+        },
+      ],
+    };
+    const parsed = profileSchema.safeParse(profile);
+    const lines = parsed.error!.issues.map((issue) => issueLine(profileSchema, issue));
+    expect(lines).toEqual([
+      'connections.0.credentials: Unrecognized key: "secretID" (did you mean "secretID" → "secretId"?)',
+    ]);
+  });
+
   it("is the issue's own line for any other issue", () => {
     const schema = z.strictObject({ n: z.number() });
     const parsed = schema.safeParse({ n: "x" });
@@ -48,5 +65,7 @@ describe("the emulator's accounts file", () => {
       /Unrecognized key: "secretID" \(did you mean "secretID" → "secretId"\?\)/,
     );
     expect(() => parseAccounts(document)).not.toThrowError(/VERYSECRETKEY/);
+    // The rename mends the missing secretId too: one problem, not two.
+    expect(() => parseAccounts(document)).not.toThrowError(/secretId: /);
   });
 });

@@ -18,7 +18,7 @@ import {
 } from "../../backends/discover/index.js";
 import { BackendError } from "../../backends/errors.js";
 import { parseTopologyText } from "../../core/load-document.js";
-import { issueLine } from "../../core/schema-keys.js";
+import { issueLines } from "../../core/schema-keys.js";
 import type { TopologyDocument } from "../../core/topology-schema.js";
 import { escapeText } from "../escape.js";
 import { EXIT } from "../exit-codes.js";
@@ -66,7 +66,7 @@ function providersOf(values: readonly string[]): Record<string, string> {
 }
 
 function issues(schema: z.ZodType, error: z.ZodError): string {
-  return error.issues.map((issue) => issueLine(schema, issue)).join("; ");
+  return issueLines(schema, error.issues);
 }
 
 /** The connections the options name; a wrong profile or command line ends the command with exit code 2. */
