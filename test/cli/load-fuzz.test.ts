@@ -109,7 +109,7 @@ describe("hostile documents", () => {
     const dup = await peerlink(["validate", file('{\n  "vpcs": [],\n  "vpcs": []\n}', "json")]);
     expect(dup.stderr).toMatch(/line 3, column 3: duplicate key "vpcs"/);
     const bad = await peerlink(["validate", file('{\n  "vpcs": [1,]\n}', "json")]);
-    expect(bad.stderr).toMatch(/line 2, column 14: unexpected ']'/);
+    expect(bad.stderr).toMatch(/line 2, column 13: a comma before ']' \(a trailing comma\)/);
   });
 
   it("decodes UTF-16 with a BOM", async () => {

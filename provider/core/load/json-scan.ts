@@ -53,17 +53,43 @@ export function jsonTextError(
   offset: number,
   message: string,
   code: "UNREADABLE_DOCUMENT" | "DOCUMENT_TOO_DEEP",
+  fix?: string,
 ): DocumentReadError {
   const { line, column } = lineAndColumn(text, offset);
   return new DocumentReadError(code, `${source}: line ${line}, column ${column}: ${message}`, {
     resource: source,
     fix:
-      code === "DOCUMENT_TOO_DEEP"
+      fix ??
+      (code === "DOCUMENT_TOO_DEEP"
         ? `Nest objects and arrays at most ${maxDepth} deep; a topology needs 4.`
         : message.startsWith("duplicate key")
           ? "Keep one of the two keys: JSON.parse would silently keep the last."
-          : "Fix the JSON at the line and column given.",
+          : "Fix the JSON at the line and column given."),
   });
+}
+
+/**
+ * What people write in a JSON file that JSON does not allow, told by name with its fix: the comma after the last
+ * item (JSON5, JavaScript and YAML flow style allow it), comments, single quotes. Undefined for anything else.
+ */
+function nonJson(text: string, i: number, afterComma: boolean): { message: string; fix: string } | undefined {
+  const c = text.charCodeAt(i);
+  if (afterComma && (c === 0x7d || c === 0x5d))
+    return {
+      message: `a comma before '${text[i]}' (a trailing comma), which JSON does not allow`,
+      fix: "Remove the comma after the last item, or write the file as YAML, which allows it in flow style.",
+    };
+  if (c === 0x2f /* / */ && (text[i + 1] === "/" || text[i + 1] === "*"))
+    return {
+      message: "a comment, which JSON does not allow",
+      fix: "Remove the comment, or write the file as YAML and comment with #.",
+    };
+  if (c === 0x27 /* ' */)
+    return {
+      message: "a single-quoted string, which JSON does not allow",
+      fix: 'Write the string in double quotes ("..."), or write the file as YAML, which allows single quotes.',
+    };
+  return undefined;
 }
 
 /** Throws a `DocumentReadError` for the first syntax error, duplicate key or nesting past `maxDepth`. */
@@ -71,6 +97,22 @@ export function scanJson(text: string, options: JsonScanOptions): void {
   const { maxDepth } = options;
   const fail = (offset: number, message: string, code: "UNREADABLE_DOCUMENT" | "DOCUMENT_TOO_DEEP") => {
     throw jsonTextError(text, options, offset, message, code);
+  };
+  // Where the last comma was, and whether nothing but blanks came after it: a `}` or `]` then is a trailing comma.
+  let comma = -1;
+  /** An unexpected character: told by name when it is one of nonJson's, else as `message` says. */
+  const unexpected = (offset: number, message: string): never => {
+    const known = nonJson(text, offset, comma !== -1);
+    if (known)
+      throw jsonTextError(
+        text,
+        options,
+        known.message.startsWith("a comma") ? comma : offset,
+        known.message,
+        "UNREADABLE_DOCUMENT",
+        known.fix,
+      );
+    throw jsonTextError(text, options, offset, message, "UNREADABLE_DOCUMENT");
   };
 
   // The open containers: true for an object. `keys[d]` holds the keys seen so far in the object at depth d.
@@ -177,7 +219,7 @@ export function scanJson(text: string, options: JsonScanOptions): void {
         return afterValue();
       }
     }
-    fail(i, `unexpected ${describe(text, i)}, expected a value`, "UNREADABLE_DOCUMENT");
+    unexpected(i, `unexpected ${describe(text, i)}, expected a value`);
   };
 
   while (i < n) {
@@ -200,12 +242,7 @@ export function scanJson(text: string, options: JsonScanOptions): void {
           close();
           break;
         }
-        if (c !== QUOTE)
-          fail(
-            i,
-            `unexpected ${describe(text, i)}, expected a property name in quotes`,
-            "UNREADABLE_DOCUMENT",
-          );
+        if (c !== QUOTE) unexpected(i, `unexpected ${describe(text, i)}, expected a property name in quotes`);
         const start = i;
         const { end, escaped } = scanString(i);
         const key = escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1);
@@ -229,21 +266,20 @@ export function scanJson(text: string, options: JsonScanOptions): void {
         break;
       case COMMA_OR_END:
         if (c === 0x2c /* , */) {
+          comma = i;
           i++;
           state = isObject[depth] ? KEY : VALUE;
+          continue;
         } else if (c === (isObject[depth] ? 0x7d : 0x5d)) {
           close();
         } else {
-          fail(
-            i,
-            `unexpected ${describe(text, i)}, expected ',' or '${isObject[depth] ? "}" : "]"}'`,
-            "UNREADABLE_DOCUMENT",
-          );
+          unexpected(i, `unexpected ${describe(text, i)}, expected ',' or '${isObject[depth] ? "}" : "]"}'`);
         }
         break;
       default:
-        fail(i, `unexpected ${describe(text, i)} after the end of the document`, "UNREADABLE_DOCUMENT");
+        unexpected(i, `unexpected ${describe(text, i)} after the end of the document`);
     }
+    comma = -1;
   }
   if (state !== DONE) fail(n, "unexpected end of the document", "UNREADABLE_DOCUMENT");
 }
