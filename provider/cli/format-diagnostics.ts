@@ -27,6 +27,18 @@ export function summaryLine(file: string, diagnostics: readonly Diagnostic[], co
   return `${shown}: ${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`;
 }
 
+/** `3 files: 2 errors, 1 warning`, or `3 files: ok, no problems found`: the last line of several files' report. */
+export function filesSummaryLine(
+  count: number,
+  diagnostics: readonly Diagnostic[][],
+  colour: boolean,
+): string {
+  const all = diagnostics.flat();
+  if (all.length === 0) return `${plural(count, "file")}: ${paint(colour, "green", "ok")}, no problems found`;
+  const errors = all.filter((d) => d.severity === "error").length;
+  return `${plural(count, "file")}: ${plural(errors, "error")}, ${plural(all.length - errors, "warning")}`;
+}
+
 /**
  * For people: a summary line, then the diagnostics grouped by resource, in the validators' order, each resource
  * with its `file:line:column` when `positions` says where it is. A diagnostic whose field at fault is elsewhere
@@ -153,6 +165,36 @@ export function formatDiagnosticsJson(
   positions: Positions = [],
 ): string {
   return [...diagnosticsJsonChunks(ok, diagnostics, file, positions)].join("");
+}
+
+/**
+ * Several files' report for programs: `{"ok", "files": [{"file", "ok"}], "diagnostics": [{"file", ...}]}`, the
+ * one-file shape with each diagnostic naming its file, so a reader of `diagnostics[]` reads both. In chunks.
+ */
+export function* filesJsonChunks(
+  reports: readonly {
+    readonly file: string;
+    readonly ok: boolean;
+    readonly diagnostics: readonly Diagnostic[];
+    readonly positions: Positions;
+  }[],
+): Generator<string> {
+  const start = [0];
+  for (const report of reports) start.push(start[start.length - 1]! + report.diagnostics.length);
+  let f = 0;
+  const item = (k: number) => {
+    while (k >= start[f + 1]!) f++;
+    const { file, diagnostics, positions } = reports[f]!;
+    const i = k - start[f]!;
+    return { file, ...plainDiagnostic(diagnostics[i]!, file, positions[i]) };
+  };
+  const skeleton = {
+    ok: reports.every((r) => r.ok),
+    files: reports.map(({ file, ok }) => ({ file, ok })),
+    diagnostics: ITEMS,
+  };
+  yield* jsonWithItems(skeleton, start[start.length - 1]!, item);
+  yield "\n";
 }
 
 /** `formatDiagnosticsJson`'s text in chunks, a diagnostic at a time (./chunked-output.ts). */

@@ -53,6 +53,13 @@ function seeLinks(related: readonly { readonly resource: string }[]): string {
   return `\nSee: ${links.join(", ")}.`;
 }
 
+/** One validated file's report, as the SARIF and JSON writers take several. */
+export interface FileReport {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly positions: Positions;
+}
+
 /** The SARIF log of one validated file; `version` is peerlink's. */
 export function formatDiagnosticsSarif(
   file: string,
@@ -60,29 +67,35 @@ export function formatDiagnosticsSarif(
   positions: Positions,
   version: string,
 ): string {
-  return [...diagnosticsSarifChunks(file, diagnostics, positions, version)].join("");
+  return [...diagnosticsSarifChunks([{ file, diagnostics, positions }], version)].join("");
 }
 
-/** `formatDiagnosticsSarif`'s text in chunks, a result at a time (./chunked-output.ts). */
-export function* diagnosticsSarifChunks(
-  file: string,
-  diagnostics: readonly Diagnostic[],
-  positions: Positions,
-  version: string,
-): Generator<string> {
+/**
+ * `formatDiagnosticsSarif`'s text in chunks, a result at a time (./chunked-output.ts). Several files make one run
+ * with one artifact each: code scanning refuses two runs of one tool and category in an upload.
+ */
+export function* diagnosticsSarifChunks(reports: readonly FileReport[], version: string): Generator<string> {
   const catalogue = rules();
   const ruleIndex = new Map(catalogue.map((r, i) => [r.id, i]));
-  const uri = file === STDIN ? undefined : artifactUri(file);
-  const physical = (at: SourcePosition | undefined) =>
-    uri === undefined
-      ? {}
-      : {
-          physicalLocation: {
-            artifactLocation: { uri },
-            ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
-          },
-        };
-  const result = (i: number): Result => {
+  const uris = reports.map(({ file }) => (file === STDIN ? undefined : artifactUri(file)));
+  // The results are every file's diagnostics in turn: result k is diagnostic k - start[f] of file f.
+  const start = [0];
+  for (const report of reports) start.push(start[start.length - 1]! + report.diagnostics.length);
+  let f = 0;
+  const result = (k: number): Result => {
+    while (k >= start[f + 1]!) f++;
+    const { diagnostics, positions } = reports[f]!;
+    const uri = uris[f];
+    const physical = (at: SourcePosition | undefined) =>
+      uri === undefined
+        ? {}
+        : {
+            physicalLocation: {
+              artifactLocation: { uri },
+              ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
+            },
+          };
+    const i = k - start[f]!;
     const d = diagnostics[i]!;
     const place = positions[i];
     const related = place?.related ?? [];
@@ -109,6 +122,9 @@ export function* diagnosticsSarifChunks(
         : {}),
     };
   };
+  const artifacts = [...new Set(uris.filter((uri) => uri !== undefined))].map((uri) => ({
+    location: { uri },
+  }));
   // The results are the one streamed list (ITEMS); the rest of the log is as the types describe it.
   const log: Omit<Log, "runs"> & { runs: (Omit<Log["runs"][number], "results"> & { results: unknown })[] } = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -116,11 +132,11 @@ export function* diagnosticsSarifChunks(
     runs: [
       {
         tool: { driver: { name: "peerlink", version, rules: catalogue } },
-        ...(uri === undefined ? {} : { artifacts: [{ location: { uri } }] }),
+        ...(artifacts.length === 0 ? {} : { artifacts }),
         results: ITEMS,
       },
     ],
   };
-  yield* jsonWithItems(log, diagnostics.length, result);
+  yield* jsonWithItems(log, start[start.length - 1]!, result);
   yield "\n";
 }

@@ -62,8 +62,8 @@ export function buildProgram(
 
   program
     .command("validate")
-    .description("check a topology file; exit 0 without errors, 1 with errors, 2 if unreadable")
-    .argument("<file>", "topology file (YAML or JSON)")
+    .description("check topology files; exit 0 without errors, 1 with errors, 2 if one is unreadable")
+    .argument("<files...>", "topology files (YAML or JSON)")
     .addOption(
       new Option(
         "--format <format>",
@@ -73,8 +73,8 @@ export function buildProgram(
         .default("text"),
     )
     .addOption(progress())
-    .action((file: string, options: ValidateOptions & { progress?: boolean }) =>
-      guard(() => runValidate(file, options, context(options))),
+    .action((files: string[], options: ValidateOptions & { progress?: boolean }) =>
+      guard(() => runValidate(files, options, context(options))),
     );
 
   program

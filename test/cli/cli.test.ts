@@ -5,20 +5,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES, type DiagnosticCode, isDocumentCode } from "../../provider/core/diagnostics.js";
+import { BIN, builtCli, ROOT } from "../support/built-cli.js";
 import { EXAMPLES, FIXTURES } from "../support/fixtures.js";
 
-/** The CLI under test is the built JavaScript that users run (`npm test` builds first). */
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "dist/provider/cli/main.js");
-
-function peerlink(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const peerlink = (...args: string[]) => builtCli(args);
 
 beforeAll(() => {
   // Fails loudly when the build is missing instead of testing stale output.

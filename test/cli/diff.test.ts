@@ -1,25 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { builtCli } from "../support/built-cli.js";
 import { EXAMPLES, withTransitiveRoute } from "../support/fixtures.js";
 
-/** The CLI under test is the built JavaScript that users run (`npm test` builds first). */
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "dist/provider/cli/main.js");
 const EXAMPLE = join(EXAMPLES, "two-region-dr.yaml");
 
-function peerlink(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-    ...(input === undefined ? {} : { input }),
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const peerlink = (args: string[], input?: string) => builtCli(args, input === undefined ? {} : { input });
 
 const dir = mkdtempSync(join(tmpdir(), "peerlink-diff-"));
 function file(name: string, text: string): string {

@@ -1,28 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { DIAGNOSTIC_CODES, type DiagnosticCode, isDocumentCode } from "../../provider/core/diagnostics.js";
+import { builtCli, ROOT } from "../support/built-cli.js";
 import { FIXTURES } from "../support/fixtures.js";
 
-/** The CLI under test is the built JavaScript that users run (`npm test` builds first). */
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "dist/provider/cli/main.js");
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 
-function peerlink(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-    ...(input === undefined ? {} : { input }),
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const peerlink = (args: string[], input?: string) => builtCli(args, input === undefined ? {} : { input });
 
 const TRANSITIVE = join(FIXTURES, "TRANSITIVE_ROUTE.yaml");
 /** In the fixture, the routes are lines 11-15 and the route Beijing → backup through production is line 15. */
