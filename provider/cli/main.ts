@@ -27,6 +27,23 @@ import { CliExit } from "./read-topology.js";
  * The CLI on `io`, with the exit code set through `setExit`. Commands that end with a `CliExit` print its
  * message; any other error propagates to `run`.
  */
+/**
+ * Commander's error for a wrong command line (`error: unknown option '--fromat'` and, on a second line,
+ * `(Did you mean --format?)`) as the one stderr line every exit 2 comes with:
+ * `peerlink: unknown option '--fromat' (fix: did you mean --format? See peerlink --help.)`.
+ */
+export function usageErrorLine(text: string): string {
+  const [first = "", ...rest] = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  const what = first.replace(/^error: /, "");
+  const hints = rest
+    .map((line) => line.replace(/^\((.*)\)$/, "$1"))
+    .map((h) => `${h[0]!.toLowerCase()}${h.slice(1)} `);
+  return `peerlink: ${what} (fix: ${hints.join("")}See peerlink --help.)`;
+}
+
 export function buildProgram(
   io: CliIo = processIo(),
   setExit: (code: number) => void = (c) => {
@@ -53,6 +70,7 @@ export function buildProgram(
     .configureOutput({
       writeErr: (text) => io.stderr.write(text),
       writeOut: (text) => io.stdout.write(text),
+      outputError: (text, write) => write(`${usageErrorLine(text)}\n`),
     });
 
   const textOrJson = () =>

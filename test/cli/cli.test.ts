@@ -279,3 +279,26 @@ describe("peerlink schema", () => {
     });
   });
 });
+
+describe("a wrong command line", () => {
+  it.each([
+    [
+      ["valdate", "x.yaml"],
+      "peerlink: unknown command 'valdate' (fix: did you mean validate? See peerlink --help.)",
+    ],
+    [
+      ["validate", "--fromat", "json", "x.yaml"],
+      "peerlink: unknown option '--fromat' (fix: did you mean --format? See peerlink --help.)",
+    ],
+    [
+      ["cost", "x.yaml", "--model", "monthly95"],
+      "peerlink: option '--model <model>' argument 'monthly95' is invalid. Allowed choices are daily-peak, monthly-95. (fix: See peerlink --help.)",
+    ],
+    [["validate"], "peerlink: missing required argument 'files' (fix: See peerlink --help.)"],
+  ])("%j: exit 2 and one line on stderr, as every exit 2", (args, line) => {
+    const { code, stdout, stderr } = peerlink(...args);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(`${line}\n`);
+  });
+});
