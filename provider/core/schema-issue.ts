@@ -141,8 +141,8 @@ function fixFor(issue: z.core.$ZodIssue, input: unknown, path: string, field: st
     typeof value === "object"
   ) {
     return LISTS[name]
-      ? `Write ${name} as a list, each item with its id: \`${name}: [{ id: ..., ... }]\`, or one \`- id: ...\` item per entry in block style; a map keyed by id is not read.`
-      : `Write ${name} as a list: \`${name}: [{ ... }]\`, or one \`- ...\` item per entry in block style.`;
+      ? `Write ${name} as a list, each item with its id: \`${name}: [{ id: ..., ... }]\`, or one \`- id: ...\` item per entry in block style; a map (keyed by id, or one item on its own) is not read.`
+      : `Write ${name} as a list: \`${name}: [{ ... }]\`, or one \`- ...\` item per entry in block style, even for one item.`;
   }
   if (issue.code === "invalid_value" && typeof value === "string") {
     const meant = closestName(

@@ -125,7 +125,7 @@ describe("a schema error's fix says what to write", () => {
     expect(errors[0]!.fix).toMatch(
       /^Write vpcs as a list, each item with its id: `vpcs: \[\{ id: \.\.\., \.\.\. \}\]`/,
     );
-    expect(errors[1]!.fix).toMatch(/^Write routes as a list: /);
+    expect(errors[1]!.fix).toMatch(/^Write routes as a list: .*, even for one item\.$/);
   });
 
   it("quotes the field's meaning when a value is wrong", () => {
