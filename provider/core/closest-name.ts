@@ -5,7 +5,7 @@
 import { distance } from "fastest-levenshtein";
 
 /** Case, `_` and `-` do not tell names apart here: `peer_vpc`, `PeerVpc` and `peerVpc` are one name. */
-function folded(name: string): string {
+export function folded(name: string): string {
   return name.toLowerCase().replace(/[_-]/g, "");
 }
 

@@ -78,21 +78,3 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     text += typeof key === "number" ? "[]" : text === "" ? String(key) : `.${String(key)}`;
   return text;
 }
-
-let children: Map<string, string[]> | undefined;
-
-/** The keys an object at `parent` (a table path, `""` for the document) may have, in the table's order. */
-export function fieldsUnder(parent: string): readonly string[] {
-  if (!children) {
-    children = new Map();
-    for (const path of Object.keys(FIELD_DESCRIPTIONS)) {
-      if (path === "" || path.endsWith("[]")) continue;
-      const dot = path.lastIndexOf(".");
-      const [under, key] = dot < 0 ? ["", path] : [path.slice(0, dot), path.slice(dot + 1)];
-      const list = children.get(under) ?? [];
-      list.push(key);
-      children.set(under, list);
-    }
-  }
-  return children.get(parent) ?? [];
-}

@@ -4,10 +4,12 @@
  * when a list was written as a map. The field meanings are field-descriptions.ts's, the ones an editor shows.
  */
 import type { z } from "zod";
-import { closestName } from "./closest-name.js";
+import { closestName, folded } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
-import { FIELD_DESCRIPTIONS, fieldPath, fieldsUnder } from "./field-descriptions.js";
+import { FIELD_DESCRIPTIONS, fieldPath } from "./field-descriptions.js";
 import { refOfPath } from "./resource-ref.js";
+import { isMissingKey, meantKey, schemaKeysAt, valueAt, withoutMendedByRename } from "./schema-keys.js";
+import { topologySchema } from "./topology-schema.js";
 
 /**
  * Keys other tools and the clouds' own APIs use for a field of the topology document, so a document written from
@@ -63,15 +65,6 @@ function pathText(path: readonly PropertyKey[]): string {
   return text === "" ? "document" : text;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== "object") return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
 function shown(value: unknown): string {
   if (value === undefined) return "nothing";
   const text = JSON.stringify(value) ?? String(value);
@@ -86,20 +79,20 @@ function meaning(field: string): string | undefined {
   return `${key}: ${text.replace(/\.$/, "")}`;
 }
 
-/** The key of the object at `objectPath` that `key` most likely means. */
-export function knownKeyFor(objectPath: string, key: string): string | undefined {
-  const foreign = FOREIGN_KEYS[objectPath]?.[key.toLowerCase().replace(/[_-]/g, "")];
-  return foreign ?? closestName(key, fieldsUnder(objectPath));
+/** The key of the document's object at `path` that the unknown `key` most likely means. */
+function knownKeyFor(path: readonly PropertyKey[], key: string): string | undefined {
+  return FOREIGN_KEYS[fieldPath(path)]?.[folded(key)] ?? meantKey(topologySchema, path, key);
 }
 
-function unknownKeysFix(objectPath: string, keys: readonly string[]): string {
+function unknownKeysFix(path: readonly PropertyKey[], keys: readonly string[]): string {
+  const objectPath = fieldPath(path);
   const parts = keys.map((key) => {
-    const meant = knownKeyFor(objectPath, key);
+    const meant = knownKeyFor(path, key);
     if (meant === undefined) return `remove "${key}"`;
     const what = meaning(objectPath === "" ? meant : `${objectPath}.${meant}`);
     return `rename "${key}" to "${meant}"${what ? ` (${what})` : ""}`;
   });
-  const known = fieldsUnder(objectPath).filter((k) => k !== "$schema");
+  const known = schemaKeysAt(topologySchema, path).filter((k) => k !== "$schema");
   const text = parts.join("; ");
   return `${text[0]!.toUpperCase()}${text.slice(1)}. The keys here are: ${known.join(", ")}.`;
 }
@@ -113,23 +106,12 @@ const LISTS: Readonly<Record<string, boolean>> = {
   bandwidthPolicies: false,
 };
 
-/** Whether the issue is a field left out of an object that needs it (zod says "expected string" or "Invalid input"). */
-function isMissing(issue: z.core.$ZodIssue, input: unknown): boolean {
-  if (issue.code !== "invalid_type" && issue.code !== "invalid_union") return false;
-  const name = issue.path[issue.path.length - 1];
-  if (typeof name !== "string") return false;
-  const parent = valueAt(input, issue.path.slice(0, -1));
-  return (
-    parent !== null && typeof parent === "object" && !Array.isArray(parent) && !Object.hasOwn(parent, name)
-  );
-}
-
 function fixFor(issue: z.core.$ZodIssue, input: unknown, path: string, field: string): string {
   const value = valueAt(input, issue.path);
   const what = meaning(field);
   const about = what ? ` ${what}.` : "";
   const name = issue.path[issue.path.length - 1];
-  if (isMissing(issue, input))
+  if (isMissingKey(issue, input))
     return `Add "${String(name)}" to ${pathText(issue.path.slice(0, -1))}.${about}`;
   if (
     issue.code === "invalid_type" &&
@@ -164,12 +146,12 @@ export function schemaIssueDiagnostic(issue: z.core.$ZodIssue, input: unknown): 
       "INVALID_DOCUMENT",
       refOfPath(issue.path),
       `${path}: ${issue.message}.`,
-      unknownKeysFix(field, issue.keys),
+      unknownKeysFix(issue.path, issue.keys),
       // An unknown key is pointed at itself (the first, when there are several), not at its object.
       { field: [issue.keys[0]!] },
     );
   }
-  const missing = isMissing(issue, input);
+  const missing = isMissingKey(issue, input);
   return diagnostic(
     "INVALID_DOCUMENT",
     refOfPath(issue.path),
@@ -185,21 +167,7 @@ export function schemaIssueDiagnostic(issue: z.core.$ZodIssue, input: unknown): 
  * told once: `cidr` where `cidrs` is missing is one mistake, and its fix (rename) mends both.
  */
 export function schemaIssueDiagnostics(issues: readonly z.core.$ZodIssue[], input: unknown): Diagnostic[] {
-  const renamed = new Set<string>();
-  for (const issue of issues) {
-    if (issue.code !== "unrecognized_keys") continue;
-    const objectPath = fieldPath(issue.path);
-    for (const key of issue.keys) {
-      const meant = knownKeyFor(objectPath, key);
-      if (meant !== undefined) renamed.add(`${pathText(issue.path)}\u0000${meant}`);
-    }
-  }
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    const name = issue.path[issue.path.length - 1];
-    const key = `${pathText(issue.path.slice(0, -1))}\u0000${String(name)}`;
-    if (renamed.has(key) && isMissing(issue, input)) continue;
-    out.push(schemaIssueDiagnostic(issue, input));
-  }
-  return out;
+  return withoutMendedByRename(issues, input, knownKeyFor).map((issue) =>
+    schemaIssueDiagnostic(issue, input),
+  );
 }

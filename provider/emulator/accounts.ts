@@ -45,7 +45,7 @@ export class AccountsFileError extends Error {
 export function parseAccounts(document: unknown, source = "accounts"): EmulatorAccount[] {
   const parsed = accountsFileSchema.safeParse(document);
   if (!parsed.success) {
-    const problems = issueLines(accountsFileSchema, parsed.error.issues, "(root)");
+    const problems = issueLines(accountsFileSchema, parsed.error.issues, document, "(root)");
     throw new AccountsFileError(
       `${source}: expected {"accounts": [{"id", "secretId", "secretKey"}, ...]}: ${problems}`,
     );

@@ -3,8 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { closestName } from "../../provider/core/closest-name.js";
 import type { Diagnostic } from "../../provider/core/diagnostics.js";
-import { FIELD_DESCRIPTIONS, fieldsUnder } from "../../provider/core/field-descriptions.js";
+import { FIELD_DESCRIPTIONS } from "../../provider/core/field-descriptions.js";
 import { parseTopologyText } from "../../provider/core/index.js";
+import { schemaKeysAt } from "../../provider/core/schema-keys.js";
+import { topologySchema } from "../../provider/core/topology-schema.js";
 import { validateDocument } from "../../provider/core/validate.js";
 import { EXAMPLES } from "../support/fixtures.js";
 
@@ -140,17 +142,27 @@ describe("a schema error's fix says what to write", () => {
   // Every key of every object, with one letter doubled or dropped, two swapped, or in snake_case: the fix names that key.
   it("finds each field of the document from a one-letter typo or its snake_case spelling", () => {
     const missed: string[] = [];
-    for (const parent of ["", "vpcs[]", "subnets[]", "peerings[]", "routes[]", "bandwidthPolicies[]"]) {
-      const keys = fieldsUnder(parent).filter((k) => k !== "$schema");
+    const parents = [
+      [],
+      ["vpcs", 0],
+      ["subnets", 0],
+      ["peerings", 0],
+      ["routes", 0],
+      ["bandwidthPolicies", 0],
+    ];
+    for (const parent of parents) {
+      const keys = schemaKeysAt(topologySchema, parent).filter((k) => k !== "$schema");
       expect(keys.length).toBeGreaterThan(0);
       for (const key of keys) {
         const typos = new Set<string>([key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)]);
         for (let i = 0; i < key.length; i++) typos.add(key.slice(0, i) + key[i] + key.slice(i));
         if (key.length >= 5)
           for (let i = 1; i < key.length; i++) typos.add(key.slice(0, i) + key.slice(i + 1));
+        for (let i = 1; i < key.length - 1; i++)
+          typos.add(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2));
         typos.delete(key);
         for (const typo of typos)
-          if (closestName(typo, keys) !== key) missed.push(`${parent} ${typo}→${key}`);
+          if (closestName(typo, keys) !== key) missed.push(`${parent.join(".")} ${typo}→${key}`);
       }
     }
     expect(missed).toEqual([]);

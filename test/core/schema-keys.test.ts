@@ -24,7 +24,7 @@ describe("issueLine", () => {
     };
     const parsed = profileSchema.safeParse(profile);
     expect(parsed.success).toBe(false);
-    const lines = parsed.error!.issues.map((issue) => issueLine(profileSchema, issue));
+    const lines = parsed.error!.issues.map((issue) => issueLine(profileSchema, issue, profile));
     const unknown = lines.find((line) => line.includes("Unrecognized"));
     expect(unknown).toBe(
       'connections.0: Unrecognized keys: "backnd", "region", "colour" (did you mean "backnd" → "backend", "region" → "regions"?)',
@@ -43,7 +43,7 @@ describe("issueLine", () => {
       ],
     };
     const parsed = profileSchema.safeParse(profile);
-    const lines = parsed.error!.issues.map((issue) => issueLine(profileSchema, issue));
+    const lines = parsed.error!.issues.map((issue) => issueLine(profileSchema, issue, profile));
     expect(lines).toEqual([
       'connections.0.credentials: Unrecognized key: "secretID" (did you mean "secretID" → "secretId"?)',
     ]);
@@ -52,7 +52,7 @@ describe("issueLine", () => {
   it("is the issue's own line for any other issue", () => {
     const schema = z.strictObject({ n: z.number() });
     const parsed = schema.safeParse({ n: "x" });
-    expect(issueLine(schema, parsed.error!.issues[0]!)).toBe(
+    expect(issueLine(schema, parsed.error!.issues[0]!, { n: "x" })).toBe(
       "n: Invalid input: expected number, received string",
     );
   });

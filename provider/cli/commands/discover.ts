@@ -4,7 +4,6 @@
  */
 import { writeFileSync } from "node:fs";
 import { stringify } from "yaml";
-import type { z } from "zod";
 import {
   type Connection,
   connectionSchema,
@@ -65,21 +64,18 @@ function providersOf(values: readonly string[]): Record<string, string> {
   return out;
 }
 
-function issues(schema: z.ZodType, error: z.ZodError): string {
-  return issueLines(schema, error.issues);
-}
-
 /** The connections the options name; a wrong profile or command line ends the command with exit code 2. */
 export function connectionsOf(options: ConnectionOptions): Connection[] {
   if (options.profile !== undefined) {
     if (options.backend !== undefined)
       throw new CliExit(EXIT.unreadable, "peerlink: give either --profile or --backend, not both.");
     const text = readTextFile(options.profile, "the profile ");
-    const parsed = profileSchema.safeParse(parseTopologyText(text, options.profile));
+    const document = parseTopologyText(text, options.profile);
+    const parsed = profileSchema.safeParse(document);
     if (!parsed.success)
       throw new CliExit(
         EXIT.unreadable,
-        `peerlink: INVALID_PROFILE ${escapeText(options.profile)}: ${escapeText(issues(profileSchema, parsed.error))} (fix: see "Day 2" in the README for the profile format).`,
+        `peerlink: INVALID_PROFILE ${escapeText(options.profile)}: ${escapeText(issueLines(profileSchema, parsed.error.issues, document))} (fix: see "Day 2" in the README for the profile format).`,
       );
     return parsed.data.connections;
   }
@@ -88,16 +84,17 @@ export function connectionsOf(options: ConnectionOptions): Connection[] {
       EXIT.unreadable,
       "peerlink: name the accounts to read: --profile FILE, or --backend KIND --region REGION[,REGION] (credentials from the environment).",
     );
-  const parsed = connectionSchema.safeParse({
+  const given = {
     backend: options.backend,
     regions: (options.region ?? "").split(",").filter((r) => r !== ""),
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     ...(options.account === undefined ? {} : { account: options.account }),
-  });
+  };
+  const parsed = connectionSchema.safeParse(given);
   if (!parsed.success)
     throw new CliExit(
       EXIT.unreadable,
-      `peerlink: INVALID_CONNECTION ${escapeText(issues(connectionSchema, parsed.error))}.`,
+      `peerlink: INVALID_CONNECTION ${escapeText(issueLines(connectionSchema, parsed.error.issues, given))}.`,
     );
   return [parsed.data];
 }
