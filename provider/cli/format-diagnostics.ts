@@ -19,24 +19,54 @@ export function positionText(file: string, at: SourcePosition): string {
   return `${file === STDIN ? "<stdin>" : file}:${at.line}:${at.column}`;
 }
 
+/** `2 errors, 1 warning`, or `ok, no problems found`. */
+function problemsText(diagnostics: readonly Diagnostic[], colour: boolean): string {
+  if (diagnostics.length === 0) return `${paint(colour, "green", "ok")}, no problems found`;
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  return `${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`;
+}
+
 /** `network.yaml: 2 errors, 1 warning`, or `network.yaml: ok, no problems found`; the file name escaped. */
 export function summaryLine(file: string, diagnostics: readonly Diagnostic[], colour: boolean): string {
-  const shown = escapeText(file);
-  if (diagnostics.length === 0) return `${shown}: ${paint(colour, "green", "ok")}, no problems found`;
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  return `${shown}: ${plural(errors, "error")}, ${plural(diagnostics.length - errors, "warning")}`;
+  return `${escapeText(file)}: ${problemsText(diagnostics, colour)}`;
 }
 
 /** `3 files: 2 errors, 1 warning`, or `3 files: ok, no problems found`: the last line of several files' report. */
-export function filesSummaryLine(
-  count: number,
-  diagnostics: readonly Diagnostic[][],
-  colour: boolean,
-): string {
-  const all = diagnostics.flat();
-  if (all.length === 0) return `${plural(count, "file")}: ${paint(colour, "green", "ok")}, no problems found`;
-  const errors = all.filter((d) => d.severity === "error").length;
-  return `${plural(count, "file")}: ${plural(errors, "error")}, ${plural(all.length - errors, "warning")}`;
+export function filesSummaryLine(reports: readonly FileReport[], colour: boolean): string {
+  return `${plural(reports.length, "file")}: ${problemsText(
+    reports.flatMap((r) => r.diagnostics),
+    colour,
+  )}`;
+}
+
+/** One validated file's report, as the writers of several files take them. */
+export interface FileReport {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly positions: Positions;
+}
+
+/**
+ * Every file's diagnostics in turn as one list, for the writers that stream one list (./chunked-output.ts): its
+ * length, and which file's which diagnostic item `k` is. Items are asked in order, so the file only moves on.
+ */
+export function reportItems<R extends FileReport>(
+  reports: readonly R[],
+): {
+  readonly count: number;
+  /** Item k: file `f` of `reports`, its diagnostic `i`. */
+  at(k: number): { readonly report: R; readonly f: number; readonly i: number };
+} {
+  const start = [0];
+  for (const report of reports) start.push(start[start.length - 1]! + report.diagnostics.length);
+  let f = 0;
+  return {
+    count: start[start.length - 1]!,
+    at(k) {
+      while (k >= start[f + 1]!) f++;
+      return { report: reports[f]!, f, i: k - start[f]! };
+    },
+  };
 }
 
 /**
@@ -172,28 +202,22 @@ export function formatDiagnosticsJson(
  * one-file shape with each diagnostic naming its file, so a reader of `diagnostics[]` reads both. In chunks.
  */
 export function* filesJsonChunks(
-  reports: readonly {
-    readonly file: string;
-    readonly ok: boolean;
-    readonly diagnostics: readonly Diagnostic[];
-    readonly positions: Positions;
-  }[],
+  reports: readonly (FileReport & { readonly ok: boolean })[],
 ): Generator<string> {
-  const start = [0];
-  for (const report of reports) start.push(start[start.length - 1]! + report.diagnostics.length);
-  let f = 0;
+  const items = reportItems(reports);
   const item = (k: number) => {
-    while (k >= start[f + 1]!) f++;
-    const { file, diagnostics, positions } = reports[f]!;
-    const i = k - start[f]!;
-    return { file, ...plainDiagnostic(diagnostics[i]!, file, positions[i]) };
+    const { report, i } = items.at(k);
+    return {
+      file: report.file,
+      ...plainDiagnostic(report.diagnostics[i]!, report.file, report.positions[i]),
+    };
   };
   const skeleton = {
     ok: reports.every((r) => r.ok),
     files: reports.map(({ file, ok }) => ({ file, ok })),
     diagnostics: ITEMS,
   };
-  yield* jsonWithItems(skeleton, start[start.length - 1]!, item);
+  yield* jsonWithItems(skeleton, items.count, item);
   yield "\n";
 }
 

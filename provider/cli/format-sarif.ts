@@ -15,7 +15,7 @@ import type { Log, ReportingDescriptor, Result } from "sarif";
 import { DIAGNOSTIC_CODES, type Diagnostic } from "../core/diagnostics.js";
 import type { SourcePosition } from "../core/load/locate.js";
 import { ITEMS, jsonWithItems } from "./chunked-output.js";
-import type { Positions } from "./format-diagnostics.js";
+import { type FileReport, type Positions, reportItems } from "./format-diagnostics.js";
 import { STDIN } from "./read-topology.js";
 
 /**
@@ -53,13 +53,6 @@ function seeLinks(related: readonly { readonly resource: string }[]): string {
   return `\nSee: ${links.join(", ")}.`;
 }
 
-/** One validated file's report, as the SARIF and JSON writers take several. */
-export interface FileReport {
-  readonly file: string;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly positions: Positions;
-}
-
 /** The SARIF log of one validated file; `version` is peerlink's. */
 export function formatDiagnosticsSarif(
   file: string,
@@ -78,13 +71,11 @@ export function* diagnosticsSarifChunks(reports: readonly FileReport[], version:
   const catalogue = rules();
   const ruleIndex = new Map(catalogue.map((r, i) => [r.id, i]));
   const uris = reports.map(({ file }) => (file === STDIN ? undefined : artifactUri(file)));
-  // The results are every file's diagnostics in turn: result k is diagnostic k - start[f] of file f.
-  const start = [0];
-  for (const report of reports) start.push(start[start.length - 1]! + report.diagnostics.length);
-  let f = 0;
+  // The results are every file's diagnostics in turn.
+  const items = reportItems(reports);
   const result = (k: number): Result => {
-    while (k >= start[f + 1]!) f++;
-    const { diagnostics, positions } = reports[f]!;
+    const { report, f, i } = items.at(k);
+    const { diagnostics, positions } = report;
     const uri = uris[f];
     const physical = (at: SourcePosition | undefined) =>
       uri === undefined
@@ -95,7 +86,6 @@ export function* diagnosticsSarifChunks(reports: readonly FileReport[], version:
               ...(at ? { region: { startLine: at.line, startColumn: at.column } } : {}),
             },
           };
-    const i = k - start[f]!;
     const d = diagnostics[i]!;
     const place = positions[i];
     const related = place?.related ?? [];
@@ -137,6 +127,6 @@ export function* diagnosticsSarifChunks(reports: readonly FileReport[], version:
       },
     ],
   };
-  yield* jsonWithItems(log, start[start.length - 1]!, result);
+  yield* jsonWithItems(log, items.count, result);
   yield "\n";
 }

@@ -24,10 +24,6 @@ import { type CliIo, type CommandContext, commandContext, processIo } from "./io
 import { CliExit } from "./read-topology.js";
 
 /**
- * The CLI on `io`, with the exit code set through `setExit`. Commands that end with a `CliExit` print its
- * message; any other error propagates to `run`.
- */
-/**
  * Commander's error for a wrong command line (`error: unknown option '--fromat'` and, on a second line,
  * `(Did you mean --format?)`) as the one stderr line every exit 2 comes with:
  * `peerlink: unknown option '--fromat' (fix: did you mean --format? See peerlink --help.)`.
@@ -44,6 +40,10 @@ export function usageErrorLine(text: string): string {
   return `peerlink: ${what} (fix: ${hints.join("")}See peerlink --help.)`;
 }
 
+/**
+ * The CLI on `io`, with the exit code set through `setExit`. Commands that end with a `CliExit` print its
+ * message; any other error propagates to `run`.
+ */
 export function buildProgram(
   io: CliIo = processIo(),
   setExit: (code: number) => void = (c) => {

@@ -54,12 +54,7 @@ export function runValidate(
         yield* diagnosticsTextChunks(file, diagnostics, colour, positions);
       }
     }
-    if (options.format === "text" && reports.length > 1)
-      yield `\n${filesSummaryLine(
-        reports.length,
-        reports.map((r) => [...r.diagnostics]),
-        colour,
-      )}\n`;
+    if (options.format === "text" && reports.length > 1) yield `\n${filesSummaryLine(reports, colour)}\n`;
   };
   writeChunks(ctx.io.stdout, chunks());
   return reports.every((r) => r.ok) ? EXIT.ok : EXIT.invalid;
