@@ -12,8 +12,6 @@ import { z } from "zod";
 import { FIELD_DESCRIPTIONS } from "./field-descriptions.js";
 import { topologySchema } from "./topology-schema.js";
 
-export { FIELD_DESCRIPTIONS };
-
 /** The draft editors support best: VS Code's JSON service and the YAML language server read draft-07 fully. */
 const DRAFT = "draft-7";
 

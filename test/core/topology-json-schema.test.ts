@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { Ajv } from "ajv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { FIELD_DESCRIPTIONS } from "../../provider/core/field-descriptions.js";
 import {
-  FIELD_DESCRIPTIONS,
   schemaFields,
   topologyJsonSchema,
   topologyJsonSchemaText,

@@ -122,10 +122,9 @@ function unpriced(basis: CostBasis, reason: string, extra: Partial<Pricing> = {}
 
 /**
  * The sentence of the peering's cloud that makes it free, from the rulebook (billing.free), or undefined when it is
- * not free or the cloud says nothing. A cross-cloud peering is never free: no cloud documents one.
+ * not free or the cloud says nothing. Asked only of a peering unbuildableReason passed: one cloud, one it can create.
  */
 function freeBecause(peering: Peering): string | undefined {
-  if (peering.vpc.cloud !== peering.peerVpc.cloud) return undefined;
   const entry = RULEBOOK[peering.vpc.cloud].billing.free;
   if (isOpen(entry)) return undefined;
   if (entry.value === "never" || (entry.value === "same-region" && peering.crossRegion)) return undefined;
