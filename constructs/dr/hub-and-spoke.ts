@@ -17,6 +17,7 @@ import type { DrRouting } from "../../provider/core/dr/routing-policy.js";
 import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import { TopologyValidationError } from "../../provider/core/errors.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import { checkConstructArguments, HUB_AND_SPOKE_KEYS } from "../argument-keys.js";
 import type { ExistingPeering } from "../existing-peering.js";
 import type { Peering } from "../peering.js";
 import type { VpcSite } from "../vpc-site.js";
@@ -68,6 +69,7 @@ export class HubAndSpoke extends Construct {
 
   constructor(scope: Construct, id: string, props: HubAndSpokeProps) {
     super(scope, id);
+    checkConstructArguments(this, props, HUB_AND_SPOKE_KEYS, "HubAndSpoke");
     const name = props.name ?? id;
     const keys = Object.keys(props.spokes);
     const badKeys = checkSpokeKeys(keys, this.node.path);

@@ -9,6 +9,7 @@ import { linkOptionsOf } from "../../provider/core/dr/site.js";
 import type { DrBandwidthLimit } from "../../provider/core/dr/two-region-dr.js";
 import { planTwoRegionDr } from "../../provider/core/dr/two-region-dr.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import { checkConstructArguments, TWO_REGION_DR_KEYS } from "../argument-keys.js";
 import type { ExistingPeering } from "../existing-peering.js";
 import type { Peering } from "../peering.js";
 import type { VpcSite } from "../vpc-site.js";
@@ -69,6 +70,7 @@ export class TwoRegionDr extends Construct {
 
   constructor(scope: Construct, id: string, props: TwoRegionDrProps) {
     super(scope, id);
+    checkConstructArguments(this, props, TWO_REGION_DR_KEYS, "TwoRegionDr");
     const name = props.name ?? id;
     const plan = planTwoRegionDr({
       name,

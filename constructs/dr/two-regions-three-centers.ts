@@ -15,6 +15,7 @@ import {
   threeCentersPeeringId,
 } from "../../provider/core/dr/two-regions-three-centers.js";
 import type { ChargeType, ServiceLevel } from "../../provider/core/topology-schema.js";
+import { checkConstructArguments, TWO_REGIONS_THREE_CENTERS_KEYS } from "../argument-keys.js";
 import type { ExistingPeering } from "../existing-peering.js";
 import type { Peering } from "../peering.js";
 import type { VpcSite } from "../vpc-site.js";
@@ -68,6 +69,7 @@ export class TwoRegionsThreeCenters extends Construct {
 
   constructor(scope: Construct, id: string, props: TwoRegionsThreeCentersProps) {
     super(scope, id);
+    checkConstructArguments(this, props, TWO_REGIONS_THREE_CENTERS_KEYS, "TwoRegionsThreeCenters");
     const name = props.name ?? id;
     const plan = planTwoRegionsThreeCenters({
       name,

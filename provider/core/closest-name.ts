@@ -20,12 +20,35 @@ function isSwap(a: string, b: string): boolean {
   return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
+/** At most one edit per three letters of the longer name, a swap of two neighbouring letters counting as one. */
+function closeEdits(a: string, b: string): number | undefined {
+  const edits = isSwap(a, b) ? 1 : distance(a, b);
+  return edits > Math.max(1, Math.floor(Math.max(a.length, b.length) / 3)) ? undefined : edits;
+}
+
+/**
+ * The leading words of a camelCase name, folded, shorter than the whole name and at least three letters:
+ * `bandwidthMbps` gives `bandwidth`; `peerVpcId` gives `peer`, `peervpc`. Only camelCase boundaries: ids such as
+ * `vpc-gz-prod` have none, so `vpc-x` is not taken for the start of every id.
+ */
+function leadingWords(name: string): string[] {
+  const out: string[] = [];
+  for (let i = 3; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const before = name.charCodeAt(i - 1);
+    // An upper-case letter after a lower-case one.
+    if (c >= 65 && c <= 90 && before >= 97 && before <= 122) out.push(folded(name.slice(0, i)));
+  }
+  return out;
+}
+
 /**
  * The one name of `known` that `given` most likely means, or undefined when none is close or two are equally
- * close (a guess between two would mislead). Close means: the same name but for case, `_` and `-`; one name
- * starting with the other (`bandwidth` for `bandwidthMbps`, `cidr` for `cidrs`), at least three letters long; or
- * at most one edit per three letters of the longer name (`peerVpcId` for `peerVpc`, `destinaton` for
- * `destination`), a swap of two neighbouring letters counting as one.
+ * close (a guess between two would mislead). Close means, best first: the same name but for case, `_` and `-`;
+ * one name starting with the other (`bandwidth` for `bandwidthMbps`, `cidr` for `cidrs`), at least three letters
+ * long; at most one edit per three letters of the longer name (`peerVpcId` for `peerVpc`, `destinaton` for
+ * `destination`), a swap of two neighbouring letters counting as one; or a misspelt leading camelCase word of the
+ * name (`bandwith` for `bandwidthMbps`, the commonest typo of all), by the same measure.
  */
 export function closestName(given: string, known: readonly string[]): string | undefined {
   const want = folded(given);
@@ -41,9 +64,17 @@ export function closestName(given: string, known: readonly string[]): string | u
     else if (Math.min(have.length, want.length) >= 3 && (have.startsWith(want) || want.startsWith(have)))
       score = 1;
     else {
-      const edits = isSwap(have, want) ? 1 : distance(have, want);
-      if (edits > Math.max(1, Math.floor(Math.max(have.length, want.length) / 3))) continue;
-      score = 1 + edits;
+      const edits = closeEdits(have, want);
+      if (edits !== undefined) score = 1 + edits;
+      else {
+        // A leading word scores below any match of the whole name: `bandwith` is `bandwidth` misspelt, and only
+        // then the start of `bandwidthMbps`.
+        const words = leadingWords(name)
+          .map((word) => closeEdits(word, want))
+          .filter((e) => e !== undefined);
+        if (words.length === 0) continue;
+        score = 1_000 + Math.min(...words);
+      }
     }
     if (score < bestScore) {
       best = name;

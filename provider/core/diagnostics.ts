@@ -148,6 +148,11 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "A DR peering this stack does not fully own (accept-only or requester-only) asked for what only the other side can do.",
   },
+  UNKNOWN_ARGUMENT: {
+    severity: "error",
+    summary:
+      "A construct or component argument it does not have (a misspelt key JavaScript would pass and the construct ignore).",
+  },
   ROUTE_PEERING_NOT_ACTIVE: {
     severity: "error",
     summary:
@@ -198,6 +203,9 @@ export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set<PlannerCode>([
   "EXTERNAL_PEERING_INVALID",
 ]);
 
+/** Codes the front ends raise on a construct's or component's arguments (core/argument-keys.ts): no document has them. */
+export const ARGUMENT_CODES: ReadonlySet<DiagnosticCode> = new Set<"UNKNOWN_ARGUMENT">(["UNKNOWN_ARGUMENT"]);
+
 /** Codes only `peerlink audit` raises, on a discovered estate (core/audit): no declared document produces them. */
 export const AUDIT_CODES = [
   "ROUTE_PEERING_NOT_ACTIVE",
@@ -211,12 +219,12 @@ export const AUDIT_CODES = [
 export type AuditCode = (typeof AUDIT_CODES)[number];
 export const AUDIT_CODE_SET: ReadonlySet<DiagnosticCode> = new Set(AUDIT_CODES);
 
-/** The codes no declared document produces: the planners' and the audit's. */
-export type NonDocumentCode = PlannerCode | AuditCode;
+/** The codes no declared document produces: the planners', the front ends' argument check's and the audit's. */
+export type NonDocumentCode = PlannerCode | "UNKNOWN_ARGUMENT" | AuditCode;
 
-/** Whether some topology document, validated, can produce `code` (not a planner's nor the audit's). */
+/** Whether some topology document, validated, can produce `code` (not a planner's, an argument check's nor the audit's). */
 export function isDocumentCode(code: DiagnosticCode): boolean {
-  return !PLANNER_CODES.has(code) && !AUDIT_CODE_SET.has(code);
+  return !PLANNER_CODES.has(code) && !ARGUMENT_CODES.has(code) && !AUDIT_CODE_SET.has(code);
 }
 
 export function diagnostic(

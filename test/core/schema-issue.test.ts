@@ -42,6 +42,11 @@ describe("closestName", () => {
     ["destiantion", ["destination", "description"], "destination"],
     ["peerVpcId", ["vpc", "peerVpc"], "peerVpc"],
     ["tencent", ["tencentcloud", "huaweicloud", "baiducloud"], "tencentcloud"],
+    // A misspelt leading camelCase word: the commonest typo of all.
+    ["bandwith", ["bandwidthMbps", "name"], "bandwidthMbps"],
+    ["routTable", ["routeTableIds", "region"], "routeTableIds"],
+    // A whole name one edit away beats a leading word one edit away.
+    ["peerVcp", ["peerVpc", "peerVpcId"], "peerVpc"],
   ])("%s means %s's %s", (given, known, meant) => {
     expect(closestName(given, known)).toBe(meant);
   });
@@ -53,6 +58,10 @@ describe("closestName", () => {
     ["ab", ["abc", "abd"]],
     // One letter of three is too many edits for a short name to be the same name.
     ["vxz", ["vpc"]],
+    // Two names misspelt at the same leading word: no guess.
+    ["bandwith", ["bandwidthMbps", "bandwidthPolicies"]],
+    // Ids have no camelCase words: "vpc-x" is not the start of every "vpc-" id.
+    ["vpc-x", ["vpc-gz-prod"]],
   ])("%s means none of %s", (given, known) => {
     expect(closestName(given, known)).toBeUndefined();
   });

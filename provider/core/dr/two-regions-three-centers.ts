@@ -35,9 +35,11 @@ export interface TwoRegionsThreeCentersInput extends DrLinkOptions {
   readonly externalPeerings?: Readonly<Partial<Record<ThreeCenterLink, DrExternalLink>>>;
 }
 
+/** `first-second` of one link (each pair on its own: `backup-backup` is no link). */
+type LinkKey<L> = L extends readonly [infer A extends string, infer B extends string] ? `${A}-${B}` : never;
+
 /** A link's key in `externalPeerings`. */
-export type ThreeCenterLink =
-  `${(typeof THREE_CENTER_LINKS)[number][0]}-${(typeof THREE_CENTER_LINKS)[number][1]}`;
+export type ThreeCenterLink = LinkKey<(typeof THREE_CENTER_LINKS)[number]>;
 
 /** The three roles, in the order their peerings are planned. */
 export const THREE_CENTER_LINKS = [
@@ -57,17 +59,18 @@ export function threeCentersPeeringId(
 export function planTwoRegionsThreeCenters(input: TwoRegionsThreeCentersInput): DrPlan {
   const sites = { production: input.production, backup: input.backup, dr: input.dr };
   const roles = ["production", "backup", "dr"] as const;
-  const links = THREE_CENTER_LINKS.map(([a, b]) =>
-    planLink({
+  const links = THREE_CENTER_LINKS.map(([a, b]) => {
+    const link = `${a}-${b}` as ThreeCenterLink;
+    return planLink({
       id: threeCentersPeeringId(input.name, a, b),
       requester: sites[a],
       accepter: sites[b],
       roles: [a, b],
       options: input,
-      external: input.externalPeerings?.[`${a}-${b}`],
-      path: ["externalPeerings", `${a}-${b}`],
-    }),
-  );
+      external: input.externalPeerings?.[link],
+      path: ["externalPeerings", link],
+    });
+  });
   const routing = checkSitesRouting(
     roles.map((role) => [role, sites[role], roles.filter((r) => r !== role).map((r) => sites[r])] as const),
   );

@@ -7,6 +7,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
+import type { ShapeOf } from "../../core/argument-keys.js";
+import { DR_EXTERNAL_LINK_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import type { DrExternalLink } from "../../core/dr/external-links.js";
 import {
@@ -21,6 +23,7 @@ import type { ChargeType, ServiceLevel } from "../../core/topology-schema.js";
 import type { Peering } from "../peering.js";
 import type { PeeringAcceptance } from "../peering-acceptance.js";
 import type { RouteRule } from "../route-rule.js";
+import { checkComponentArguments, DR_RESOURCE_OPTION_KEYS, DR_SITE_ARG_KEYS } from "./argument-keys.js";
 import { buildDr, commonOutputs } from "./build-dr.js";
 import type { ChildFactory } from "./child-factory.js";
 import type { DrResourceOptions } from "./create-children.js";
@@ -64,6 +67,17 @@ export interface HubAndSpokeArgs extends DrResourceOptions {
   readonly externalPeerings?: Readonly<Record<string, DrExternalLink>>;
 }
 
+const HUB_AND_SPOKE_ARG_KEYS = {
+  ...DR_RESOURCE_OPTION_KEYS,
+  ...DR_LINK_OPTION_KEYS,
+  hub: DR_SITE_ARG_KEYS,
+  spokes: { values: DR_SITE_ARG_KEYS },
+  peeringNamePrefix: true,
+  meshSpokes: true,
+  routeSpokesThroughHub: true,
+  externalPeerings: { values: DR_EXTERNAL_LINK_KEYS },
+} as const satisfies ShapeOf<HubAndSpokeArgs>;
+
 export class HubAndSpoke extends pulumi.ComponentResource {
   /** Hub peerings by spoke key (none for an existing peering this stack only accepts). */
   readonly hubPeerings: ReadonlyMap<string, Peering>;
@@ -96,6 +110,7 @@ export class HubAndSpoke extends pulumi.ComponentResource {
     children?: ChildFactory,
   ) {
     super("peerlink:index:HubAndSpoke", name, {}, opts);
+    checkComponentArguments(args, HUB_AND_SPOKE_ARG_KEYS, name, "HubAndSpoke");
     const prefix = args.peeringNamePrefix ?? name;
     const keys = Object.keys(args.spokes);
     const badKeys = checkSpokeKeys(keys, name);

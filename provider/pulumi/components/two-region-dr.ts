@@ -5,6 +5,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
+import type { ShapeOf } from "../../core/argument-keys.js";
+import { DR_BANDWIDTH_LIMIT_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
 import { type DrBandwidthLimit, planTwoRegionDr } from "../../core/dr/two-region-dr.js";
@@ -14,6 +16,7 @@ import type { BandwidthPolicy } from "../bandwidth-policy.js";
 import type { Peering } from "../peering.js";
 import type { PeeringAcceptance } from "../peering-acceptance.js";
 import type { RouteRule } from "../route-rule.js";
+import { checkComponentArguments, DR_RESOURCE_OPTION_KEYS, DR_SITE_ARG_KEYS } from "./argument-keys.js";
 import { buildDr, commonOutputs } from "./build-dr.js";
 import type { ChildFactory } from "./child-factory.js";
 import type { DrResourceOptions } from "./create-children.js";
@@ -65,6 +68,17 @@ export interface TwoRegionDrArgs extends DrResourceOptions {
   readonly existingPeeringId?: string;
 }
 
+const TWO_REGION_DR_ARG_KEYS = {
+  ...DR_RESOURCE_OPTION_KEYS,
+  ...DR_LINK_OPTION_KEYS,
+  primary: DR_SITE_ARG_KEYS,
+  standby: DR_SITE_ARG_KEYS,
+  peeringName: true,
+  bandwidthPolicies: { items: DR_BANDWIDTH_LIMIT_KEYS },
+  requesterOnly: true,
+  existingPeeringId: true,
+} as const satisfies ShapeOf<TwoRegionDrArgs>;
+
 export class TwoRegionDr extends pulumi.ComponentResource {
   /** Undefined with `existingPeeringId` (the peering is not this stack's). */
   readonly peering: Peering | undefined;
@@ -100,6 +114,7 @@ export class TwoRegionDr extends pulumi.ComponentResource {
     children?: ChildFactory,
   ) {
     super("peerlink:index:TwoRegionDr", name, {}, opts);
+    checkComponentArguments(args, TWO_REGION_DR_ARG_KEYS, name, "TwoRegionDr");
     const primary = resolveSite(args.primary, "primary", name);
     const standby = resolveSite(args.standby, "standby", name);
     const peeringName = args.peeringName ?? name;

@@ -7,6 +7,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
+import type { ShapeOf } from "../../core/argument-keys.js";
+import { DR_EXTERNAL_LINK_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import type { DrExternalLink } from "../../core/dr/external-links.js";
 import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
@@ -20,6 +22,7 @@ import type { ChargeType, ServiceLevel } from "../../core/topology-schema.js";
 import type { Peering } from "../peering.js";
 import type { PeeringAcceptance } from "../peering-acceptance.js";
 import type { RouteRule } from "../route-rule.js";
+import { checkComponentArguments, DR_RESOURCE_OPTION_KEYS, DR_SITE_ARG_KEYS } from "./argument-keys.js";
 import { buildDr, commonOutputs } from "./build-dr.js";
 import type { ChildFactory } from "./child-factory.js";
 import type { DrResourceOptions } from "./create-children.js";
@@ -77,6 +80,24 @@ export interface TwoRegionsThreeCentersArgs extends DrResourceOptions {
   readonly externalPeerings?: Readonly<Partial<Record<ThreeCentersLink, DrExternalLink>>>;
 }
 
+const THREE_CENTERS_ROUTE_KEYS = {
+  from: true,
+  destination: true,
+  via: true,
+  routeTable: true,
+} as const satisfies ShapeOf<ThreeCentersRouteArgs>;
+
+const THREE_CENTERS_ARG_KEYS = {
+  ...DR_RESOURCE_OPTION_KEYS,
+  ...DR_LINK_OPTION_KEYS,
+  production: DR_SITE_ARG_KEYS,
+  backup: DR_SITE_ARG_KEYS,
+  dr: DR_SITE_ARG_KEYS,
+  peeringNamePrefix: true,
+  additionalRoutes: { items: THREE_CENTERS_ROUTE_KEYS },
+  externalPeerings: { values: DR_EXTERNAL_LINK_KEYS },
+} as const satisfies ShapeOf<TwoRegionsThreeCentersArgs>;
+
 export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
   /** The three peerings, by role pair; undefined for an existing peering this stack only accepts. */
   readonly peerings: {
@@ -111,6 +132,7 @@ export class TwoRegionsThreeCenters extends pulumi.ComponentResource {
     children?: ChildFactory,
   ) {
     super("peerlink:index:TwoRegionsThreeCenters", name, {}, opts);
+    checkComponentArguments(args, THREE_CENTERS_ARG_KEYS, name, "TwoRegionsThreeCenters");
     const prefix = args.peeringNamePrefix ?? name;
     const sites = {
       production: resolveSite(args.production, "production", name),

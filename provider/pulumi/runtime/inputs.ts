@@ -4,7 +4,8 @@
  * are skipped, never guessed.
  */
 import type { z } from "zod";
-import { meantKey, PeerlinkError } from "../../core/index.js";
+import { unknownArgumentText } from "../../core/argument-keys.js";
+import { PeerlinkError, schemaKeysAt } from "../../core/index.js";
 
 /** The engine's placeholder for a value not known until apply (@pulumi/pulumi runtime/rpc.js `unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -54,19 +55,19 @@ export function parseInputs<S extends z.ZodType>(
     const top = String(issue.path[0] ?? "");
     if (unknown.has(top)) continue;
     const at = issue.path.map(String);
-    // An unrecognized key is reported against that key (Pulumi prints the property), one failure each.
+    // An unrecognized key is reported against that key (Pulumi prints the property), one failure each, in the
+    // words every front end uses for it (core/argument-keys.ts).
     if (issue.code === "unrecognized_keys") {
+      const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
       for (const key of issue.keys) {
-        const property = [...at, key].join(".");
-        const meant = meantKey(schema, issue.path, key);
-        const fix =
-          meant === undefined
-            ? `remove ${property}, or check its spelling (see the README's Pulumi section)`
-            : `rename ${property} to ${[...at, meant].join(".")}`;
-        failures.push({
-          property,
-          reason: `INVALID_DOCUMENT: ${resource} ${property}: unknown property. Fix: ${fix}.`,
-        });
+        const { message, fix } = unknownArgumentText(
+          resource,
+          undefined,
+          path,
+          key,
+          schemaKeysAt(schema, path),
+        );
+        failures.push(failure([...at, key].join("."), "UNKNOWN_ARGUMENT", message, fix));
       }
       continue;
     }

@@ -1,0 +1,156 @@
+/**
+ * A misspelt prop, as JavaScript (or a spread config object) passes it, stops the construct when it is built with
+ * UNKNOWN_ARGUMENT, naming the construct path, the key and the key meant; the same props without the typo build.
+ */
+import type { TerraformStack } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { BandwidthPolicy } from "../../constructs/bandwidth-policy.js";
+import { HubAndSpoke } from "../../constructs/dr/hub-and-spoke.js";
+import { TwoRegionDr } from "../../constructs/dr/two-region-dr.js";
+import { TwoRegionsThreeCenters } from "../../constructs/dr/two-regions-three-centers.js";
+import { ExistingPeering } from "../../constructs/existing-peering.js";
+import { Peering } from "../../constructs/peering.js";
+import { PeeringAcceptance } from "../../constructs/peering-acceptance.js";
+import { RouteRule } from "../../constructs/route-rule.js";
+import { TopologyValidationError } from "../../provider/core/errors.js";
+import { site, synthStack } from "../support/cdktf-stack.js";
+
+const gz = site("tencentcloud", "vpc-gz", "10.0.0.0/16", "ap-guangzhou", { account: "100001" });
+const bj = site("tencentcloud", "vpc-bj", "10.1.0.0/16", "ap-beijing", { account: "100001" });
+const sh = site("tencentcloud", "vpc-sh", "10.2.0.0/16", "ap-guangzhou", { account: "100001" });
+
+function peering(stack: TerraformStack): Peering {
+  return new Peering(stack, "p", { cloud: "tencentcloud", vpc: gz, peerVpc: bj, bandwidthMbps: 100 });
+}
+
+/** Each construct with valid props, and the one typo added to them. */
+const CASES: [
+  string,
+  (stack: TerraformStack, extra: Record<string, unknown>) => unknown,
+  Record<string, unknown>,
+  string,
+][] = [
+  [
+    "Peering",
+    (stack, extra) =>
+      new Peering(stack, "x", { cloud: "tencentcloud", vpc: gz, peerVpc: bj, bandwidthMbps: 100, ...extra }),
+    { chargType: "POSTPAID_BY_MONTH_95" },
+    "Rename chargType to chargeType.",
+  ],
+  [
+    "ExistingPeering",
+    (stack, extra) =>
+      new ExistingPeering(stack, "x", {
+        cloud: "tencentcloud",
+        peeringId: "pcx-1",
+        vpc: bj,
+        peerVpc: gz,
+        ...extra,
+      }),
+    { peering_id: "pcx-2" },
+    "Rename peering_id to peeringId.",
+  ],
+  [
+    "PeeringAcceptance",
+    (stack, extra) =>
+      new PeeringAcceptance(stack, "x", { cloud: "tencentcloud", peering: peering(stack), ...extra }),
+    { providr: undefined, timeout: 60 },
+    "Remove timeout, or correct its spelling.",
+  ],
+  [
+    "RouteRule",
+    (stack, extra) =>
+      new RouteRule(stack, "x", {
+        cloud: "tencentcloud",
+        vpc: gz,
+        peering: peering(stack),
+        destination: "10.1.0.0/16",
+        ...extra,
+      }),
+    { routeTable: "rtb-1" },
+    "Rename routeTable to routeTableId.",
+  ],
+  [
+    "BandwidthPolicy",
+    (stack, extra) =>
+      new BandwidthPolicy(stack, "x", {
+        cloud: "tencentcloud",
+        peering: peering(stack),
+        ip: "10.0.0.5",
+        limitMbps: 10,
+        managedOutsideTerraform: true,
+        ...extra,
+      }),
+    { limit: 20 },
+    "Rename limit to limitMbps.",
+  ],
+  [
+    "TwoRegionDr",
+    (stack, extra) => new TwoRegionDr(stack, "x", { primary: gz, standby: bj, bandwidthMbps: 100, ...extra }),
+    { requesterOnyl: true },
+    "Rename requesterOnyl to requesterOnly.",
+  ],
+  [
+    "TwoRegionsThreeCenters",
+    (stack, extra) =>
+      new TwoRegionsThreeCenters(stack, "x", {
+        production: gz,
+        backup: sh,
+        dr: bj,
+        bandwidthMbps: 100,
+        ...extra,
+      }),
+    { routing: { production: { mainTabel: false } } },
+    "Rename routing.production.mainTabel to routing.production.mainTable.",
+  ],
+  [
+    "HubAndSpoke",
+    (stack, extra) => new HubAndSpoke(stack, "x", { hub: gz, spokes: { bj }, bandwidthMbps: 100, ...extra }),
+    { spokes: { bj: { ...bj, cidr: ["10.1.0.0/16"] } } },
+    "Rename spokes.bj.cidr to spokes.bj.cidrs.",
+  ],
+];
+
+describe("CDKTF constructs refuse a prop they do not have", () => {
+  it.each(CASES)("%s: the props without the typo build and synthesize", (_, build) => {
+    const result = synthStack((stack) => {
+      build(stack, {});
+    });
+    expect(result.errors).toEqual([]);
+  });
+
+  it.each(CASES)(
+    "%s: a misspelt prop throws UNKNOWN_ARGUMENT with the key meant",
+    (kind, build, extra, fix) => {
+      let thrown: unknown;
+      try {
+        synthStack((stack) => {
+          build(stack, extra as never);
+        });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(TopologyValidationError);
+      const error = thrown as TopologyValidationError;
+      expect(error.diagnostics.map((d) => [d.code, d.resource])).toEqual([["UNKNOWN_ARGUMENT", "stack/x"]]);
+      expect(error.message).toContain(`[stack/x] UNKNOWN_ARGUMENT ${kind} "stack/x" has no argument `);
+      expect(error.diagnostics[0]!.fix).toContain(fix);
+    },
+  );
+
+  it("reports every misspelt prop of one construct at once, nested VPC sites included", () => {
+    expect(() =>
+      synthStack((stack) => {
+        new Peering(stack, "x", {
+          cloud: "tencentcloud",
+          vpc: { ...gz, regoin: "ap-guangzhou" },
+          peerVpc: bj,
+          bandwith: 100,
+          descripton: "dr",
+        } as never);
+      }),
+    ).toThrow(
+      /found 3 error\(s\)[\s\S]*no argument vpc\.regoin[\s\S]*Rename vpc\.regoin to vpc\.region\.[\s\S]*Rename bandwith to bandwidthMbps\.[\s\S]*Rename descripton to description\./,
+    );
+  });
+});
