@@ -13,6 +13,17 @@ function hasReturn(index: TopologyIndex, p: number, peer: number, cidrs: readonl
   return false;
 }
 
+/**
+ * The route to add in `peer`, one per block of `from` when it has several: the reply goes to whichever block the
+ * sender is in, and the route's table may serve subnets of any of them.
+ */
+function returnRouteFix(peer: string, from: string, blocks: readonly Cidr[], peering: string): string {
+  const route = (block: Cidr) => `{ vpc: ${peer}, destination: ${block.text}, peering: ${peering} }`;
+  if (blocks.length <= 1)
+    return `Add a route ${blocks[0] ? route(blocks[0]) : `in "${peer}" through "${peering}"`}.`;
+  return `Add a route for each block of "${from}" whose subnets send through "${peering}": ${blocks.map(route).join(", ")}.`;
+}
+
 const UNKNOWN = 0;
 const FOUND = 1;
 const MISSING = 2;
@@ -45,7 +56,7 @@ export const checkReturnRoute: Rule = (topology) => {
         "MISSING_RETURN_ROUTE",
         route.ref,
         `Route in VPC "${route.vpc.id}" to ${route.destination.text} through peering "${route.peering.id}" has no return route: VPC "${peerId}" has no route through "${route.peering.id}" to ${own}.`,
-        `Add a route { vpc: ${peerId}, destination: ${route.vpc.cidrs[0]?.text ?? own}, peering: ${route.peering.id} }.`,
+        returnRouteFix(peerId, route.vpc.id, route.vpc.cidrs, route.peering.id),
         { field: ["destination"], related: [vpcs[peer]!.ref] },
       ),
     );

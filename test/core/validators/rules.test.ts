@@ -274,6 +274,22 @@ describe("routes", () => {
     };
     expect(codes(doc)).toEqual([]);
   });
+
+  it("MISSING_RETURN_ROUTE's fix gives a return route to each block of a VPC with several, one for one block", () => {
+    const routes = [{ vpc: "a", destination: "10.1.0.0/16", peering: "p" }];
+    const two: TopologyInput = {
+      vpcs: [vpc("a", ["10.0.0.0/16", "10.5.0.0/16"]), vpc("b", "10.1.0.0/16")],
+      peerings: [{ id: "p", vpc: "a", peerVpc: "b" }],
+      routes,
+    };
+    expect(messages(two, "MISSING_RETURN_ROUTE")).toEqual([
+      'Route in VPC "a" to 10.1.0.0/16 through peering "p" has no return route: VPC "b" has no route through "p" to 10.0.0.0/16, 10.5.0.0/16. Add a route for each block of "a" whose subnets send through "p": { vpc: b, destination: 10.0.0.0/16, peering: p }, { vpc: b, destination: 10.5.0.0/16, peering: p }.',
+    ]);
+    const one: TopologyInput = { ...two, vpcs: [vpc("a", "10.0.0.0/16"), vpc("b", "10.1.0.0/16")] };
+    expect(messages(one, "MISSING_RETURN_ROUTE").map((m) => m.split(". ")[1])).toEqual([
+      "Add a route { vpc: b, destination: 10.0.0.0/16, peering: p }.",
+    ]);
+  });
 });
 
 describe("bandwidth policies", () => {
