@@ -1,18 +1,15 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { builtCli } from "../support/built-cli.js";
 import { EXAMPLES, withTransitiveRoute } from "../support/fixtures.js";
 
 /**
  * `peerlink diff --base-ref REV FILE` and `graph FILE --base-ref REV` read the base from a real git repository,
  * made here: what they compare must be what `git show REV:FILE > base.yaml` and the two-file form compare.
  */
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "dist/provider/cli/main.js");
-
 const repo = mkdtempSync(join(tmpdir(), "peerlink-base-ref-"));
 const outside = mkdtempSync(join(tmpdir(), "peerlink-no-repo-"));
 const NETWORK = "net/network.yaml";
@@ -34,12 +31,7 @@ function git(...args: string[]): string {
 }
 
 function peerlink(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? repo,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return builtCli(args, { cwd: options.cwd ?? repo, ...(options.env ? { env: options.env } : {}) });
 }
 
 const example = readFileSync(join(EXAMPLES, "two-region-dr.yaml"), "utf8");

@@ -1,16 +1,12 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { escapeText } from "../../provider/cli/escape.js";
 import { formatDiagnosticsText } from "../../provider/cli/format-diagnostics.js";
 import { formatTable } from "../../provider/cli/format-table.js";
 import { diagnostic } from "../../provider/core/diagnostics.js";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "dist/provider/cli/main.js");
+import { builtCli } from "../support/built-cli.js";
 
 // Every character class the issue names: ESC (an OSC title sequence ended by BEL), NUL, CR, LF, DEL, C1, bidi.
 const HOSTILE = "vpc-\u001b]0;owned\u0007-\u0000-\r-\n-\u007f-\u009b-\u202e-\u2066-\u2069";
@@ -107,14 +103,7 @@ describe("peerlink validate|reachability|cost, text format, with hostile ids (bu
       ],
     }),
   );
-  const run = (...args: string[]) => {
-    execFileSync(process.execPath, [BIN, "--help"], { cwd: ROOT });
-    return spawnSync(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-  };
+  const run = (...args: string[]) => builtCli(args);
 
   it("validate: nothing raw on stdout, every diagnostic on its two lines", () => {
     const { stdout } = run("validate", file);

@@ -3,17 +3,14 @@
  * code 0, 1 or 2, a one-line coded error for 2, no stack trace, in bounded time. Most cases run in-process
  * through `run(argv, io)`; a few run the built CLI as a child process.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { run } from "../../provider/cli/main.js";
+import { builtCli } from "../support/built-cli.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "dist/provider/cli/main.js");
 const DIR = mkdtempSync(join(tmpdir(), "peerlink-fuzz-"));
 const COMMANDS = [["validate"], ["validate", "--format", "json"], ["reachability"], ["cost"], ["graph"]];
 const STACK = /\n\s+at .+[:(]/;
@@ -232,14 +229,7 @@ describe("fuzz", () => {
 });
 
 describe("the built CLI as a child process", () => {
-  const child = (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const result = spawnSync(process.execPath, [BIN, ...args], {
-      encoding: "utf8",
-      timeout: 10_000,
-      env: { ...process.env, NO_COLOR: "1", ...env },
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  };
+  const child = (args: string[], env: NodeJS.ProcessEnv = {}) => builtCli(args, { env, timeout: 10_000 });
 
   it.each([
     ["an alias bomb", BOMB, "DOCUMENT_ALIASES"],
