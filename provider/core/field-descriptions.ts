@@ -20,7 +20,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "The account: Tencent uin, Huawei project id, Baidu account id. Two VPCs in different accounts make a cross-account peering.",
   "vpcs[].cidrs":
     "The VPC's IPv4/IPv6 blocks, primary first, then secondary ones; host bits zero, no two overlapping. At least one, except for a peer VPC that is not visible.",
-  "vpcs[].cidrs[]": "A block in CIDR notation: 10.0.0.0/16.",
+  "vpcs[].cidrs[]": "A block in CIDR notation, such as 10.0.0.0/16.",
   "vpcs[].assignedIpv6Cidrs":
     "IPv6 blocks the cloud assigned the VPC, as `peerlink discover` reads them back; never declared in `cidrs`.",
   "vpcs[].assignedIpv6Cidrs[]": "An IPv6 block in CIDR notation.",
@@ -34,7 +34,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "Subnets of the declared VPCs, judged in document order as a cloud creates them (SUBNET_INVALID): inside the VPC's blocks, clear of the subnets before them.",
   "subnets[].id": "Your name for the subnet; unique among the subnets.",
   "subnets[].vpc": "The id of the VPC (in `vpcs`) the subnet is in.",
-  "subnets[].cidr": "The subnet's IPv4 block, canonical: 10.0.1.0/24.",
+  "subnets[].cidr": "The subnet's IPv4 block, canonical, such as 10.0.1.0/24.",
   "subnets[].name": "The subnet's name on the cloud. Default: the subnet's id.",
   "subnets[].ipv6":
     "Ask the cloud for an IPv6 block at creation (Huawei ipv6_enable, Baidu enableIpv6). Default: false.",
@@ -61,7 +61,7 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "Routes through peerings. Traffic flows between two VPCs only with a route each way (MISSING_RETURN_ROUTE), and only to the peer VPC's own blocks (TRANSITIVE_ROUTE).",
   "routes[].vpc": "The id of the VPC whose route table holds the route.",
   "routes[].routeTable": "The route table (one of the VPC's `routeTables`). Default: the VPC's main table.",
-  "routes[].destination": "The destination block, inside the peer VPC's blocks: 10.1.0.0/16.",
+  "routes[].destination": "The destination block in CIDR notation (such as 10.1.0.0/24), inside the peer VPC's blocks.",
   "routes[].peering": "The id of the peering that is the next hop.",
   "routes[].description": "Free text, carried to the cloud.",
   bandwidthPolicies: "Per-IP outbound bandwidth limits on a peering (Tencent cross-region peerings only).",
