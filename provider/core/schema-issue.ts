@@ -8,6 +8,7 @@ import { closestName, folded } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { FIELD_DESCRIPTIONS, fieldPath } from "./field-descriptions.js";
 import { refOfPath } from "./resource-ref.js";
+import { routePeerBlocks } from "./route-peer-blocks.js";
 import { isMissingKey, meantKey, schemaKeysAt, valueAt, withoutMendedByRename } from "./schema-keys.js";
 import { topologySchema } from "./topology-schema.js";
 
@@ -134,7 +135,21 @@ function fixFor(issue: z.core.$ZodIssue, input: unknown, path: string, field: st
     const options = issue.values.map((v) => JSON.stringify(v)).join(", ");
     return meant !== undefined ? `Use "${meant}" (the options are ${options}).` : `Use one of ${options}.`;
   }
+  const peer = destinationPeer(issue.path, input);
+  if (peer !== undefined) {
+    const given =
+      Array.isArray(value) && value.length > 1 ? " One block per route: write a route for each." : "";
+    return `Write one block of the peer VPC "${peer.peer}" in CIDR notation, or a block inside one (its blocks: ${peer.blocks.join(", ")}).${given}`;
+  }
   return `Correct ${path}.${about || " See the topology format in the README."}`;
+}
+
+/** For a bad `routes[i].destination`: the peer VPC the route's peering leads to, and its blocks. */
+function destinationPeer(path: readonly PropertyKey[], input: unknown) {
+  const [list, index, key] = path;
+  if (path.length !== 3 || list !== "routes" || typeof index !== "number" || key !== "destination")
+    return undefined;
+  return routePeerBlocks(input, index);
 }
 
 /** One schema error of the document `input` as an INVALID_DOCUMENT diagnostic. */

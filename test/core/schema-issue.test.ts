@@ -93,6 +93,32 @@ describe("a schema error's fix says what to write", () => {
     );
   });
 
+  it("names the peer VPC's blocks for a destination that is no block, as the document gives them", () => {
+    const doc = example();
+    doc.routes[0] = { ...doc.routes[0], destination: ["10.1.0.0/16", "10.2.0.0/16"] };
+    doc.routes[3] = { ...doc.routes[3], destination: 10 };
+    const errors = schemaErrors(doc);
+    expect(errors.map((e) => [e.resource, e.fix])).toEqual([
+      [
+        "routes[0].destination",
+        'Write one block of the peer VPC "vpc-bj" in CIDR notation, or a block inside one (its blocks: 10.1.0.0/16, 10.2.0.0/16). One block per route: write a route for each.',
+      ],
+      [
+        "routes[3].destination",
+        'Write one block of the peer VPC "vpc-gz" in CIDR notation, or a block inside one (its blocks: 10.0.0.0/16).',
+      ],
+    ]);
+  });
+
+  it("describes the destination instead when the document does not say where the route's peering leads", () => {
+    const doc = example();
+    doc.routes[0] = { ...doc.routes[0], peering: "no-such-peering", destination: 10 };
+    const [error] = schemaErrors(doc);
+    expect(error!.fix).toBe(
+      `Correct routes[0].destination. destination: ${FIELD_DESCRIPTIONS["routes[].destination"]}`,
+    );
+  });
+
   it("says to remove a key that means nothing here, and still reports what is missing", () => {
     const errors = schemaErrors(renamed("routes", 0, "peering", "colour"));
     expect(errors.map((e) => [e.resource, e.message])).toEqual([
@@ -141,10 +167,10 @@ describe("a schema error's fix says what to write", () => {
 
   it("quotes the field's meaning when a value is wrong", () => {
     const doc = example();
-    doc.routes[0]!.destination = 7;
+    doc.peerings[0]!.description = 7;
     const [error] = schemaErrors(doc);
     expect(error!.fix).toBe(
-      `Correct routes[0].destination. destination: ${FIELD_DESCRIPTIONS["routes[].destination"]}`,
+      `Correct peerings[0].description. description: ${FIELD_DESCRIPTIONS["peerings[].description"]}`,
     );
   });
 
