@@ -61,7 +61,8 @@ export const FIELD_DESCRIPTIONS: Readonly<Record<string, string>> = {
     "Routes through peerings. Traffic flows between two VPCs only with a route each way (MISSING_RETURN_ROUTE), and only to the peer VPC's own blocks (TRANSITIVE_ROUTE).",
   "routes[].vpc": "The id of the VPC whose route table holds the route.",
   "routes[].routeTable": "The route table (one of the VPC's `routeTables`). Default: the VPC's main table.",
-  "routes[].destination": "The destination block in CIDR notation (such as 10.1.0.0/24), inside the peer VPC's blocks.",
+  "routes[].destination":
+    "The destination block in CIDR notation (such as 10.1.0.0/24), inside the peer VPC's blocks.",
   "routes[].peering": "The id of the peering that is the next hop.",
   "routes[].description": "Free text, carried to the cloud.",
   bandwidthPolicies: "Per-IP outbound bandwidth limits on a peering (Tencent cross-region peerings only).",
