@@ -8,7 +8,7 @@
  */
 import type { Construct } from "constructs";
 import type { BandwidthPolicySpec, Cloud } from "../provider/core/topology-schema.js";
-import { BANDWIDTH_POLICY_KEYS, checkConstructArguments } from "./argument-keys.js";
+import { BANDWIDTH_POLICY_KEYS } from "./argument-keys.js";
 import type { Peering } from "./peering.js";
 import { PeerlinkConstruct } from "./peerlink-construct.js";
 import { type TopologyBuilder, unresolvedFields } from "./validation/topology-builder.js";
@@ -38,8 +38,7 @@ export class BandwidthPolicy extends PeerlinkConstruct {
   readonly props: BandwidthPolicyProps;
 
   constructor(scope: Construct, id: string, props: BandwidthPolicyProps) {
-    super(scope, id, props.cloud);
-    checkConstructArguments(this, props, BANDWIDTH_POLICY_KEYS, "BandwidthPolicy");
+    super(scope, id, props, BANDWIDTH_POLICY_KEYS, "BandwidthPolicy");
     this.props = props;
     this.checkCloud(`peering "${props.peering.name}"`, props.peering.cloud);
     if (!props.managedOutsideTerraform)

@@ -10,7 +10,7 @@
 import { Token } from "cdktf";
 import type { Construct } from "constructs";
 import type { Cloud, PeeringSpec } from "../provider/core/topology-schema.js";
-import { checkConstructArguments, EXISTING_PEERING_KEYS } from "./argument-keys.js";
+import { EXISTING_PEERING_KEYS } from "./argument-keys.js";
 import { PeerlinkConstructError } from "./errors.js";
 import type { PeeringLike } from "./peering-like.js";
 import { PeerlinkConstruct } from "./peerlink-construct.js";
@@ -42,8 +42,7 @@ export class ExistingPeering extends PeerlinkConstruct implements PeeringLike {
   readonly routeResources: PeeringLike["routeResources"] = [];
 
   constructor(scope: Construct, id: string, props: ExistingPeeringProps) {
-    super(scope, id, props.cloud);
-    checkConstructArguments(this, props, EXISTING_PEERING_KEYS, "ExistingPeering");
+    super(scope, id, props, EXISTING_PEERING_KEYS, "ExistingPeering");
     if (!Token.isUnresolved(props.peeringId) && props.peeringId.trim() === "")
       throw new PeerlinkConstructError("EXTERNAL_PEERING_INVALID", `${this.node.path}: peeringId is empty.`, {
         resource: this.node.path,

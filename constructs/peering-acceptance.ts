@@ -6,7 +6,7 @@
 import { dependable, type TerraformProvider, type TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import type { Cloud } from "../provider/core/topology-schema.js";
-import { checkConstructArguments, PEERING_ACCEPTANCE_KEYS } from "./argument-keys.js";
+import { PEERING_ACCEPTANCE_KEYS } from "./argument-keys.js";
 import { PeerlinkConstructError } from "./errors.js";
 import type { PeeringLike } from "./peering-like.js";
 import { PeerlinkConstruct } from "./peerlink-construct.js";
@@ -34,8 +34,7 @@ export class PeeringAcceptance extends PeerlinkConstruct {
   readonly resource: TerraformResource;
 
   constructor(scope: Construct, id: string, props: PeeringAcceptanceProps) {
-    super(scope, id, props.cloud);
-    checkConstructArguments(this, props, PEERING_ACCEPTANCE_KEYS, "PeeringAcceptance");
+    super(scope, id, props, PEERING_ACCEPTANCE_KEYS, "PeeringAcceptance");
     this.peering = props.peering;
     if (props.peering.acceptanceResource)
       throw new PeerlinkConstructError(

@@ -6,7 +6,7 @@ import { type TerraformProvider, type TerraformResource, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { allowsCrossRegion } from "../provider/core/rulebook/index.js";
 import type { ChargeType, Cloud, PeeringSpec, ServiceLevel } from "../provider/core/topology-schema.js";
-import { checkConstructArguments, PEERING_KEYS } from "./argument-keys.js";
+import { PEERING_KEYS } from "./argument-keys.js";
 import { PeerlinkConstruct } from "./peerlink-construct.js";
 import { BaiducloudPeerConn } from "./providers/baiducloud/peer-conn.js";
 import { HuaweicloudVpcPeeringConnection } from "./providers/huaweicloud/vpc-peering-connection.js";
@@ -67,8 +67,7 @@ export class Peering extends PeerlinkConstruct {
   readonly routeResources: TerraformResource[] = [];
 
   constructor(scope: Construct, id: string, props: PeeringProps) {
-    super(scope, id, props.cloud);
-    checkConstructArguments(this, props, PEERING_KEYS, "Peering");
+    super(scope, id, props, PEERING_KEYS, "Peering");
     this.props = props;
     this.vpc = props.vpc;
     this.peerVpc = props.peerVpc;

@@ -4,8 +4,10 @@
  */
 import { type TerraformProvider, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
+import type { ArgumentShape } from "../provider/core/argument-keys.js";
 import type { Diagnostic } from "../provider/core/diagnostics.js";
 import type { Cloud } from "../provider/core/topology-schema.js";
+import { checkConstructArguments } from "./argument-keys.js";
 import { defaultProviderAccounts, providerFor } from "./default-providers.js";
 import { type ConstructProblem, problemText } from "./errors.js";
 import { markMember, type TopologyBuilder } from "./validation/topology-builder.js";
@@ -22,9 +24,20 @@ export abstract class PeerlinkConstruct extends Construct implements ValidatedMe
   /** Sites whose resources run with a default provider (no credentials of their own). */
   readonly #defaultProviderSites: VpcSite[] = [];
 
-  protected constructor(scope: Construct, id: string, cloud: Cloud) {
+  /**
+   * Checks `props` against `shape` first (INVALID_ARGUMENT, thrown: argument-keys.ts), so that a JavaScript caller's
+   * misspelt or missing prop is named before anything reads it; `kind` is the construct's class name in messages.
+   */
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly cloud: Cloud },
+    shape: ArgumentShape,
+    kind: string,
+  ) {
     super(scope, id);
-    this.cloud = cloud;
+    checkConstructArguments(this, props, shape, kind);
+    this.cloud = props.cloud;
     markMember(this);
     TopologyValidation.of(this);
     this.node.addValidation({ validate: () => this.validationErrors() });

@@ -7,7 +7,7 @@
 import type { TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import type { Cloud, RouteSpec } from "../provider/core/topology-schema.js";
-import { checkConstructArguments, ROUTE_RULE_KEYS } from "./argument-keys.js";
+import { ROUTE_RULE_KEYS } from "./argument-keys.js";
 import type { PeeringLike } from "./peering-like.js";
 import { PeerlinkConstruct } from "./peerlink-construct.js";
 import { BaiducloudRouteRule } from "./providers/baiducloud/route-rule.js";
@@ -45,8 +45,7 @@ export class RouteRule extends PeerlinkConstruct {
   readonly resource: TerraformResource;
 
   constructor(scope: Construct, id: string, props: RouteRuleProps) {
-    super(scope, id, props.cloud);
-    checkConstructArguments(this, props, ROUTE_RULE_KEYS, "RouteRule");
+    super(scope, id, props, ROUTE_RULE_KEYS, "RouteRule");
     this.props = props;
     this.checkCloud(`VPC "${props.vpc.name ?? props.vpc.vpcId}"`, props.vpc.cloud);
     this.checkCloud(`peering "${props.peering.name}"`, props.peering.cloud);

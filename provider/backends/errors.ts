@@ -123,7 +123,7 @@ export const TENCENT_CLOUD_CODES: Record<BackendCode, string> = {
   ROUTING_POLICY_INVALID: "InvalidParameterValue",
   EXTERNAL_PEERING_INVALID: "InvalidParameterValue",
   // A front end's argument check, never sent to a cloud either.
-  UNKNOWN_ARGUMENT: "InvalidParameterValue",
+  INVALID_ARGUMENT: "InvalidParameterValue",
   // A route through a peering with an IPv6 destination (rulebook ipv6PeeringRoutes: Tencent documents none).
   // tencentcloud-sdk-python vpc/v20170312/errorcodes.py: "# 不支持IPV6。 UNSUPPORTEDOPERATION_IPV6NOTSUPPORT =
   // 'UnsupportedOperation.Ipv6NotSupport'".

@@ -148,10 +148,10 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "A DR peering this stack does not fully own (accept-only or requester-only) asked for what only the other side can do.",
   },
-  UNKNOWN_ARGUMENT: {
+  INVALID_ARGUMENT: {
     severity: "error",
     summary:
-      "A construct or component argument it does not have (a misspelt key JavaScript would pass and the construct ignore).",
+      "A construct's, component's or resource's arguments are not what it takes: a key it does not have, a required one not given, a value of the wrong type.",
   },
   ROUTE_PEERING_NOT_ACTIVE: {
     severity: "error",
@@ -204,7 +204,7 @@ export const PLANNER_CODES: ReadonlySet<DiagnosticCode> = new Set<PlannerCode>([
 ]);
 
 /** Codes the front ends raise on a construct's or component's arguments (core/argument-keys.ts): no document has them. */
-export const ARGUMENT_CODES: ReadonlySet<DiagnosticCode> = new Set<"UNKNOWN_ARGUMENT">(["UNKNOWN_ARGUMENT"]);
+export const ARGUMENT_CODES: ReadonlySet<DiagnosticCode> = new Set<"INVALID_ARGUMENT">(["INVALID_ARGUMENT"]);
 
 /** Codes only `peerlink audit` raises, on a discovered estate (core/audit): no declared document produces them. */
 export const AUDIT_CODES = [
@@ -220,7 +220,7 @@ export type AuditCode = (typeof AUDIT_CODES)[number];
 export const AUDIT_CODE_SET: ReadonlySet<DiagnosticCode> = new Set(AUDIT_CODES);
 
 /** The codes no declared document produces: the planners', the front ends' argument check's and the audit's. */
-export type NonDocumentCode = PlannerCode | "UNKNOWN_ARGUMENT" | AuditCode;
+export type NonDocumentCode = PlannerCode | "INVALID_ARGUMENT" | AuditCode;
 
 /** Whether some topology document, validated, can produce `code` (not a planner's, an argument check's nor the audit's). */
 export function isDocumentCode(code: DiagnosticCode): boolean {

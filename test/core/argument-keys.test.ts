@@ -2,25 +2,31 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type ArgumentShape,
-  unknownArguments,
+  argumentProblems,
+  listOf,
+  mapOf,
+  object,
+  requiredValue,
+  type ShapeOf,
   unknownArgumentText,
+  value,
 } from "../../provider/core/argument-keys.js";
 
-const SITE = { vpcId: true, region: true, cidrs: true, provider: true } as const;
+const SITE = { vpcId: requiredValue, region: value, cidrs: value, provider: value } as const;
 const SHAPE: ArgumentShape = {
-  primary: SITE,
-  standby: SITE,
-  bandwidthMbps: true,
-  bandwidthPolicies: { items: { ip: true, limitMbps: true } },
-  spokes: { values: SITE },
+  primary: object(SITE),
+  standby: object(SITE),
+  bandwidthMbps: value,
+  bandwidthPolicies: listOf({ ip: requiredValue, limitMbps: value }),
+  spokes: mapOf(SITE),
 };
 
 const site = { vpcId: "vpc-1", region: "ap-guangzhou", cidrs: ["10.0.0.0/16"] };
 
-describe("unknownArguments", () => {
+describe("argumentProblems", () => {
   it("finds nothing in arguments that use only the shape's keys", () => {
     expect(
-      unknownArguments(
+      argumentProblems(
         {
           primary: site,
           standby: site,
@@ -36,7 +42,7 @@ describe("unknownArguments", () => {
   });
 
   it("reports a misspelt key at the top, naming the resource, the key, the key meant and the keys there", () => {
-    const [found, ...rest] = unknownArguments(
+    const [found, ...rest] = argumentProblems(
       { primary: site, standby: site, bandwith: 200 },
       SHAPE,
       "dr",
@@ -44,7 +50,7 @@ describe("unknownArguments", () => {
     );
     expect(rest).toEqual([]);
     expect(found).toMatchObject({
-      code: "UNKNOWN_ARGUMENT",
+      code: "INVALID_ARGUMENT",
       severity: "error",
       resource: "dr",
       field: ["bandwith"],
@@ -52,9 +58,9 @@ describe("unknownArguments", () => {
       // bandwidthMbps and bandwidthPolicies both start with "bandwidth": no guess between them, the list shows both.
       fix: "Remove bandwith, or correct its spelling. TwoRegionDr takes: primary, standby, bandwidthMbps, bandwidthPolicies, spokes.",
     });
-    const [peering] = unknownArguments(
+    const [peering] = argumentProblems(
       { bandwith: 200 },
-      { bandwidthMbps: true, name: true },
+      { bandwidthMbps: value, name: value },
       "p",
       "Peering",
     );
@@ -62,7 +68,7 @@ describe("unknownArguments", () => {
   });
 
   it("reports every unknown key at once, at every depth the shape describes", () => {
-    const found = unknownArguments(
+    const found = argumentProblems(
       {
         primary: { ...site, regoin: "x" },
         standby: { ...site, colour: "blue" },
@@ -95,8 +101,13 @@ describe("unknownArguments", () => {
     );
   });
 
+  it("takes no inherited name for an argument (valueOf, constructor, toString)", () => {
+    const found = argumentProblems({ valueOf: 1, constructor: 2, toString: 3 }, SHAPE, "dr", "TwoRegionDr");
+    expect(found.map((d) => d.field)).toEqual([["valueOf"], ["constructor"], ["toString"]]);
+  });
+
   it("leaves an undefined value alone (what a spread of optional settings gives)", () => {
-    expect(unknownArguments({ primary: site, nope: undefined }, SHAPE, "dr", "TwoRegionDr")).toEqual([]);
+    expect(argumentProblems({ primary: site, nope: undefined }, SHAPE, "dr", "TwoRegionDr")).toEqual([]);
   });
 
   it("does not look inside values that are not plain objects (constructs, Outputs, tokens)", () => {
@@ -107,7 +118,7 @@ describe("unknownArguments", () => {
     const output = Object.create({ apply() {} }) as Record<string, unknown>;
     output.whatever = 1;
     expect(
-      unknownArguments(
+      argumentProblems(
         { primary: { ...site, provider: new Provider() }, standby: output, spokes: [site] },
         SHAPE,
         "dr",
@@ -117,9 +128,9 @@ describe("unknownArguments", () => {
   });
 
   it("accepts a key of the map's own choosing, but not an unknown key inside its value", () => {
-    expect(unknownArguments({ spokes: { "any-name_1": site } }, SHAPE, "hub", "HubAndSpoke")).toEqual([]);
+    expect(argumentProblems({ spokes: { "any-name_1": site } }, SHAPE, "hub", "HubAndSpoke")).toEqual([]);
     expect(
-      unknownArguments({ spokes: { x: { ...site, cidr: [] } } }, SHAPE, "hub", "HubAndSpoke").map(
+      argumentProblems({ spokes: { x: { ...site, cidr: [] } } }, SHAPE, "hub", "HubAndSpoke").map(
         (d) => d.fix,
       ),
     ).toEqual(["Rename spokes.x.cidr to spokes.x.cidrs. spokes.x takes: vpcId, region, cidrs, provider."]);
@@ -136,7 +147,7 @@ describe("unknownArguments", () => {
         (extra) => {
           const args: Record<string, unknown> = { primary: site, bandwidthMbps: 50 };
           for (const key of extra) args[key] = 1;
-          const found = unknownArguments(args, SHAPE, "dr", "TwoRegionDr");
+          const found = argumentProblems(args, SHAPE, "dr", "TwoRegionDr");
           // Sorted: an integer-like key comes first in an object whatever order it was added in.
           expect(found.map((d) => d.field![0]).sort()).toEqual([...extra].sort());
         },
@@ -145,9 +156,75 @@ describe("unknownArguments", () => {
   });
 });
 
+describe("argumentProblems: required arguments", () => {
+  it("reports a required argument left out, at any depth, after the unknown ones", () => {
+    const found = argumentProblems(
+      {
+        primary: { region: "ap-guangzhou" },
+        bandwidthPolicies: [{ limitMbps: 5 }],
+        spokes: { a: { cidrs: [] } },
+        colour: "blue",
+      },
+      SHAPE,
+      "dr",
+      "TwoRegionDr",
+    );
+    expect(found.map((d) => [d.field, d.message])).toEqual([
+      [["primary", "vpcId"], 'TwoRegionDr "dr" needs primary.vpcId, which is not given.'],
+      [["bandwidthPolicies", 0, "ip"], 'TwoRegionDr "dr" needs bandwidthPolicies[0].ip, which is not given.'],
+      [["spokes", "a", "vpcId"], 'TwoRegionDr "dr" needs spokes.a.vpcId, which is not given.'],
+      [["colour"], 'TwoRegionDr "dr" has no argument colour, so it would be ignored.'],
+    ]);
+    expect(found[0]!.fix).toBe("Give primary.vpcId. primary takes: vpcId, region, cidrs, provider.");
+  });
+
+  it("tells a misspelt required key once, as a rename (the rename mends the missing key too)", () => {
+    const found = argumentProblems({ primary: { vpc_id: "vpc-1" } }, SHAPE, "dr", "TwoRegionDr");
+    expect(found.map((d) => d.fix.split(".")[0])).toEqual(["Rename primary"]);
+  });
+
+  it("reports every required top-level argument when there are none at all (JavaScript's missing props)", () => {
+    const shape = { cloud: requiredValue, vpc: object(SITE, true), name: value };
+    expect(argumentProblems(undefined, shape, "p", "Peering").map((d) => d.field)).toEqual([
+      ["cloud"],
+      ["vpc"],
+    ]);
+  });
+
+  it("does not look into arguments that are not a plain object (a class implementing the props)", () => {
+    class Props {
+      readonly whatever = 1;
+    }
+    expect(argumentProblems(new Props(), { cloud: requiredValue }, "p", "Peering")).toEqual([]);
+  });
+
+  it("ShapeOf stops the compile when a shape misses a key, has an extra one, or gets a key's optionality wrong", () => {
+    interface Props {
+      readonly a: string;
+      readonly b?: number;
+    }
+    const good = { a: requiredValue, b: value } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error b is missing
+    const missing = { a: requiredValue } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error c is no key of Props
+    const extra = { a: requiredValue, b: value, c: value } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error a is required
+    const optional = { a: value, b: value } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error b is optional
+    const required = { a: requiredValue, b: requiredValue } as const satisfies ShapeOf<Props>;
+    expect([good, missing, extra, optional, required].every((shape) => "a" in shape)).toBe(true);
+  });
+});
+
 describe("unknownArgumentText", () => {
   it("gives no guess between two keys equally close, and names a resource without a name by its kind only", () => {
-    const { message, fix } = unknownArgumentText("Peering", undefined, [], "nam", ["name1", "name2"]);
+    const { message, fix } = unknownArgumentText({
+      kind: "Peering",
+      name: undefined,
+      path: [],
+      key: "nam",
+      known: ["name1", "name2"],
+    });
     expect(message).toBe("Peering has no argument nam, so it would be ignored.");
     expect(fix).toBe("Remove nam, or correct its spelling. Peering takes: name1, name2.");
   });

@@ -149,7 +149,7 @@ describe("Check, Create, Read, Diff, Update, Delete through the provider server 
     };
     const zod = await check("peering", "gz-bj", {}, { ...base, bandwidthMbps: "abc" });
     expect(zod.failures.map((f) => f.property)).toEqual(["bandwidthMbps"]);
-    expect(zod.failures[0]?.reason).toMatch(/^INVALID_DOCUMENT: /);
+    expect(zod.failures[0]?.reason).toMatch(/^INVALID_ARGUMENT: /);
     const tier = await check("peering", "gz-bj", {}, { ...base, bandwidthMbps: 30 });
     expect(tier.failures).toHaveLength(1);
     expect(tier.failures[0]).toMatchObject({ property: "bandwidthMbps" });

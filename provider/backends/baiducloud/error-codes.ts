@@ -55,7 +55,7 @@ export const BAIDU_ERRORS: Readonly<Record<BackendCode, BaiduErrorSpec>> = {
   ROUTING_POLICY_INVALID: bad("InvalidParameter"),
   EXTERNAL_PEERING_INVALID: bad("InvalidParameter"),
   // A front end's argument check, never sent to a cloud either.
-  UNKNOWN_ARGUMENT: bad("InvalidParameter"),
+  INVALID_ARGUMENT: bad("InvalidParameter"),
   // A route rule with an IPv6 destination through a peer connection (rulebook ipv6PeeringRoutes: none documented).
   IPV6_PEERING_UNSUPPORTED: bad("RouteRuleIpv6Unsupported"),
   CIDR_OVERLAP: bad("PeerConnCidrConflict"),

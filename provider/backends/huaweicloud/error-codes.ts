@@ -83,7 +83,7 @@ export const HUAWEI_ERRORS: Readonly<Record<BackendCode, HuaweiErrorSpec>> = {
   ROUTING_POLICY_INVALID: bad("BadRequest"),
   EXTERNAL_PEERING_INVALID: bad("BadRequest"),
   // A front end's argument check, never sent to a cloud either.
-  UNKNOWN_ARGUMENT: bad("BadRequest"),
+  INVALID_ARGUMENT: bad("BadRequest"),
   // Huawei documents IPv6 peering routes (rulebook), so the engine never raises it here: its own name anyway.
   IPV6_PEERING_UNSUPPORTED: bad("RouteIpv6Unsupported"),
   CIDR_OVERLAP: { ...bad("PeeringCidrOverlap"), v3Code: "VPC.ExtendCidrOverlapsPeer" },

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
-import type { ShapeOf } from "../../core/argument-keys.js";
+import { listOf, object, type ShapeOf, value } from "../../core/argument-keys.js";
 import { DR_BANDWIDTH_LIMIT_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
@@ -71,12 +71,12 @@ export interface TwoRegionDrArgs extends DrResourceOptions {
 const TWO_REGION_DR_ARG_KEYS = {
   ...DR_RESOURCE_OPTION_KEYS,
   ...DR_LINK_OPTION_KEYS,
-  primary: DR_SITE_ARG_KEYS,
-  standby: DR_SITE_ARG_KEYS,
-  peeringName: true,
-  bandwidthPolicies: { items: DR_BANDWIDTH_LIMIT_KEYS },
-  requesterOnly: true,
-  existingPeeringId: true,
+  primary: object(DR_SITE_ARG_KEYS, true),
+  standby: object(DR_SITE_ARG_KEYS, true),
+  peeringName: value,
+  bandwidthPolicies: listOf(DR_BANDWIDTH_LIMIT_KEYS),
+  requesterOnly: value,
+  existingPeeringId: value,
 } as const satisfies ShapeOf<TwoRegionDrArgs>;
 
 export class TwoRegionDr extends pulumi.ComponentResource {

@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
-import type { ShapeOf } from "../../core/argument-keys.js";
+import { listOf, mapOf, object, requiredValue, type ShapeOf, value } from "../../core/argument-keys.js";
 import { DR_EXTERNAL_LINK_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import type { DrExternalLink } from "../../core/dr/external-links.js";
@@ -81,21 +81,21 @@ export interface TwoRegionsThreeCentersArgs extends DrResourceOptions {
 }
 
 const THREE_CENTERS_ROUTE_KEYS = {
-  from: true,
-  destination: true,
-  via: true,
-  routeTable: true,
+  from: requiredValue,
+  destination: requiredValue,
+  via: requiredValue,
+  routeTable: value,
 } as const satisfies ShapeOf<ThreeCentersRouteArgs>;
 
 const THREE_CENTERS_ARG_KEYS = {
   ...DR_RESOURCE_OPTION_KEYS,
   ...DR_LINK_OPTION_KEYS,
-  production: DR_SITE_ARG_KEYS,
-  backup: DR_SITE_ARG_KEYS,
-  dr: DR_SITE_ARG_KEYS,
-  peeringNamePrefix: true,
-  additionalRoutes: { items: THREE_CENTERS_ROUTE_KEYS },
-  externalPeerings: { values: DR_EXTERNAL_LINK_KEYS },
+  production: object(DR_SITE_ARG_KEYS, true),
+  backup: object(DR_SITE_ARG_KEYS, true),
+  dr: object(DR_SITE_ARG_KEYS, true),
+  peeringNamePrefix: value,
+  additionalRoutes: listOf(THREE_CENTERS_ROUTE_KEYS),
+  externalPeerings: mapOf(DR_EXTERNAL_LINK_KEYS),
 } as const satisfies ShapeOf<TwoRegionsThreeCentersArgs>;
 
 export class TwoRegionsThreeCenters extends pulumi.ComponentResource {

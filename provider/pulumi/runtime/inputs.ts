@@ -4,8 +4,9 @@
  * are skipped, never guessed.
  */
 import type { z } from "zod";
-import { unknownArgumentText } from "../../core/argument-keys.js";
+import { missingArgumentText, unknownArgumentText } from "../../core/argument-keys.js";
 import { PeerlinkError, schemaKeysAt } from "../../core/index.js";
+import { isMissingKey } from "../../core/schema-keys.js";
 
 /** The engine's placeholder for a value not known until apply (@pulumi/pulumi runtime/rpc.js `unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -60,22 +61,29 @@ export function parseInputs<S extends z.ZodType>(
     if (issue.code === "unrecognized_keys") {
       const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
       for (const key of issue.keys) {
-        const { message, fix } = unknownArgumentText(
-          resource,
-          undefined,
-          path,
-          key,
-          schemaKeysAt(schema, path),
-        );
-        failures.push(failure([...at, key].join("."), "UNKNOWN_ARGUMENT", message, fix));
+        const known = schemaKeysAt(schema, path);
+        const { message, fix } = unknownArgumentText({ kind: resource, name: undefined, path, key, known });
+        failures.push(failure([...at, key].join("."), "INVALID_ARGUMENT", message, fix));
       }
       continue;
     }
     const property = at.join(".") || "(inputs)";
-    failures.push({
-      property,
-      reason: `INVALID_DOCUMENT: ${resource} ${property}: ${issue.message}. Fix: correct ${property} (see the README's Pulumi section).`,
-    });
+    const path = issue.path.slice(0, -1).map((p) => (typeof p === "number" ? p : String(p)));
+    const key = issue.path[issue.path.length - 1];
+    if (typeof key === "string" && isMissingKey(issue, known)) {
+      const known = schemaKeysAt(schema, path);
+      const { message, fix } = missingArgumentText({ kind: resource, name: undefined, path, key, known });
+      failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
+      continue;
+    }
+    failures.push(
+      failure(
+        property,
+        "INVALID_ARGUMENT",
+        `${resource} ${property}: ${issue.message}.`,
+        `correct ${property} (see the README's Pulumi section).`,
+      ),
+    );
   }
   return { inputs: undefined, failures, unknown };
 }

@@ -41,11 +41,11 @@ describe("zod: one failure per offending property", () => {
     );
     expect(failures.map((f) => f.property).sort()).toEqual(["bandwidthMbps", "colour", "connection.kind"]);
     for (const f of failures) {
-      // A key Peering does not have is the code every front end gives it; a bad value is a schema error.
+      // The code every front end gives arguments that are not what a resource takes.
       expect(f.reason).toMatch(
         f.property === "colour"
-          ? /^UNKNOWN_ARGUMENT: Peering has no argument /
-          : /^INVALID_DOCUMENT: Peering /,
+          ? /^INVALID_ARGUMENT: Peering has no argument /
+          : /^INVALID_ARGUMENT: Peering /,
       );
       expect(f.reason).toContain(f.property);
       expect(f.reason).toMatch(/ Fix: \S/);
@@ -97,6 +97,21 @@ describe("zod: one failure per offending property", () => {
   ] as const)("%s: %j fails on %j", async (_name, resource, news, properties) => {
     const { failures } = await impl(resource).check({}, news);
     expect(failures.map((f) => f.property).sort()).toEqual([...properties].sort());
+  });
+
+  it("a required input left out is named as such, with the resource's inputs", async () => {
+    const { failures } = await impl(routeRule).check(
+      {},
+      { connection: world.a, vpcId: "v", destination: "10.1.0.0/16" },
+    );
+    expect(failures).toEqual([
+      {
+        property: "peeringId",
+        reason: expect.stringMatching(
+          /^INVALID_ARGUMENT: RouteRule needs peeringId, which is not given\. Fix: Give peeringId\. RouteRule takes: .*\bpeeringId\b/,
+        ),
+      },
+    ]);
   });
 
   it("valid inputs come back parsed, with their defaults", async () => {

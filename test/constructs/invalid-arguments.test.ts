@@ -1,6 +1,6 @@
 /**
- * A misspelt prop, as JavaScript (or a spread config object) passes it, stops the construct when it is built with
- * UNKNOWN_ARGUMENT, naming the construct path, the key and the key meant; the same props without the typo build.
+ * A misspelt or missing prop, as JavaScript (or a spread config object) passes it, stops the construct when it is
+ * built with INVALID_ARGUMENT, naming the construct path, the key and the key meant; the same props without the typo build.
  */
 import type { TerraformStack } from "cdktf";
 import { describe, expect, it } from "vitest";
@@ -120,7 +120,7 @@ describe("CDKTF constructs refuse a prop they do not have", () => {
   });
 
   it.each(CASES)(
-    "%s: a misspelt prop throws UNKNOWN_ARGUMENT with the key meant",
+    "%s: a misspelt prop throws INVALID_ARGUMENT with the key meant",
     (kind, build, extra, fix) => {
       let thrown: unknown;
       try {
@@ -132,11 +132,44 @@ describe("CDKTF constructs refuse a prop they do not have", () => {
       }
       expect(thrown).toBeInstanceOf(TopologyValidationError);
       const error = thrown as TopologyValidationError;
-      expect(error.diagnostics.map((d) => [d.code, d.resource])).toEqual([["UNKNOWN_ARGUMENT", "stack/x"]]);
-      expect(error.message).toContain(`[stack/x] UNKNOWN_ARGUMENT ${kind} "stack/x" has no argument `);
+      expect(error.diagnostics.map((d) => [d.code, d.resource])).toEqual([["INVALID_ARGUMENT", "stack/x"]]);
+      expect(error.message).toContain(`[stack/x] INVALID_ARGUMENT ${kind} "stack/x" has no argument `);
       expect(error.diagnostics[0]!.fix).toContain(fix);
     },
   );
+
+  it("names a required prop left out instead of failing with a TypeError, and every one when there are no props", () => {
+    const thrown = (build: (stack: TerraformStack) => void): TopologyValidationError => {
+      try {
+        synthStack(build);
+      } catch (error) {
+        return error as TopologyValidationError;
+      }
+      throw new Error("nothing thrown");
+    };
+    const noVpc = thrown((stack) => {
+      new RouteRule(stack, "r", {
+        cloud: "tencentcloud",
+        peering: peering(stack),
+        destination: "10.1.0.0/16",
+      } as never);
+    });
+    expect(noVpc).toBeInstanceOf(TopologyValidationError);
+    expect(noVpc.message).toContain(
+      '[stack/r] INVALID_ARGUMENT RouteRule "stack/r" needs vpc, which is not given.',
+    );
+    const none = thrown((stack) => {
+      new (Peering as unknown as new (scope: TerraformStack, id: string) => Peering)(stack, "p");
+    });
+    expect(none.diagnostics.map((d) => d.field)).toEqual([["cloud"], ["vpc"], ["peerVpc"]]);
+    const noCidrs = thrown((stack) => {
+      const { cidrs: _, ...partial } = bj;
+      new TwoRegionDr(stack, "dr", { primary: gz, standby: partial, bandwidthMbps: 100 } as never);
+    });
+    expect(noCidrs.diagnostics.map((d) => d.fix)).toEqual([
+      "Give standby.cidrs. standby takes: vpcId, cloud, region, account, cidrs, assignedIpv6Cidrs, mainRouteTableId, routeTableIds, name, provider.",
+    ]);
+  });
 
   it("reports every misspelt prop of one construct at once, nested VPC sites included", () => {
     expect(() =>

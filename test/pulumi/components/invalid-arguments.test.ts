@@ -1,6 +1,6 @@
 /**
  * The Pulumi DR components refuse an argument they do not have (a JavaScript program's `bandwith`, a site's
- * `regoin`) with UNKNOWN_ARGUMENT before they plan or create anything; the same arguments without it build.
+ * `regoin`) with INVALID_ARGUMENT before they plan or create anything; the same arguments without it build.
  */
 import { describe, expect, it, vi } from "vitest";
 import { TopologyValidationError } from "../../../provider/core/errors.js";
@@ -53,7 +53,7 @@ describe("Pulumi DR components refuse an argument they do not have", () => {
   });
 
   it.each(CASES)(
-    "%s: throws UNKNOWN_ARGUMENT naming the key meant, and creates nothing",
+    "%s: throws INVALID_ARGUMENT naming the key meant, and creates nothing",
     async (kind, build, extra, fix) => {
       let thrown: unknown;
       try {
@@ -64,10 +64,10 @@ describe("Pulumi DR components refuse an argument they do not have", () => {
       expect(thrown).toBeInstanceOf(TopologyValidationError);
       const error = thrown as TopologyValidationError;
       expect(error.diagnostics.map((d) => [d.code, d.resource])).toEqual([
-        ["UNKNOWN_ARGUMENT", `typo-${kind}`],
+        ["INVALID_ARGUMENT", `typo-${kind}`],
       ]);
       expect(error.message).toContain(
-        `[typo-${kind}] UNKNOWN_ARGUMENT ${kind} "typo-${kind}" has no argument `,
+        `[typo-${kind}] INVALID_ARGUMENT ${kind} "typo-${kind}" has no argument `,
       );
       expect(error.diagnostics[0]!.fix).toContain(fix);
       // Children register in later turns than the component (settle's wait): none comes.
@@ -76,6 +76,19 @@ describe("Pulumi DR components refuse an argument they do not have", () => {
       expect(registered.some((r) => r.name.startsWith(`typo-${kind}-`))).toBe(false);
     },
   );
+
+  it("a site left out is named, not a TypeError", () => {
+    let thrown: unknown;
+    try {
+      new TwoRegionDr("no-standby", { primary: gz, bandwidthMbps: 100 } as never);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TopologyValidationError);
+    expect((thrown as Error).message).toContain(
+      '[no-standby] INVALID_ARGUMENT TwoRegionDr "no-standby" needs standby, which is not given. Fix: Give standby.',
+    );
+  });
 
   it("a misspelt requesterOnly inside an external link is refused, not taken as a peering this stack accepts", () => {
     expect(
@@ -87,7 +100,7 @@ describe("Pulumi DR components refuse an argument they do not have", () => {
           externalPeerings: { bj: { requesterOnyl: true } } as never,
         }),
     ).toThrow(
-      /UNKNOWN_ARGUMENT .*externalPeerings\.bj\.requesterOnyl[\s\S]*Rename externalPeerings\.bj\.requesterOnyl to externalPeerings\.bj\.requesterOnly\./,
+      /INVALID_ARGUMENT .*externalPeerings\.bj\.requesterOnyl[\s\S]*Rename externalPeerings\.bj\.requesterOnyl to externalPeerings\.bj\.requesterOnly\./,
     );
   });
 });
