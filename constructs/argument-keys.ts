@@ -14,6 +14,7 @@ import {
   object,
   requiredValue,
   type ShapeOf,
+  typed,
   value,
 } from "../provider/core/argument-keys.js";
 import {
@@ -34,62 +35,62 @@ import type { RouteRuleProps } from "./route-rule.js";
 import type { VpcSite } from "./vpc-site.js";
 
 export const VPC_SITE_KEYS = {
-  vpcId: requiredValue,
-  cloud: requiredValue,
-  region: requiredValue,
-  account: requiredValue,
-  cidrs: requiredValue,
-  assignedIpv6Cidrs: value,
-  mainRouteTableId: value,
-  routeTableIds: value,
-  name: value,
+  vpcId: typed("string", true),
+  cloud: typed("string", true),
+  region: typed("string", true),
+  account: typed("string", true),
+  cidrs: typed("string[]", true),
+  assignedIpv6Cidrs: typed("string[]"),
+  mainRouteTableId: typed("string"),
+  routeTableIds: typed("string[]"),
+  name: typed("string"),
   provider: value,
 } as const satisfies ShapeOf<VpcSite>;
 
 const SITE = object(VPC_SITE_KEYS, true);
 
 export const PEERING_KEYS = {
-  cloud: requiredValue,
+  cloud: typed("string", true),
   vpc: SITE,
   peerVpc: SITE,
-  name: value,
-  bandwidthMbps: value,
-  chargeType: value,
-  serviceLevel: value,
-  description: value,
+  name: typed("string"),
+  bandwidthMbps: typed("number"),
+  chargeType: typed("string"),
+  serviceLevel: typed("string"),
+  description: typed("string"),
 } as const satisfies ShapeOf<PeeringProps>;
 
 export const EXISTING_PEERING_KEYS = {
-  cloud: requiredValue,
-  peeringId: requiredValue,
+  cloud: typed("string", true),
+  peeringId: typed("string", true),
   vpc: SITE,
   peerVpc: SITE,
-  name: value,
+  name: typed("string"),
 } as const satisfies ShapeOf<ExistingPeeringProps>;
 
 export const PEERING_ACCEPTANCE_KEYS = {
-  cloud: requiredValue,
+  cloud: typed("string", true),
   peering: requiredValue,
   provider: value,
 } as const satisfies ShapeOf<PeeringAcceptanceProps>;
 
 export const ROUTE_RULE_KEYS = {
-  cloud: requiredValue,
+  cloud: typed("string", true),
   vpc: SITE,
   peering: requiredValue,
-  destination: requiredValue,
-  routeTableId: value,
-  description: value,
-  sourceAddress: value,
+  destination: typed("string", true),
+  routeTableId: typed("string"),
+  description: typed("string"),
+  sourceAddress: typed("string"),
 } as const satisfies ShapeOf<RouteRuleProps>;
 
 export const BANDWIDTH_POLICY_KEYS = {
-  cloud: requiredValue,
+  cloud: typed("string", true),
   peering: requiredValue,
-  ip: requiredValue,
-  limitMbps: requiredValue,
+  ip: typed("string", true),
+  limitMbps: typed("number", true),
   vpc: object(VPC_SITE_KEYS),
-  managedOutsideTerraform: value,
+  managedOutsideTerraform: typed("boolean"),
 } as const satisfies ShapeOf<BandwidthPolicyProps>;
 
 const ROUTING = object(DR_ROUTING_KEYS);
@@ -98,13 +99,13 @@ export const TWO_REGION_DR_KEYS = {
   ...DR_LINK_OPTION_KEYS,
   primary: SITE,
   standby: SITE,
-  name: value,
+  name: typed("string"),
   bandwidthPolicies: listOf(DR_BANDWIDTH_LIMIT_KEYS),
-  bandwidthPoliciesManagedOutsideTerraform: value,
-  acceptance: value,
+  bandwidthPoliciesManagedOutsideTerraform: typed("boolean"),
+  acceptance: typed("boolean"),
   routing: object({ primary: ROUTING, standby: ROUTING }),
-  requesterOnly: value,
-  existingPeeringId: value,
+  requesterOnly: typed("boolean"),
+  existingPeeringId: typed("string"),
 } as const satisfies ShapeOf<TwoRegionDrProps>;
 
 export const TWO_REGIONS_THREE_CENTERS_KEYS = {
@@ -112,8 +113,8 @@ export const TWO_REGIONS_THREE_CENTERS_KEYS = {
   production: SITE,
   backup: SITE,
   dr: SITE,
-  name: value,
-  acceptance: value,
+  name: typed("string"),
+  acceptance: typed("boolean"),
   routing: object({ production: ROUTING, backup: ROUTING, dr: ROUTING }),
   externalPeerings: mapOf(DR_EXTERNAL_LINK_KEYS),
 } as const satisfies ShapeOf<TwoRegionsThreeCentersProps>;
@@ -122,10 +123,10 @@ export const HUB_AND_SPOKE_KEYS = {
   ...DR_LINK_OPTION_KEYS,
   hub: SITE,
   spokes: mapOf(VPC_SITE_KEYS, true),
-  name: value,
-  meshSpokes: value,
-  routeSpokesThroughHub: value,
-  acceptance: value,
+  name: typed("string"),
+  meshSpokes: typed("boolean"),
+  routeSpokesThroughHub: typed("boolean"),
+  acceptance: typed("boolean"),
   routing: object({ hub: ROUTING, spokes: mapOf(DR_ROUTING_KEYS) }),
   externalPeerings: mapOf(DR_EXTERNAL_LINK_KEYS),
 } as const satisfies ShapeOf<HubAndSpokeProps>;

@@ -11,9 +11,29 @@ import { closestName } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { type FieldPath, fieldText } from "./resource-ref.js";
 
-/** What a key holds: a value this check does not look into, a plain object, a list of them, or a map of them. */
-export type ArgumentField<Required extends boolean = boolean> =
-  | { readonly kind: "value"; readonly required: Required }
+/** The plain types a value may be checked for (what `typeof` tells apart, and a list of strings). */
+export type ValueType = "string" | "number" | "boolean" | "string[]";
+
+/**
+ * The ValueType a TypeScript type is when it is exactly one of them; `never` for anything else, such as a union
+ * with a Pulumi Output or a construct (whose values this check must not judge).
+ */
+type TypeOf<V> = [V] extends [string]
+  ? "string"
+  : [V] extends [number]
+    ? "number"
+    : [V] extends [boolean]
+      ? "boolean"
+      : [V] extends [readonly string[]]
+        ? "string[]"
+        : never;
+
+/**
+ * What a key holds: a value (not looked into, or checked for one plain type), a plain object, a list of them, or
+ * a map of them.
+ */
+export type ArgumentField<Required extends boolean = boolean, Type extends ValueType = ValueType> =
+  | { readonly kind: "value"; readonly required: Required; readonly type?: Type }
   | { readonly kind: "object"; readonly required: Required; readonly shape: ArgumentShape }
   | { readonly kind: "list"; readonly required: Required; readonly items: ArgumentShape }
   | { readonly kind: "map"; readonly required: Required; readonly values: ArgumentShape };
@@ -23,6 +43,13 @@ export type ArgumentShape = { readonly [key: string]: ArgumentField };
 /** A value not looked into (a string, a number, a construct, an Output, a token). */
 export const value = { kind: "value", required: false } as const;
 export const requiredValue = { kind: "value", required: true } as const;
+/**
+ * A value of one plain type: JavaScript's `bandwidthMbps: "100"` (a number read from the environment) is named
+ * when the construct is built. Only for keys whose TypeScript type is exactly that type (ShapeOf checks it): CDKTF
+ * tokens are strings, numbers and string lists themselves, so they pass.
+ */
+export const typed = <T extends ValueType, R extends boolean = false>(type: T, required?: R) =>
+  ({ kind: "value", required: (required ?? false) as R, type }) as const;
 export const object = <R extends boolean = false>(shape: ArgumentShape, required?: R) =>
   ({ kind: "object", required: (required ?? false) as R, shape }) as const;
 export const listOf = <R extends boolean = false>(items: ArgumentShape, required?: R) =>
@@ -32,11 +59,15 @@ export const mapOf = <R extends boolean = false>(values: ArgumentShape, required
   ({ kind: "map", required: (required ?? false) as R, values }) as const;
 
 /**
- * A shape whose keys are exactly those of `T`, each required exactly when `T` requires it: `satisfies
- * ShapeOf<Props>` stops the compile when an interface gains a key its shape lacks, or a key changes optionality.
+ * A shape whose keys are exactly those of `T`, each required exactly when `T` requires it, and typed only as `T`
+ * types it: `satisfies ShapeOf<Props>` stops the compile when an interface gains a key its shape lacks, a key
+ * changes optionality, or a checked type is not the key's.
  */
 export type ShapeOf<T> = {
-  readonly [K in keyof T]-?: ArgumentField<{} extends Pick<T, K> ? false : true>;
+  readonly [K in keyof T]-?: ArgumentField<
+    Partial<Pick<T, K>> extends Pick<T, K> ? false : true,
+    TypeOf<NonNullable<T[K]>>
+  >;
 };
 
 /** A plain object literal (not an Output, a construct, a token object, a Date or a list). */
@@ -50,7 +81,20 @@ interface Finding {
   readonly path: FieldPath;
   readonly key: string;
   readonly known: readonly string[];
-  readonly missing: boolean;
+  readonly problem: "unknown" | "missing" | { readonly expected: ValueType; readonly given: unknown };
+}
+
+/** An object that is neither a plain literal nor a list: a CDKTF IResolvable, a Pulumi Output. Never judged. */
+function isOpaque(v: unknown): boolean {
+  return v !== null && typeof v === "object" && !Array.isArray(v) && !isPlainObject(v);
+}
+
+/** Whether `v` is of `type`, or opaque (a token or an Output stands for a value of any type). */
+function isOfType(v: unknown, type: ValueType): boolean {
+  if (isOpaque(v)) return true;
+  if (type === "string[]")
+    return Array.isArray(v) && v.every((item) => typeof item === "string" || isOpaque(item));
+  return typeof v === type;
 }
 
 function walk(args: unknown, shape: ArgumentShape, path: FieldPath, out: Finding[]): void {
@@ -65,7 +109,11 @@ function walk(args: unknown, shape: ArgumentShape, path: FieldPath, out: Finding
       if (v !== undefined) unknown.push(key);
       continue;
     }
-    if (field.kind === "object") walk(v, field.shape, [...path, key], out);
+    // null is what some SDKs send for an optional argument not set: no value, as undefined.
+    if (field.kind === "value") {
+      if (field.type !== undefined && v !== undefined && v !== null && !isOfType(v, field.type))
+        out.push({ path, key, known, problem: { expected: field.type, given: v } });
+    } else if (field.kind === "object") walk(v, field.shape, [...path, key], out);
     else if (field.kind === "list" && Array.isArray(v))
       for (const [i, item] of v.entries()) walk(item, field.items, [...path, key, i], out);
     else if (field.kind === "map" && isPlainObject(v))
@@ -73,10 +121,10 @@ function walk(args: unknown, shape: ArgumentShape, path: FieldPath, out: Finding
   }
   // A required key left out is told once: when a misspelt key is taken for it, its rename mends both.
   const renamedTo = new Set(unknown.map((key) => closestName(key, known)));
-  for (const key of unknown) out.push({ path, key, known, missing: false });
+  for (const key of unknown) out.push({ path, key, known, problem: "unknown" });
   for (const [key, field] of Object.entries(shape))
     if (field.required && args[key] === undefined && !renamedTo.has(key))
-      out.push({ path, key, known, missing: true });
+      out.push({ path, key, known, problem: "missing" });
 }
 
 /** Where an argument problem is: inside the arguments of `kind` (named `name` where the caller knows it). */
@@ -118,6 +166,46 @@ export function missingArgumentText({ kind, name, path, key, known }: ArgumentPl
   };
 }
 
+const ARTICLE: Readonly<Record<ValueType, string>> = {
+  string: "a string",
+  number: "a number",
+  boolean: "true or false",
+  "string[]": "a list of strings",
+};
+
+function typeName(v: unknown): string {
+  if (Array.isArray(v)) return "a list";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
+function shownValue(v: unknown): string {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** The message and fix for a value of the wrong plain type: a number given as a string gets its number. */
+export function wrongTypeText(
+  place: ArgumentPlace,
+  expected: ValueType,
+  given: unknown,
+): { message: string; fix: string } {
+  const at = fieldText([...place.path, place.key]);
+  const numeric =
+    expected === "number" &&
+    typeof given === "string" &&
+    given.trim() !== "" &&
+    Number.isFinite(Number(given));
+  const listed = expected === "string[]" && typeof given === "string";
+  return {
+    message: `${whose(place.kind, place.name)} has ${at} ${shownValue(given)}, ${typeName(given)}, where it takes ${ARTICLE[expected]}.`,
+    fix: numeric
+      ? `Give ${at} as a number: ${Number(given)}, not ${JSON.stringify(given)} (a value read from the environment or a file is a string: convert it with Number()).`
+      : listed
+        ? `Give ${at} as a list: [${JSON.stringify(given)}].`
+        : `Give ${at} as ${ARTICLE[expected]}.`,
+  };
+}
+
 function whose(kind: string, name: string | undefined): string {
   return `${kind}${name === undefined ? "" : ` "${name}"`}`;
 }
@@ -142,9 +230,14 @@ export function argumentProblems(
   // is not a plain literal (a class instance implementing the props) is not looked into.
   if (args === undefined || args === null) walk({}, shape, [], found);
   else walk(args, shape, [], found);
-  return found.map(({ path, key, known, missing }) => {
+  return found.map(({ path, key, known, problem }) => {
     const place = { kind, name: resource, path, key, known };
-    const text = missing ? missingArgumentText(place) : unknownArgumentText(place);
+    const text =
+      problem === "unknown"
+        ? unknownArgumentText(place)
+        : problem === "missing"
+          ? missingArgumentText(place)
+          : wrongTypeText(place, problem.expected, problem.given);
     return diagnostic("INVALID_ARGUMENT", { kind: "document", path: [resource] }, text.message, text.fix, {
       field: [...path, key],
     });

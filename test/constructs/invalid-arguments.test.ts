@@ -2,7 +2,7 @@
  * A misspelt or missing prop, as JavaScript (or a spread config object) passes it, stops the construct when it is
  * built with INVALID_ARGUMENT, naming the construct path, the key and the key meant; the same props without the typo build.
  */
-import type { TerraformStack } from "cdktf";
+import { type TerraformStack, TerraformVariable } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { BandwidthPolicy } from "../../constructs/bandwidth-policy.js";
 import { HubAndSpoke } from "../../constructs/dr/hub-and-spoke.js";
@@ -169,6 +169,36 @@ describe("CDKTF constructs refuse a prop they do not have", () => {
     expect(noCidrs.diagnostics.map((d) => d.fix)).toEqual([
       "Give standby.cidrs. standby takes: vpcId, cloud, region, account, cidrs, assignedIpv6Cidrs, mainRouteTableId, routeTableIds, name, provider.",
     ]);
+  });
+
+  it("names a number given as a string (read from the environment) when the construct is built", () => {
+    expect(() =>
+      synthStack((stack) => {
+        new Peering(stack, "p", {
+          cloud: "tencentcloud",
+          vpc: gz,
+          peerVpc: bj,
+          bandwidthMbps: "100",
+        } as never);
+      }),
+    ).toThrow(
+      '[stack/p] INVALID_ARGUMENT Peering "stack/p" has bandwidthMbps "100", a string, where it takes a number. Fix: Give bandwidthMbps as a number: 100, not "100"',
+    );
+  });
+
+  it("takes CDKTF tokens for typed props: a token number, string and list pass", () => {
+    const result = synthStack((stack) => {
+      const bandwidth = new TerraformVariable(stack, "bandwidth", { type: "number" });
+      const cidrs = new TerraformVariable(stack, "cidrs", { type: "list(string)" });
+      const vpcId = new TerraformVariable(stack, "vpc", { type: "string" });
+      new Peering(stack, "p", {
+        cloud: "tencentcloud",
+        vpc: { ...gz, vpcId: vpcId.stringValue, cidrs: cidrs.listValue },
+        peerVpc: bj,
+        bandwidthMbps: bandwidth.numberValue,
+      });
+    });
+    expect(result.errors).toEqual([]);
   });
 
   it("reports every misspelt prop of one construct at once, nested VPC sites included", () => {

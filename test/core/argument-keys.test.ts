@@ -8,6 +8,7 @@ import {
   object,
   requiredValue,
   type ShapeOf,
+  typed,
   unknownArgumentText,
   value,
 } from "../../provider/core/argument-keys.js";
@@ -213,6 +214,69 @@ describe("argumentProblems: required arguments", () => {
     // @ts-expect-error b is optional
     const required = { a: requiredValue, b: requiredValue } as const satisfies ShapeOf<Props>;
     expect([good, missing, extra, optional, required].every((shape) => "a" in shape)).toBe(true);
+  });
+});
+
+describe("argumentProblems: plain types", () => {
+  const PEERING = {
+    bandwidthMbps: typed("number"),
+    cidrs: typed("string[]"),
+    meshSpokes: typed("boolean"),
+    name: typed("string", true),
+  };
+
+  it("names a value of the wrong type, and gives a number read as a string its number", () => {
+    const found = argumentProblems(
+      { bandwidthMbps: "100", cidrs: "10.0.0.0/16", meshSpokes: "yes", name: 7 },
+      PEERING,
+      "p",
+      "Peering",
+    );
+    expect(found.map((d) => [d.field, d.message, d.fix])).toEqual([
+      [
+        ["bandwidthMbps"],
+        'Peering "p" has bandwidthMbps "100", a string, where it takes a number.',
+        'Give bandwidthMbps as a number: 100, not "100" (a value read from the environment or a file is a string: convert it with Number()).',
+      ],
+      [
+        ["cidrs"],
+        'Peering "p" has cidrs "10.0.0.0/16", a string, where it takes a list of strings.',
+        'Give cidrs as a list: ["10.0.0.0/16"].',
+      ],
+      [
+        ["meshSpokes"],
+        'Peering "p" has meshSpokes "yes", a string, where it takes true or false.',
+        "Give meshSpokes as true or false.",
+      ],
+      [["name"], 'Peering "p" has name 7, a number, where it takes a string.', "Give name as a string."],
+    ]);
+  });
+
+  it("leaves null (an SDK's unset optional argument) and opaque values (tokens, Outputs) alone", () => {
+    class Token {
+      readonly expression = "var.x";
+    }
+    expect(
+      argumentProblems(
+        { bandwidthMbps: null, cidrs: [new Token(), "10.0.0.0/16"], name: new Token() },
+        PEERING,
+        "p",
+        "Peering",
+      ),
+    ).toEqual([]);
+  });
+
+  it("ShapeOf refuses a checked type that is not the key's own, or a key that may be an Output or a construct", () => {
+    interface Props {
+      readonly n?: number;
+      readonly vpc?: string | { readonly id: string };
+    }
+    const good = { n: typed("number"), vpc: value } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error n is a number
+    const wrong = { n: typed("string"), vpc: value } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error vpc may be an object: its values are not judged
+    const union = { n: value, vpc: typed("string") } as const satisfies ShapeOf<Props>;
+    expect([good, wrong, union].every((shape) => "n" in shape)).toBe(true);
   });
 });
 

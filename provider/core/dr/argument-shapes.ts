@@ -3,7 +3,7 @@
  * planners define them, for the INVALID_ARGUMENT check (argument-keys.ts). Each shape is checked against its
  * interface at compile time, so a key added to an interface, or made required, cannot be missed here.
  */
-import { requiredValue, type ShapeOf, value } from "../argument-keys.js";
+import { type ShapeOf, typed, value } from "../argument-keys.js";
 import type { DrExternalLink } from "./external-links.js";
 import type { DrRouting } from "./routing-policy.js";
 import type { DrLinkOptions } from "./site.js";
@@ -11,20 +11,20 @@ import type { DrBandwidthLimit } from "./two-region-dr.js";
 
 export const DR_ROUTING_KEYS = {
   routes: value,
-  routeTables: value,
-  mainTable: value,
+  routeTables: typed("string[]"),
+  mainTable: typed("boolean"),
 } as const satisfies ShapeOf<DrRouting>;
 
 export const DR_LINK_OPTION_KEYS = {
-  bandwidthMbps: value,
-  chargeType: value,
-  serviceLevel: value,
+  bandwidthMbps: typed("number"),
+  chargeType: typed("string"),
+  serviceLevel: typed("string"),
 } as const satisfies ShapeOf<DrLinkOptions>;
 
 export const DR_BANDWIDTH_LIMIT_KEYS = {
-  ip: requiredValue,
-  limitMbps: requiredValue,
-  side: value,
+  ip: typed("string", true),
+  limitMbps: typed("number", true),
+  side: typed("string"),
 } as const satisfies ShapeOf<DrBandwidthLimit>;
 
 /**
@@ -33,6 +33,6 @@ export const DR_BANDWIDTH_LIMIT_KEYS = {
  * `mapOf(DR_EXTERNAL_LINK_KEYS)`, so that a misspelt `requesterOnly` inside one is caught here.
  */
 export const DR_EXTERNAL_LINK_KEYS = {
-  requesterOnly: value,
-  existingPeeringId: value,
+  requesterOnly: typed("boolean"),
+  existingPeeringId: typed("string"),
 } as const satisfies ShapeOf<DrExternalLink>;

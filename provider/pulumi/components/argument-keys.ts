@@ -10,6 +10,7 @@ import {
   object,
   requiredValue,
   type ShapeOf,
+  typed,
   value,
 } from "../../core/argument-keys.js";
 import { DR_ROUTING_KEYS } from "../../core/dr/argument-shapes.js";
@@ -19,12 +20,12 @@ import type { DrSiteArgs } from "./site.js";
 
 export const DR_SITE_ARG_KEYS = {
   vpc: requiredValue,
-  name: value,
-  region: requiredValue,
-  cidrs: requiredValue,
+  name: typed("string"),
+  region: typed("string", true),
+  cidrs: typed("string[]", true),
   assignedIpv6Cidrs: value,
-  cloud: value,
-  account: value,
+  cloud: typed("string"),
+  account: typed("string"),
   routeTableIds: value,
   routing: object(DR_ROUTING_KEYS),
   connection: value,

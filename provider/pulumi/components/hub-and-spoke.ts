@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
-import { mapOf, object, type ShapeOf, value } from "../../core/argument-keys.js";
+import { mapOf, object, type ShapeOf, typed } from "../../core/argument-keys.js";
 import { DR_EXTERNAL_LINK_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import type { DrExternalLink } from "../../core/dr/external-links.js";
@@ -72,9 +72,9 @@ const HUB_AND_SPOKE_ARG_KEYS = {
   ...DR_LINK_OPTION_KEYS,
   hub: object(DR_SITE_ARG_KEYS, true),
   spokes: mapOf(DR_SITE_ARG_KEYS, true),
-  peeringNamePrefix: value,
-  meshSpokes: value,
-  routeSpokesThroughHub: value,
+  peeringNamePrefix: typed("string"),
+  meshSpokes: typed("boolean"),
+  routeSpokesThroughHub: typed("boolean"),
   externalPeerings: mapOf(DR_EXTERNAL_LINK_KEYS),
 } as const satisfies ShapeOf<HubAndSpokeArgs>;
 

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
-import { listOf, object, type ShapeOf, value } from "../../core/argument-keys.js";
+import { listOf, object, type ShapeOf, typed } from "../../core/argument-keys.js";
 import { DR_BANDWIDTH_LIMIT_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
@@ -73,10 +73,10 @@ const TWO_REGION_DR_ARG_KEYS = {
   ...DR_LINK_OPTION_KEYS,
   primary: object(DR_SITE_ARG_KEYS, true),
   standby: object(DR_SITE_ARG_KEYS, true),
-  peeringName: value,
+  peeringName: typed("string"),
   bandwidthPolicies: listOf(DR_BANDWIDTH_LIMIT_KEYS),
-  requesterOnly: value,
-  existingPeeringId: value,
+  requesterOnly: typed("boolean"),
+  existingPeeringId: typed("string"),
 } as const satisfies ShapeOf<TwoRegionDrArgs>;
 
 export class TwoRegionDr extends pulumi.ComponentResource {

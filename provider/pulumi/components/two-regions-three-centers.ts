@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
-import { listOf, mapOf, object, requiredValue, type ShapeOf, value } from "../../core/argument-keys.js";
+import { listOf, mapOf, object, type ShapeOf, typed } from "../../core/argument-keys.js";
 import { DR_EXTERNAL_LINK_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import type { DrExternalLink } from "../../core/dr/external-links.js";
@@ -81,10 +81,10 @@ export interface TwoRegionsThreeCentersArgs extends DrResourceOptions {
 }
 
 const THREE_CENTERS_ROUTE_KEYS = {
-  from: requiredValue,
-  destination: requiredValue,
-  via: requiredValue,
-  routeTable: value,
+  from: typed("string", true),
+  destination: typed("string", true),
+  via: typed("string", true),
+  routeTable: typed("string"),
 } as const satisfies ShapeOf<ThreeCentersRouteArgs>;
 
 const THREE_CENTERS_ARG_KEYS = {
@@ -93,7 +93,7 @@ const THREE_CENTERS_ARG_KEYS = {
   production: object(DR_SITE_ARG_KEYS, true),
   backup: object(DR_SITE_ARG_KEYS, true),
   dr: object(DR_SITE_ARG_KEYS, true),
-  peeringNamePrefix: value,
+  peeringNamePrefix: typed("string"),
   additionalRoutes: listOf(THREE_CENTERS_ROUTE_KEYS),
   externalPeerings: mapOf(DR_EXTERNAL_LINK_KEYS),
 } as const satisfies ShapeOf<TwoRegionsThreeCentersArgs>;

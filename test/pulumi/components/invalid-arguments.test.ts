@@ -77,6 +77,14 @@ describe("Pulumi DR components refuse an argument they do not have", () => {
     },
   );
 
+  it("a number given as a string is named with its number, before anything is planned", () => {
+    expect(
+      () => new TwoRegionDr("typed", { primary: gz, standby: bj, bandwidthMbps: "200" } as never),
+    ).toThrow(
+      '[typed] INVALID_ARGUMENT TwoRegionDr "typed" has bandwidthMbps "200", a string, where it takes a number. Fix: Give bandwidthMbps as a number: 200',
+    );
+  });
+
   it("a site left out is named, not a TypeError", () => {
     let thrown: unknown;
     try {
