@@ -5,7 +5,8 @@
  * without it (`bandwith: 200` gives a peering with the cloud's default bandwidth) or fail deep inside with a
  * TypeError (`vpc` left out). Every front end (the Pulumi components and resources, the CDKTF constructs) asks
  * this one function. zod cannot be used here: the arguments hold constructs, Pulumi Outputs and CDKTF tokens,
- * which only the front ends know how to read; this reads keys only, and leaves the values to the checks after it.
+ * which only the front ends know how to read; this reads keys and plain types only, and leaves the rules for
+ * values (a CIDR, a bandwidth tier) to the core's checks after it.
  */
 import { closestName } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
@@ -119,11 +120,11 @@ function walk(args: unknown, shape: ArgumentShape, path: FieldPath, out: Finding
     else if (field.kind === "map" && isPlainObject(v))
       for (const [name, item] of Object.entries(v)) walk(item, field.values, [...path, key, name], out);
   }
-  // A required key left out is told once: when a misspelt key is taken for it, its rename mends both.
+  // A required key left out (or null) is told once: when a misspelt key is taken for it, its rename mends both.
   const renamedTo = new Set(unknown.map((key) => closestName(key, known)));
   for (const key of unknown) out.push({ path, key, known, problem: "unknown" });
   for (const [key, field] of Object.entries(shape))
-    if (field.required && args[key] === undefined && !renamedTo.has(key))
+    if (field.required && (args[key] === undefined || args[key] === null) && !renamedTo.has(key))
       out.push({ path, key, known, problem: "missing" });
 }
 

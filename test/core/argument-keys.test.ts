@@ -179,6 +179,13 @@ describe("argumentProblems: required arguments", () => {
     expect(found[0]!.fix).toBe("Give primary.vpcId. primary takes: vpcId, region, cidrs, provider.");
   });
 
+  it("takes null for a required argument as not given (JavaScript's `vpc: null`)", () => {
+    const found = argumentProblems({ primary: { vpcId: null } }, SHAPE, "dr", "TwoRegionDr");
+    expect(found.map((d) => d.message)).toEqual([
+      'TwoRegionDr "dr" needs primary.vpcId, which is not given.',
+    ]);
+  });
+
   it("tells a misspelt required key once, as a rename (the rename mends the missing key too)", () => {
     const found = argumentProblems({ primary: { vpc_id: "vpc-1" } }, SHAPE, "dr", "TwoRegionDr");
     expect(found.map((d) => d.fix.split(".")[0])).toEqual(["Rename primary"]);
