@@ -1,7 +1,7 @@
 /**
  * A killed `pulumi up` converges on the next run (issue 17), on the real Pulumi CLI with the repository's DR
  * example on the embedded local backend: for every resource of the example, a run is SIGKILLed (the CLI and its
- * process group) the moment that resource's "creating" line appears, then `pulumi cancel` when locked and
+ * whole process tree, the providers included) the moment that resource's "creating" line appears, then `pulumi cancel` when locked and
  * `pulumi up` again, as the CLI advises. Each kill point must end with: up succeeded, the two VPCs once each, one
  * live peering for the pair, no route twice, and `pulumi preview --expect-no-changes` passing. The backend's state
  * file is the judge, not what Pulumi says.

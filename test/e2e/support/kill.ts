@@ -1,10 +1,11 @@
 /**
  * `pulumi up` killed mid-run, the way a CI runner's timeout or a closing laptop ends it: the CLI and everything it
- * started (language host, program, providers; one process group) get SIGKILL the moment the k-th resource's
+ * started (language host, program, providers: the whole process tree) get SIGKILL the moment the k-th resource's
  * "creating" line appears, while that create is in flight. Then what the CLI advises: `pulumi cancel` when the
  * stack is still locked, and `pulumi up` again (issue 17).
  */
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { PulumiStack } from "./pulumi.js";
 
 /**
@@ -21,6 +22,53 @@ export function killableStack(programDir: string): PulumiStack {
   return stack;
 }
 
+/** Parent of each process, from /proc (Linux; elsewhere nothing, and only the CLI's own group is killed). */
+function parents(): Map<number, number> {
+  const out = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // `pid (comm) state ppid ...`: comm may hold spaces and parentheses, so read after the last ")".
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      out.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return out;
+}
+
+/** `pid` and every process below it. */
+function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const [child, parent] of parents()) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/**
+ * SIGKILL to the CLI's process group and to the group of every process below it: the engine starts each plugin
+ * (language host, dynamic providers) in a process group of its own (pulumi sdk/go/common/util/cmdutil
+ * child_unix.go `RegisterProcessGroup`: `Setpgid: true`), so killing the CLI's group alone left them running,
+ * about 25 node processes per e2e run. A CI runner's timeout ends the whole tree, as this does.
+ */
+function killTree(pid: number): void {
+  for (const member of processTree(pid))
+    for (const target of [-member, member])
+      try {
+        process.kill(target, "SIGKILL");
+      } catch {
+        // Not a group leader, or already gone.
+      }
+}
+
 /** `+  <type> <name> creating` of a peerlink resource in the CLI's non-interactive output. */
 const CREATING = /^\s*\+\s+(\S*peerlink:\S+)\s+(\S+)\s+creating\b/;
 
@@ -32,7 +80,7 @@ export interface KilledUp {
   readonly output: string;
 }
 
-/** Runs `pulumi up` and kills its process group when the k-th peerlink resource starts creating (k from 1). */
+/** Runs `pulumi up` and kills its process tree when the k-th peerlink resource starts creating (k from 1). */
 export function upKilledAt(stack: PulumiStack, k: number): Promise<KilledUp> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -55,11 +103,7 @@ export function upKilledAt(stack: PulumiStack, k: number): Promise<KilledUp> {
         started.add(`${match[1]} ${match[2]}`);
         if (started.size === k) {
           at = `${match[1]} ${match[2]}`;
-          try {
-            process.kill(-child.pid!, "SIGKILL");
-          } catch {
-            // Already gone.
-          }
+          killTree(child.pid!);
         }
       }
     });
