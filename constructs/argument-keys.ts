@@ -54,9 +54,8 @@ export const PEERING_KEYS = {
   vpc: SITE,
   peerVpc: SITE,
   name: typed("string"),
-  bandwidthMbps: typed("number"),
-  chargeType: typed("string"),
-  serviceLevel: typed("string"),
+  // The same bandwidth and billing options as a DR link's.
+  ...DR_LINK_OPTION_KEYS,
   description: typed("string"),
 } as const satisfies ShapeOf<PeeringProps>;
 

@@ -11,6 +11,7 @@
 import { closestName } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { type FieldPath, fieldText } from "./resource-ref.js";
+import { shownValue } from "./shown-value.js";
 
 /** The plain types a value may be checked for (what `typeof` tells apart, and a list of strings). */
 export type ValueType = "string" | "number" | "boolean" | "string[]";
@@ -179,11 +180,6 @@ function typeName(v: unknown): string {
   return typeof v === "object" ? "an object" : `a ${typeof v}`;
 }
 
-function shownValue(v: unknown): string {
-  const text = JSON.stringify(v) ?? String(v);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 /** The message and fix for a value of the wrong plain type: a number given as a string gets its number. */
 export function wrongTypeText(
   place: ArgumentPlace,
@@ -229,8 +225,7 @@ export function argumentProblems(
   const found: Finding[] = [];
   // No arguments at all (JavaScript's `new Peering(scope, "p")`): every required one is missing. An object that
   // is not a plain literal (a class instance implementing the props) is not looked into.
-  if (args === undefined || args === null) walk({}, shape, [], found);
-  else walk(args, shape, [], found);
+  walk(args ?? {}, shape, [], found);
   return found.map(({ path, key, known, problem }) => {
     const place = { kind, name: resource, path, key, known };
     const text =

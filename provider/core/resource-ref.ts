@@ -28,19 +28,22 @@ export const DOCUMENT_REF: ResourceRef = { kind: "document" };
 
 const KINDS: ReadonlySet<string> = new Set(["vpcs", "subnets", "peerings", "routes", "bandwidthPolicies"]);
 
+/** A zod or JSON path as a field path: list positions stay numbers, every other key is its string. */
+export function fieldPathOf(path: readonly PropertyKey[]): FieldPath {
+  return path.map((p) => (typeof p === "number" ? p : String(p)));
+}
+
 /** A schema error's path (`["vpcs", 0, "cidrs"]`) as a reference. */
 export function refOfPath(path: readonly PropertyKey[]): ResourceRef {
   const [kind, key, ...rest] = path;
   if (typeof kind !== "string" || !KINDS.has(kind)) {
-    return path.length === 0
-      ? DOCUMENT_REF
-      : { kind: "document", path: path.map((p) => (typeof p === "number" ? p : String(p))) };
+    return path.length === 0 ? DOCUMENT_REF : { kind: "document", path: fieldPathOf(path) };
   }
-  const ref: { kind: ResourceKind; key?: string | number; path?: (string | number)[] } = {
+  const ref: { kind: ResourceKind; key?: string | number; path?: FieldPath } = {
     kind: kind as ResourceKind,
   };
   if (typeof key === "number" || typeof key === "string") ref.key = key;
-  if (rest.length > 0) ref.path = rest.map((p) => (typeof p === "number" ? p : String(p)));
+  if (rest.length > 0) ref.path = fieldPathOf(rest);
   return ref;
 }
 

@@ -10,6 +10,7 @@ import { FIELD_DESCRIPTIONS, fieldPath } from "./field-descriptions.js";
 import { refOfPath } from "./resource-ref.js";
 import { routePeerBlocks } from "./route-peer-blocks.js";
 import { isMissingKey, meantKey, schemaKeysAt, valueAt, withoutMendedByRename } from "./schema-keys.js";
+import { shownValue } from "./shown-value.js";
 import { topologySchema } from "./topology-schema.js";
 
 /**
@@ -64,12 +65,6 @@ function pathText(path: readonly PropertyKey[]): string {
     else text += text === "" ? String(key) : `.${String(key)}`;
   }
   return text === "" ? "document" : text;
-}
-
-function shown(value: unknown): string {
-  if (value === undefined) return "nothing";
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** `key: what it holds`, the field's hover text, without its final stop; undefined for an undescribed field. */
@@ -172,7 +167,7 @@ export function schemaIssueDiagnostic(issue: z.core.$ZodIssue, input: unknown): 
     refOfPath(issue.path),
     missing
       ? `${path}: required, but not given.`
-      : `${path}: ${issue.message} (got ${shown(valueAt(input, issue.path))}).`,
+      : `${path}: ${issue.message} (got ${shownValue(valueAt(input, issue.path))}).`,
     fixFor(issue, input, path, field),
   );
 }

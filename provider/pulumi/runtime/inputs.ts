@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import { missingArgumentText, unknownArgumentText } from "../../core/argument-keys.js";
 import { PeerlinkError, schemaKeysAt } from "../../core/index.js";
+import { fieldPathOf } from "../../core/resource-ref.js";
 import { isMissingKey } from "../../core/schema-keys.js";
 
 /** The engine's placeholder for a value not known until apply (@pulumi/pulumi runtime/rpc.js `unknownValue`). */
@@ -59,20 +60,21 @@ export function parseInputs<S extends z.ZodType>(
     // An unrecognized key is reported against that key (Pulumi prints the property), one failure each, in the
     // words every front end uses for it (core/argument-keys.ts).
     if (issue.code === "unrecognized_keys") {
-      const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+      const path = fieldPathOf(issue.path);
+      const keys = schemaKeysAt(schema, path);
       for (const key of issue.keys) {
-        const known = schemaKeysAt(schema, path);
-        const { message, fix } = unknownArgumentText({ kind: resource, name: undefined, path, key, known });
+        const place = { kind: resource, name: undefined, path, key, known: keys };
+        const { message, fix } = unknownArgumentText(place);
         failures.push(failure([...at, key].join("."), "INVALID_ARGUMENT", message, fix));
       }
       continue;
     }
     const property = at.join(".") || "(inputs)";
-    const path = issue.path.slice(0, -1).map((p) => (typeof p === "number" ? p : String(p)));
     const key = issue.path[issue.path.length - 1];
     if (typeof key === "string" && isMissingKey(issue, known)) {
-      const known = schemaKeysAt(schema, path);
-      const { message, fix } = missingArgumentText({ kind: resource, name: undefined, path, key, known });
+      const path = fieldPathOf(issue.path.slice(0, -1));
+      const place = { kind: resource, name: undefined, path, key, known: schemaKeysAt(schema, path) };
+      const { message, fix } = missingArgumentText(place);
       failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
       continue;
     }
