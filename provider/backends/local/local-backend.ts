@@ -56,7 +56,7 @@ export class LocalBackend implements Backend, SessionContext {
   readonly engine: LocalStateEngine;
   readonly #ownsEngine: boolean;
 
-  /** @internal use `engine.session(account)` or `openLocalBackend()` */
+  /** Use `engine.session(account)` or `openLocalBackend()`; the engine is shared, `ownsEngine` closes it. */
   constructor(engine: LocalStateEngine, account: string, ownsEngine: boolean) {
     this.engine = engine;
     this.account = account;

@@ -104,8 +104,8 @@ export class TwoRegionDr extends pulumi.ComponentResource {
   readonly plannedRoutes: pulumi.Output<string[]>;
 
   /**
-   * @param children what the children are created with; @internal for the provider plugin's `construct`, which
-   * makes them the plugin's own resource types. @default the dynamic-provider classes
+   * @param children what the children are created with, for the provider plugin's `construct` only, which makes
+   * them the plugin's own resource types. @default the dynamic-provider classes
    */
   constructor(
     name: string,
