@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -45,5 +47,25 @@ describe("the published package", () => {
     expect(files.some((f) => f.startsWith("test/") || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toBe(
       false,
     );
+  });
+
+  it("ships source maps that carry their sources (the .ts files are not in the package)", () => {
+    const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    const maps = (JSON.parse(out) as { files: { path: string }[] }[])[0]!.files
+      .map((f) => f.path)
+      .filter((f) => f.endsWith(".js.map"));
+    expect(maps.length).toBeGreaterThan(100);
+    const withoutSources = maps.filter((f) => {
+      const map = JSON.parse(readFileSync(join(ROOT, f), "utf8")) as {
+        sources: string[];
+        sourcesContent?: string[];
+      };
+      return map.sourcesContent?.length !== map.sources.length || map.sourcesContent.some((c) => !c);
+    });
+    expect(withoutSources).toEqual([]);
   });
 });
