@@ -295,6 +295,24 @@ app.synth();
     expect(existsSync(join(dir, "cdktf.out/stacks/payments-dr/cdk.tf.json"))).toBe(false);
   });
 
+  it("serves the whole Pulumi package schema from its plugin, as `plugins.providers: path: node_modules/peerlink/bin` runs it", () => {
+    // Until 2026-12-08 schema.json was not published, and the plugin fell back to the minimal schema (no
+    // properties), which Pulumi YAML checks a program against.
+    const getSchema = pathToFileURL(join(packed.packageDir, "dist/provider/plugin/get-schema.js")).href;
+    const r = node(packed.dir, [
+      "--input-type=module",
+      "-e",
+      `const m = await import(${JSON.stringify(getSchema)});
+      process.stdout.write(m.loadSchema("0.0.0"));`,
+    ]);
+    expect(r.stderr).toBe("");
+    const served = JSON.parse(r.stdout) as { resources: Record<string, { inputProperties: object }> };
+    expect(served).toEqual(JSON.parse(readFileSync(join(ROOT, "schema.json"), "utf8")));
+    expect(Object.keys(served.resources["peerlink:index:Peering"]!.inputProperties)).toContain(
+      "bandwidthMbps",
+    );
+  });
+
   it("runs its CLI from the packed files", () => {
     const cli = join(packed.packageDir, "dist/provider/cli/main.js");
     const example = join(packed.dir, "network.yaml");

@@ -43,6 +43,7 @@ describe("the published package", () => {
     expect(files).toContain("dist/provider/core/index.d.ts");
     expect(files).toContain("dist/provider/cli/main.js");
     expect(files).toContain("topology.schema.json"); // what an editor's $schema names in node_modules/peerlink
+    expect(files).toContain("schema.json"); // the Pulumi package schema the plugin serves (get-schema.ts)
     expect(files).toContain("LICENSE"); // the Apache-2.0 text package.json's "license" names
     expect(files.some((f) => f.startsWith("test/") || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toBe(
       false,

@@ -4,13 +4,15 @@
  * real Pulumi CLI with the YAML language host built from github.com/pulumi/pulumi-yaml (scripts/engines.mjs yaml,
  * only for this file). up, a no-change preview, refresh and destroy, checked against the backend's own state; the
  * overlapping-CIDR variant fails its preview with CIDR_OVERLAP and creates nothing, and a mistyped property is
- * refused by the YAML host's type checker from the plugin's schema (schema.json).
+ * refused by the YAML host's type checker from the plugin's schema (schema.json); and the same program on the plugin
+ * of the packed package, where `npm install peerlink` puts it.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureEngines } from "../../scripts/engines.mjs";
+import { installPackedPeerlink, type PackedInstall } from "../support/packed-install.js";
 import { livePeerings, snapshot } from "./support/local.js";
 import { changes, PulumiStack, ROOT } from "./support/pulumi.js";
 
@@ -131,6 +133,62 @@ describe("Pulumi YAML: the plugin's schema types the program", () => {
     const preview = await stack.preview();
     expect(preview.code).not.toBe(0);
     expect(preview.output).toContain("bandwidthMbps: Cannot assign type 'string' to type 'integer'");
+  });
+});
+
+describe("Pulumi YAML with the plugin of `npm install peerlink` (path: node_modules/peerlink/bin)", () => {
+  // The packed package, as npm installs it: until 2026-12-08 it lacked schema.json, and its plugin served the
+  // minimal schema, against which the YAML host could not type a single property.
+  let packed: PackedInstall;
+  let stack: PulumiStack;
+  let typed: PulumiStack;
+  let stateFile: string;
+
+  beforeAll(async () => {
+    packed = installPackedPeerlink();
+    const program = readFileSync(join(EXAMPLE, "Pulumi.yaml"), "utf8").replace(
+      "path: ../../bin",
+      "path: node_modules/peerlink/bin",
+    );
+    expect(program).toContain("path: node_modules/peerlink/bin");
+    writeFileSync(join(packed.dir, "Pulumi.yaml"), program);
+    mkdirSync(join(packed.dir, "typed"));
+    writeFileSync(
+      join(packed.dir, "typed", "Pulumi.yaml"),
+      program
+        .replace("path: node_modules/peerlink/bin", "path: ../node_modules/peerlink/bin")
+        .replace("bandwidthMbps: 100", "bandwidthMbps: lots"),
+    );
+    stack = new PulumiStack(packed.dir);
+    stateFile = join(stack.stateDir, "installed.db");
+    typed = new PulumiStack(join(packed.dir, "typed"));
+    for (const s of [stack, typed]) {
+      delete s.env.PEERLINK_STATE;
+      delete s.env.PEERLINK_ACCOUNT;
+    }
+    await stack.init({ "peerlink:stateFile": stateFile, "peerlink:account": ACCOUNT });
+    await typed.init({ "peerlink:stateFile": join(typed.stateDir, "typed.db") });
+  });
+  afterAll(() => {
+    stack?.close();
+    typed?.close();
+    if (packed) rmSync(packed.dir, { recursive: true, force: true });
+  });
+
+  it("types the program from the installed plugin's schema", async () => {
+    const preview = await typed.preview();
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toContain("bandwidthMbps: Cannot assign type 'string' to type 'integer'");
+  });
+
+  it("up ends with the peering ACTIVE, then destroy removes it", async () => {
+    const up = await stack.up();
+    expect(up.code, up.output).toBe(0);
+    expect((await stack.outputs()).status).toBe("ACTIVE");
+    expect(livePeerings((await snapshot(stateFile, ACCOUNT)).peerings)).toHaveLength(1);
+    const destroy = await stack.destroy();
+    expect(destroy.code, destroy.output).toBe(0);
+    expect((await snapshot(stateFile, ACCOUNT)).vpcs).toEqual([]);
   });
 });
 
