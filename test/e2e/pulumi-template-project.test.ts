@@ -89,6 +89,38 @@ describe("a `pulumi new typescript` project (CommonJS, Pulumi's ts-node) using t
     expect(preview.code, preview.output).toBe(0);
   });
 
+  it("a TypeScript policy pack laid out as `pulumi policy new aws-typescript` makes one (CommonJS, node10) runs and passes", async () => {
+    // PulumiPolicy.yaml `runtime: nodejs`, index.ts through Pulumi's ts-node, which type-checks it: the import
+    // becomes require("peerlink/pulumi/policy") (loading it serves the pack), its types come from typesVersions.
+    const pack = join(packed.dir, "network-policies");
+    mkdirSync(pack);
+    writeFileSync(
+      join(pack, "PulumiPolicy.yaml"),
+      "description: peerlink's topology rules\nruntime: nodejs\n",
+    );
+    writeFileSync(join(pack, "package.json"), JSON.stringify({ name: "network-policies", version: "0.0.1" }));
+    writeFileSync(
+      join(pack, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "es6",
+          module: "commonjs",
+          moduleResolution: "node",
+          strictNullChecks: true,
+        },
+        files: ["index.ts"],
+      }),
+    );
+    writeFileSync(
+      join(pack, "index.ts"),
+      'import { topologyErrorsPolicy } from "peerlink/pulumi/policy";\nexport const served: string = topologyErrorsPolicy.name;\n',
+    );
+    const preview = await stack.preview(["--policy-pack", pack]);
+    expect(preview.code, preview.output).toBe(0);
+    expect(preview.output).toMatch(/✅ peerlink@v0\.0\.1/);
+    expect(preview.output).not.toMatch(/\[(mandatory|advisory)\]/);
+  });
+
   it("an overlapping standby CIDR fails the preview with CIDR_OVERLAP, before anything is touched", async () => {
     const before = await snapshot(stateFile, "local");
     const preview = await stack.preview(["--config", "standbyCidr=10.0.128.0/17"]);
