@@ -12,6 +12,7 @@ import {
   listOf,
   mapOf,
   object,
+  oneOf,
   requiredValue,
   type ShapeOf,
   typed,
@@ -24,6 +25,7 @@ import {
   DR_ROUTING_KEYS,
 } from "../provider/core/dr/argument-shapes.js";
 import { TopologyValidationError } from "../provider/core/errors.js";
+import { CLOUDS } from "../provider/core/topology-schema.js";
 import type { BandwidthPolicyProps } from "./bandwidth-policy.js";
 import type { HubAndSpokeProps } from "./dr/hub-and-spoke.js";
 import type { TwoRegionDrProps } from "./dr/two-region-dr.js";
@@ -36,7 +38,7 @@ import type { VpcSite } from "./vpc-site.js";
 
 export const VPC_SITE_KEYS = {
   vpcId: typed("string", true),
-  cloud: typed("string", true),
+  cloud: oneOf(CLOUDS, true),
   region: typed("string", true),
   account: typed("string", true),
   cidrs: typed("string[]", true),
@@ -50,7 +52,7 @@ export const VPC_SITE_KEYS = {
 const SITE = object(VPC_SITE_KEYS, true);
 
 export const PEERING_KEYS = {
-  cloud: typed("string", true),
+  cloud: oneOf(CLOUDS, true),
   vpc: SITE,
   peerVpc: SITE,
   name: typed("string"),
@@ -60,7 +62,7 @@ export const PEERING_KEYS = {
 } as const satisfies ShapeOf<PeeringProps>;
 
 export const EXISTING_PEERING_KEYS = {
-  cloud: typed("string", true),
+  cloud: oneOf(CLOUDS, true),
   peeringId: typed("string", true),
   vpc: SITE,
   peerVpc: SITE,
@@ -68,13 +70,13 @@ export const EXISTING_PEERING_KEYS = {
 } as const satisfies ShapeOf<ExistingPeeringProps>;
 
 export const PEERING_ACCEPTANCE_KEYS = {
-  cloud: typed("string", true),
+  cloud: oneOf(CLOUDS, true),
   peering: requiredValue,
   provider: value,
 } as const satisfies ShapeOf<PeeringAcceptanceProps>;
 
 export const ROUTE_RULE_KEYS = {
-  cloud: typed("string", true),
+  cloud: oneOf(CLOUDS, true),
   vpc: SITE,
   peering: requiredValue,
   destination: typed("string", true),
@@ -84,7 +86,7 @@ export const ROUTE_RULE_KEYS = {
 } as const satisfies ShapeOf<RouteRuleProps>;
 
 export const BANDWIDTH_POLICY_KEYS = {
-  cloud: typed("string", true),
+  cloud: oneOf(CLOUDS, true),
   peering: requiredValue,
   ip: typed("string", true),
   limitMbps: typed("number", true),

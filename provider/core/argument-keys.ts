@@ -10,6 +10,7 @@
  */
 import { closestName } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
+import { optionFix } from "./option-fix.js";
 import { type FieldPath, fieldText } from "./resource-ref.js";
 import { shownValue } from "./shown-value.js";
 
@@ -30,12 +31,25 @@ type TypeOf<V> = [V] extends [string]
         ? "string[]"
         : never;
 
+/** The words a TypeScript type allows when it is a union of string literals (`Cloud`); `never` for `string`. */
+type WordsOf<V> = [V] extends [string] ? (string extends V ? never : V) : never;
+
 /**
  * What a key holds: a value (not looked into, or checked for one plain type), a plain object, a list of them, or
  * a map of them.
  */
-export type ArgumentField<Required extends boolean = boolean, Type extends ValueType = ValueType> =
-  | { readonly kind: "value"; readonly required: Required; readonly type?: Type }
+export type ArgumentField<
+  Required extends boolean = boolean,
+  Type extends ValueType = ValueType,
+  Words extends string = string,
+> =
+  | {
+      readonly kind: "value";
+      readonly required: Required;
+      readonly type?: Type;
+      /** The only words a string may be (oneOf). */
+      readonly words?: readonly Words[];
+    }
   | { readonly kind: "object"; readonly required: Required; readonly shape: ArgumentShape }
   | { readonly kind: "list"; readonly required: Required; readonly items: ArgumentShape }
   | { readonly kind: "map"; readonly required: Required; readonly values: ArgumentShape };
@@ -52,6 +66,13 @@ export const requiredValue = { kind: "value", required: true } as const;
  */
 export const typed = <T extends ValueType, R extends boolean = false>(type: T, required?: R) =>
   ({ kind: "value", required: (required ?? false) as R, type }) as const;
+/**
+ * One of `words` (a cloud, a charge type): `cloud: "tencent"` is named when the construct is built, with the word
+ * it most likely means, instead of reaching a synth that reports a topology path the caller never wrote. ShapeOf
+ * takes it only for a key whose type is a union of those words, and requires it there.
+ */
+export const oneOf = <W extends string, R extends boolean = false>(words: readonly W[], required?: R) =>
+  ({ kind: "value", required: (required ?? false) as R, type: "string", words }) as const;
 export const object = <R extends boolean = false>(shape: ArgumentShape, required?: R) =>
   ({ kind: "object", required: (required ?? false) as R, shape }) as const;
 export const listOf = <R extends boolean = false>(items: ArgumentShape, required?: R) =>
@@ -63,14 +84,24 @@ export const mapOf = <R extends boolean = false>(values: ArgumentShape, required
 /**
  * A shape whose keys are exactly those of `T`, each required exactly when `T` requires it, and typed only as `T`
  * types it: `satisfies ShapeOf<Props>` stops the compile when an interface gains a key its shape lacks, a key
- * changes optionality, or a checked type is not the key's.
+ * changes optionality, or a checked type is not the key's. A key whose type is a union of words must be a oneOf
+ * of some of them.
  */
 export type ShapeOf<T> = {
-  readonly [K in keyof T]-?: ArgumentField<
+  readonly [K in keyof T]-?: FieldOf<
     Partial<Pick<T, K>> extends Pick<T, K> ? false : true,
-    TypeOf<NonNullable<T[K]>>
+    NonNullable<T[K]>
   >;
 };
+
+type FieldOf<R extends boolean, V> = [WordsOf<V>] extends [never]
+  ? ArgumentField<R, TypeOf<V>, never>
+  : {
+      readonly kind: "value";
+      readonly required: R;
+      readonly type: "string";
+      readonly words: readonly WordsOf<V>[];
+    };
 
 /** A plain object literal (not an Output, a construct, a token object, a Date or a list). */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -83,7 +114,11 @@ interface Finding {
   readonly path: FieldPath;
   readonly key: string;
   readonly known: readonly string[];
-  readonly problem: "unknown" | "missing" | { readonly expected: ValueType; readonly given: unknown };
+  readonly problem:
+    | "unknown"
+    | "missing"
+    | { readonly expected: ValueType; readonly given: unknown }
+    | { readonly words: readonly string[]; readonly given: string };
 }
 
 /** An object that is neither a plain literal nor a list: a CDKTF IResolvable, a Pulumi Output. Never judged. */
@@ -115,6 +150,15 @@ function walk(args: unknown, shape: ArgumentShape, path: FieldPath, out: Finding
     if (field.kind === "value") {
       if (field.type !== undefined && v !== undefined && v !== null && !isOfType(v, field.type))
         out.push({ path, key, known, problem: { expected: field.type, given: v } });
+      // A string holding `${` is a CDKTF token or a Terraform interpolation, whose value is not known here; no
+      // word of a oneOf holds one.
+      else if (
+        field.words !== undefined &&
+        typeof v === "string" &&
+        !v.includes("${") &&
+        !field.words.includes(v)
+      )
+        out.push({ path, key, known, problem: { words: field.words, given: v } });
     } else if (field.kind === "object") walk(v, field.shape, [...path, key], out);
     else if (field.kind === "list" && Array.isArray(v))
       for (const [i, item] of v.entries()) walk(item, field.items, [...path, key, i], out);
@@ -180,6 +224,19 @@ function typeName(v: unknown): string {
   return typeof v === "object" ? "an object" : `a ${typeof v}`;
 }
 
+/** The message and fix for a string that is none of the words its key takes: the fix names the one meant. */
+export function wrongWordText(
+  place: ArgumentPlace,
+  words: readonly string[],
+  given: string,
+): { message: string; fix: string } {
+  const at = fieldText([...place.path, place.key]);
+  return {
+    message: `${whose(place.kind, place.name)} has ${at} ${shownValue(given)}, which is none of the values it takes.`,
+    fix: optionFix(given, words),
+  };
+}
+
 /** The message and fix for a value of the wrong plain type: a number given as a string gets its number. */
 export function wrongTypeText(
   place: ArgumentPlace,
@@ -233,7 +290,9 @@ export function argumentProblems(
         ? unknownArgumentText(place)
         : problem === "missing"
           ? missingArgumentText(place)
-          : wrongTypeText(place, problem.expected, problem.given);
+          : "words" in problem
+            ? wrongWordText(place, problem.words, problem.given)
+            : wrongTypeText(place, problem.expected, problem.given);
     return diagnostic("INVALID_ARGUMENT", { kind: "document", path: [resource] }, text.message, text.fix, {
       field: [...path, key],
     });

@@ -4,9 +4,10 @@
  * when a list was written as a map. The field meanings are field-descriptions.ts's, the ones an editor shows.
  */
 import type { z } from "zod";
-import { closestName, folded } from "./closest-name.js";
+import { folded } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { FIELD_DESCRIPTIONS, fieldPath } from "./field-descriptions.js";
+import { optionFix } from "./option-fix.js";
 import { refOfPath } from "./resource-ref.js";
 import { routePeerBlocks } from "./route-peer-blocks.js";
 import { isMissingKey, meantKey, schemaKeysAt, valueAt, withoutMendedByRename } from "./schema-keys.js";
@@ -123,12 +124,10 @@ function fixFor(issue: z.core.$ZodIssue, input: unknown, path: string, field: st
       : `Write ${name} as a list: \`${name}: [{ ... }]\`, or one \`- ...\` item per entry in block style, even for one item.`;
   }
   if (issue.code === "invalid_value" && typeof value === "string") {
-    const meant = closestName(
+    return optionFix(
       value,
       issue.values.filter((v): v is string => typeof v === "string"),
     );
-    const options = issue.values.map((v) => JSON.stringify(v)).join(", ");
-    return meant !== undefined ? `Use "${meant}" (the options are ${options}).` : `Use one of ${options}.`;
   }
   const peer = destinationPeer(issue.path, input);
   if (peer !== undefined) {

@@ -186,6 +186,50 @@ describe("CDKTF constructs refuse a prop they do not have", () => {
     );
   });
 
+  it("names a cloud that is none of the three when the construct is built, not a TypeError", () => {
+    // `cloud: "tencent"` used to fail with Cannot read properties of undefined (reading 'getStringAttribute'), and
+    // a site's `cloud: "tencent"` reached the synth as vpcs[0].cloud plus a CLOUD_MISMATCH whose fix was
+    // `Set cloud to "tencent"`.
+    const fix = 'Fix: Use "tencentcloud" (the options are "tencentcloud", "huaweicloud", "baiducloud").';
+    expect(() =>
+      synthStack((stack) => {
+        new Peering(stack, "p", { cloud: "tencent", vpc: gz, peerVpc: bj } as never);
+      }),
+    ).toThrow(
+      `[stack/p] INVALID_ARGUMENT Peering "stack/p" has cloud "tencent", which is none of the values it takes. ${fix}`,
+    );
+    let thrown: unknown;
+    try {
+      synthStack((stack) => {
+        new TwoRegionDr(stack, "dr", {
+          primary: { ...gz, cloud: "tencent" } as never,
+          standby: bj,
+          bandwidthMbps: 100,
+        });
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TopologyValidationError);
+    expect((thrown as TopologyValidationError).message).toBe(
+      `peerlink found 1 error(s) in the topology:\n[stack/dr] INVALID_ARGUMENT TwoRegionDr "stack/dr" has primary.cloud "tencent", which is none of the values it takes. ${fix}`,
+    );
+  });
+
+  it("takes a CDKTF token for a prop of fixed words (its value is not known when the construct is built)", () => {
+    const result = synthStack((stack) => {
+      const chargeType = new TerraformVariable(stack, "charge", { type: "string" });
+      new Peering(stack, "p", {
+        cloud: "tencentcloud",
+        vpc: gz,
+        peerVpc: bj,
+        bandwidthMbps: 100,
+        chargeType: chargeType.stringValue as "POSTPAID_BY_DAY_MAX",
+      });
+    });
+    expect(result.errors).toEqual([]);
+  });
+
   it("takes CDKTF tokens for typed props: a token number, string and list pass", () => {
     const result = synthStack((stack) => {
       const bandwidth = new TerraformVariable(stack, "bandwidth", { type: "number" });

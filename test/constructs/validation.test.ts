@@ -84,12 +84,27 @@ describe("synth-time validation by the core rules", () => {
       new Peering(stack, "p", {
         cloud: "tencentcloud",
         vpc: site("tencentcloud", "a", "10.0.0.0/16", "r-1"),
-        peerVpc: site("tencentcloud", "b", "10.1.0.0/16", "r-2"),
+        peerVpc: { ...site("tencentcloud", "b", "10.1.0.0/16", "r-2"), region: "" },
         bandwidthMbps: 100,
-        chargeType: "MONTHLY" as ChargeType,
       });
     });
     expect(errorCodes(result)).toEqual(["stack/p INVALID_DOCUMENT"]);
+  });
+
+  it("refuses a word that is none of a key's when the construct is built, naming the argument, not a document path", () => {
+    const build = () =>
+      synthStack((stack) => {
+        new Peering(stack, "p", {
+          cloud: "tencentcloud",
+          vpc: site("tencentcloud", "a", "10.0.0.0/16", "r-1"),
+          peerVpc: site("tencentcloud", "b", "10.1.0.0/16", "r-2"),
+          bandwidthMbps: 100,
+          chargeType: "MONTHLY" as ChargeType,
+        });
+      });
+    expect(build).toThrow(
+      '[stack/p] INVALID_ARGUMENT Peering "stack/p" has chargeType "MONTHLY", which is none of the values it takes. Fix: Use one of "POSTPAID_BY_DAY_MAX", "POSTPAID_BY_MONTH_95", "Postpaid", "Prepaid".',
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import {
   listOf,
   mapOf,
   object,
+  oneOf,
   requiredValue,
   type ShapeOf,
   typed,
@@ -284,6 +285,70 @@ describe("argumentProblems: plain types", () => {
     // @ts-expect-error vpc may be an object: its values are not judged
     const union = { n: value, vpc: typed("string") } as const satisfies ShapeOf<Props>;
     expect([good, wrong, union].every((shape) => "n" in shape)).toBe(true);
+  });
+});
+
+describe("argumentProblems: words (oneOf)", () => {
+  const CLOUDS = ["tencentcloud", "huaweicloud", "baiducloud"] as const;
+  const SHAPE_WITH_WORDS = {
+    cloud: oneOf(CLOUDS, true),
+    sites: listOf({ cloud: oneOf(CLOUDS), side: oneOf(["primary", "standby"]) }),
+  };
+
+  it("names a word that is none of the key's, with the one meant, at any depth", () => {
+    const found = argumentProblems(
+      { cloud: "tencent", sites: [{ cloud: "huaweicloud", side: "both" }, { cloud: "Baiducloud" }] },
+      SHAPE_WITH_WORDS,
+      "s/p",
+      "Peering",
+    );
+    expect(found.map((d) => [d.code, d.field, d.message, d.fix])).toEqual([
+      [
+        "INVALID_ARGUMENT",
+        ["cloud"],
+        'Peering "s/p" has cloud "tencent", which is none of the values it takes.',
+        'Use "tencentcloud" (the options are "tencentcloud", "huaweicloud", "baiducloud").',
+      ],
+      [
+        "INVALID_ARGUMENT",
+        ["sites", 0, "side"],
+        'Peering "s/p" has sites[0].side "both", which is none of the values it takes.',
+        'Use one of "primary", "standby".',
+      ],
+      [
+        "INVALID_ARGUMENT",
+        ["sites", 1, "cloud"],
+        'Peering "s/p" has sites[1].cloud "Baiducloud", which is none of the values it takes.',
+        'Use "baiducloud" (the options are "tencentcloud", "huaweicloud", "baiducloud").',
+      ],
+    ]);
+  });
+
+  it("leaves the key's own words, tokens, Outputs and null alone, and names a value that is no string", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text of a CDKTF token, as Token.asString gives it
+    const token = "${TfToken[TOKEN.12]}";
+    const output = new (class Output {})();
+    const args = { cloud: token, sites: [{ cloud: output }, { cloud: null, side: "standby" }] };
+    expect(argumentProblems(args, SHAPE_WITH_WORDS, "p", "Peering")).toEqual([]);
+    const found = argumentProblems({ cloud: 1 }, SHAPE_WITH_WORDS, "p", "Peering");
+    expect(found.map((d) => d.message)).toEqual([
+      'Peering "p" has cloud 1, a number, where it takes a string.',
+    ]);
+  });
+
+  it("ShapeOf requires oneOf for a key whose type is a union of words, and only words of that union", () => {
+    interface Props {
+      readonly cloud: "a" | "b";
+      readonly name?: string;
+    }
+    const good = { cloud: oneOf(["a", "b"], true), name: typed("string") } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error "c" is no word of cloud
+    const other = { cloud: oneOf(["a", "c"], true), name: typed("string") } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error cloud takes words only: a plain string check would let "tencent" through
+    const plain = { cloud: typed("string", true), name: typed("string") } as const satisfies ShapeOf<Props>;
+    // @ts-expect-error name is any string: it has no words
+    const words = { cloud: oneOf(["a", "b"], true), name: oneOf(["x"]) } as const satisfies ShapeOf<Props>;
+    expect([good, other, plain, words].every((shape) => "cloud" in shape)).toBe(true);
   });
 });
 

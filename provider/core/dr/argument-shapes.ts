@@ -3,11 +3,12 @@
  * planners define them, for the INVALID_ARGUMENT check (argument-keys.ts). Each shape is checked against its
  * interface at compile time, so a key added to an interface, or made required, cannot be missed here.
  */
-import { type ShapeOf, typed, value } from "../argument-keys.js";
+import { oneOf, type ShapeOf, typed, value } from "../argument-keys.js";
+import { CHARGE_TYPES, SERVICE_LEVELS } from "../topology-schema.js";
 import type { DrExternalLink } from "./external-links.js";
 import type { DrRouting } from "./routing-policy.js";
 import type { DrLinkOptions } from "./site.js";
-import type { DrBandwidthLimit } from "./two-region-dr.js";
+import { DR_SIDES, type DrBandwidthLimit } from "./two-region-dr.js";
 
 export const DR_ROUTING_KEYS = {
   routes: value,
@@ -17,14 +18,14 @@ export const DR_ROUTING_KEYS = {
 
 export const DR_LINK_OPTION_KEYS = {
   bandwidthMbps: typed("number"),
-  chargeType: typed("string"),
-  serviceLevel: typed("string"),
+  chargeType: oneOf(CHARGE_TYPES),
+  serviceLevel: oneOf(SERVICE_LEVELS),
 } as const satisfies ShapeOf<DrLinkOptions>;
 
 export const DR_BANDWIDTH_LIMIT_KEYS = {
   ip: typed("string", true),
   limitMbps: typed("number", true),
-  side: typed("string"),
+  side: oneOf(DR_SIDES),
 } as const satisfies ShapeOf<DrBandwidthLimit>;
 
 /**

@@ -16,13 +16,17 @@ import {
   routesBothWays,
 } from "./site.js";
 
+/** The two sites of a two-region DR, as `bandwidthPolicies[].side` names them. */
+export const DR_SIDES = ["primary", "standby"] as const;
+export type DrSide = (typeof DR_SIDES)[number];
+
 /** A per-IP outbound limit on the DR peering (seed 000 "配置跨地域对等连接的流控"). */
 export interface DrBandwidthLimit {
   /** An address of the side named by `side`. */
   readonly ip: string;
   readonly limitMbps: number;
   /** @default "primary" */
-  readonly side?: "primary" | "standby";
+  readonly side?: DrSide;
 }
 
 export interface TwoRegionDrInput extends DrLinkOptions {

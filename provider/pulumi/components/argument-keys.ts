@@ -8,12 +8,14 @@ import {
   type ArgumentShape,
   argumentProblems,
   object,
+  oneOf,
   requiredValue,
   type ShapeOf,
   typed,
   value,
 } from "../../core/argument-keys.js";
 import { DR_ROUTING_KEYS } from "../../core/dr/argument-shapes.js";
+import { CLOUDS } from "../../core/topology-schema.js";
 import type { DrResourceOptions } from "./create-children.js";
 import { PulumiTopologyValidationError } from "./plan-report.js";
 import type { DrSiteArgs } from "./site.js";
@@ -24,7 +26,7 @@ export const DR_SITE_ARG_KEYS = {
   region: typed("string", true),
   cidrs: typed("string[]", true),
   assignedIpv6Cidrs: value,
-  cloud: typed("string"),
+  cloud: oneOf(CLOUDS),
   account: typed("string"),
   routeTableIds: value,
   routing: object(DR_ROUTING_KEYS),

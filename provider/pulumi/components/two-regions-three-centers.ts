@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PeeringStatus } from "../../backends/backend.js";
-import { listOf, mapOf, object, type ShapeOf, typed } from "../../core/argument-keys.js";
+import { listOf, mapOf, object, oneOf, type ShapeOf, typed } from "../../core/argument-keys.js";
 import { DR_EXTERNAL_LINK_KEYS, DR_LINK_OPTION_KEYS } from "../../core/dr/argument-shapes.js";
 import type { TopologyDescription } from "../../core/dr/describe-plan.js";
 import type { DrExternalLink } from "../../core/dr/external-links.js";
@@ -29,9 +29,12 @@ import type { DrResourceOptions } from "./create-children.js";
 import type { DrCostSummary, ReachabilityMatrix } from "./plan-report.js";
 import { type DrSiteArgs, resolveSite } from "./site.js";
 
-export type ThreeCentersRole = "production" | "backup" | "dr";
+export const THREE_CENTERS_ROLES = ["production", "backup", "dr"] as const;
+/** One of the three centres. */
+export type ThreeCentersRole = (typeof THREE_CENTERS_ROLES)[number];
+export const THREE_CENTERS_LINKS = ["production-backup", "production-dr", "backup-dr"] as const;
 /** A peering of the three, by its two centres. */
-export type ThreeCentersLink = "production-backup" | "production-dr" | "backup-dr";
+export type ThreeCentersLink = (typeof THREE_CENTERS_LINKS)[number];
 
 /** A route beyond the full mesh, validated with the rest (a route through a third centre is refused). */
 export interface ThreeCentersRouteArgs {
@@ -81,9 +84,9 @@ export interface TwoRegionsThreeCentersArgs extends DrResourceOptions {
 }
 
 const THREE_CENTERS_ROUTE_KEYS = {
-  from: typed("string", true),
+  from: oneOf(THREE_CENTERS_ROLES, true),
   destination: typed("string", true),
-  via: typed("string", true),
+  via: oneOf(THREE_CENTERS_LINKS, true),
   routeTable: typed("string"),
 } as const satisfies ShapeOf<ThreeCentersRouteArgs>;
 

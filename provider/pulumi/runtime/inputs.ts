@@ -4,10 +4,10 @@
  * are skipped, never guessed.
  */
 import type { z } from "zod";
-import { missingArgumentText, unknownArgumentText } from "../../core/argument-keys.js";
+import { missingArgumentText, unknownArgumentText, wrongWordText } from "../../core/argument-keys.js";
 import { PeerlinkError, schemaKeysAt } from "../../core/index.js";
 import { fieldPathOf } from "../../core/resource-ref.js";
-import { isMissingKey } from "../../core/schema-keys.js";
+import { isMissingKey, valueAt } from "../../core/schema-keys.js";
 
 /** The engine's placeholder for a value not known until apply (@pulumi/pulumi runtime/rpc.js `unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -75,6 +75,21 @@ export function parseInputs<S extends z.ZodType>(
       const path = fieldPathOf(issue.path.slice(0, -1));
       const place = { kind: resource, name: undefined, path, key, known: schemaKeysAt(schema, path) };
       const { message, fix } = missingArgumentText(place);
+      failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
+      continue;
+    }
+    // A word that is none of the key's (`cloud: "tencent"`): the one meant, as every front end tells it.
+    const given = valueAt(known, issue.path);
+    if (issue.code === "invalid_value" && typeof key === "string" && typeof given === "string") {
+      const words = issue.values.filter((v): v is string => typeof v === "string");
+      const place = {
+        kind: resource,
+        name: undefined,
+        path: fieldPathOf(issue.path.slice(0, -1)),
+        key,
+        known: [],
+      };
+      const { message, fix } = wrongWordText(place, words, given);
       failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
       continue;
     }

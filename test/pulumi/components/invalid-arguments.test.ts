@@ -98,6 +98,26 @@ describe("Pulumi DR components refuse an argument they do not have", () => {
     );
   });
 
+  it("a word that is none of a key's (a centre, a link, a cloud) is named with the one meant, not a TypeError", () => {
+    // `from: "prod"` used to fail deep in the planner: Cannot read properties of undefined (reading 'drSite').
+    expect(
+      () =>
+        new TwoRegionsThreeCenters("words", {
+          production: { ...gz, cloud: "tencent" },
+          backup: sh,
+          dr: bj,
+          bandwidthMbps: 100,
+          additionalRoutes: [{ from: "prod", destination: "10.0.1.0/24", via: "production-dr" }],
+        } as never),
+    ).toThrow(
+      [
+        "peerlink found 2 error(s) in the topology:",
+        '[words] INVALID_ARGUMENT TwoRegionsThreeCenters "words" has production.cloud "tencent", which is none of the values it takes. Fix: Use "tencentcloud" (the options are "tencentcloud", "huaweicloud", "baiducloud").',
+        '[words] INVALID_ARGUMENT TwoRegionsThreeCenters "words" has additionalRoutes[0].from "prod", which is none of the values it takes. Fix: Use "production" (the options are "production", "backup", "dr").',
+      ].join("\n"),
+    );
+  });
+
   it("a misspelt requesterOnly inside an external link is refused, not taken as a peering this stack accepts", () => {
     expect(
       () =>

@@ -114,6 +114,20 @@ describe("zod: one failure per offending property", () => {
     ]);
   });
 
+  it("a word that is none of an input's is named with the one meant, as the constructs and components say it", async () => {
+    const { failures } = await impl(peering).check(
+      {},
+      { connection: world.a, vpcId: "v", peerVpcId: "w", name: "p", serviceLevel: "Gold" },
+    );
+    expect(failures).toEqual([
+      {
+        property: "serviceLevel",
+        reason:
+          'INVALID_ARGUMENT: Peering has serviceLevel "Gold", which is none of the values it takes. Fix: Use "gold" (the options are "platinum", "gold", "silver").',
+      },
+    ]);
+  });
+
   it("valid inputs come back parsed, with their defaults", async () => {
     const { failures, inputs } = await impl(routeRule).check(
       {},
