@@ -4,7 +4,12 @@
  * are skipped, never guessed.
  */
 import type { z } from "zod";
-import { missingArgumentText, unknownArgumentText, wrongWordText } from "../../core/argument-keys.js";
+import {
+  missingArgumentText,
+  unknownArgumentText,
+  wrongTypeText,
+  wrongWordText,
+} from "../../core/argument-keys.js";
 import { PeerlinkError, schemaKeysAt } from "../../core/index.js";
 import { fieldPathOf } from "../../core/resource-ref.js";
 import { isMissingKey, valueAt } from "../../core/schema-keys.js";
@@ -39,6 +44,9 @@ export function knownInputs(raw: Record<string, unknown>): {
   }
   return { known, unknown };
 }
+
+/** The zod types the argument check's wording covers (a list's items are told by zod). */
+const PLAIN_TYPES = ["string", "number", "boolean"] as const;
 
 /**
  * Validates inputs with zod, one failure per offending property (Pulumi prints them all). A property whose value
@@ -78,8 +86,23 @@ export function parseInputs<S extends z.ZodType>(
       failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
       continue;
     }
-    // A word that is none of the key's (`cloud: "tencent"`): the one meant, as every front end tells it.
+    // A value of the wrong plain type (`bandwidthMbps: "100"`, from a YAML or Python program) and a word that is
+    // none of the key's (`cloud: "tencent"`): told as every front end tells them.
     const given = valueAt(known, issue.path);
+    const expected =
+      issue.code === "invalid_type" ? PLAIN_TYPES.find((t) => t === issue.expected) : undefined;
+    if (expected !== undefined && typeof key === "string" && given !== undefined && given !== null) {
+      const place = {
+        kind: resource,
+        name: undefined,
+        path: fieldPathOf(issue.path.slice(0, -1)),
+        key,
+        known: [],
+      };
+      const { message, fix } = wrongTypeText(place, expected, given);
+      failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
+      continue;
+    }
     if (issue.code === "invalid_value" && typeof key === "string" && typeof given === "string") {
       const words = issue.values.filter((v): v is string => typeof v === "string");
       const place = {

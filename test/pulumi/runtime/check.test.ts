@@ -128,6 +128,20 @@ describe("zod: one failure per offending property", () => {
     ]);
   });
 
+  it("a number given as a string (a Python or YAML program's) is named with its number", async () => {
+    const { failures } = await impl(peering).check(
+      {},
+      { connection: world.a, vpcId: "v", peerVpcId: "w", name: "p", bandwidthMbps: "200" },
+    );
+    expect(failures).toEqual([
+      {
+        property: "bandwidthMbps",
+        reason:
+          'INVALID_ARGUMENT: Peering has bandwidthMbps "200", a string, where it takes a number. Fix: Give bandwidthMbps as a number: 200, not "200" (a value read from the environment or a file is a string: convert it with Number()).',
+      },
+    ]);
+  });
+
   it("valid inputs come back parsed, with their defaults", async () => {
     const { failures, inputs } = await impl(routeRule).check(
       {},
