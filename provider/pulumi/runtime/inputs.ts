@@ -86,34 +86,9 @@ export function parseInputs<S extends z.ZodType>(
       failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
       continue;
     }
-    // A value of the wrong plain type (`bandwidthMbps: "100"`, from a YAML or Python program) and a word that is
-    // none of the key's (`cloud: "tencent"`): told as every front end tells them.
-    const given = valueAt(known, issue.path);
-    const expected =
-      issue.code === "invalid_type" ? PLAIN_TYPES.find((t) => t === issue.expected) : undefined;
-    if (expected !== undefined && typeof key === "string" && given !== undefined && given !== null) {
-      const place = {
-        kind: resource,
-        name: undefined,
-        path: fieldPathOf(issue.path.slice(0, -1)),
-        key,
-        known: [],
-      };
-      const { message, fix } = wrongTypeText(place, expected, given);
-      failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
-      continue;
-    }
-    if (issue.code === "invalid_value" && typeof key === "string" && typeof given === "string") {
-      const words = issue.values.filter((v): v is string => typeof v === "string");
-      const place = {
-        kind: resource,
-        name: undefined,
-        path: fieldPathOf(issue.path.slice(0, -1)),
-        key,
-        known: [],
-      };
-      const { message, fix } = wrongWordText(place, words, given);
-      failures.push(failure(property, "INVALID_ARGUMENT", message, fix));
+    const text = typeof key === "string" ? valueText(issue, key, known, resource) : undefined;
+    if (text !== undefined) {
+      failures.push(failure(property, "INVALID_ARGUMENT", text.message, text.fix));
       continue;
     }
     failures.push(
@@ -126,6 +101,36 @@ export function parseInputs<S extends z.ZodType>(
     );
   }
   return { inputs: undefined, failures, unknown };
+}
+
+/**
+ * A value of the wrong plain type (`bandwidthMbps: "100"`, from a YAML or Python program) or a word that is none
+ * of the key's (`cloud: "tencent"`), told as every front end tells them; undefined for any other issue.
+ */
+function valueText(
+  issue: z.core.$ZodIssue,
+  key: string,
+  known: Record<string, unknown>,
+  resource: string,
+): { message: string; fix: string } | undefined {
+  const given = valueAt(known, issue.path);
+  if (given === undefined || given === null) return undefined;
+  const place = {
+    kind: resource,
+    name: undefined,
+    path: fieldPathOf(issue.path.slice(0, -1)),
+    key,
+    known: [],
+  };
+  const expected = issue.code === "invalid_type" ? PLAIN_TYPES.find((t) => t === issue.expected) : undefined;
+  if (expected !== undefined) return wrongTypeText(place, expected, given);
+  if (issue.code === "invalid_value" && typeof given === "string")
+    return wrongWordText(
+      place,
+      issue.values.filter((v): v is string => typeof v === "string"),
+      given,
+    );
+  return undefined;
 }
 
 /** A coded failure for one property: `CODE: message Fix: ...`. */
