@@ -186,13 +186,21 @@ function describeDiagnostic(d: ts.Diagnostic): string {
   return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
 }
 
-/** Writes the layout's package.json and source, type-checks it with its options, and (if asked) emits it. */
-function compile(dir: string, layout: Layout, file: string, source: string, emit = false): string[] {
+/** Writes the layout's package.json and sources (name, text), type-checks them with its options, and (if asked) emits them. */
+function compile(
+  dir: string,
+  layout: Layout,
+  sources: readonly (readonly [string, string])[],
+  emit = false,
+): string[] {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify(layout.packageJson));
-  writeFileSync(join(dir, file), source);
+  for (const [file, source] of sources) writeFileSync(join(dir, file), source);
   const parsed = ts.parseJsonConfigFileContent(
-    { compilerOptions: { ...layout.compilerOptions, outDir: "out", types: ["node"] }, files: [file] },
+    {
+      compilerOptions: { ...layout.compilerOptions, outDir: "out", types: ["node"] },
+      files: sources.map(([file]) => file),
+    },
     ts.sys,
     dir,
   );
@@ -219,14 +227,25 @@ afterAll(() => rmSync(packed.dir, { recursive: true, force: true }));
 describe("peerlink in a consumer's TypeScript project", () => {
   for (const [name, layout] of Object.entries(LAYOUTS)) {
     it(`type-checks every entry point in ${layout.what}`, () => {
-      expect(compile(join(packed.dir, name), layout, "index.ts", EVERY_ENTRY)).toEqual([]);
+      expect(compile(join(packed.dir, name), layout, [["index.ts", EVERY_ENTRY]])).toEqual([]);
     });
   }
+
+  it("type-checks every self-contained TypeScript example of the README (those that start with their imports)", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const examples = [...readme.matchAll(/```ts\n(.*?)```/gs)]
+      .map((m) => m[1]!)
+      .filter((code) => code.trimStart().startsWith("import "));
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    // One program of one module per example (each has imports, so nothing leaks between them).
+    const files = examples.map((code, i) => [`example-${i}.ts`, code] as const);
+    expect(compile(join(packed.dir, "readme-examples"), LAYOUTS["esm-nodenext"]!, files)).toEqual([]);
+  });
 
   it("publishes declarations that need no devDependency's types (better-sqlite3's stay internal)", () => {
     // The layout that checks its libraries (no skipLibCheck) and has no @types/better-sqlite3 of its own.
     const dir = join(packed.dir, "backends-only");
-    const problems = compile(dir, LAYOUTS["pulumi-new-typescript"]!, "index.ts", EVERY_ENTRY);
+    const problems = compile(dir, LAYOUTS["pulumi-new-typescript"]!, [["index.ts", EVERY_ENTRY]]);
     expect(problems.filter((p) => p.includes("better-sqlite3"))).toEqual([]);
     const engine = readFileSync(join(packed.packageDir, "dist/provider/backends/local/engine.d.ts"), "utf8");
     expect(engine).not.toContain("statement(");
@@ -299,7 +318,7 @@ new TwoRegionDr(stack, "dr", {
 });
 app.synth();
 `;
-    expect(compile(dir, LAYOUTS["cdktf-init-typescript"]!, "main.ts", main, true)).toEqual([]);
+    expect(compile(dir, LAYOUTS["cdktf-init-typescript"]!, [["main.ts", main]], true)).toEqual([]);
     const synth = node(dir, ["out/main.js"]);
     expect(synth.stderr).toBe("");
     expect(synth.code).toBe(0);
