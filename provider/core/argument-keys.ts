@@ -5,8 +5,8 @@
  * without it (`bandwith: 200` gives a peering with the cloud's default bandwidth) or fail deep inside with a
  * TypeError (`vpc` left out). Every front end (the Pulumi components and resources, the CDKTF constructs) asks
  * this one function. zod cannot be used here: the arguments hold constructs, Pulumi Outputs and CDKTF tokens,
- * which only the front ends know how to read; this reads keys and plain types only, and leaves the rules for
- * values (a CIDR, a bandwidth tier) to the core's checks after it.
+ * which only the front ends know how to read; this reads keys, plain types and fixed words (a cloud, a charge
+ * type) only, and leaves the rules for values (a CIDR, a bandwidth tier) to the core's checks after it.
  */
 import { closestName } from "./closest-name.js";
 import { type Diagnostic, diagnostic } from "./diagnostics.js";

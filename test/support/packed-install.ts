@@ -3,8 +3,9 @@
  * publishes), unpacked into `<dir>/node_modules/peerlink`, as `npm install peerlink` lays it out. Its dependencies
  * and peer dependencies are this repository's own installed copies, linked beside it, so nothing is fetched: the
  * versions are the ones package-lock.json pins. The type packages of peerlink's own devDependencies are left out
- * (all but @types/node, which a TypeScript project has of its own), so a declaration that needs one fails. A project written under `<dir>` resolves `peerlink` exactly as it
- * would after an install, through the package's `exports`, `typesVersions`, `main` and `types`.
+ * (all but @types/node, which a TypeScript project has of its own), so a declaration that needs one fails. A
+ * project written under `<dir>` resolves `peerlink` exactly as it would after an install, through the package's
+ * `exports`, `typesVersions`, `main` and `types`.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";

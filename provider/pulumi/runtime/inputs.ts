@@ -115,6 +115,7 @@ function valueText(
 ): { message: string; fix: string } | undefined {
   const given = valueAt(known, issue.path);
   if (given === undefined || given === null) return undefined;
+  // These texts name the key and its value only, not the keys beside it: no schema is read for them.
   const place = {
     kind: resource,
     name: undefined,
