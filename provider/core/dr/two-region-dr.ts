@@ -63,7 +63,7 @@ export function planTwoRegionDr(input: TwoRegionDrInput): DrPlan {
     accepterRoutes: input.standby.routing?.routes ?? input.standby.routing,
     linkOptions: Object.keys(linkOptionsOf(input)),
     bandwidthPolicies: input.bandwidthPolicies?.length ?? 0,
-    roles: ["primary", "standby"] as const,
+    roles: DR_SIDES,
   };
   const external = externalPeeringOf(request);
   // The side this stack does not own routes nothing here: the other account's stack routes it.

@@ -41,6 +41,22 @@ type LinkKey<L> = L extends readonly [infer A extends string, infer B extends st
 /** A link's key in `externalPeerings`. */
 export type ThreeCenterLink = LinkKey<(typeof THREE_CENTER_LINKS)[number]>;
 
+/** The three centres. */
+export const THREE_CENTER_ROLES = ["production", "backup", "dr"] as const;
+export type ThreeCenterRole = (typeof THREE_CENTER_ROLES)[number];
+
+/** The links' keys, as `externalPeerings` and a route's `via` name them: every ThreeCenterLink, once. */
+export const THREE_CENTER_LINK_KEYS = [
+  "production-backup",
+  "production-dr",
+  "backup-dr",
+] as const satisfies readonly ThreeCenterLink[];
+// The compile stops here if a link of THREE_CENTER_LINKS has no key above.
+const EVERY_LINK_KEYED: [Exclude<ThreeCenterLink, (typeof THREE_CENTER_LINK_KEYS)[number]>] extends [never]
+  ? true
+  : never = true;
+void EVERY_LINK_KEYED;
+
 /** The three roles, in the order their peerings are planned. */
 export const THREE_CENTER_LINKS = [
   ["production", "backup"],
@@ -58,7 +74,6 @@ export function threeCentersPeeringId(
 
 export function planTwoRegionsThreeCenters(input: TwoRegionsThreeCentersInput): DrPlan {
   const sites = { production: input.production, backup: input.backup, dr: input.dr };
-  const roles = ["production", "backup", "dr"] as const;
   const links = THREE_CENTER_LINKS.map(([a, b]) => {
     const link = `${a}-${b}` as ThreeCenterLink;
     return planLink({
@@ -72,7 +87,10 @@ export function planTwoRegionsThreeCenters(input: TwoRegionsThreeCentersInput): 
     });
   });
   const routing = checkSitesRouting(
-    roles.map((role) => [role, sites[role], roles.filter((r) => r !== role).map((r) => sites[r])] as const),
+    THREE_CENTER_ROLES.map(
+      (role) =>
+        [role, sites[role], THREE_CENTER_ROLES.filter((r) => r !== role).map((r) => sites[r])] as const,
+    ),
   );
   const diagnostics = [
     ...checkExternalLinkKeys(

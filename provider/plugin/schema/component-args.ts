@@ -5,6 +5,8 @@
  * error, not ignored. package-schema.ts refuses to generate when these names and the TypeScript interfaces differ.
  */
 import { z } from "zod";
+import { DR_SIDES } from "../../core/dr/two-region-dr.js";
+import { THREE_CENTER_LINK_KEYS, THREE_CENTER_ROLES } from "../../core/dr/two-regions-three-centers.js";
 import { CHARGE_TYPES, CLOUDS, SERVICE_LEVELS } from "../../core/topology-schema.js";
 import { connectionSchema } from "../../pulumi/runtime/connection.js";
 
@@ -56,7 +58,7 @@ const linkOptions = {
 export const drBandwidthLimitSchema = z.strictObject({
   ip: z.string().min(1),
   limitMbps: z.number().positive(),
-  side: z.enum(["primary", "standby"]).optional(),
+  side: z.enum(DR_SIDES).optional(),
 });
 
 export const twoRegionDrArgsSchema = z.strictObject({
@@ -72,9 +74,9 @@ export const twoRegionDrArgsSchema = z.strictObject({
 
 /** ThreeCentersRouteArgs (components/two-regions-three-centers.ts). */
 export const threeCentersRouteSchema = z.strictObject({
-  from: z.enum(["production", "backup", "dr"]),
+  from: z.enum(THREE_CENTER_ROLES),
   destination: z.string().min(1),
-  via: z.enum(["production-backup", "production-dr", "backup-dr"]),
+  via: z.enum(THREE_CENTER_LINK_KEYS),
   routeTable: z.string().min(1).optional(),
 });
 

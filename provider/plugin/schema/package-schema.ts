@@ -11,6 +11,8 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { PEERING_STATUSES } from "../../backends/backend.js";
+import { DR_SIDES } from "../../core/dr/two-region-dr.js";
+import { THREE_CENTER_LINK_KEYS, THREE_CENTER_ROLES } from "../../core/dr/two-regions-three-centers.js";
 import { CHARGE_TYPES, CLOUDS, SERVICE_LEVELS } from "../../core/topology-schema.js";
 import { bandwidthPolicyInputsSchema } from "../../pulumi/runtime/bandwidth-policy.js";
 import { BACKEND_KINDS, connectionSchema } from "../../pulumi/runtime/connection.js";
@@ -113,14 +115,14 @@ const ENUMS: Readonly<Record<string, { description: string; values: readonly str
   ServiceLevel: { description: "Tencent peering service level.", values: SERVICE_LEVELS },
   PeeringStatus: { description: "A peering's state on the backend.", values: PEERING_STATUSES },
   BackendKind: { description: "Which backend a connection talks to.", values: BACKEND_KINDS },
-  DrSide: { description: "A side of a TwoRegionDr.", values: ["primary", "standby"] },
+  DrSide: { description: "A side of a TwoRegionDr.", values: DR_SIDES },
   ThreeCentersRole: {
     description: "A centre of TwoRegionsThreeCenters.",
-    values: ["production", "backup", "dr"],
+    values: THREE_CENTER_ROLES,
   },
   ThreeCentersLink: {
     description: "A peering of TwoRegionsThreeCenters, by its two centres.",
-    values: ["production-backup", "production-dr", "backup-dr"],
+    values: THREE_CENTER_LINK_KEYS,
   },
 };
 

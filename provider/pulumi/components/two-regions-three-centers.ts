@@ -14,7 +14,11 @@ import type { DrExternalLink } from "../../core/dr/external-links.js";
 import { type DrPlan, linkOptionsOf } from "../../core/dr/site.js";
 import {
   planTwoRegionsThreeCenters,
+  THREE_CENTER_LINK_KEYS,
   THREE_CENTER_LINKS,
+  THREE_CENTER_ROLES,
+  type ThreeCenterLink,
+  type ThreeCenterRole,
   threeCentersPeeringId,
 } from "../../core/dr/two-regions-three-centers.js";
 import type { Reachability } from "../../core/reachability.js";
@@ -29,12 +33,10 @@ import type { DrResourceOptions } from "./create-children.js";
 import type { DrCostSummary, ReachabilityMatrix } from "./plan-report.js";
 import { type DrSiteArgs, resolveSite } from "./site.js";
 
-export const THREE_CENTERS_ROLES = ["production", "backup", "dr"] as const;
 /** One of the three centres. */
-export type ThreeCentersRole = (typeof THREE_CENTERS_ROLES)[number];
-export const THREE_CENTERS_LINKS = ["production-backup", "production-dr", "backup-dr"] as const;
+export type ThreeCentersRole = ThreeCenterRole;
 /** A peering of the three, by its two centres. */
-export type ThreeCentersLink = (typeof THREE_CENTERS_LINKS)[number];
+export type ThreeCentersLink = ThreeCenterLink;
 
 /** A route beyond the full mesh, validated with the rest (a route through a third centre is refused). */
 export interface ThreeCentersRouteArgs {
@@ -84,9 +86,9 @@ export interface TwoRegionsThreeCentersArgs extends DrResourceOptions {
 }
 
 const THREE_CENTERS_ROUTE_KEYS = {
-  from: oneOf(THREE_CENTERS_ROLES, true),
+  from: oneOf(THREE_CENTER_ROLES, true),
   destination: typed("string", true),
-  via: oneOf(THREE_CENTERS_LINKS, true),
+  via: oneOf(THREE_CENTER_LINK_KEYS, true),
   routeTable: typed("string"),
 } as const satisfies ShapeOf<ThreeCentersRouteArgs>;
 
